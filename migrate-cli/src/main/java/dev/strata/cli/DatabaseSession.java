@@ -1,0 +1,50 @@
+package dev.strata.cli;
+
+import dev.strata.migrations.ConnectionSource;
+import dev.strata.migrations.Migrator;
+import dev.strata.migrations.config.JdbcConnectionSource;
+import dev.strata.migrations.config.StrataConfig;
+import dev.strata.migrations.execute.ExecutionListener;
+
+/** The database a command works on: the configured server, or the embedded one when no URL is configured. */
+final class DatabaseSession implements AutoCloseable {
+    private final StrataConfig config;
+    private final ConnectionSource connections;
+    private final EmbeddedDatabase embedded;
+
+    private DatabaseSession(StrataConfig config, ConnectionSource connections, EmbeddedDatabase embedded) {
+        this.config = config;
+        this.connections = connections;
+        this.embedded = embedded;
+    }
+
+    static DatabaseSession open(ConnectionOptions options, CliContext context) {
+        StrataConfig config = options.load(context.environment());
+        context.masker().addAll(config);
+        if (config.database().url().isPresent()) {
+            return new DatabaseSession(config, new JdbcConnectionSource(config.database()), null);
+        }
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(context.workingDirectory(),
+                config.migrations().lockTimeout(), context.err());
+        return new DatabaseSession(config, embedded.connectionSource(), embedded);
+    }
+
+    Migrator migrator(ExecutionListener listener) {
+        return new Migrator(connections, config.migrations(), DatabaseSession.class.getClassLoader(), listener);
+    }
+
+    String locations() {
+        return config.migrations().locations().toString();
+    }
+
+    String description() {
+        return connections.description();
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

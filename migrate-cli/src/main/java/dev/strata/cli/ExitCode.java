@@ -1,0 +1,36 @@
+package dev.strata.cli;
+
+/** The documented exit codes of {@code strata}; listed in {@code --help} and the README. */
+public enum ExitCode {
+    SUCCESS(0, "success"),
+    MIGRATION_FAILED(1, "a migration failed (it was rolled back)"),
+    USAGE(2, "usage or configuration error"),
+    CANNOT_CONNECT(3, "cannot connect to the database"),
+    VALIDATION_FAILED(4, "validation failed: edited, missing, future, out-of-order, failed or bad files"),
+    LOCK_TIMEOUT(5, "lock not acquired within lock_timeout");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** Entries for picocli's exit code list, in code order. */
+    static java.util.Map<String, String> helpList() {
+        java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+        for (ExitCode exitCode : values()) {
+            entries.put(" " + exitCode.code, exitCode.meaning);
+        }
+        return entries;
+    }
+}

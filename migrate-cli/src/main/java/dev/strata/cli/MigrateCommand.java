@@ -1,0 +1,71 @@
+package dev.strata.cli;
+
+import dev.strata.migrations.MigrateResult;
+import dev.strata.migrations.core.Version;
+import dev.strata.migrations.execute.AppliedRun;
+import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.resolve.ResolvedMigration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "migrate",
+        description = {
+                "Apply every pending migration, each in its own transaction with its history row.",
+                "",
+                "Takes a PostgreSQL advisory lock first, so concurrent runs apply each file exactly once. "
+                        + "Checks the whole plan before running anything: an edited, missing, future or "
+                        + "out-of-order file stops the run with exit code 4 and nothing applied."
+        })
+final class MigrateCommand implements Callable<Integer> {
+    @ParentCommand
+    private StrataCommand strata;
+
+    @Mixin
+    private ConnectionOptions connection;
+
+    @Override
+    public Integer call() {
+        CliContext context = strata.context();
+        PrintWriter out = context.out();
+        try (DatabaseSession session = DatabaseSession.open(connection, context)) {
+            out.println("Migrating " + session.description());
+            out.flush();
+            MigrateResult result = session.migrator(new Progress(out)).migrate();
+            String version = result.plan().target().map(Version::toString).orElse("none");
+            if (result.nothingToDo()) {
+                out.println("Schema is up to date at version " + version + ": no migration to apply.");
+            } else {
+                int count = result.applied().size();
+                out.printf(Locale.ROOT, "Applied %d migration%s in %.2f s. Schema is now at version %s.%n",
+                        count, count == 1 ? "" : "s", result.elapsed().toMillis() / 1000.0, version);
+            }
+            return ExitCode.SUCCESS.code();
+        }
+    }
+
+    /** A line per applied file, written as each one finishes. */
+    private static final class Progress implements ExecutionListener {
+        private final PrintWriter out;
+
+        Progress(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void starting(ResolvedMigration migration) {
+            out.print("  " + migration.script() + " … ");
+            out.flush();
+        }
+
+        @Override
+        public void applied(AppliedRun run) {
+            out.println(run.executionMs() + " ms");
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.strata.cli;
+
+import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.plan.MigrationPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+@Command(name = "status",
+        description = {
+                "Show every migration with its state: applied, pending, failed, edited, missing, future or out of order.",
+                "",
+                "Changes nothing, not even the history table. Problems are listed under the table; "
+                        + "use `strata validate` when a pipeline step must fail on them."
+        })
+final class StatusCommand implements Callable<Integer> {
+    @ParentCommand
+    private StrataCommand strata;
+
+    @Mixin
+    private ConnectionOptions connection;
+
+    @Override
+    public Integer call() {
+        CliContext context = strata.context();
+        PrintWriter out = context.out();
+        try (DatabaseSession session = DatabaseSession.open(connection, context)) {
+            MigrationPlan plan = session.migrator(ExecutionListener.NONE).plan();
+            out.println("Database: " + session.description());
+            out.println();
+            if (plan.entries().isEmpty()) {
+                out.println("No migrations found in " + session.locations() + ".");
+            } else {
+                PlanText.printTable(plan, out);
+            }
+            out.println();
+            out.println(PlanText.summary(plan));
+            PlanText.printProblems(plan.problems(), out);
+            return ExitCode.SUCCESS.code();
+        }
+    }
+}

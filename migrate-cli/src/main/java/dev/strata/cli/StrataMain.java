@@ -1,0 +1,60 @@
+package dev.strata.cli;
+
+import picocli.CommandLine;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The {@code strata} executable: wires the outside world (environment, streams, exit code) to the commands. */
+public final class StrataMain {
+    private StrataMain() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> environment = System.getenv();
+        SecretMasker masker = SecretMasker.from(environment, args);
+        // Every byte to stdout and stderr, including log lines, goes through the masker.
+        PrintStream out = new PrintStream(new MaskingOutputStream(new FileOutputStream(FileDescriptor.out), masker),
+                true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new MaskingOutputStream(new FileOutputStream(FileDescriptor.err), masker),
+                true, StandardCharsets.UTF_8);
+        System.setOut(out);
+        System.setErr(err);
+        int code = run(args, environment, Path.of("").toAbsolutePath(), out, err, masker);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command and returns its exit code; the seam tests use in-process. */
+    static int run(String[] args, Map<String, String> environment, Path workingDirectory, PrintStream out,
+                   PrintStream err, SecretMasker masker) {
+        PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        CliContext context = new CliContext(environment, workingDirectory, outWriter, errWriter, masker);
+        CommandLine commandLine = new CommandLine(new StrataCommand(context))
+                .setOut(outWriter)
+                .setErr(errWriter)
+                .setExitCodeExceptionMapper(new ExceptionExitCodes())
+                .setExecutionExceptionHandler(new ErrorReporter("1".equals(environment.get("STRATA_DEBUG"))))
+                .setParameterExceptionHandler(StrataMain::usageError);
+        commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
+        return commandLine.execute(args);
+    }
+
+    private static int usageError(CommandLine.ParameterException error, String[] args) {
+        CommandLine commandLine = error.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("error: " + error.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
+        err.println("fix: see `strata help" + (commandLine.getParent() == null ? "" : " " + commandLine.getCommandName())
+                + "`");
+        err.println("exit code " + ExitCode.USAGE.code() + ": " + ExitCode.USAGE.meaning());
+        return ExitCode.USAGE.code();
+    }
+}

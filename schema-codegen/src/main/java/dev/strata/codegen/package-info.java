@@ -1,0 +1,2 @@
+/** Code generation: placeholder until the codegen issue lands. */
+package dev.strata.codegen;

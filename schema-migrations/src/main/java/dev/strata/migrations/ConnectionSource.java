@@ -1,0 +1,30 @@
+package dev.strata.migrations;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Where the engine gets its connections. A run opens two: one holds the lock, one applies migrations. */
+@FunctionalInterface
+public interface ConnectionSource {
+    Connection open() throws SQLException;
+
+    /** How to name the database in messages; never contains a password. */
+    default String description() {
+        return "the database";
+    }
+
+    static ConnectionSource of(DataSource dataSource, String description) {
+        return new ConnectionSource() {
+            @Override
+            public Connection open() throws SQLException {
+                return dataSource.getConnection();
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+        };
+    }
+}

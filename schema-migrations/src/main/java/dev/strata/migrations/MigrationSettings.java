@@ -1,0 +1,55 @@
+package dev.strata.migrations;
+
+import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.resolve.Location;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the engine finds migrations and keeps history. Validated on construction; nothing is corrected silently.
+ *
+ * @param lockTimeout how long a run waits for another run's lock before failing
+ * @param outOfOrder  whether a pending file older than the newest applied version may be applied
+ */
+public record MigrationSettings(List<Location> locations, SchemaTable historyTable, Duration lockTimeout,
+                                boolean outOfOrder) {
+    public static final String DEFAULT_SCHEMA = "public";
+    public static final String DEFAULT_TABLE = "strata_schema_history";
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
+
+    public MigrationSettings {
+        Objects.requireNonNull(historyTable, "historyTable");
+        Objects.requireNonNull(lockTimeout, "lockTimeout");
+        locations = List.copyOf(locations);
+        if (locations.isEmpty()) {
+            throw new IllegalArgumentException("locations must name at least one location");
+        }
+        if (lockTimeout.isNegative()) {
+            throw new IllegalArgumentException("lock_timeout must not be negative, was " + lockTimeout);
+        }
+    }
+
+    /** The defaults: {@code classpath:db/migration}, {@code public.strata_schema_history}, 60 s, in order. */
+    public static MigrationSettings defaults() {
+        return new MigrationSettings(List.of(Location.DEFAULT), new SchemaTable(DEFAULT_SCHEMA, DEFAULT_TABLE),
+                DEFAULT_LOCK_TIMEOUT, false);
+    }
+
+    public MigrationSettings withLocations(List<Location> newLocations) {
+        return new MigrationSettings(newLocations, historyTable, lockTimeout, outOfOrder);
+    }
+
+    public MigrationSettings withLockTimeout(Duration timeout) {
+        return new MigrationSettings(locations, historyTable, timeout, outOfOrder);
+    }
+
+    public MigrationSettings withOutOfOrder(boolean allowed) {
+        return new MigrationSettings(locations, historyTable, lockTimeout, allowed);
+    }
+
+    public MigrationSettings withHistoryTable(SchemaTable table) {
+        return new MigrationSettings(locations, table, lockTimeout, outOfOrder);
+    }
+}

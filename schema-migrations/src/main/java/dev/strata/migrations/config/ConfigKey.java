@@ -1,0 +1,115 @@
+package dev.strata.migrations.config;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every configuration key, declared once: its TOML section and name, its environment variable, its type, its default
+ * and its documentation. The loader, the error messages and the README's reference table all derive from here.
+ */
+public enum ConfigKey {
+    DATABASE_URL(Section.DATABASE, "url", ValueType.STRING, null,
+            "PostgreSQL URL: postgresql://user:pass@host:port/db?sslmode=…, postgres://…, jdbc:postgresql://…, or a"
+                    + " Unix socket with ?host=/var/run/postgresql. Unset everywhere: the CLI starts an embedded"
+                    + " PostgreSQL in .strata/pgdata."),
+    DATABASE_USER(Section.DATABASE, "user", ValueType.STRING, null,
+            "User name, when the URL does not carry one."),
+    DATABASE_PASSWORD(Section.DATABASE, "password", ValueType.SECRET, null,
+            "Password, when the URL does not carry one. Never printed or logged."),
+    DATABASE_POOL_SIZE(Section.DATABASE, "pool_size", ValueType.INTEGER, "10",
+            "Maximum connections in the application's pool (schema-api), 1 to 1000."),
+    DATABASE_CONNECT_TIMEOUT(Section.DATABASE, "connect_timeout", ValueType.DURATION, "10s",
+            "How long to wait for a connection: a number of seconds or a duration such as 500ms, 10s, 2m."),
+    DATABASE_AUTO_MIGRATE(Section.DATABASE, "auto_migrate", ValueType.BOOLEAN, "false",
+            "schema-api only: apply pending migrations when the application starts."),
+    MIGRATIONS_LOCATIONS(Section.MIGRATIONS, "locations", ValueType.LIST, "classpath:db/migration",
+            "Where the migration files are: classpath:<path> or filesystem:<dir>, several allowed"
+                    + " (a TOML array, or comma-separated in the environment variable)."),
+    MIGRATIONS_SCHEMA(Section.MIGRATIONS, "schema", ValueType.STRING, "public",
+            "Schema of the history table (created when missing)."),
+    MIGRATIONS_TABLE(Section.MIGRATIONS, "table", ValueType.STRING, "strata_schema_history",
+            "Name of the history table."),
+    MIGRATIONS_LOCK_TIMEOUT(Section.MIGRATIONS, "lock_timeout", ValueType.DURATION, "60s",
+            "How long to wait for another run's migration lock before failing with exit code 5."),
+    MIGRATIONS_OUT_OF_ORDER(Section.MIGRATIONS, "out_of_order", ValueType.BOOLEAN, "false",
+            "Apply a pending file older than the newest applied version instead of failing validation.");
+
+    /** A TOML table of the configuration file. */
+    public enum Section {
+        DATABASE, MIGRATIONS;
+
+        public String tomlName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** How a value is written in TOML and in the environment. */
+    public enum ValueType {
+        STRING, SECRET, INTEGER, BOOLEAN, DURATION, LIST
+    }
+
+    public static final String ENVIRONMENT_PREFIX = "STRATA_";
+
+    private final Section section;
+    private final String name;
+    private final ValueType type;
+    private final String defaultValue;
+    private final String documentation;
+
+    ConfigKey(Section section, String name, ValueType type, String defaultValue, String documentation) {
+        this.section = section;
+        this.name = name;
+        this.type = type;
+        this.defaultValue = defaultValue;
+        this.documentation = documentation;
+    }
+
+    public Section section() {
+        return section;
+    }
+
+    /** The key inside its section, e.g. {@code lock_timeout}. */
+    public String keyName() {
+        return name;
+    }
+
+    /** The dotted name used in messages, e.g. {@code migrations.lock_timeout}. */
+    public String qualifiedName() {
+        return section.tomlName() + "." + name;
+    }
+
+    /** {@code STRATA_<SECTION>__<KEY>}, e.g. {@code STRATA_MIGRATIONS__LOCK_TIMEOUT}. */
+    public String environmentVariable() {
+        return ENVIRONMENT_PREFIX + section.name() + "__" + name.toUpperCase(Locale.ROOT);
+    }
+
+    public ValueType type() {
+        return type;
+    }
+
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    public String documentation() {
+        return documentation;
+    }
+
+    public static Optional<ConfigKey> find(Section section, String keyName) {
+        for (ConfigKey key : values()) {
+            if (key.section == section && key.name.equals(keyName)) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<ConfigKey> forEnvironmentVariable(String variable) {
+        for (ConfigKey key : values()) {
+            if (key.environmentVariable().equals(variable)) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.strata.migrations.config;
+
+import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.resolve.Location;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads the configuration: defaults, then the TOML file ({@code --config} or {@code STRATA_CONFIG}), then
+ * {@code STRATA_<SECTION>__<KEY>} variables, then {@code --url}; each later source beats the earlier ones.
+ * Unknown keys and variables are errors, never ignored. The environment is passed in, not read here.
+ */
+public final class ConfigLoader {
+    public static final String CONFIG_FILE_VARIABLE = "STRATA_CONFIG";
+    private static final int MAX_POOL_SIZE = 1000;
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * @param file        the {@code --config} option, if given
+     * @param environment the process environment (only {@code STRATA_*} entries matter)
+     * @param urlOverride the {@code --url} option, if given
+     */
+    public static StrataConfig load(Optional<Path> file, Map<String, String> environment, Optional<String> urlOverride) {
+        Map<ConfigKey, ConfigValue> values = new EnumMap<>(ConfigKey.class);
+        for (ConfigKey key : ConfigKey.values()) {
+            key.defaultValue().ifPresent(value -> values.put(key, new ConfigValue(key, value, "the default")));
+        }
+        Optional<Path> configFile = file.or(() -> Optional.ofNullable(environment.get(CONFIG_FILE_VARIABLE))
+                .filter(path -> !path.isBlank()).map(Path::of));
+        configFile.ifPresent(path -> readFile(path, file.isPresent() ? "--config" : CONFIG_FILE_VARIABLE, values));
+        readEnvironment(environment, values);
+        urlOverride.ifPresent(url -> values.put(ConfigKey.DATABASE_URL, new ConfigValue(ConfigKey.DATABASE_URL, url, "--url")));
+        return new StrataConfig(database(values), migrations(values), configFile);
+    }
+
+    private static void readFile(Path path, String namedBy, Map<ConfigKey, ConfigValue> values) {
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigurationException("configuration file " + path + " (named by " + namedBy + ") does not exist",
+                    "check the path, or leave out " + namedBy + " to use defaults and STRATA_* variables");
+        }
+        TomlParseResult toml;
+        try {
+            toml = Toml.parse(path);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read configuration file " + path + ": " + e.getMessage(),
+                    "check the file's permissions", e);
+        }
+        if (toml.hasErrors()) {
+            TomlParseError error = toml.errors().get(0);
+            throw new ConfigurationException(path + ":" + error.position().line() + ":" + error.position().column()
+                    + ": invalid TOML: " + error.getMessage(), "fix the syntax; see https://toml.io for the format");
+        }
+        for (String sectionName : toml.keySet()) {
+            ConfigKey.Section section = section(path, toml, sectionName);
+            TomlTable table = toml.getTable(List.of(sectionName));
+            for (String keyName : table.keySet()) {
+                TomlPosition position = table.inputPositionOf(List.of(keyName));
+                String origin = path + (position == null ? "" : ":" + position.line());
+                ConfigKey key = ConfigKey.find(section, keyName).orElseThrow(() -> new ConfigurationException(
+                        "unknown key '" + keyName + "' in [" + sectionName + "] at " + origin,
+                        "known keys in [" + sectionName + "]: " + knownKeys(section)));
+                values.put(key, new ConfigValue(key, plain(table.get(List.of(keyName))), origin));
+            }
+        }
+    }
+
+    private static ConfigKey.Section section(Path path, TomlParseResult toml, String name) {
+        TomlPosition position = toml.inputPositionOf(List.of(name));
+        String where = path + (position == null ? "" : ":" + position.line());
+        if (!toml.isTable(List.of(name))) {
+            throw new ConfigurationException("unknown top-level key '" + name + "' at " + where
+                    + ": every setting belongs in the [database] or [migrations] section",
+                    "move it under [database] or [migrations]");
+        }
+        for (ConfigKey.Section section : ConfigKey.Section.values()) {
+            if (section.tomlName().equals(name)) {
+                return section;
+            }
+        }
+        throw new ConfigurationException("unknown section [" + name + "] at " + where,
+                "the sections are [database] and [migrations]");
+    }
+
+    private static Object plain(Object tomlValue) {
+        return tomlValue instanceof TomlArray array ? array.toList() : tomlValue;
+    }
+
+    private static void readEnvironment(Map<String, String> environment, Map<ConfigKey, ConfigValue> values) {
+        // Sorted, so that with several unknown variables the error is always about the same one.
+        for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
+            String name = variable.getKey();
+            if (!name.startsWith(ConfigKey.ENVIRONMENT_PREFIX) || !name.contains("__")) {
+                continue;
+            }
+            ConfigKey key = ConfigKey.forEnvironmentVariable(name).orElseThrow(() -> new ConfigurationException(
+                    "unknown environment variable " + name, "known variables: " + knownVariables()));
+            values.put(key, new ConfigValue(key, variable.getValue(), "environment variable " + name));
+        }
+    }
+
+    private static DatabaseSettings database(Map<ConfigKey, ConfigValue> values) {
+        Optional<DatabaseUrl> url = optional(values, ConfigKey.DATABASE_URL)
+                .map(value -> DatabaseUrl.parse(ValueParser.string(value), value.origin()));
+        ConfigValue poolSizeValue = values.get(ConfigKey.DATABASE_POOL_SIZE);
+        long poolSize = ValueParser.integer(poolSizeValue);
+        if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+            throw ValueParser.invalid(poolSizeValue, "is " + poolSize, "a number from 1 to " + MAX_POOL_SIZE);
+        }
+        ConfigValue connectTimeoutValue = values.get(ConfigKey.DATABASE_CONNECT_TIMEOUT);
+        Duration connectTimeout = ValueParser.duration(connectTimeoutValue);
+        if (connectTimeout.toMillis() < 1000) {
+            throw ValueParser.invalid(connectTimeoutValue, "is " + connectTimeout.toMillis() + " ms",
+                    "at least 1s (PostgreSQL's driver counts whole seconds)");
+        }
+        return new DatabaseSettings(url,
+                optional(values, ConfigKey.DATABASE_USER).map(ValueParser::string),
+                optional(values, ConfigKey.DATABASE_PASSWORD).map(ValueParser::string),
+                (int) poolSize, connectTimeout,
+                ValueParser.bool(values.get(ConfigKey.DATABASE_AUTO_MIGRATE)));
+    }
+
+    private static MigrationSettings migrations(Map<ConfigKey, ConfigValue> values) {
+        ConfigValue locationsValue = values.get(ConfigKey.MIGRATIONS_LOCATIONS);
+        List<Location> locations = new ArrayList<>();
+        for (String text : ValueParser.list(locationsValue)) {
+            try {
+                locations.add(Location.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw ValueParser.invalid(locationsValue, "holds an " + e.getMessage(), "classpath:<path> or filesystem:<dir>");
+            }
+        }
+        ConfigValue schemaValue = values.get(ConfigKey.MIGRATIONS_SCHEMA);
+        ConfigValue tableValue = values.get(ConfigKey.MIGRATIONS_TABLE);
+        SchemaTable historyTable;
+        try {
+            historyTable = new SchemaTable(ValueParser.string(schemaValue), ValueParser.string(tableValue));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage() + " (from " + schemaValue.origin() + " / "
+                    + tableValue.origin() + ")", "fix [migrations] schema / table");
+        }
+        return new MigrationSettings(locations, historyTable,
+                ValueParser.duration(values.get(ConfigKey.MIGRATIONS_LOCK_TIMEOUT)),
+                ValueParser.bool(values.get(ConfigKey.MIGRATIONS_OUT_OF_ORDER)));
+    }
+
+    private static Optional<ConfigValue> optional(Map<ConfigKey, ConfigValue> values, ConfigKey key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    private static String knownKeys(ConfigKey.Section section) {
+        List<String> names = new ArrayList<>();
+        for (ConfigKey key : ConfigKey.values()) {
+            if (key.section() == section) {
+                names.add(key.keyName());
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    private static String knownVariables() {
+        List<String> names = new ArrayList<>();
+        for (ConfigKey key : ConfigKey.values()) {
+            names.add(key.environmentVariable());
+        }
+        return String.join(", ", names);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.strata.migrations.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The {@code [database]} section, validated. {@link #toString()} never shows the password.
+ *
+ * @param url empty when no URL is configured anywhere (the CLI then starts its embedded server)
+ */
+public record DatabaseSettings(Optional<DatabaseUrl> url, Optional<String> user, Optional<String> password,
+                               int poolSize, Duration connectTimeout, boolean autoMigrate) {
+
+    /** The user to connect as: the URL's, else the {@code user} key. */
+    public Optional<String> effectiveUser() {
+        return url.flatMap(DatabaseUrl::user).or(() -> user);
+    }
+
+    /** The password to use: the URL's, else the {@code password} key. */
+    public Optional<String> effectivePassword() {
+        return url.flatMap(DatabaseUrl::password).or(() -> password);
+    }
+
+    public DatabaseSettings withUrl(DatabaseUrl newUrl) {
+        return new DatabaseSettings(Optional.of(newUrl), user, password, poolSize, connectTimeout, autoMigrate);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + url.map(DatabaseUrl::toString).orElse("(embedded)") + ", user="
+                + effectiveUser().orElse("(default)") + ", password=" + (effectivePassword().isPresent() ? "***" : "(none)")
+                + ", poolSize=" + poolSize + ", connectTimeout=" + connectTimeout + ", autoMigrate=" + autoMigrate + "]";
+    }
+}

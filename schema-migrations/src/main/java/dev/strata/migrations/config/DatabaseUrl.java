@@ -1,0 +1,224 @@
+package dev.strata.migrations.config;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A PostgreSQL connection URL in any of the forms users paste: libpq's {@code postgresql://} and
+ * {@code postgres://}, pgjdbc's {@code jdbc:postgresql://}, and a Unix-socket directory given as
+ * {@code ?host=/var/run/postgresql} or a percent-encoded host. Credentials are kept apart from the JDBC URL so the
+ * URL can be printed; {@link #toString()} masks the password.
+ */
+public final class DatabaseUrl {
+    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(://[^:/@?]*:)[^@/?]*@");
+    private static final Pattern QUERY_PASSWORD = Pattern.compile("([?&]password=)[^&]*", Pattern.CASE_INSENSITIVE);
+    private static final String UNIX_SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
+    private static final int DEFAULT_PORT = 5432;
+
+    private final String jdbcUrl;
+    private final Map<String, String> properties;
+    private final String user;
+    private final String password;
+    private final String display;
+
+    private DatabaseUrl(String jdbcUrl, Map<String, String> properties, String user, String password, String display) {
+        this.jdbcUrl = jdbcUrl;
+        this.properties = Map.copyOf(properties);
+        this.user = user;
+        this.password = password;
+        this.display = display;
+    }
+
+    /** Masks the password of any URL-like text, parsed or not, for messages and logs. */
+    public static String redact(String url) {
+        String masked = USERINFO_PASSWORD.matcher(url).replaceAll("$1***@");
+        return QUERY_PASSWORD.matcher(masked).replaceAll("$1***");
+    }
+
+    /**
+     * @param origin where the URL came from, for the error message
+     * @throws ConfigurationException naming the origin and the accepted forms
+     */
+    public static DatabaseUrl parse(String raw, String origin) {
+        Objects.requireNonNull(raw, "url");
+        String url = raw.strip();
+        if (url.startsWith("jdbc:postgresql:")) {
+            return parseJdbc(url, origin);
+        }
+        for (String scheme : new String[] {"postgresql://", "postgres://"}) {
+            if (url.startsWith(scheme)) {
+                return parseLibpq(url, url.substring(scheme.length()), origin);
+            }
+        }
+        throw invalid(url, origin, "it must start with postgresql://, postgres:// or jdbc:postgresql://");
+    }
+
+    private static DatabaseUrl parseJdbc(String url, String origin) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        Map<String, String> parameters = query < 0 ? new LinkedHashMap<>() : parseQuery(url.substring(query + 1), url, origin);
+        String user = parameters.remove("user");
+        String password = parameters.remove("password");
+        StringBuilder jdbc = new StringBuilder(base);
+        appendQuery(jdbc, parameters);
+        return new DatabaseUrl(jdbc.toString(), Map.of(), user, password, redact(url));
+    }
+
+    private static DatabaseUrl parseLibpq(String url, String rest, String origin) {
+        int queryStart = rest.indexOf('?');
+        String beforeQuery = queryStart < 0 ? rest : rest.substring(0, queryStart);
+        Map<String, String> parameters = queryStart < 0 ? new LinkedHashMap<>()
+                : parseQuery(rest.substring(queryStart + 1), url, origin);
+        int slash = beforeQuery.indexOf('/');
+        String authority = slash < 0 ? beforeQuery : beforeQuery.substring(0, slash);
+        String database = slash < 0 ? "" : decode(beforeQuery.substring(slash + 1), url, origin);
+
+        String user = null;
+        String password = null;
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            String userInfo = authority.substring(0, at);
+            authority = authority.substring(at + 1);
+            int colon = userInfo.indexOf(':');
+            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon), url, origin);
+            password = colon < 0 ? null : decode(userInfo.substring(colon + 1), url, origin);
+        }
+        user = Optional.ofNullable(parameters.remove("user")).orElse(user);
+        password = Optional.ofNullable(parameters.remove("password")).orElse(password);
+
+        String host = decode(authority, url, origin);
+        String hostParameter = parameters.remove("host");
+        if (hostParameter != null) {
+            host = hostParameter;
+        }
+        String portParameter = parameters.remove("port");
+        Map<String, String> properties = new LinkedHashMap<>();
+        String hostAndPort;
+        if (host.startsWith("/")) {
+            int port = portParameter == null ? DEFAULT_PORT : port(portParameter, url, origin);
+            properties.put("socketFactory", UNIX_SOCKET_FACTORY);
+            properties.put("socketFactoryArg", host + "/.s.PGSQL." + port);
+            hostAndPort = "localhost:" + port;
+        } else {
+            hostAndPort = host.isEmpty() ? "localhost" : host;
+            if (portParameter != null) {
+                hostAndPort = hostAndPort.replaceFirst(":\\d+$", "") + ":" + port(portParameter, url, origin);
+            }
+            checkPorts(hostAndPort, url, origin);
+        }
+        translateLibpqParameters(parameters, properties);
+        StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(hostAndPort).append('/')
+                .append(database.isEmpty() ? "" : encodePath(database));
+        appendQuery(jdbc, parameters);
+        return new DatabaseUrl(jdbc.toString(), properties, user, password, redact(url));
+    }
+
+    /** libpq names to pgjdbc names; anything else is passed through for pgjdbc to use or ignore. */
+    private static void translateLibpqParameters(Map<String, String> parameters, Map<String, String> properties) {
+        String connectTimeout = parameters.remove("connect_timeout");
+        if (connectTimeout != null) {
+            properties.put("connectTimeout", connectTimeout);
+        }
+        String applicationName = parameters.remove("application_name");
+        if (applicationName != null) {
+            properties.put("ApplicationName", applicationName);
+        }
+    }
+
+    private static void checkPorts(String hosts, String url, String origin) {
+        for (String host : hosts.split(",")) {
+            int colon = host.lastIndexOf(':');
+            boolean ipv6WithoutPort = host.endsWith("]");
+            if (colon > 0 && !ipv6WithoutPort) {
+                port(host.substring(colon + 1), url, origin);
+            }
+        }
+    }
+
+    private static int port(String text, String url, String origin) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw invalid(url, origin, "port '" + text + "' is not a number from 1 to 65535");
+    }
+
+    private static Map<String, String> parseQuery(String query, String url, String origin) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw invalid(url, origin, "query parameter '" + redact("?" + pair).substring(1)
+                        + "' is not name=value");
+            }
+            parameters.put(decode(pair.substring(0, equals), url, origin), decode(pair.substring(equals + 1), url, origin));
+        }
+        return parameters;
+    }
+
+    private static void appendQuery(StringBuilder jdbc, Map<String, String> parameters) {
+        char separator = jdbc.indexOf("?") < 0 ? '?' : '&';
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            jdbc.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+            separator = '&';
+        }
+    }
+
+    private static String decode(String text, String url, String origin) {
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalid(url, origin, "it has a malformed %-escape");
+        }
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String encodePath(String text) {
+        return encode(text);
+    }
+
+    private static ConfigurationException invalid(String url, String origin, String reason) {
+        return new ConfigurationException("database.url (from " + origin + ") '" + redact(url) + "' is not valid: "
+                + reason, "use postgresql://user:password@host:5432/database (or postgres://, jdbc:postgresql://);"
+                + " percent-encode special characters in the password");
+    }
+
+    /** The pgjdbc URL, without credentials. */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** Extra pgjdbc properties the URL implies (socket factory, timeouts, application name). */
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    public Optional<String> user() {
+        return Optional.ofNullable(user);
+    }
+
+    public Optional<String> password() {
+        return Optional.ofNullable(password);
+    }
+
+    /** The URL as given, with its password masked. */
+    @Override
+    public String toString() {
+        return display;
+    }
+}

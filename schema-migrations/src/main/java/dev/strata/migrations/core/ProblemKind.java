@@ -1,0 +1,27 @@
+package dev.strata.migrations.core;
+
+/** Everything that makes a migration plan unsafe to apply. Each is a validation failure. */
+public enum ProblemKind {
+    /** An applied file whose content changed since it was applied. */
+    EDITED,
+    /** An applied version with no file on disk, older than the newest file. */
+    MISSING,
+    /** An applied version newer than every file: the database is ahead of the code. */
+    FUTURE,
+    /** A pending file older than the newest applied version, with {@code out_of_order = false}. */
+    OUT_OF_ORDER,
+    /** A history row recording a failed migration. */
+    FAILED,
+    /** Two files with the same version. */
+    DUPLICATE_VERSION,
+    /** A {@code .sql} file whose name does not follow {@code V<version>__<description>.sql}. */
+    MISNAMED,
+    /** A file with no SQL statement in it. */
+    EMPTY,
+    /** A file that is not valid UTF-8. */
+    INVALID_ENCODING,
+    /** A file the statement splitter cannot read, such as an unterminated string or dollar quote. */
+    UNPARSEABLE,
+    /** A history row this version of Strata cannot read. */
+    UNREADABLE_HISTORY
+}

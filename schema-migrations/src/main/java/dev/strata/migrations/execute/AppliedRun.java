@@ -1,0 +1,7 @@
+package dev.strata.migrations.execute;
+
+import dev.strata.migrations.core.Version;
+
+/** One migration applied by this run. */
+public record AppliedRun(Version version, String description, String script, int statements, int executionMs) {
+}

@@ -1,0 +1,15 @@
+package dev.strata.migrations.execute;
+
+import dev.strata.migrations.resolve.ResolvedMigration;
+
+/** Progress of a run, for front ends that print a line per file. */
+public interface ExecutionListener {
+    ExecutionListener NONE = new ExecutionListener() {
+    };
+
+    default void starting(ResolvedMigration migration) {
+    }
+
+    default void applied(AppliedRun run) {
+    }
+}

@@ -1,0 +1,127 @@
+package dev.strata.migrations.history;
+
+import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.core.Version;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code strata_schema_history} table: created on first use, read once per run, appended to in the same
+ * transaction as the migration it records. The {@code content} column keeps the applied script so that an edit can
+ * be shown line by line; it is only read for rows that need it.
+ */
+public final class HistoryTable {
+    private final SchemaTable name;
+
+    public HistoryTable(SchemaTable name) {
+        this.name = name;
+    }
+
+    public SchemaTable name() {
+        return name;
+    }
+
+    public boolean exists(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select 1 from pg_catalog.pg_tables where schemaname = ? and tablename = ?")) {
+            statement.setString(1, name.schema());
+            statement.setString(2, name.table());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    /** Creates the schema and table when missing. Callers hold the migration lock, so this cannot race. */
+    public void createIfMissing(Connection connection) throws SQLException {
+        if (exists(connection)) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create schema if not exists " + name.quotedSchema());
+            statement.execute("create table if not exists " + name.qualified() + " ("
+                    + " installed_rank integer primary key,"
+                    + " version text not null,"
+                    + " description text not null,"
+                    + " type text not null,"
+                    + " script text not null,"
+                    + " checksum text not null,"
+                    + " installed_by text not null default current_user,"
+                    + " installed_at timestamptz not null default now(),"
+                    + " execution_ms integer not null,"
+                    + " success boolean not null,"
+                    + " content text"
+                    + ")");
+            statement.execute("comment on table " + name.qualified()
+                    + " is 'Applied schema migrations, written by Strata. Do not edit by hand: use strata repair.'");
+        }
+    }
+
+    /** All rows in installed order; empty when the table does not exist yet. */
+    public List<AppliedMigration> readAll(Connection connection) throws SQLException {
+        if (!exists(connection)) {
+            return List.of();
+        }
+        List<AppliedMigration> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select installed_rank, version, description, type, script,"
+                     + " checksum, installed_by, installed_at, execution_ms, success from " + name.qualified()
+                     + " order by installed_rank")) {
+            while (result.next()) {
+                rows.add(new AppliedMigration(
+                        result.getInt(1),
+                        Version.parse(result.getString(2)),
+                        result.getString(3),
+                        MigrationType.valueOf(result.getString(4)),
+                        result.getString(5),
+                        result.getString(6),
+                        result.getString(7),
+                        result.getObject(8, OffsetDateTime.class),
+                        result.getInt(9),
+                        result.getBoolean(10)));
+            }
+        }
+        return rows;
+    }
+
+    /** The script text recorded for a row, when it was recorded. */
+    public Optional<String> readContent(Connection connection, int installedRank) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select content from " + name.qualified() + " where installed_rank = ?")) {
+            statement.setInt(1, installedRank);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? Optional.ofNullable(result.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Appends a row inside the caller's transaction and returns its rank. */
+    public int insert(Connection connection, NewHistoryRow row) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("insert into " + name.qualified()
+                + " (installed_rank, version, description, type, script, checksum, execution_ms, success, content)"
+                + " select coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ? from " + name.qualified()
+                + " returning installed_rank")) {
+            statement.setString(1, row.version().toString());
+            statement.setString(2, row.description());
+            statement.setString(3, row.type().name());
+            statement.setString(4, row.script());
+            statement.setString(5, row.checksum());
+            statement.setInt(6, row.executionMs());
+            statement.setBoolean(7, row.success());
+            statement.setString(8, row.content());
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.strata.migrations.lock;
+
+import dev.strata.migrations.core.SchemaTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A session-level PostgreSQL advisory lock held on a dedicated autocommit connection for the whole run.
+ *
+ * <p>Session level, not transaction level, so no migration transaction ever holds it: {@code CREATE INDEX
+ * CONCURRENTLY} waits for older transactions, and would wait forever on the migrator's own (Flyway #3508). There is
+ * no lock table, so nothing can go stale: PostgreSQL releases the lock when the session ends, even after a crash.
+ */
+public final class AdvisoryLock implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLock.class);
+    private static final long FIRST_BACKOFF_MS = 50;
+    private static final long MAX_BACKOFF_MS = 1_000;
+
+    private final Connection connection;
+    private final long key;
+    private boolean held;
+
+    private AdvisoryLock(Connection connection, long key) {
+        this.connection = connection;
+        this.key = key;
+    }
+
+    /** The lock key: derived from database, schema and table, so two histories never share a lock. */
+    public static long keyFor(String database, SchemaTable historyTable) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    ("strata\0" + database + "\0" + historyTable.schema() + "\0" + historyTable.table())
+                            .getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    }
+
+    /**
+     * Takes the lock, retrying with jittered exponential backoff until {@code timeout}, and logging the holder
+     * while it waits.
+     *
+     * @throws LockTimeoutException when the lock is still held by another session after {@code timeout}
+     */
+    public static AdvisoryLock acquire(Connection connection, long key, Duration timeout) throws SQLException {
+        Objects.requireNonNull(timeout, "timeout");
+        AdvisoryLock lock = new AdvisoryLock(connection, key);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long backoff = FIRST_BACKOFF_MS;
+        LockHolder lastReported = null;
+        while (!lock.tryLock()) {
+            LockHolder holder = lock.holder();
+            long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
+            if (remainingMs <= 0) {
+                throw new LockTimeoutException("migration lock", timeout, holder);
+            }
+            if (holder != null && !holder.equals(lastReported)) {
+                LOG.info("Waiting for the migration lock held by {} (giving up in {})", holder,
+                        LockTimeoutException.format(Duration.ofMillis(remainingMs)));
+                lastReported = holder;
+            }
+            sleep(Math.min(remainingMs, jitter(backoff)));
+            backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+        }
+        return lock;
+    }
+
+    private boolean tryLock() throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+            statement.setLong(1, key);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                held = result.getBoolean(1);
+                return held;
+            }
+        }
+    }
+
+    /** Who holds the lock now; null when nobody does (it was released between two queries). */
+    LockHolder holder() throws SQLException {
+        // A bigint advisory key shows in pg_locks as classid = high 32 bits, objid = low 32 bits, objsubid = 1.
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select a.pid, a.application_name, a.usename, host(a.client_addr)"
+                        + " from pg_catalog.pg_locks l join pg_catalog.pg_stat_activity a on a.pid = l.pid"
+                        + " where l.locktype = 'advisory' and l.granted and l.objsubid = 1"
+                        + " and l.classid::bigint = ? and l.objid::bigint = ? and l.database = "
+                        + "(select oid from pg_catalog.pg_database where datname = current_database()) limit 1")) {
+            statement.setLong(1, key >>> 32);
+            statement.setLong(2, key & 0xFFFF_FFFFL);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next()
+                        ? new LockHolder(result.getInt(1), result.getString(2), result.getString(3), result.getString(4))
+                        : null;
+            }
+        }
+    }
+
+    private static long jitter(long backoffMs) {
+        return backoffMs / 2 + ThreadLocalRandom.current().nextLong(backoffMs / 2 + 1);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(Math.max(1, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the migration lock", e);
+        }
+    }
+
+    /** Releases the lock; a closed or broken connection has released it already. */
+    @Override
+    public void close() throws SQLException {
+        if (!held || connection.isClosed()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+            statement.setLong(1, key);
+            statement.execute();
+        } finally {
+            held = false;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.strata.migrations.resolve;
+
+import dev.strata.migrations.core.Version;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The naming rule for versioned migrations, {@code V<version>__<description>.sql}, and why a name breaks it. */
+final class MigrationFileName {
+    static final String EXPECTED = "V<version>__<description>.sql (e.g. V3__add_job_events.sql)";
+
+    private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__(\\w[\\w .-]*)\\.sql");
+
+    record Parsed(Version version, String description) {
+    }
+
+    private MigrationFileName() {
+    }
+
+    static Optional<Parsed> parse(String fileName) {
+        Matcher matcher = VERSIONED.matcher(fileName);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        String description = matcher.group(2).replace('_', ' ').strip();
+        return Optional.of(new Parsed(Version.parse(matcher.group(1)), description));
+    }
+
+    /** A specific reason a {@code .sql} file name does not match, to put in the error. */
+    static String explainMismatch(String fileName) {
+        if (fileName.startsWith("v") && Character.isDigit(fileName.length() > 1 ? fileName.charAt(1) : 'x')) {
+            return "the prefix must be an upper-case V";
+        }
+        if (!fileName.startsWith("V")) {
+            return "it does not start with V";
+        }
+        int separator = fileName.indexOf("__");
+        if (separator < 0) {
+            return "the version and the description must be separated by two underscores";
+        }
+        String version = fileName.substring(1, separator);
+        if (!Version.isValid(version)) {
+            return "'" + version + "' is not a version (digit groups separated by . or _)";
+        }
+        if (separator + 2 >= fileName.length() - ".sql".length()) {
+            return "the description after __ is empty";
+        }
+        return "the description may hold only letters, digits, _, -, . and spaces";
+    }
+}

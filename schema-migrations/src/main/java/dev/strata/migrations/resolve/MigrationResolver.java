@@ -1,0 +1,97 @@
+package dev.strata.migrations.resolve;
+
+import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.Version;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Finds the migration files in the configured locations and turns each into a migration or a named problem. */
+public final class MigrationResolver {
+    private final LocationScanner scanner;
+
+    public MigrationResolver(ClassLoader classLoader) {
+        this.scanner = new LocationScanner(classLoader);
+    }
+
+    public ResolvedMigrations resolve(List<Location> locations) {
+        List<ResolvedMigration> migrations = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Location location : locations) {
+            for (ScriptFile file : scanner.scan(location)) {
+                toMigration(file, problems).ifPresent(migrations::add);
+            }
+        }
+        migrations.sort(Comparator.comparing(ResolvedMigration::version).thenComparing(ResolvedMigration::path));
+        problems.addAll(duplicateVersions(migrations));
+        return new ResolvedMigrations(withoutDuplicates(migrations), problems);
+    }
+
+    private static Optional<ResolvedMigration> toMigration(ScriptFile file, List<Problem> problems) {
+        Optional<MigrationFileName.Parsed> parsed = MigrationFileName.parse(file.name());
+        if (parsed.isEmpty()) {
+            problems.add(new Problem(ProblemKind.MISNAMED, file.name(), null,
+                    file.path() + " is not a migration file name: " + MigrationFileName.explainMismatch(file.name())
+                            + "; expected " + MigrationFileName.EXPECTED,
+                    "rename the file, or move it out of the migration locations"));
+            return Optional.empty();
+        }
+        Version version = parsed.get().version();
+        String content;
+        try {
+            content = ScriptText.normalise(file.content());
+        } catch (ScriptText.InvalidEncodingException e) {
+            problems.add(new Problem(ProblemKind.INVALID_ENCODING, file.name(), version,
+                    file.path() + " (version " + version + ") is not valid UTF-8: invalid byte sequence at byte offset "
+                            + e.byteOffset(),
+                    "re-save the file as UTF-8"));
+            return Optional.empty();
+        }
+        if (content.isBlank()) {
+            problems.add(emptyFile(file.name(), file.path(), version));
+            return Optional.empty();
+        }
+        return Optional.of(new ResolvedMigration(version, parsed.get().description(), file.name(), file.path(),
+                content, Checksum.of(content)));
+    }
+
+    /** Also used by the planner for files that hold only comments. */
+    public static Problem emptyFile(String script, String path, Version version) {
+        return new Problem(ProblemKind.EMPTY, script, version,
+                path + " (version " + version + ") is empty: it holds no SQL statement",
+                "add the migration's statements, or delete the file");
+    }
+
+    private static List<Problem> duplicateVersions(List<ResolvedMigration> sorted) {
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 1; i < sorted.size(); i++) {
+            ResolvedMigration previous = sorted.get(i - 1);
+            ResolvedMigration current = sorted.get(i);
+            if (previous.version().equals(current.version())) {
+                problems.add(new Problem(ProblemKind.DUPLICATE_VERSION, current.script(), current.version(),
+                        "version " + current.version() + " is used by two files: " + previous.path() + " and "
+                                + current.path(),
+                        "give one of them the next free version"));
+            }
+        }
+        return problems;
+    }
+
+    /** Keeps the first file of each version so the plan stays well-defined; the duplicate is already a problem. */
+    private static List<ResolvedMigration> withoutDuplicates(List<ResolvedMigration> sorted) {
+        Map<Version, ResolvedMigration> first = new HashMap<>();
+        List<ResolvedMigration> unique = new ArrayList<>(sorted.size());
+        for (ResolvedMigration migration : sorted) {
+            if (first.putIfAbsent(migration.version(), migration) == null) {
+                unique.add(migration);
+            }
+        }
+        return unique;
+    }
+}
