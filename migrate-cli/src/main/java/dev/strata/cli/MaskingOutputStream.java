@@ -31,15 +31,26 @@ final class MaskingOutputStream extends OutputStream {
         }
     }
 
+    /**
+     * Passes on the partial line too (progress output flushes mid-line), except a tail that could be the start of a
+     * secret: that waits for the rest of the line.
+     */
     @Override
     public synchronized void flush() throws IOException {
-        emit();
+        String text = line.toString(StandardCharsets.UTF_8);
+        int held = masker.secretPrefixLength(text);
+        if (held < text.length()) {
+            line.reset();
+            target.write(masker.mask(text.substring(0, text.length() - held)).getBytes(StandardCharsets.UTF_8));
+            line.write(text.substring(text.length() - held).getBytes(StandardCharsets.UTF_8));
+        }
         target.flush();
     }
 
     @Override
-    public void close() throws IOException {
-        flush();
+    public synchronized void close() throws IOException {
+        emit();
+        target.flush();
     }
 
     private void emit() throws IOException {

@@ -51,6 +51,20 @@ final class SecretMasker {
         }
     }
 
+    /** The length of the longest tail of {@code text} that is the start of a secret, else 0. */
+    int secretPrefixLength(String text) {
+        int longest = 0;
+        for (String secret : secrets) {
+            for (int length = Math.min(secret.length() - 1, text.length()); length > longest; length--) {
+                if (text.endsWith(secret.substring(0, length))) {
+                    longest = length;
+                    break;
+                }
+            }
+        }
+        return longest;
+    }
+
     String mask(String text) {
         String masked = DatabaseUrl.redact(text);
         for (String secret : secrets) {

@@ -1,0 +1,48 @@
+package dev.strata.it.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's main job: `strata migrate` with no URL anywhere, on the embedded server in .strata/pgdata. */
+class EmbeddedModeProcessTest {
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void migrateOnTheEmbeddedDefaultAppliesTheExampleSchemaAndPersistsIt() {
+        StrataCli.Result first = StrataCli.run(workingDirectory, Map.of(), "migrate");
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.stderr()).containsOnlyOnce("Using embedded PostgreSQL").contains(".strata/pgdata");
+        assertThat(first.stdout()).contains("V1__create_workers_and_heartbeats.sql", "Applied 12 migrations");
+        assertThat(Files.isDirectory(workingDirectory.resolve(".strata/pgdata"))).isTrue();
+
+        StrataCli.Result again = StrataCli.run(workingDirectory, Map.of(), "status");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.stdout()).contains("12 migrations: 12 applied. Current version: 12.");
+        assertThat(Files.exists(workingDirectory.resolve(".strata/pgdata/postmaster.pid")))
+                .as("the server is stopped when strata exits").isFalse();
+    }
+
+    @Test
+    void twoCommandsAtOnceOnOneDataDirectoryBothSucceed() {
+        StrataCli.Launched first = StrataCli.Runner.launch(workingDirectory, Map.of(), "migrate");
+        StrataCli.Launched second = StrataCli.Runner.launch(workingDirectory, Map.of(), "migrate");
+
+        StrataCli.Result one = StrataCli.Runner.await(first);
+        StrataCli.Result two = StrataCli.Runner.await(second);
+
+        assertThat(one.exitCode()).as(one.toString()).isZero();
+        assertThat(two.exitCode()).as(two.toString()).isZero();
+        assertThat(one.stdout() + two.stdout()).containsOnlyOnce("Applied 12 migrations").contains("up to date");
+
+        StrataCli.Result validate = StrataCli.run(workingDirectory, Map.of(), "validate");
+        assertThat(validate.exitCode()).as(validate.toString()).isZero();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.strata.it.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real {@code strata.jar} as a separate process, the way a release pipeline does, and captures its exit
+ * code, stdout and stderr. Every captured output is also kept for the suite-wide secret scan.
+ */
+final class StrataCli {
+    /** A bound on a hung process, not a timing assertion. */
+    private static final long PROCESS_LIMIT_SECONDS = 180;
+    private static final List<String> ALL_OUTPUT = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private StrataCli() {
+    }
+
+    record Result(int exitCode, String stdout, String stderr) {
+        String all() {
+            return stdout + stderr;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("strata.jar", "../migrate-cli/target/strata.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with `mvn -pl migrate-cli package`");
+        }
+        return jar;
+    }
+
+    static Result run(Path workingDirectory, Map<String, String> environment, String... args) {
+        return Runner.run(workingDirectory, environment, args);
+    }
+
+    static List<String> allOutput() {
+        return ALL_OUTPUT;
+    }
+
+    /** Launches a process with its output in files (no pipe to fill up), and waits for it. */
+    static final class Runner {
+        private Runner() {
+        }
+
+        static Result run(Path workingDirectory, Map<String, String> environment, String... args) {
+            return await(launch(workingDirectory, environment, args));
+        }
+
+        static Launched launch(Path workingDirectory, Map<String, String> environment, String... args) {
+            try {
+                Path outputs = Files.createTempDirectory(workingDirectory.getParent() == null ? workingDirectory
+                        : workingDirectory.getParent(), "strata-run");
+                List<String> command = new ArrayList<>();
+                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.add("-jar");
+                command.add(jar().toAbsolutePath().toString());
+                command.addAll(List.of(args));
+                ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+                builder.environment().keySet().removeIf(name -> name.startsWith("STRATA_"));
+                builder.environment().putAll(environment);
+                builder.redirectOutput(outputs.resolve("stdout").toFile());
+                builder.redirectError(outputs.resolve("stderr").toFile());
+                return new Launched(builder.start(), outputs);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static Result await(Launched launched) {
+            try {
+                if (!launched.process().waitFor(PROCESS_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                    launched.process().destroyForcibly();
+                    throw new IllegalStateException("strata did not finish within " + PROCESS_LIMIT_SECONDS + " s");
+                }
+                String stdout = Files.readString(launched.outputs().resolve("stdout"), StandardCharsets.UTF_8);
+                String stderr = Files.readString(launched.outputs().resolve("stderr"), StandardCharsets.UTF_8);
+                ALL_OUTPUT.add(stdout);
+                ALL_OUTPUT.add(stderr);
+                return new Result(launched.process().exitValue(), stdout, stderr);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    record Launched(Process process, Path outputs) {
+    }
+}
