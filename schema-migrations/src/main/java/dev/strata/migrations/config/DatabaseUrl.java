@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
  * URL can be printed; {@link #toString()} masks the password.
  */
 public final class DatabaseUrl {
-    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(://[^:/@?]*:)[^@/?]*@");
-    private static final Pattern QUERY_PASSWORD = Pattern.compile("([?&]password=)[^&]*", Pattern.CASE_INSENSITIVE);
+    // Up to the authority's last '@', where the parser splits it, so a password holding '@' is masked whole.
+    /** user:password@ after a scheme; the password runs to the last @ before any query, as the parser reads it. */
+    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(://[^:/@?]*:)[^?]*@");
+    /** password=, sslpassword= and any other *password= parameter. */
+    private static final Pattern QUERY_PASSWORD = Pattern.compile("([?&][a-z_]*password=)[^&]*", Pattern.CASE_INSENSITIVE);
     private static final String UNIX_SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
     private static final int DEFAULT_PORT = 5432;
 
@@ -100,6 +103,18 @@ public final class DatabaseUrl {
         Map<String, String> properties = new LinkedHashMap<>();
         String hostAndPort;
         if (host.startsWith("/")) {
+            // As in libpq, a port after the (still percent-encoded) authority applies to the socket too:
+            // postgresql://%2Fvar%2Frun%2Fpostgresql:5433/db and postgresql://:5433/db?host=/tmp use port 5433.
+            int colon = authority.lastIndexOf(':');
+            if (colon > authority.lastIndexOf(']')) {
+                if (hostParameter == null) {
+                    host = decode(authority.substring(0, colon), url, origin);
+                }
+                String authorityPort = authority.substring(colon + 1);
+                if (portParameter == null && !authorityPort.isEmpty()) {
+                    portParameter = authorityPort;
+                }
+            }
             int port = portParameter == null ? DEFAULT_PORT : port(portParameter, url, origin);
             properties.put("socketFactory", UNIX_SOCKET_FACTORY);
             properties.put("socketFactoryArg", host + "/.s.PGSQL." + port);

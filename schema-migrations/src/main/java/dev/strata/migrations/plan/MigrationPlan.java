@@ -29,9 +29,16 @@ public record MigrationPlan(List<PlanEntry> entries, List<PendingMigration> pend
         return pending.isEmpty() && problems.isEmpty();
     }
 
-    /** The version the schema will be at after the pending migrations are applied. */
+    /**
+     * The version the schema will be at after the pending migrations are applied: the newest of {@link #current()}
+     * and the last pending version (an out-of-order pending file is older than {@code current}).
+     */
     public Optional<Version> target() {
-        return pending.isEmpty() ? current : Optional.of(pending.get(pending.size() - 1).migration().version());
+        if (pending.isEmpty()) {
+            return current;
+        }
+        Version last = pending.get(pending.size() - 1).migration().version();
+        return Optional.of(current.filter(version -> version.compareTo(last) > 0).orElse(last));
     }
 
     public MigrationPlan withProblems(List<Problem> replacement) {

@@ -32,6 +32,9 @@ final class MigrationFileName {
         if (fileName.startsWith("v") && Character.isDigit(fileName.length() > 1 ? fileName.charAt(1) : 'x')) {
             return "the prefix must be an upper-case V";
         }
+        if (fileName.startsWith("R__") || fileName.matches("U\\d.*")) {
+            return "repeatable (R__) and undo (U) migrations are not supported by this version of Strata";
+        }
         if (!fileName.startsWith("V")) {
             return "it does not start with V";
         }

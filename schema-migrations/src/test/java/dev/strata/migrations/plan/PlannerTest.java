@@ -1,0 +1,395 @@
+package dev.strata.migrations.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.Version;
+import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.resolve.ResolvedMigrations;
+import dev.strata.migrations.sql.SqlStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+
+    private static final OffsetDateTime INSTALLED_AT = OffsetDateTime.of(2024, 10, 21, 14, 23, 30, 0, ZoneOffset.UTC);
+
+    // --- builders -------------------------------------------------------------------------------
+
+    private static ResolvedMigration file(String version, String content) {
+        String script = "V" + version + "__m" + version.replace('.', '_') + ".sql";
+        return new ResolvedMigration(Version.parse(version), "m" + version, script, "db/migration/" + script, content,
+                Checksum.of(content));
+    }
+
+    private static ResolvedMigration file(String version) {
+        return file(version, "SELECT " + version + ";\n");
+    }
+
+    private static AppliedMigration applied(int rank, ResolvedMigration file) {
+        return row(rank, file.version().toString(), file.script(), file.checksum().toString(), true);
+    }
+
+    private static AppliedMigration row(int rank, String version, String script, String checksum, boolean success) {
+        return new AppliedMigration(rank, Version.parse(version), "applied " + version, MigrationType.SQL, script,
+                checksum, "strata", INSTALLED_AT, 12, success);
+    }
+
+    private static ResolvedMigrations files(ResolvedMigration... migrations) {
+        return new ResolvedMigrations(List.of(migrations), List.of());
+    }
+
+    private static MigrationPlan plan(ResolvedMigrations resolved, AppliedMigration... history) {
+        return new Planner(false).plan(resolved, List.of(history));
+    }
+
+    private static List<String> pendingVersions(MigrationPlan plan) {
+        return plan.pending().stream().map(p -> p.migration().version().toString()).toList();
+    }
+
+    private static Optional<String> text(Optional<Version> version) {
+        return version.map(Version::toString);
+    }
+
+    // --- tests ----------------------------------------------------------------------------------
+
+    @Nested
+    class Pending {
+        @Test
+        void emptyHistoryMakesEveryFilePending() {
+            MigrationPlan plan = plan(files(file("1"), file("2"), file("10")));
+
+            assertThat(plan.problems()).isEmpty();
+            assertThat(pendingVersions(plan)).containsExactly("1", "2", "10");
+            assertThat(plan.entries()).extracting(PlanEntry::state).containsOnly(MigrationState.PENDING);
+            assertThat(plan.entries()).allSatisfy(entry -> {
+                assertThat(entry.historyRow()).isEmpty();
+                assertThat(entry.resolvedFile()).isPresent();
+                assertThat(entry.installedAt()).isEmpty();
+            });
+            assertThat(plan.current()).isEmpty();
+            assertThat(text(plan.target())).contains("10");
+            assertThat(plan.isUpToDate()).isFalse();
+            assertThat(plan.hasProblems()).isFalse();
+        }
+
+        @Test
+        void nothingAtAllIsUpToDate() {
+            MigrationPlan plan = plan(files());
+
+            assertThat(plan.entries()).isEmpty();
+            assertThat(plan.isUpToDate()).isTrue();
+            assertThat(plan.current()).isEmpty();
+            assertThat(plan.target()).isEmpty();
+        }
+
+        @Test
+        void pendingFilesAreSplitIntoStatements() {
+            ResolvedMigration migration = file("1", "-- header\nCREATE TABLE a (id int);\n\nINSERT INTO a VALUES (1);\n");
+
+            MigrationPlan plan = plan(files(migration));
+
+            PendingMigration pending = plan.pending().get(0);
+            assertThat(pending.migration()).isSameAs(migration);
+            assertThat(pending.statements()).extracting(SqlStatement::sql, SqlStatement::line)
+                    .containsExactly(tuple("CREATE TABLE a (id int)", 2), tuple("INSERT INTO a VALUES (1)", 4));
+        }
+
+        @Test
+        void commentsOnlyPendingFileIsEmpty() {
+            ResolvedMigration comments = file("2", "-- TODO\n/* later */\n");
+
+            MigrationPlan plan = plan(files(file("1"), comments));
+
+            assertThat(pendingVersions(plan)).containsExactly("1");
+            assertThat(plan.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.EMPTY);
+                assertThat(problem.script()).isEqualTo(comments.script());
+                assertThat(problem.version()).isEqualTo(Version.parse("2"));
+                assertThat(problem.message()).isEqualTo(comments.path() + " (version 2) is empty: it holds no SQL statement");
+            });
+        }
+
+        @Test
+        void unterminatedDollarQuoteIsUnparseableWithLineAndColumn() {
+            ResolvedMigration broken = file("3", "SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $body$\nBEGIN\n");
+
+            MigrationPlan plan = plan(files(broken));
+
+            assertThat(plan.pending()).isEmpty();
+            assertThat(plan.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.UNPARSEABLE);
+                assertThat(problem.script()).isEqualTo(broken.script());
+                assertThat(problem.version()).isEqualTo(Version.parse("3"));
+                assertThat(problem.message()).startsWith(broken.path() + ":2:36: unterminated")
+                        .contains("$body$");
+            });
+            // the file is still listed, as pending
+            assertThat(plan.entries()).singleElement().extracting(PlanEntry::state).isEqualTo(MigrationState.PENDING);
+        }
+
+        @Test
+        void appliedFilesAreNotSplit() {
+            // An applied file that no longer parses is compared by checksum only: no UNPARSEABLE problem.
+            ResolvedMigration unparseable = file("1", "SELECT $x$ unterminated");
+
+            MigrationPlan plan = plan(files(unparseable), applied(1, unparseable));
+
+            assertThat(plan.problems()).isEmpty();
+            assertThat(plan.entries()).singleElement().extracting(PlanEntry::state).isEqualTo(MigrationState.APPLIED);
+        }
+    }
+
+    @Nested
+    class Applied {
+        @Test
+        void appliedAndPending() {
+            ResolvedMigration one = file("1");
+            ResolvedMigration two = file("2");
+            ResolvedMigration three = file("3");
+
+            MigrationPlan plan = plan(files(one, two, three), applied(1, one), applied(2, two));
+
+            assertThat(plan.problems()).isEmpty();
+            assertThat(plan.entries()).extracting(e -> e.version().toString(), PlanEntry::state).containsExactly(
+                    tuple("1", MigrationState.APPLIED), tuple("2", MigrationState.APPLIED),
+                    tuple("3", MigrationState.PENDING));
+            assertThat(pendingVersions(plan)).containsExactly("3");
+            assertThat(text(plan.current())).contains("2");
+            assertThat(text(plan.target())).contains("3");
+
+            PlanEntry first = plan.entries().get(0);
+            assertThat(first.resolvedFile()).containsSame(one);
+            assertThat(first.installedAt()).contains(INSTALLED_AT);
+            assertThat(first.executionMs()).contains(12);
+            assertThat(first.description()).isEqualTo("m1");
+        }
+
+        @Test
+        void everythingAppliedIsUpToDate() {
+            ResolvedMigration one = file("1");
+
+            MigrationPlan plan = plan(files(one), applied(1, one));
+
+            assertThat(plan.isUpToDate()).isTrue();
+            assertThat(text(plan.current())).contains("1");
+            assertThat(plan.target()).isEqualTo(plan.current());
+        }
+
+        @Test
+        void editedFileIsReportedWithBothChecksums() {
+            ResolvedMigration original = file("1", "CREATE TABLE a (id int);\n");
+            ResolvedMigration edited = file("1", "CREATE TABLE a (id bigint);\n");
+
+            MigrationPlan plan = plan(files(edited), applied(1, original));
+
+            assertThat(plan.entries()).singleElement().extracting(PlanEntry::state).isEqualTo(MigrationState.EDITED);
+            assertThat(plan.pending()).isEmpty();
+            assertThat(plan.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.EDITED);
+                assertThat(problem.script()).isEqualTo(edited.script());
+                assertThat(problem.message())
+                        .contains("edit detected in " + edited.path())
+                        .contains("recorded " + original.checksum().shortForm())
+                        .contains("file now " + edited.checksum().shortForm());
+            });
+            assertThat(original.checksum().shortForm()).isNotEqualTo(edited.checksum().shortForm());
+        }
+
+        @Test
+        void missingFileOlderThanNewestFile() {
+            ResolvedMigration one = file("1");
+            ResolvedMigration three = file("3");
+
+            MigrationPlan plan = plan(files(one, three),
+                    applied(1, one), row(2, "2", "V2__gone.sql", Checksum.of("x").toString(), true), applied(3, three));
+
+            assertThat(plan.entries()).extracting(e -> e.version().toString(), PlanEntry::state).containsExactly(
+                    tuple("1", MigrationState.APPLIED), tuple("2", MigrationState.MISSING),
+                    tuple("3", MigrationState.APPLIED));
+            PlanEntry missing = plan.entries().get(1);
+            assertThat(missing.resolvedFile()).isEmpty();
+            assertThat(missing.description()).isEqualTo("applied 2");
+            assertThat(plan.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.MISSING);
+                assertThat(problem.script()).isEqualTo("V2__gone.sql");
+                assertThat(problem.message()).isEqualTo("version 2 (V2__gone.sql) is applied but its file is missing");
+            });
+        }
+
+        @Test
+        void appliedVersionNewerThanEveryFileIsFuture() {
+            ResolvedMigration one = file("1");
+
+            MigrationPlan plan = plan(files(one),
+                    applied(1, one), row(2, "2", "V2__from_the_future.sql", Checksum.of("x").toString(), true));
+
+            assertThat(plan.entries()).extracting(PlanEntry::state)
+                    .containsExactly(MigrationState.APPLIED, MigrationState.FUTURE);
+            assertThat(plan.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.FUTURE);
+                assertThat(problem.message()).contains("ahead of the code").contains("version 2")
+                        .contains("V2__from_the_future.sql");
+            });
+            assertThat(text(plan.current())).contains("2");
+        }
+
+        @Test
+        void appliedRowsWithNoFilesAtAllAreFuture() {
+            MigrationPlan plan = plan(files(), row(1, "1", "V1__a.sql", Checksum.of("a").toString(), true));
+
+            assertThat(plan.problems()).extracting(Problem::kind).containsExactly(ProblemKind.FUTURE);
+        }
+
+        @Test
+        void failedRowIsAProblemAndNotCountedAsCurrent() {
+            ResolvedMigration one = file("1");
+            ResolvedMigration two = file("2");
+
+            MigrationPlan plan = plan(files(one, two), applied(1, one),
+                    row(2, "2", two.script(), two.checksum().toString(), false));
+
+            assertThat(plan.entries()).extracting(PlanEntry::state)
+                    .containsExactly(MigrationState.APPLIED, MigrationState.FAILED);
+            assertThat(plan.pending()).isEmpty();
+            assertThat(plan.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.FAILED);
+                assertThat(problem.version()).isEqualTo(Version.parse("2"));
+                assertThat(problem.message())
+                        .isEqualTo("history row 2 records that " + two.script() + " (version 2) failed");
+                assertThat(problem.hint()).contains("strata repair");
+            });
+            assertThat(text(plan.current())).contains("1");
+        }
+
+        @Test
+        void unknownChecksumTagInHistoryIsUnreadable() {
+            ResolvedMigration one = file("1");
+
+            MigrationPlan plan = plan(files(one), row(7, "1", one.script(), "md5:900150983cd24fb0d6963f7d28e17f72", true));
+
+            assertThat(plan.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.UNREADABLE_HISTORY);
+                assertThat(problem.script()).isEqualTo(one.script());
+                assertThat(problem.message()).startsWith("history row 7 for " + one.script() + ": ")
+                        .contains("unknown checksum format 'md5:");
+            });
+            assertThat(plan.entries()).singleElement().extracting(PlanEntry::state).isEqualTo(MigrationState.EDITED);
+        }
+
+        @Test
+        void checksumOfAnOlderAlgorithmTagIsComparedWithThatAlgorithm() {
+            ResolvedMigration one = file("1");
+            // same hex, stored with the tag: the planner parses the tag rather than comparing strings
+            AppliedMigration row = row(1, "1", one.script(), "sha256:" + one.checksum().hex(), true);
+
+            assertThat(plan(files(one), row).problems()).isEmpty();
+        }
+    }
+
+    @Nested
+    class OutOfOrder {
+        private final ResolvedMigration one = file("1");
+        private final ResolvedMigration two = file("2");
+        private final ResolvedMigration three = file("3");
+        private final ResolvedMigrations resolved = files(one, two, three);
+        private final List<AppliedMigration> history = List.of(applied(1, one), applied(2, three));
+
+        @Test
+        void olderPendingFileIsAProblemByDefault() {
+            MigrationPlan plan = new Planner(false).plan(resolved, history);
+
+            assertThat(plan.pending()).isEmpty();
+            assertThat(plan.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.OUT_OF_ORDER);
+                assertThat(problem.script()).isEqualTo(two.script());
+                assertThat(problem.message()).isEqualTo(two.path()
+                        + " (version 2) is pending but older than the newest applied version 3");
+                assertThat(problem.hint()).contains("out_of_order = true");
+            });
+            assertThat(plan.entries()).extracting(PlanEntry::state).containsExactly(
+                    MigrationState.APPLIED, MigrationState.OUT_OF_ORDER, MigrationState.APPLIED);
+        }
+
+        @Test
+        void olderPendingFileIsPendingWhenAllowed() {
+            MigrationPlan plan = new Planner(true).plan(resolved, history);
+
+            assertThat(plan.problems()).isEmpty();
+            assertThat(pendingVersions(plan)).containsExactly("2");
+            assertThat(plan.entries()).extracting(PlanEntry::state).containsExactly(
+                    MigrationState.APPLIED, MigrationState.OUT_OF_ORDER, MigrationState.APPLIED);
+        }
+
+        @Test
+        void targetIsNeverOlderThanCurrent() {
+            // Applying V2 out of order leaves the newest applied version at 3.
+            MigrationPlan plan = new Planner(true).plan(resolved, history);
+
+            assertThat(text(plan.current())).contains("3");
+            assertThat(text(plan.target())).contains("3");
+        }
+
+        @Test
+        void targetIsTheNewestOfCurrentAndPending() {
+            ResolvedMigration four = file("4");
+            MigrationPlan plan = new Planner(true).plan(files(one, two, three, four), history);
+
+            assertThat(pendingVersions(plan)).containsExactly("2", "4");
+            assertThat(text(plan.target())).contains("4");
+        }
+
+        @Test
+        void failedNewerRowDoesNotMakeOlderFilesOutOfOrder() {
+            AppliedMigration failed = row(2, "3", three.script(), three.checksum().toString(), false);
+
+            MigrationPlan plan = new Planner(false).plan(resolved, List.of(applied(1, one), failed));
+
+            assertThat(plan.problems()).extracting(Problem::kind).containsExactly(ProblemKind.FAILED);
+            assertThat(pendingVersions(plan)).containsExactly("2");
+        }
+    }
+
+    @Nested
+    class Ordering {
+        @Test
+        void entriesAreSortedByVersionWhateverTheInputOrder() {
+            ResolvedMigration v1 = file("1");
+            ResolvedMigration v1_10 = file("1.10");
+            ResolvedMigration v1_9 = file("1.9");
+            ResolvedMigration v2 = file("2");
+            ResolvedMigration v10 = file("10");
+            // history out of rank order, and newer than some pending files
+            List<AppliedMigration> history = new ArrayList<>(List.of(applied(2, v1_9), applied(1, v1)));
+
+            MigrationPlan plan = new Planner(false).plan(files(v1, v1_9, v1_10, v2, v10), history);
+
+            assertThat(plan.entries()).extracting(e -> e.version().toString())
+                    .containsExactly("1", "1.9", "1.10", "2", "10");
+            assertThat(pendingVersions(plan)).containsExactly("1.10", "2", "10");
+            assertThat(text(plan.current())).contains("1.9");
+        }
+
+        @Test
+        void resolverProblemsAreKeptFirst() {
+            Problem misnamed = new Problem(ProblemKind.MISNAMED, "foo.sql", null, "foo.sql is not a migration", "rename");
+            ResolvedMigration one = file("1");
+            ResolvedMigrations resolved = new ResolvedMigrations(List.of(one), List.of(misnamed));
+
+            MigrationPlan plan = plan(resolved, row(1, "1", one.script(), "sha256:00", true));
+
+            assertThat(plan.problems()).extracting(Problem::kind)
+                    .containsExactly(ProblemKind.MISNAMED, ProblemKind.EDITED);
+        }
+    }
+}

@@ -1,0 +1,394 @@
+package dev.strata.migrations.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.Version;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MigrationResolverTest {
+
+    private final MigrationResolver resolver = new MigrationResolver(MigrationResolverTest.class.getClassLoader());
+
+    @TempDir
+    Path dir;
+
+    private static Path write(Path directory, String relative, String content) throws IOException {
+        return write(directory, relative, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Path write(Path directory, String relative, byte[] content) throws IOException {
+        Path file = directory.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.write(file, content);
+    }
+
+    private ResolvedMigrations resolve(Path... directories) {
+        return resolver.resolve(Arrays.stream(directories).<Location>map(Location.Filesystem::new).toList());
+    }
+
+    private static List<String> scripts(ResolvedMigrations resolved) {
+        return resolved.migrations().stream().map(ResolvedMigration::script).toList();
+    }
+
+    @Nested
+    class Filesystem {
+        @Test
+        void emptyDirectoryResolvesToNothing() {
+            ResolvedMigrations resolved = resolve(dir);
+            assertThat(resolved.migrations()).isEmpty();
+            assertThat(resolved.problems()).isEmpty();
+        }
+
+        @Test
+        void migrationsAreSortedByVersionNumerically() throws IOException {
+            write(dir, "V10__ten.sql", "SELECT 10;");
+            write(dir, "V2__two.sql", "SELECT 2;");
+            write(dir, "V1__one.sql", "SELECT 1;");
+            write(dir, "V1.5__one_and_a_half.sql", "SELECT 1.5;");
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(resolved.problems()).isEmpty();
+            assertThat(resolved.migrations()).extracting(m -> m.version().toString())
+                    .containsExactly("1", "1.5", "2", "10");
+        }
+
+        @Test
+        void resolvedMigrationCarriesVersionDescriptionPathContentAndChecksum() throws IOException {
+            write(dir, "V3_1__add_job-events.v2.sql", "\uFEFFALTER TABLE jobs ADD x int;\r\n");
+
+            ResolvedMigration migration = resolve(dir).migrations().get(0);
+
+            assertThat(migration.version()).isEqualTo(Version.parse("3.1"));
+            assertThat(migration.description()).isEqualTo("add job-events.v2");
+            assertThat(migration.script()).isEqualTo("V3_1__add_job-events.v2.sql");
+            assertThat(migration.path()).isEqualTo(dir + "/V3_1__add_job-events.v2.sql");
+            assertThat(migration.content()).isEqualTo("ALTER TABLE jobs ADD x int;\n");
+            assertThat(migration.checksum()).isEqualTo(Checksum.of("ALTER TABLE jobs ADD x int;\n"));
+        }
+
+        @Test
+        void subdirectoriesAreScanned() throws IOException {
+            write(dir, "V1__root.sql", "SELECT 1;");
+            write(dir, "a/V2__in_a.sql", "SELECT 2;");
+            write(dir, "a/b/c/V3__deep.sql", "SELECT 3;");
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(scripts(resolved)).containsExactly("V1__root.sql", "V2__in_a.sql", "V3__deep.sql");
+            assertThat(resolved.migrations().get(2).path()).isEqualTo(dir + "/a/b/c/V3__deep.sql");
+        }
+
+        @Test
+        void nonSqlFilesAreIgnored() throws IOException {
+            write(dir, "V1__one.sql", "SELECT 1;");
+            write(dir, "README.md", "# docs");
+            write(dir, "V2__two.sql.bak", "SELECT 2;");
+            write(dir, "V3__three.txt", "SELECT 3;");
+            write(dir, "notes", "");
+            Files.createDirectories(dir.resolve("V4__directory.sql"));
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(scripts(resolved)).containsExactly("V1__one.sql");
+            assertThat(resolved.problems()).isEmpty();
+        }
+
+        @Test
+        void upperCaseSqlExtensionIsScannedAndReportedWhenItDoesNotMatch() throws IOException {
+            write(dir, "V1__one.SQL", "SELECT 1;");
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(resolved.migrations()).isEmpty();
+            assertThat(resolved.problems()).singleElement().extracting(Problem::kind).isEqualTo(ProblemKind.MISNAMED);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+                "v1__x.sql   | the prefix must be an upper-case V",
+                "V1_x.sql    | separated by two underscores",
+                "V1__.sql    | the description after __ is empty",
+                "Vx__y.sql   | 'x' is not a version",
+                "R__view.sql | repeatable (R__) and undo (U) migrations are not supported",
+                "foo.sql     | it does not start with V",
+                "V1__a+b.sql | the description may hold only",
+                "V1.__a.sql  | '1.' is not a version",
+        })
+        void misnamedSqlFilesAreReportedWithFileAndExpectedPattern(String name, String reason) throws IOException {
+            write(dir, name, "SELECT 1;");
+            write(dir, "V100__good.sql", "SELECT 1;");
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(scripts(resolved)).containsExactly("V100__good.sql");
+            assertThat(resolved.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.MISNAMED);
+                assertThat(problem.script()).isEqualTo(name);
+                assertThat(problem.version()).isNull();
+                assertThat(problem.message())
+                        .startsWith(dir.resolve(name) + " is not a migration file name: ")
+                        .contains(reason)
+                        .endsWith("expected V<version>__<description>.sql (e.g. V3__add_job_events.sql)");
+                assertThat(problem.hint()).isNotBlank();
+            });
+        }
+
+        @Test
+        void everyMisnamedFileIsReported() throws IOException {
+            for (String name : List.of("v1__x.sql", "V1_x.sql", "V1__.sql", "Vx__y.sql", "R__view.sql", "foo.sql")) {
+                write(dir, name, "SELECT 1;");
+            }
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(resolved.migrations()).isEmpty();
+            assertThat(resolved.problems()).hasSize(6).allSatisfy(p -> assertThat(p.kind()).isEqualTo(ProblemKind.MISNAMED))
+                    .extracting(Problem::script)
+                    .containsExactlyInAnyOrder("v1__x.sql", "V1_x.sql", "V1__.sql", "Vx__y.sql", "R__view.sql", "foo.sql");
+        }
+
+        @ParameterizedTest(name = "[{index}] {0}")
+        @CsvSource(value = {"''", "'   '", "'\n\n'", "'\t \r\n '"})
+        void emptyOrWhitespaceOnlyFileIsEmpty(String content) throws IOException {
+            write(dir, "V7__nothing.sql", content);
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(resolved.migrations()).isEmpty();
+            assertThat(resolved.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.EMPTY);
+                assertThat(problem.script()).isEqualTo("V7__nothing.sql");
+                assertThat(problem.version()).isEqualTo(Version.parse("7"));
+                assertThat(problem.message()).isEqualTo(dir.resolve("V7__nothing.sql")
+                        + " (version 7) is empty: it holds no SQL statement");
+            });
+        }
+
+        @Test
+        void byteOrderMarkOnlyFileIsEmpty() throws IOException {
+            write(dir, "V1__bom.sql", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\n'});
+
+            assertThat(resolve(dir).problems()).singleElement().extracting(Problem::kind).isEqualTo(ProblemKind.EMPTY);
+        }
+
+        @Test
+        void invalidUtf8IsReportedWithItsByteOffset() throws IOException {
+            write(dir, "V2__latin1.sql", new byte[] {'a', 'b', 'c', (byte) 0xFF, ';'});
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(resolved.migrations()).isEmpty();
+            assertThat(resolved.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.INVALID_ENCODING);
+                assertThat(problem.script()).isEqualTo("V2__latin1.sql");
+                assertThat(problem.version()).isEqualTo(Version.parse("2"));
+                assertThat(problem.message()).isEqualTo(dir.resolve("V2__latin1.sql")
+                        + " (version 2) is not valid UTF-8: invalid byte sequence at byte offset 3");
+            });
+        }
+
+        @Test
+        void invalidUtf8AfterAByteOrderMarkIsReportedAtItsOffsetInTheFile() throws IOException {
+            write(dir, "V2__bom.sql", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', (byte) 0xFE});
+
+            assertThat(resolve(dir).problems()).singleElement()
+                    .satisfies(p -> assertThat(p.message()).endsWith("at byte offset 4"));
+        }
+
+        @Test
+        void sameVersionWrittenDifferentlyIsADuplicateNamingBothPaths() throws IOException {
+            write(dir, "V1__a.sql", "SELECT 'a';");
+            write(dir, "V1.0__b.sql", "SELECT 'b';");
+            write(dir, "V2__c.sql", "SELECT 'c';");
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(resolved.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.DUPLICATE_VERSION);
+                assertThat(problem.version()).isEqualTo(Version.parse("1"));
+                assertThat(problem.message())
+                        .startsWith("version 1")
+                        .contains("is used by two files")
+                        .contains(dir.resolve("V1__a.sql").toString())
+                        .contains(dir.resolve("V1.0__b.sql").toString());
+            });
+            // one file per version stays in the list, so the plan remains well-defined
+            assertThat(resolved.migrations()).extracting(m -> m.version().toString()).hasSize(2);
+            assertThat(resolved.migrations().get(1).script()).isEqualTo("V2__c.sql");
+        }
+
+        @Test
+        void sameVersionInTwoLocationsIsADuplicateNamingBothPaths(@TempDir Path other) throws IOException {
+            write(dir, "V1__first.sql", "SELECT 1;");
+            write(other, "V1__first.sql", "SELECT 1;");
+
+            ResolvedMigrations resolved = resolve(dir, other);
+
+            assertThat(resolved.migrations()).hasSize(1);
+            assertThat(resolved.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.DUPLICATE_VERSION);
+                assertThat(problem.script()).isEqualTo("V1__first.sql");
+                assertThat(problem.message())
+                        .contains(dir.resolve("V1__first.sql").toString())
+                        .contains(other.resolve("V1__first.sql").toString());
+            });
+        }
+
+        @Test
+        void threeFilesWithOneVersionGiveTwoProblems() throws IOException {
+            write(dir, "V1__a.sql", "SELECT 1;");
+            write(dir, "V1_0__b.sql", "SELECT 1;");
+            write(dir, "V001__c.sql", "SELECT 1;");
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(resolved.migrations()).hasSize(1);
+            assertThat(resolved.problems()).hasSize(2)
+                    .allSatisfy(p -> assertThat(p.kind()).isEqualTo(ProblemKind.DUPLICATE_VERSION));
+        }
+
+        @Test
+        void multipleLocationsAreMergedInVersionOrder(@TempDir Path other) throws IOException {
+            write(dir, "V1__one.sql", "SELECT 1;");
+            write(dir, "V3__three.sql", "SELECT 3;");
+            write(other, "V2__two.sql", "SELECT 2;");
+
+            assertThat(scripts(resolve(dir, other))).containsExactly("V1__one.sql", "V2__two.sql", "V3__three.sql");
+        }
+
+        @Test
+        void missingDirectoryIsLocationNotFound() {
+            Path missing = dir.resolve("does-not-exist");
+            Location location = new Location.Filesystem(missing);
+
+            assertThatThrownBy(() -> resolver.resolve(List.of(location)))
+                    .isInstanceOfSatisfying(LocationNotFoundException.class, e -> {
+                        assertThat(e.location()).isEqualTo(location);
+                        assertThat(e.getMessage()).contains("filesystem:" + missing).contains("does not exist");
+                        assertThat(e.hint()).isNotBlank();
+                    });
+        }
+
+        @Test
+        void regularFileAsLocationIsLocationNotFound() throws IOException {
+            Path file = write(dir, "V1__one.sql", "SELECT 1;");
+
+            assertThatThrownBy(() -> resolver.resolve(List.of(new Location.Filesystem(file))))
+                    .isInstanceOf(LocationNotFoundException.class)
+                    .hasMessageContaining("is not a directory");
+        }
+    }
+
+    @Nested
+    class Classpath {
+        @Test
+        void scansADirectoryOnTheClassPathRecursively() {
+            ResolvedMigrations resolved = resolver.resolve(List.of(new Location.Classpath("resolver-fixtures/valid")));
+
+            assertThat(resolved.problems()).isEmpty();
+            assertThat(resolved.migrations()).extracting(ResolvedMigration::script)
+                    .containsExactly("V1__create_a.sql", "V2__create_b.sql", "V10__create_c.sql");
+            assertThat(resolved.migrations()).extracting(ResolvedMigration::path).containsExactly(
+                    "classpath:resolver-fixtures/valid/V1__create_a.sql",
+                    "classpath:resolver-fixtures/valid/V2__create_b.sql",
+                    "classpath:resolver-fixtures/valid/nested/V10__create_c.sql");
+            assertThat(resolved.migrations().get(0).content()).isEqualTo("CREATE TABLE a (id int);\n");
+            assertThat(resolved.migrations().get(0).description()).isEqualTo("create a");
+        }
+
+        @Test
+        void leadingAndTrailingSlashesAreIgnored() {
+            ResolvedMigrations resolved = resolver.resolve(List.of(new Location.Classpath("/resolver-fixtures/valid/")));
+
+            assertThat(resolved.migrations()).hasSize(3);
+        }
+
+        @Test
+        void reportsProblemsForClassPathFiles() {
+            ResolvedMigrations resolved = resolver.resolve(List.of(new Location.Classpath("resolver-fixtures/mixed")));
+
+            assertThat(resolved.migrations()).extracting(ResolvedMigration::script).containsExactly("V1__ok.sql");
+            assertThat(resolved.problems()).extracting(Problem::kind, Problem::script).containsExactlyInAnyOrder(
+                    tuple(ProblemKind.MISNAMED, "v2__lower.sql"),
+                    tuple(ProblemKind.EMPTY, "V3__blank.sql"));
+            assertThat(resolved.problems()).filteredOn(p -> p.kind() == ProblemKind.MISNAMED).singleElement()
+                    .satisfies(p -> assertThat(p.message()).startsWith("classpath:resolver-fixtures/mixed/v2__lower.sql"));
+        }
+
+        @Test
+        void missingClassPathDirectoryResolvesToNothing() {
+            ResolvedMigrations resolved = resolver.resolve(List.of(new Location.Classpath("resolver-fixtures/none")));
+
+            assertThat(resolved.migrations()).isEmpty();
+            assertThat(resolved.problems()).isEmpty();
+        }
+
+        @Test
+        void classPathAndFilesystemLocationsCombine() throws IOException {
+            write(dir, "V3__extra.sql", "SELECT 3;");
+            write(dir, "V2__clash.sql", "SELECT 2;");
+
+            ResolvedMigrations resolved = resolver.resolve(
+                    List.of(new Location.Classpath("resolver-fixtures/valid"), new Location.Filesystem(dir)));
+
+            assertThat(scripts(resolved)).containsExactly("V1__create_a.sql", "V2__clash.sql", "V3__extra.sql",
+                    "V10__create_c.sql");
+            assertThat(resolved.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.DUPLICATE_VERSION);
+                assertThat(problem.message()).contains("classpath:resolver-fixtures/valid/V2__create_b.sql")
+                        .contains(dir.resolve("V2__clash.sql").toString());
+            });
+        }
+    }
+
+    @Nested
+    class ParsingLocations {
+        @Test
+        void classpathLocation() {
+            assertThat(Location.parse("classpath:db/migration")).isEqualTo(new Location.Classpath("db/migration"));
+            assertThat(Location.parse("  classpath:/db/migration/ ")).isEqualTo(new Location.Classpath("db/migration"));
+            assertThat(Location.parse("classpath:db/migration")).hasToString("classpath:db/migration");
+        }
+
+        @Test
+        void filesystemLocation() {
+            assertThat(Location.parse("filesystem:sql/migrations"))
+                    .isEqualTo(new Location.Filesystem(Path.of("sql/migrations")));
+            assertThat(Location.parse("filesystem:/abs/dir")).isEqualTo(new Location.Filesystem(Path.of("/abs/dir")))
+                    .hasToString("filesystem:/abs/dir");
+        }
+
+        @Test
+        void defaultIsClasspathDbMigration() {
+            assertThat(Location.DEFAULT).isEqualTo(Location.parse("classpath:db/migration"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"db/migration", "classpath:", "filesystem:", "",
+                "file:/tmp", "CLASSPATH:db/migration", "   "})
+        void invalidLocationsNameTheExpectedForms(String text) {
+            assertThatThrownBy(() -> Location.parse(text))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("invalid location '" + text + "'")
+                    .hasMessageContaining("classpath:<path>")
+                    .hasMessageContaining("filesystem:<dir>");
+        }
+    }
+}
