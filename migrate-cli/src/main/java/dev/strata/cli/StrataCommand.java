@@ -13,7 +13,8 @@ import picocli.CommandLine.HelpCommand;
                         + "variables (e.g. STRATA_DATABASE__URL), overridden by --url. With no URL anywhere, "
                         + "an embedded PostgreSQL keeps its data in .strata/pgdata under the working directory."
         },
-        subcommands = {MigrateCommand.class, StatusCommand.class, ValidateCommand.class, HelpCommand.class},
+        subcommands = {MigrateCommand.class, PlanCommand.class, StatusCommand.class, ValidateCommand.class,
+                HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         footerHeading = "%n",
         footer = "Run `strata help <command>` for a command's options.")

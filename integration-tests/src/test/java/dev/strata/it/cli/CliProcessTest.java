@@ -118,6 +118,31 @@ class CliProcessTest {
     }
 
     @Test
+    void planListsPendingStatementsWithLinesAndChangesNothing(TestDatabase database) throws Exception {
+        Map<String, String> environment = environment(DeployerRole.create(database));
+
+        StrataCli.Result plan = strata(environment, "plan");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.stdout()).contains("V2__add_status.sql (version 2, 2 statements, in one transaction)",
+                "  1. line 1: alter table jobs add column status text",
+                "  2. line 2: update jobs set status = 'new'",
+                "3 pending migrations would bring the schema to version 3. Nothing was changed.");
+        assertThat(historyCount(database)).isZero();
+        assertThat(tableExists(database, "jobs")).isFalse();
+
+        assertThat(strata(environment, "migrate").exitCode()).isZero();
+        StrataCli.Result upToDate = strata(environment, "plan");
+        assertThat(upToDate.exitCode()).isZero();
+        assertThat(upToDate.stdout()).contains("No pending migrations. Database is up to date.");
+
+        write("V1__create_jobs.sql", "create table jobs (id bigint primary key);\n");
+        StrataCli.Result problem = strata(environment, "plan");
+        assertThat(problem.exitCode()).as(problem.toString()).isEqualTo(4);
+        assertThat(problem.stderr()).contains("edit detected in", "V1__create_jobs.sql");
+    }
+
+    @Test
     void aFailingMigrationExitsWith1NamingFileLineAndSqlState(TestDatabase database) throws Exception {
         Map<String, String> environment = environment(DeployerRole.create(database));
         write("V4__broken.sql", "create table fine (id int);\n\ninsert into no_such_table values (1);\n");

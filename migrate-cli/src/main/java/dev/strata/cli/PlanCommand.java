@@ -1,0 +1,77 @@
+package dev.strata.cli;
+
+import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.core.Version;
+import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.plan.MigrationPlan;
+import dev.strata.migrations.plan.PendingMigration;
+import dev.strata.migrations.sql.SqlStatement;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "plan",
+        description = {
+                "Show what `migrate` would do, changing nothing (a dry run).",
+                "",
+                "Lists each pending file with its statements, numbered, each with its line in the file, and every "
+                        + "problem. Exits 0 when migrate would succeed, otherwise with the code migrate would return "
+                        + "(4 for problems)."
+        })
+final class PlanCommand implements Callable<Integer> {
+    private static final int MAX_STATEMENT_LINES = 12;
+
+    @ParentCommand
+    private StrataCommand strata;
+
+    @Mixin
+    private ConnectionOptions connection;
+
+    @Override
+    public Integer call() {
+        CliContext context = strata.context();
+        PrintWriter out = context.out();
+        try (DatabaseSession session = DatabaseSession.open(connection, context)) {
+            MigrationPlan plan = session.migrator(ExecutionListener.NONE).plan();
+            out.println("Plan for " + session.description() + " (current version: "
+                    + plan.current().map(Version::toString).orElse("none") + ")");
+            if (plan.hasProblems()) {
+                throw new ValidationFailedException(plan);
+            }
+            if (plan.pending().isEmpty()) {
+                out.println("No pending migrations. Database is up to date.");
+                return ExitCode.SUCCESS.code();
+            }
+            for (PendingMigration pending : plan.pending()) {
+                printPending(pending, out);
+            }
+            out.println();
+            out.println(plan.pending().size() + " pending migration" + (plan.pending().size() == 1 ? "" : "s")
+                    + " would bring the schema to version " + plan.target().map(Version::toString).orElse("none")
+                    + ". Nothing was changed.");
+            return ExitCode.SUCCESS.code();
+        }
+    }
+
+    private static void printPending(PendingMigration pending, PrintWriter out) {
+        List<SqlStatement> statements = pending.statements();
+        out.println();
+        out.println(pending.migration().script() + " (version " + pending.migration().version() + ", "
+                + statements.size() + (statements.size() == 1 ? " statement" : " statements") + ", in one transaction)");
+        for (int i = 0; i < statements.size(); i++) {
+            SqlStatement statement = statements.get(i);
+            List<String> lines = statement.sql().lines().toList();
+            out.printf("  %d. line %d: %s%n", i + 1, statement.line(), lines.isEmpty() ? "" : lines.get(0));
+            for (int l = 1; l < Math.min(lines.size(), MAX_STATEMENT_LINES); l++) {
+                out.println("       " + lines.get(l));
+            }
+            if (lines.size() > MAX_STATEMENT_LINES) {
+                out.println("       … " + (lines.size() - MAX_STATEMENT_LINES) + " more lines");
+            }
+        }
+    }
+}
