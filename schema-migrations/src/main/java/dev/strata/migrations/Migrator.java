@@ -93,10 +93,13 @@ public final class Migrator {
             try (AdvisoryLock ignored = AdvisoryLock.acquire(lockConnection,
                     AdvisoryLock.keyFor(currentDatabase(lockConnection), settings.historyTable()),
                     settings.lockTimeout())) {
-                createHistoryTable(connection);
                 MigrationPlan plan = planWith(connection, resolved);
                 if (plan.hasProblems()) {
                     throw new ValidationFailedException(plan);
+                }
+                if (!plan.pending().isEmpty()) {
+                    // Only now: a refused plan must leave the database exactly as it was.
+                    createHistoryTable(connection);
                 }
                 List<AppliedRun> applied = new MigrationExecutor(history, listener).apply(connection, plan.pending());
                 return new MigrateResult(plan, applied, Duration.ofNanos(System.nanoTime() - started));

@@ -47,6 +47,11 @@ class CliProcessTest {
                 + "  job_id bigint references jobs (id) on delete cascade\n);\n");
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void dropRoles() {
+        DeployerRole.dropAll();
+    }
+
     private void write(String name, String content) throws IOException {
         Files.writeString(migrations.resolve(name), content, StandardCharsets.UTF_8);
     }
@@ -172,6 +177,7 @@ class CliProcessTest {
         assertThat(result.stderr()).contains("V2_1_typo.sql", "V<version>__<description>.sql",
                 "version 3 is used by two files", "V3__create_events.sql", "V3__duplicate.sql");
         assertThat(tableExists(database, "jobs")).isFalse();
+        assertThat(tableExists(database, "strata_schema_history")).as("a refused plan leaves no trace").isFalse();
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * that appears nowhere else (the embedded server's own password is the word "postgres").
  */
 record DeployerRole(String name, String password, String url) {
+    /** Roles are server-wide: each test drops the ones it created, while its database still exists. */
+    private static final java.util.List<Runnable> CLEANUPS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     static DeployerRole create(TestDatabase database) throws SQLException {
         String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
@@ -20,11 +22,27 @@ record DeployerRole(String name, String password, String url) {
         String password = "Pw" + suffix + "Xq7";
         try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
             statement.execute("create role " + name + " login password '" + password + "'");
-            statement.execute("alter database " + database.name() + " owner to " + name);
-            statement.execute("alter schema public owner to " + name);
+            statement.execute("grant create, connect on database " + database.name() + " to " + name);
+            statement.execute("grant all on schema public to " + name);
         }
+        CLEANUPS.add(() -> drop(database, name));
         String hostAndDatabase = database.jdbcUrl().substring("jdbc:postgresql://".length());
         return new DeployerRole(name, password, "postgresql://" + name + ":" + password + "@" + hostAndDatabase);
+    }
+
+    /** Drops every role created since the last call, with what it owns. */
+    static void dropAll() {
+        CLEANUPS.forEach(Runnable::run);
+        CLEANUPS.clear();
+    }
+
+    private static void drop(TestDatabase database, String name) {
+        try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+            statement.execute("drop owned by " + name);
+            statement.execute("drop role " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop role " + name, e);
+        }
     }
 
     /** The same URL with another password, for the wrong-password case. */

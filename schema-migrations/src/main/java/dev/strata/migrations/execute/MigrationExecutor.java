@@ -90,8 +90,10 @@ public final class MigrationExecutor {
     static SqlFailure failure(ResolvedMigration migration, SqlStatement statement, SQLException error) {
         ServerErrorMessage server = error instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         int position = server == null ? 0 : server.getPosition();
-        TextPosition at = position > 0
-                ? TextPosition.of(migration.content(), statement.startOffset() + position - 1)
+        // PostgreSQL counts the 1-based position in characters (code points), Java strings in UTF-16 units.
+        String sql = statement.sql();
+        TextPosition at = position > 0 && position - 1 <= sql.codePointCount(0, sql.length())
+                ? TextPosition.of(migration.content(), statement.startOffset() + sql.offsetByCodePoints(0, position - 1))
                 : new TextPosition(statement.line(), statement.column());
         String message = server != null && server.getMessage() != null ? server.getMessage() : error.getMessage();
         return new SqlFailure(migration.script(), migration.path(), migration.version(), at.line(), at.column(),

@@ -1,0 +1,66 @@
+package dev.strata.it;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The module boundaries: the engine depends on no front end, and nothing depends on the code generator at run time. */
+@AnalyzeClasses(packages = "dev.strata", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule engineDependsOnNoFrontEnd = noClasses()
+            .that().resideInAPackage("dev.strata.migrations..")
+            .should().dependOnClassesThat().resideInAnyPackage("picocli..", "org.jooq.codegen..", "org.jooq.meta..",
+                    "dev.strata.cli..", "dev.strata.codegen..", "dev.strata.api..")
+            .because("the migration engine is a library that the CLI, the API and applications embed:"
+                    + " it must not drag a front end, the code generator or their libraries onto their class path");
+
+    @ArchTest
+    static final ArchRule cliDoesNotNeedTheCodeGenerator = noClasses()
+            .that().resideInAPackage("dev.strata.cli..")
+            .should().dependOnClassesThat().resideInAPackage("dev.strata.codegen..")
+            .allowEmptyShould(true)
+            .because("the code generator is a build-time tool; the strata CLI runs in release pipelines without it");
+
+    @ArchTest
+    static final ArchRule apiDoesNotNeedTheCodeGenerator = noClasses()
+            .that().resideInAPackage("dev.strata.api..")
+            .should().dependOnClassesThat().resideInAPackage("dev.strata.codegen..")
+            .allowEmptyShould(true)
+            .because("applications ship the API at run time; the code generator only runs at build time");
+
+    @ArchTest
+    static final ArchRule modulesAreFreeOfCycles = slices().matching("dev.strata.(*)..")
+            .should().beFreeOfCycles()
+            .allowEmptyShould(true)
+            .because("each module must build, test and ship on its own, in a fixed order");
+
+    @ArchTest
+    static final ArchRule engineStepsAreFreeOfCycles = slices().matching("dev.strata.migrations.(*)..")
+            .should().beFreeOfCycles()
+            .because("each step of the engine (resolve, plan, lock, execute, history, ...) builds on earlier ones"
+                    + " only, so it can be understood and tested alone");
+
+    @ArchTest
+    static final ArchRule engineReadsNoEnvironment = noClasses()
+            .that().resideInAPackage("dev.strata.migrations..")
+            .should().callMethodWhere(target(owner(type(System.class))).and(target(nameMatching("getenv|getProperty"))))
+            .because("environment variables and system properties are read by the front ends, which pass them in,"
+                    + " so the engine behaves the same wherever it is embedded and its tests need no environment");
+
+    @ArchTest
+    static final ArchRule engineUsesNoReflection = noClasses()
+            .that().resideInAPackage("dev.strata.migrations..")
+            .should().dependOnClassesThat().resideInAPackage("java.lang.reflect..")
+            .because("the engine must keep working in a shaded jar and a native image, where reflection needs"
+                    + " configuration; plain calls are also easier to follow");
+}
