@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.migrations.BaselineRefusedException;
 import dev.strata.migrations.DatabaseConnectionException;
 import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.ValidationFailedException;
@@ -13,7 +14,7 @@ import picocli.CommandLine;
 final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
     static ExitCode of(Throwable error) {
-        if (error instanceof ValidationFailedException) {
+        if (error instanceof ValidationFailedException || error instanceof BaselineRefusedException) {
             return ExitCode.VALIDATION_FAILED;
         }
         if (error instanceof MigrationFailedException || error instanceof DatabaseOperationException) {

@@ -1,16 +1,20 @@
 package dev.strata.migrations;
 
 import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.Version;
 import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.execute.MigrationExecutor;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.HistoryTable;
+import dev.strata.migrations.history.NewHistoryRow;
 import dev.strata.migrations.lock.AdvisoryLock;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PlanEntry;
 import dev.strata.migrations.plan.Planner;
+import dev.strata.migrations.plan.RepairAction;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
@@ -89,23 +93,87 @@ public final class Migrator {
     public MigrateResult migrate() {
         long started = System.nanoTime();
         ResolvedMigrations resolved = resolver.resolve(settings.locations());
+        return underLock("migrating " + connections.description(), connection -> {
+            MigrationPlan plan = planWith(connection, resolved);
+            if (plan.hasProblems()) {
+                throw new ValidationFailedException(plan);
+            }
+            if (!plan.pending().isEmpty()) {
+                // Only now: a refused plan must leave the database exactly as it was.
+                history.createIfMissing(connection);
+            }
+            List<AppliedRun> applied = new MigrationExecutor(history, listener).apply(connection, plan.pending());
+            return new MigrateResult(plan, applied, Duration.ofNanos(System.nanoTime() - started));
+        });
+    }
+
+    /**
+     * Adopts an existing database: records {@code version} as applied (type BASELINE) without running the files up
+     * to it; later files are applied by {@link #migrate()}.
+     *
+     * @throws BaselineRefusedException when the history already has rows
+     */
+    public AppliedMigration baseline(Version version, String description) {
+        Objects.requireNonNull(version, "version");
+        return underLock("recording a baseline in " + connections.description(), connection -> {
+            List<AppliedMigration> rows = history.readAll(connection);
+            if (!rows.isEmpty()) {
+                throw new BaselineRefusedException(settings.historyTable().toString(), rows.size());
+            }
+            history.createIfMissing(connection);
+            history.insert(connection, new NewHistoryRow(version, description, MigrationType.BASELINE,
+                    "<< baseline >>", "none", 0, true, null));
+            return history.readAll(connection).get(0);
+        });
+    }
+
+    /**
+     * After an intended edit: records the files' current checksums for edited rows and removes failed rows, in one
+     * transaction. Other problems (missing, future, bad files) are left for the user to fix.
+     */
+    public List<RepairAction> repair() {
+        ResolvedMigrations resolved = resolver.resolve(settings.locations());
+        return underLock("repairing the history in " + connections.description(), connection -> {
+            List<RepairAction> actions = RepairAction.from(planWith(connection, resolved));
+            if (actions.isEmpty()) {
+                return actions;
+            }
+            connection.setAutoCommit(false);
+            try {
+                for (RepairAction action : actions) {
+                    if (action.kind() == RepairAction.Kind.REALIGNED_CHECKSUM) {
+                        history.realign(connection, action.installedRank(), action.after(),
+                                action.file().description(), action.file().content());
+                    } else {
+                        history.delete(connection, action.installedRank());
+                    }
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            return actions;
+        });
+    }
+
+    /** Work that runs on the migration connection while the advisory lock is held on another. */
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T underLock(String action, LockedWork<T> work) {
         try (Connection lockConnection = open(); Connection connection = open()) {
             try (AdvisoryLock ignored = AdvisoryLock.acquire(lockConnection,
                     AdvisoryLock.keyFor(currentDatabase(lockConnection), settings.historyTable()),
                     settings.lockTimeout())) {
-                MigrationPlan plan = planWith(connection, resolved);
-                if (plan.hasProblems()) {
-                    throw new ValidationFailedException(plan);
-                }
-                if (!plan.pending().isEmpty()) {
-                    // Only now: a refused plan must leave the database exactly as it was.
-                    createHistoryTable(connection);
-                }
-                List<AppliedRun> applied = new MigrationExecutor(history, listener).apply(connection, plan.pending());
-                return new MigrateResult(plan, applied, Duration.ofNanos(System.nanoTime() - started));
+                return work.run(connection);
             }
         } catch (SQLException e) {
-            throw translate("migrating " + connections.description(), e);
+            throw translate(action, e);
         }
     }
 
@@ -116,14 +184,6 @@ public final class Migrator {
             return connection;
         } catch (SQLException e) {
             throw new DatabaseConnectionException(connections.description(), e);
-        }
-    }
-
-    private void createHistoryTable(Connection connection) {
-        try {
-            history.createIfMissing(connection);
-        } catch (SQLException e) {
-            throw translate("creating the history table " + settings.historyTable(), e);
         }
     }
 

@@ -104,6 +104,28 @@ public final class HistoryTable {
         }
     }
 
+    /** Records a file's current checksum and content for a row ({@code strata repair} after an intended edit). */
+    public void realign(Connection connection, int installedRank, String checksum, String description, String content)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("update " + name.qualified()
+                + " set checksum = ?, description = ?, content = ? where installed_rank = ?")) {
+            statement.setString(1, checksum);
+            statement.setString(2, description);
+            statement.setString(3, content);
+            statement.setInt(4, installedRank);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Deletes one row, e.g. a failed one. */
+    public void delete(Connection connection, int installedRank) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "delete from " + name.qualified() + " where installed_rank = ?")) {
+            statement.setInt(1, installedRank);
+            statement.executeUpdate();
+        }
+    }
+
     /** Appends a row inside the caller's transaction and returns its rank. */
     public int insert(Connection connection, NewHistoryRow row) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("insert into " + name.qualified()

@@ -8,7 +8,9 @@ public enum MigrationState {
     EDITED("edited"),
     MISSING("missing"),
     FUTURE("future"),
-    OUT_OF_ORDER("out of order");
+    OUT_OF_ORDER("out of order"),
+    BASELINE("baseline"),
+    BELOW_BASELINE("below baseline");
 
     private final String label;
 

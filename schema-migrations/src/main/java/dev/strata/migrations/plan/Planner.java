@@ -1,6 +1,7 @@
 package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
@@ -42,7 +43,11 @@ public final class Planner {
                 .max(Comparator.naturalOrder());
         Map<Version, AppliedMigration> appliedByVersion = new HashMap<>();
         Version newestApplied = null;
+        Version baseline = null;
         for (AppliedMigration row : history) {
+            if (row.type() == MigrationType.BASELINE) {
+                baseline = row.version();
+            }
             appliedByVersion.put(row.version(), row);
             entries.add(classifyRow(row, files.get(row.version()), newestFile, problems));
             if (row.success() && (newestApplied == null || row.version().compareTo(newestApplied) > 0)) {
@@ -51,7 +56,13 @@ public final class Planner {
         }
         List<PendingMigration> pending = new ArrayList<>();
         for (ResolvedMigration file : resolved.migrations()) {
-            if (!appliedByVersion.containsKey(file.version())) {
+            if (appliedByVersion.containsKey(file.version())) {
+                continue;
+            }
+            if (baseline != null && file.version().compareTo(baseline) <= 0) {
+                entries.add(new PlanEntry(file.version(), file.description(), file.script(),
+                        MigrationState.BELOW_BASELINE, file, null));
+            } else {
                 entries.add(classifyPending(file, newestApplied, pending, problems));
             }
         }
@@ -61,6 +72,9 @@ public final class Planner {
 
     private static PlanEntry classifyRow(AppliedMigration row, ResolvedMigration file, Optional<Version> newestFile,
                                          List<Problem> problems) {
+        if (row.type() == MigrationType.BASELINE) {
+            return new PlanEntry(row.version(), row.description(), row.script(), MigrationState.BASELINE, file, row);
+        }
         if (!row.success()) {
             problems.add(new Problem(ProblemKind.FAILED, row.script(), row.version(),
                     "history row " + row.installedRank() + " records that " + row.script() + " (version "

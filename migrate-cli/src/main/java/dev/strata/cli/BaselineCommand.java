@@ -1,0 +1,57 @@
+package dev.strata.cli;
+
+import dev.strata.migrations.core.Version;
+import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.history.AppliedMigration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "baseline",
+        description = {
+                "Adopt an existing database: record VERSION as applied without running the files up to it.",
+                "",
+                "Use it once, on a database whose schema already matches the migrations up to VERSION but that "
+                        + "Strata has never migrated. Refused (exit 4) when the history already has rows. "
+                        + "Later files are applied by `strata migrate`; status shows the older ones as "
+                        + "'below baseline'."
+        })
+final class BaselineCommand implements Callable<Integer> {
+    @ParentCommand
+    private StrataCommand strata;
+
+    @Mixin
+    private ConnectionOptions connection;
+
+    @Option(names = "--version", required = true, paramLabel = "VERSION",
+            description = "The version the existing schema is at, e.g. 12.")
+    private String version;
+
+    @Option(names = "--description", paramLabel = "TEXT", defaultValue = "baseline",
+            description = "Recorded with the baseline row (default: ${DEFAULT-VALUE}).")
+    private String description;
+
+    @Override
+    public Integer call() {
+        Version parsed = parseVersion();
+        CliContext context = strata.context();
+        try (DatabaseSession session = DatabaseSession.open(connection, context)) {
+            AppliedMigration row = session.migrator(ExecutionListener.NONE).baseline(parsed, description);
+            context.out().println("Baselined " + session.description() + " at version " + row.version()
+                    + ": files up to it will not be run; `strata migrate` applies the newer ones.");
+            return ExitCode.SUCCESS.code();
+        }
+    }
+
+    private Version parseVersion() {
+        try {
+            return Version.parse(version);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--version: " + e.getMessage());
+        }
+    }
+}
