@@ -1,6 +1,7 @@
 package dev.strata.migrations;
 
 import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.resolve.Location;
 
 import java.time.Duration;
@@ -12,9 +13,10 @@ import java.util.Objects;
  *
  * @param lockTimeout how long a run waits for another run's lock before failing
  * @param outOfOrder  whether a pending file older than the newest applied version may be applied
+ * @param timeouts    PostgreSQL statement and lock timeouts for every migration; a file's directives beat them
  */
 public record MigrationSettings(List<Location> locations, SchemaTable historyTable, Duration lockTimeout,
-                                boolean outOfOrder) {
+                                boolean outOfOrder, StatementTimeouts timeouts) {
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_TABLE = "strata_schema_history";
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
@@ -22,6 +24,7 @@ public record MigrationSettings(List<Location> locations, SchemaTable historyTab
     public MigrationSettings {
         Objects.requireNonNull(historyTable, "historyTable");
         Objects.requireNonNull(lockTimeout, "lockTimeout");
+        Objects.requireNonNull(timeouts, "timeouts");
         locations = List.copyOf(locations);
         if (locations.isEmpty()) {
             throw new IllegalArgumentException("locations must name at least one location");
@@ -31,6 +34,11 @@ public record MigrationSettings(List<Location> locations, SchemaTable historyTab
         }
     }
 
+    public MigrationSettings(List<Location> locations, SchemaTable historyTable, Duration lockTimeout,
+                             boolean outOfOrder) {
+        this(locations, historyTable, lockTimeout, outOfOrder, StatementTimeouts.SERVER_DEFAULTS);
+    }
+
     /** The defaults: {@code classpath:db/migration}, {@code public.strata_schema_history}, 60 s, in order. */
     public static MigrationSettings defaults() {
         return new MigrationSettings(List.of(Location.DEFAULT), new SchemaTable(DEFAULT_SCHEMA, DEFAULT_TABLE),
@@ -38,18 +46,22 @@ public record MigrationSettings(List<Location> locations, SchemaTable historyTab
     }
 
     public MigrationSettings withLocations(List<Location> newLocations) {
-        return new MigrationSettings(newLocations, historyTable, lockTimeout, outOfOrder);
+        return new MigrationSettings(newLocations, historyTable, lockTimeout, outOfOrder, timeouts);
     }
 
     public MigrationSettings withLockTimeout(Duration timeout) {
-        return new MigrationSettings(locations, historyTable, timeout, outOfOrder);
+        return new MigrationSettings(locations, historyTable, timeout, outOfOrder, timeouts);
     }
 
     public MigrationSettings withOutOfOrder(boolean allowed) {
-        return new MigrationSettings(locations, historyTable, lockTimeout, allowed);
+        return new MigrationSettings(locations, historyTable, lockTimeout, allowed, timeouts);
+    }
+
+    public MigrationSettings withTimeouts(StatementTimeouts newTimeouts) {
+        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, newTimeouts);
     }
 
     public MigrationSettings withHistoryTable(SchemaTable table) {
-        return new MigrationSettings(locations, table, lockTimeout, outOfOrder);
+        return new MigrationSettings(locations, table, lockTimeout, outOfOrder, timeouts);
     }
 }

@@ -102,7 +102,7 @@ public final class Migrator {
                 // Only now: a refused plan must leave the database exactly as it was.
                 history.createIfMissing(connection);
             }
-            List<AppliedRun> applied = new MigrationExecutor(history, listener).apply(connection, plan.pending());
+            List<AppliedRun> applied = new MigrationExecutor(history, settings.timeouts(), listener).apply(connection, plan.pending());
             return new MigrateResult(plan, applied, Duration.ofNanos(System.nanoTime() - started));
         });
     }

@@ -32,7 +32,14 @@ public enum ConfigKey {
     MIGRATIONS_LOCK_TIMEOUT(Section.MIGRATIONS, "lock_timeout", ValueType.DURATION, "60s",
             "How long to wait for another run's migration lock before failing with exit code 5."),
     MIGRATIONS_OUT_OF_ORDER(Section.MIGRATIONS, "out_of_order", ValueType.BOOLEAN, "false",
-            "Apply a pending file older than the newest applied version instead of failing validation.");
+            "Apply a pending file older than the newest applied version instead of failing validation."),
+    MIGRATIONS_STATEMENT_TIMEOUT(Section.MIGRATIONS, "statement_timeout", ValueType.DURATION, null,
+            "PostgreSQL statement_timeout for every migration statement (unset: the server's). A file's"
+                    + " -- strata:statement_timeout=… beats it."),
+    MIGRATIONS_STATEMENT_LOCK_TIMEOUT(Section.MIGRATIONS, "statement_lock_timeout", ValueType.DURATION, null,
+            "PostgreSQL lock_timeout for every migration statement, so a migration fails fast instead of queueing"
+                    + " production traffic behind its lock request (unset: the server's). A file's"
+                    + " -- strata:lock_timeout=… beats it.");
 
     /** A TOML table of the configuration file. */
     public enum Section {

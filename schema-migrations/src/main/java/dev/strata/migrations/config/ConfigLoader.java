@@ -2,6 +2,7 @@ package dev.strata.migrations.config;
 
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.resolve.Location;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -158,7 +159,18 @@ public final class ConfigLoader {
         }
         return new MigrationSettings(locations, historyTable,
                 ValueParser.duration(values.get(ConfigKey.MIGRATIONS_LOCK_TIMEOUT)),
-                ValueParser.bool(values.get(ConfigKey.MIGRATIONS_OUT_OF_ORDER)));
+                ValueParser.bool(values.get(ConfigKey.MIGRATIONS_OUT_OF_ORDER)),
+                new StatementTimeouts(positiveDuration(values, ConfigKey.MIGRATIONS_STATEMENT_TIMEOUT),
+                        positiveDuration(values, ConfigKey.MIGRATIONS_STATEMENT_LOCK_TIMEOUT)));
+    }
+
+    private static Optional<Duration> positiveDuration(Map<ConfigKey, ConfigValue> values, ConfigKey key) {
+        Optional<ConfigValue> value = optional(values, key);
+        Optional<Duration> duration = value.map(ValueParser::duration);
+        if (duration.isPresent() && duration.get().isZero()) {
+            throw ValueParser.invalid(value.get(), "is 0", "a positive duration such as 5s (leave it unset for none)");
+        }
+        return duration;
     }
 
     private static Optional<ConfigValue> optional(Map<ConfigKey, ConfigValue> values, ConfigKey key) {

@@ -22,6 +22,10 @@ public enum ProblemKind {
     INVALID_ENCODING,
     /** A file the statement splitter cannot read, such as an unterminated string or dollar quote. */
     UNPARSEABLE,
+    /** A malformed or unknown {@code -- strata:} directive. */
+    INVALID_DIRECTIVE,
+    /** A statement that cannot run in a transaction (e.g. CREATE INDEX CONCURRENTLY) in a transactional file. */
+    NEEDS_NO_TRANSACTION,
     /** A history row this version of Strata cannot read. */
     UNREADABLE_HISTORY
 }

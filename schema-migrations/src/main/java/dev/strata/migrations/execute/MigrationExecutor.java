@@ -1,6 +1,7 @@
 package dev.strata.migrations.execute;
 
 import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.history.NewHistoryRow;
 import dev.strata.migrations.plan.PendingMigration;
@@ -17,15 +18,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies pending migrations one by one, each in its own transaction together with its history row, so a
- * migration is either fully applied and recorded or not at all.
+ * Applies pending migrations one by one. A transactional file runs in one transaction together with its history
+ * row, so it is either fully applied and recorded or not at all. A file marked {@code -- strata:transaction=false}
+ * runs statement by statement in autocommit; if one fails, a failed history row records the last statement reached.
  */
 public final class MigrationExecutor {
     private final HistoryTable history;
+    private final StatementTimeouts runTimeouts;
     private final ExecutionListener listener;
 
-    public MigrationExecutor(HistoryTable history, ExecutionListener listener) {
+    public MigrationExecutor(HistoryTable history, StatementTimeouts runTimeouts, ExecutionListener listener) {
         this.history = history;
+        this.runTimeouts = runTimeouts;
         this.listener = listener;
     }
 
@@ -33,11 +37,13 @@ public final class MigrationExecutor {
     public List<AppliedRun> apply(Connection connection, List<PendingMigration> pending) throws SQLException {
         List<AppliedRun> applied = new ArrayList<>(pending.size());
         boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
         try {
             for (PendingMigration migration : pending) {
                 listener.starting(migration.migration());
-                AppliedRun run = applyOne(connection, migration, applied.size());
+                StatementTimeouts timeouts = migration.directives().timeouts().over(runTimeouts);
+                AppliedRun run = migration.directives().transactional()
+                        ? applyInTransaction(connection, migration, timeouts, applied.size())
+                        : applyWithoutTransaction(connection, migration, timeouts, applied.size());
                 applied.add(run);
                 listener.applied(run);
             }
@@ -49,24 +55,24 @@ public final class MigrationExecutor {
         return applied;
     }
 
-    private AppliedRun applyOne(Connection connection, PendingMigration pending, int appliedSoFar)
-            throws SQLException {
+    private AppliedRun applyInTransaction(Connection connection, PendingMigration pending, StatementTimeouts timeouts,
+                                          int appliedSoFar) throws SQLException {
         ResolvedMigration migration = pending.migration();
+        connection.setAutoCommit(false);
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
+            applyTimeouts(statement, timeouts, "set local ");
             for (SqlStatement sql : pending.statements()) {
                 try {
                     statement.execute(sql.sql());
                 } catch (SQLException e) {
                     rollbackQuietly(connection, e);
-                    throw new MigrationFailedException(failure(migration, sql, e), appliedSoFar, e);
+                    throw new MigrationFailedException(failure(migration, sql, e), appliedSoFar, true, 0, e);
                 }
             }
-            int executionMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
-            history.insert(connection, new NewHistoryRow(migration.version(), migration.description(),
-                    MigrationType.SQL, migration.script(), migration.checksum().toString(), executionMs, true,
-                    migration.content()));
+            int executionMs = elapsedMs(started);
+            history.insert(connection, row(migration, executionMs, true, null));
             connection.commit();
             return new AppliedRun(migration.version(), migration.description(), migration.script(),
                     pending.statements().size(), executionMs);
@@ -75,6 +81,70 @@ public final class MigrationExecutor {
             rollbackQuietly(connection, e);
             throw e;
         }
+    }
+
+    private AppliedRun applyWithoutTransaction(Connection connection, PendingMigration pending,
+                                               StatementTimeouts timeouts, int appliedSoFar) throws SQLException {
+        ResolvedMigration migration = pending.migration();
+        connection.setAutoCommit(true);
+        long started = System.nanoTime();
+        try (Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
+            applyTimeouts(statement, timeouts, "set ");
+            List<SqlStatement> statements = pending.statements();
+            for (int i = 0; i < statements.size(); i++) {
+                SqlStatement sql = statements.get(i);
+                try {
+                    statement.execute(sql.sql());
+                } catch (SQLException e) {
+                    SqlFailure failure = failure(migration, sql, e);
+                    recordFailure(connection, migration, failure, i, statements.size(), elapsedMs(started), e);
+                    throw new MigrationFailedException(failure, appliedSoFar, false, i, e);
+                }
+            }
+            resetTimeouts(statement);
+            int executionMs = elapsedMs(started);
+            history.insert(connection, row(migration, executionMs, true, null));
+            return new AppliedRun(migration.version(), migration.description(), migration.script(),
+                    statements.size(), executionMs);
+        }
+    }
+
+    private void recordFailure(Connection connection, ResolvedMigration migration, SqlFailure failure, int index,
+                               int total, int executionMs, SQLException cause) {
+        String reached = "statement " + (index + 1) + " of " + total + " (line " + failure.statementLine()
+                + ") failed" + (failure.sqlState() == null ? "" : " [SQLSTATE " + failure.sqlState() + "]") + ": "
+                + failure.message();
+        try (Statement statement = connection.createStatement()) {
+            resetTimeouts(statement);
+            history.insert(connection, row(migration, executionMs, false, reached));
+        } catch (SQLException recordingFailed) {
+            cause.addSuppressed(recordingFailed); // e.g. the connection is gone: the rerun will find the schema as is
+        }
+    }
+
+    private static NewHistoryRow row(ResolvedMigration migration, int executionMs, boolean success, String failure) {
+        return new NewHistoryRow(migration.version(), migration.description(), MigrationType.SQL, migration.script(),
+                migration.checksum().toString(), executionMs, success, migration.content(), failure);
+    }
+
+    private static void applyTimeouts(Statement statement, StatementTimeouts timeouts, String set) throws SQLException {
+        if (timeouts.statementTimeout().isPresent()) {
+            statement.execute(set + "statement_timeout = " + timeouts.statementTimeout().get().toMillis());
+        }
+        if (timeouts.lockTimeout().isPresent()) {
+            statement.execute(set + "lock_timeout = " + timeouts.lockTimeout().get().toMillis());
+        }
+    }
+
+    /** Session-level settings of a non-transactional file must not leak into the next file. */
+    private static void resetTimeouts(Statement statement) throws SQLException {
+        statement.execute("reset statement_timeout");
+        statement.execute("reset lock_timeout");
+    }
+
+    private static int elapsedMs(long startedNanos) {
+        return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startedNanos) / 1_000_000);
     }
 
     private static void rollbackQuietly(Connection connection, SQLException cause) {

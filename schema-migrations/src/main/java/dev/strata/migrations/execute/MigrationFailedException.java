@@ -6,19 +6,41 @@ import dev.strata.migrations.core.Version;
 import java.util.Optional;
 
 /**
- * A statement of a migration failed. Its transaction was rolled back, so neither the schema change nor the history
- * row remains; migrations applied earlier in the same run stay applied.
+ * A statement of a migration failed. A transactional migration was rolled back, so neither its changes nor a history
+ * row remain. A non-transactional one keeps the statements before the failing one, and a failed history row says so.
+ * Migrations applied earlier in the same run stay applied either way.
  */
 public final class MigrationFailedException extends StrataException {
     private final SqlFailure failure;
     private final int appliedBeforeFailure;
+    private final boolean transactional;
 
-    public MigrationFailedException(SqlFailure failure, int appliedBeforeFailure, Throwable cause) {
-        super(failure.describe(), "fix " + failure.script() + " and run `strata migrate` again: nothing of it was applied"
-                + (appliedBeforeFailure > 0 ? " (the " + appliedBeforeFailure
-                + " migration(s) before it in this run were applied and recorded)" : ""), cause);
+    public MigrationFailedException(SqlFailure failure, int appliedBeforeFailure, boolean transactional,
+                                    int statementsApplied, Throwable cause) {
+        super(failure.describe() + "\n  " + outcome(transactional, statementsApplied),
+                hint(failure, appliedBeforeFailure, transactional), cause);
         this.failure = failure;
         this.appliedBeforeFailure = appliedBeforeFailure;
+        this.transactional = transactional;
+    }
+
+    private static String outcome(boolean transactional, int statementsApplied) {
+        if (transactional) {
+            return "The transaction was rolled back: the schema and the history are as before this file.";
+        }
+        return "This file ran without a transaction: " + (statementsApplied == 0 ? "no statement"
+                : statementsApplied == 1 ? "statement 1" : "statements 1-" + statementsApplied)
+                + " before the failing one stay applied, and a failed history row records where it stopped.";
+    }
+
+    private static String hint(SqlFailure failure, int appliedBeforeFailure, boolean transactional) {
+        String earlier = appliedBeforeFailure > 0 ? " (the " + appliedBeforeFailure
+                + " migration(s) before it in this run were applied and recorded)" : "";
+        if (transactional) {
+            return "fix " + failure.script() + " and run `strata migrate` again: nothing of it was applied" + earlier;
+        }
+        return "fix " + failure.script() + " so it can run again from the top (e.g. IF NOT EXISTS), then run "
+                + "`strata repair` to remove the failed row and `strata migrate`" + earlier;
     }
 
     public SqlFailure failure() {
@@ -35,6 +57,10 @@ public final class MigrationFailedException extends StrataException {
 
     public int appliedBeforeFailure() {
         return appliedBeforeFailure;
+    }
+
+    public boolean transactional() {
+        return transactional;
     }
 
     public Optional<String> sqlState() {

@@ -28,8 +28,7 @@ public record SqlFailure(String script, String path, Version version, int line, 
         String shown = statement.length() > MAX_STATEMENT_CHARS
                 ? statement.substring(0, MAX_STATEMENT_CHARS) + "\n…" : statement;
         shown.lines().forEach(line -> text.append("    ").append(line).append('\n'));
-        text.append("  The transaction was rolled back: the schema and the history are as before this file.");
-        return text.toString();
+        return text.toString().stripTrailing();
     }
 
     private static void appendLine(StringBuilder text, String label, String value) {

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * The {@code strata_schema_history} table: created on first use, read once per run, appended to in the same
  * transaction as the migration it records. The {@code content} column keeps the applied script so that an edit can
- * be shown line by line; it is only read for rows that need it.
+ * be shown line by line; it is only read for rows that need it. {@code failure} names the last statement a failed
+ * non-transactional migration reached.
  */
 public final class HistoryTable {
     private final SchemaTable name;
@@ -59,7 +60,8 @@ public final class HistoryTable {
                     + " installed_at timestamptz not null default now(),"
                     + " execution_ms integer not null,"
                     + " success boolean not null,"
-                    + " content text"
+                    + " content text,"
+                    + " failure text"
                     + ")");
             statement.execute("comment on table " + name.qualified()
                     + " is 'Applied schema migrations, written by Strata. Do not edit by hand: use strata repair.'");
@@ -129,8 +131,9 @@ public final class HistoryTable {
     /** Appends a row inside the caller's transaction and returns its rank. */
     public int insert(Connection connection, NewHistoryRow row) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("insert into " + name.qualified()
-                + " (installed_rank, version, description, type, script, checksum, execution_ms, success, content)"
-                + " select coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ? from " + name.qualified()
+                + " (installed_rank, version, description, type, script, checksum, execution_ms, success, content,"
+                + " failure) select coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ? from "
+                + name.qualified()
                 + " returning installed_rank")) {
             statement.setString(1, row.version().toString());
             statement.setString(2, row.description());
@@ -140,6 +143,7 @@ public final class HistoryTable {
             statement.setInt(6, row.executionMs());
             statement.setBoolean(7, row.success());
             statement.setString(8, row.content());
+            statement.setString(9, row.failure());
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getInt(1);

@@ -5,8 +5,8 @@ import dev.strata.migrations.sql.SqlStatement;
 
 import java.util.List;
 
-/** A migration the plan will apply, already split into the statements that will run, in order. */
-public record PendingMigration(ResolvedMigration migration, List<SqlStatement> statements) {
+/** A migration the plan will apply: its directives, and the statements that will run, in order. */
+public record PendingMigration(ResolvedMigration migration, ScriptDirectives directives, List<SqlStatement> statements) {
     public PendingMigration {
         statements = List.copyOf(statements);
     }

@@ -129,26 +129,54 @@ public final class Planner {
                             + newestApplied,
                     "give it a version newer than " + newestApplied + ", or set out_of_order = true to apply it anyway"));
         } else {
-            splitForExecution(file, problems).ifPresent(statements -> pending.add(new PendingMigration(file, statements)));
+            prepare(file, problems).ifPresent(pending::add);
         }
         return new PlanEntry(file.version(), file.description(), file.script(),
                 outOfOrder ? MigrationState.OUT_OF_ORDER : MigrationState.PENDING, file, null);
     }
 
-    private static Optional<List<SqlStatement>> splitForExecution(ResolvedMigration file, List<Problem> problems) {
+    /** Reads the file's directives and splits it; every reason it cannot run becomes a problem. */
+    private static Optional<PendingMigration> prepare(ResolvedMigration file, List<Problem> problems) {
+        ScriptDirectives directives;
         try {
-            List<SqlStatement> statements = SqlSplitter.split(file.content());
-            if (statements.isEmpty()) {
-                problems.add(MigrationResolver.emptyFile(file.script(), file.path(), file.version()));
-                return Optional.empty();
-            }
-            return Optional.of(statements);
+            directives = ScriptDirectives.parse(file.content());
+        } catch (ScriptDirectives.InvalidDirectiveException e) {
+            problems.add(new Problem(ProblemKind.INVALID_DIRECTIVE, file.script(), file.version(),
+                    file.path() + ":" + e.line() + ": " + e.getMessage(), "fix the directive; nothing was applied"));
+            return Optional.empty();
+        }
+        List<SqlStatement> statements;
+        try {
+            statements = SqlSplitter.split(file.content());
         } catch (SqlSyntaxException e) {
             problems.add(new Problem(ProblemKind.UNPARSEABLE, file.script(), file.version(),
                     file.path() + ":" + e.line() + ":" + e.column() + ": " + e.getMessage(),
                     "fix the file; nothing was applied"));
             return Optional.empty();
         }
+        if (statements.isEmpty()) {
+            problems.add(MigrationResolver.emptyFile(file.script(), file.path(), file.version()));
+            return Optional.empty();
+        }
+        if (directives.transactional()) {
+            Optional<SqlStatement> offending = TransactionRequirement.firstNeedingNoTransaction(statements);
+            if (offending.isPresent()) {
+                SqlStatement statement = offending.get();
+                problems.add(new Problem(ProblemKind.NEEDS_NO_TRANSACTION, file.script(), file.version(),
+                        file.path() + ":" + statement.line() + ": '" + firstLine(statement.sql())
+                                + "' cannot run inside a transaction, and this file runs in one",
+                        "make `-- strata:transaction=false` the first line of " + file.script()
+                                + " (and keep such a file to statements that are safe to re-run), or move the"
+                                + " statement to a file of its own"));
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new PendingMigration(file, directives, statements));
+    }
+
+    private static String firstLine(String sql) {
+        int newline = sql.indexOf('\n');
+        return newline < 0 ? sql : sql.substring(0, newline) + " …";
     }
 
     private static PlanEntry entry(AppliedMigration row, ResolvedMigration file, MigrationState state) {

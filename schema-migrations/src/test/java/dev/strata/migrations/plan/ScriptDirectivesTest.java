@@ -1,0 +1,46 @@
+package dev.strata.migrations.plan;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ScriptDirectivesTest {
+
+    @Test
+    void aFileWithoutDirectivesIsTransactionalWithServerTimeouts() throws Exception {
+        assertThat(ScriptDirectives.parse("-- just a comment\ncreate table t (id int);\n"))
+                .isEqualTo(ScriptDirectives.DEFAULTS);
+    }
+
+    @Test
+    void readsEveryDirectiveOfTheLeadingCommentBlock() throws Exception {
+        ScriptDirectives directives = ScriptDirectives.parse("\n-- adds an index\n-- strata:transaction=false\n"
+                + "--strata:lock_timeout=5s\n-- strata:statement_timeout = 2min\ncreate index concurrently i on t (a);\n");
+
+        assertThat(directives.transactional()).isFalse();
+        assertThat(directives.timeouts().lockTimeout()).contains(Duration.ofSeconds(5));
+        assertThat(directives.timeouts().statementTimeout()).contains(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void directivesAfterTheFirstStatementAreOrdinaryComments() throws Exception {
+        assertThat(ScriptDirectives.parse("select 1;\n-- strata:transaction=false\n").transactional()).isTrue();
+    }
+
+    @Test
+    void unknownAndMalformedDirectivesNameTheirLine() {
+        assertThatThrownBy(() -> ScriptDirectives.parse("-- x\n-- strata:transactional=false\n"))
+                .isInstanceOfSatisfying(ScriptDirectives.InvalidDirectiveException.class,
+                        e -> assertThat(e.line()).isEqualTo(2))
+                .hasMessageContaining("unknown directive strata:transactional");
+        assertThatThrownBy(() -> ScriptDirectives.parse("-- strata:transaction=no\n"))
+                .hasMessageContaining("must be true or false");
+        assertThatThrownBy(() -> ScriptDirectives.parse("-- strata:lock_timeout=0s\n"))
+                .hasMessageContaining("not a positive duration");
+        assertThatThrownBy(() -> ScriptDirectives.parse("-- strata: transaction\n"))
+                .hasMessageContaining("malformed directive");
+    }
+}
