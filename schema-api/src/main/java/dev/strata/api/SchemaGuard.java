@@ -1,0 +1,99 @@
+package dev.strata.api;
+
+import dev.strata.migrations.DatabaseConnectionException;
+import dev.strata.migrations.DatabaseOperationException;
+import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.core.Version;
+import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.migrations.history.HistoryTable;
+import dev.strata.schema.SchemaVersion;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Fails fast when a database is not at the schema this build's generated code expects. It reads the history table
+ * with the engine's {@link HistoryTable} and compares it, version by version and checksum by checksum, with
+ * {@link SchemaVersion#MIGRATIONS}. Call {@link #verify(DataSource)} at application start (after migrating, when
+ * the application migrates) or in a test.
+ */
+public final class SchemaGuard {
+
+    private SchemaGuard() {
+    }
+
+    /** {@link #verify(DataSource, SchemaTable)} with the default history table {@code public.strata_schema_history}. */
+    public static void verify(DataSource dataSource) {
+        verify(dataSource, defaultHistoryTable());
+    }
+
+    /**
+     * @throws SchemaMismatchException when the database is behind, ahead, drifted or has a failed migration
+     * @throws DatabaseConnectionException when the database cannot be reached
+     */
+    public static void verify(DataSource dataSource, SchemaTable historyTable) {
+        SchemaComparison comparison = compare(dataSource, historyTable);
+        if (!comparison.matches()) {
+            throw new SchemaMismatchException("the database", comparison);
+        }
+    }
+
+    /** The comparison without judging it, e.g. to log or to show on a status page. */
+    public static SchemaComparison compare(DataSource dataSource, SchemaTable historyTable) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        List<AppliedMigration> applied;
+        try (Connection connection = dataSource.getConnection()) {
+            applied = new HistoryTable(historyTable).readAll(connection);
+        } catch (SQLException e) {
+            if (e.getSQLState() == null || e.getSQLState().startsWith("08") || e.getSQLState().startsWith("28")) {
+                throw new DatabaseConnectionException("the database", e);
+            }
+            throw new DatabaseOperationException("reading the history table " + historyTable, e);
+        }
+        return compare(SchemaVersion.MIGRATIONS, applied);
+    }
+
+    /** The pure comparison of this build's migrations with history rows. */
+    public static SchemaComparison compare(List<SchemaVersion.Migration> expected, List<AppliedMigration> applied) {
+        Map<Version, AppliedMigration> succeeded = new LinkedHashMap<>();
+        List<AppliedMigration> failed = new ArrayList<>();
+        for (AppliedMigration row : applied) {
+            if (row.success()) {
+                succeeded.putIfAbsent(row.version(), row);
+            } else {
+                failed.add(row);
+            }
+        }
+        Map<Version, SchemaVersion.Migration> known = new LinkedHashMap<>();
+        expected.forEach(migration -> known.put(Version.parse(migration.version()), migration));
+
+        List<SchemaVersion.Migration> pending = new ArrayList<>();
+        List<SchemaComparison.Drift> drifted = new ArrayList<>();
+        known.forEach((version, migration) -> {
+            AppliedMigration row = succeeded.get(version);
+            if (row == null) {
+                pending.add(migration);
+            } else if (!migration.checksum().equals(row.checksum())) {
+                drifted.add(new SchemaComparison.Drift(migration.version(), migration.script(), row.checksum(),
+                        migration.checksum()));
+            }
+        });
+        List<AppliedMigration> unknown = succeeded.values().stream()
+                .filter(row -> !known.containsKey(row.version()))
+                .sorted((a, b) -> a.version().compareTo(b.version()))
+                .toList();
+        String latest = expected.isEmpty() ? "(none)" : expected.get(expected.size() - 1).version();
+        return new SchemaComparison(latest, pending, unknown, drifted, failed);
+    }
+
+    static SchemaTable defaultHistoryTable() {
+        return new SchemaTable(MigrationSettings.DEFAULT_SCHEMA, MigrationSettings.DEFAULT_TABLE);
+    }
+}

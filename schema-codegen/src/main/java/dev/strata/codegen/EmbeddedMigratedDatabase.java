@@ -1,0 +1,93 @@
+package dev.strata.codegen;
+
+import dev.strata.migrations.ConnectionSource;
+import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.Migrator;
+import dev.strata.migrations.resolve.Location;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * An ephemeral embedded PostgreSQL (zonky; the binaries' major is pinned by the parent pom, the same as the CLI's):
+ * a fresh data directory in the temp folder, deleted when closed, with the migrations applied by Strata's own
+ * {@link Migrator}, so the schema is exactly what {@code strata migrate} produces.
+ */
+public final class EmbeddedMigratedDatabase implements MigratedDatabase {
+    private final EmbeddedPostgres server;
+    private final String description;
+
+    private EmbeddedMigratedDatabase(EmbeddedPostgres server, String description) {
+        this.server = server;
+        this.description = description;
+    }
+
+    /** The factory {@link Regenerate} uses. */
+    public static MigratedDatabase.Factory factory() {
+        return EmbeddedMigratedDatabase::start;
+    }
+
+    public static EmbeddedMigratedDatabase start(Path migrations) {
+        EmbeddedPostgres server;
+        try {
+            server = EmbeddedPostgres.builder()
+                    .setCleanDataDirectory(true)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            throw new CodegenException("cannot start the embedded PostgreSQL: " + e.getMessage(),
+                    "check that the temp directory is writable and has space", e);
+        }
+        try {
+            migrate(server.getPostgresDatabase(), migrations, "embedded PostgreSQL (codegen)");
+            return new EmbeddedMigratedDatabase(server, "embedded PostgreSQL " + serverVersion(server));
+        } catch (RuntimeException e) {
+            closeQuietly(server);
+            throw e;
+        }
+    }
+
+    /** Applies every migration in the directory with the engine's defaults (history table public.strata_schema_history). */
+    public static void migrate(DataSource dataSource, Path migrations, String description) {
+        MigrationSettings settings = MigrationSettings.defaults()
+                .withLocations(List.of(new Location.Filesystem(migrations)));
+        new Migrator(ConnectionSource.of(dataSource, description), settings).migrate();
+    }
+
+    private static String serverVersion(EmbeddedPostgres server) {
+        try (Connection connection = server.getPostgresDatabase().getConnection()) {
+            return connection.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException e) {
+            return "(version unknown)";
+        }
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        return server.getPostgresDatabase().getConnection();
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(server);
+    }
+
+    private static void closeQuietly(EmbeddedPostgres server) {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // The data directory is temporary; the server's shutdown hook stops a server that did not stop here.
+        }
+    }
+}

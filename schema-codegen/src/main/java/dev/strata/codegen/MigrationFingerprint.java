@@ -1,0 +1,92 @@
+package dev.strata.codegen;
+
+import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.resolve.MigrationResolver;
+import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.resolve.ResolvedMigrations;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * What the generated code is generated from: every migration (version, file name, checksum) in version order, the
+ * latest version, and a fingerprint over them. The fingerprint is the SHA-256 of the UTF-8 text made of one line
+ * {@code <version>:<checksum>\n} per migration, written as {@code sha256:<hex>}.
+ */
+public record MigrationFingerprint(String latestVersion, String fingerprint, List<Entry> migrations) {
+
+    /** One migration file as the generated {@code SchemaVersion.Migration} records it. */
+    public record Entry(String version, String script, String checksum) {
+        public Entry {
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(script, "script");
+            Objects.requireNonNull(checksum, "checksum");
+        }
+    }
+
+    public MigrationFingerprint {
+        Objects.requireNonNull(latestVersion, "latestVersion");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        migrations = List.copyOf(migrations);
+    }
+
+    /**
+     * Resolves the migration files in a directory with the engine's resolver (so checksums are the ones the history
+     * table records) and fingerprints them.
+     *
+     * @throws CodegenException when the directory is missing, holds no migration, or holds a file the engine rejects
+     */
+    public static MigrationFingerprint ofDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new CodegenException("migration directory " + directory + " does not exist",
+                    "pass --project-root=<the Strata checkout> or --migrations=<dir>");
+        }
+        ResolvedMigrations resolved = new MigrationResolver(MigrationFingerprint.class.getClassLoader())
+                .resolve(List.of(new Location.Filesystem(directory)));
+        if (!resolved.problems().isEmpty()) {
+            throw new CodegenException("the migrations in " + directory + " have problems:\n  "
+                    + resolved.problems().stream().map(Problem::message).collect(Collectors.joining("\n  ")),
+                    "fix the files first; `strata validate` shows the same problems");
+        }
+        return of(resolved.migrations());
+    }
+
+    /** Fingerprints resolved migrations, which must be in version order. */
+    public static MigrationFingerprint of(List<ResolvedMigration> resolved) {
+        if (resolved.isEmpty()) {
+            throw new CodegenException("there are no migrations to generate code from",
+                    "add a V1__<description>.sql file to the migration directory");
+        }
+        List<Entry> entries = resolved.stream()
+                .map(m -> new Entry(m.version().toString(), m.script(), m.checksum().toString()))
+                .toList();
+        return new MigrationFingerprint(entries.get(entries.size() - 1).version(), digest(entries), entries);
+    }
+
+    /** {@code sha256:<hex>} over the lines {@code <version>:<checksum>\n}. */
+    public static String digest(List<Entry> entries) {
+        StringBuilder text = new StringBuilder();
+        for (Entry entry : entries) {
+            text.append(entry.version()).append(':').append(entry.checksum()).append('\n');
+        }
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return "sha256:" + HexFormat.of().formatHex(sha256.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    }
+
+    /** The fingerprint shortened for messages: {@code sha256:1a2b3c4d5e6f}. */
+    public String shortFingerprint() {
+        return fingerprint.substring(0, Math.min(fingerprint.length(), "sha256:".length() + 12));
+    }
+}

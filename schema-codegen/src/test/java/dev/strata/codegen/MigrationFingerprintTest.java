@@ -1,0 +1,73 @@
+package dev.strata.codegen;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MigrationFingerprintTest {
+
+    @Test
+    void theFingerprintIsSha256OverVersionColonChecksumLines() throws NoSuchAlgorithmException {
+        MigrationFingerprint fingerprint = MigrationFingerprint.ofDirectory(TestFiles.projectPaths().migrations());
+
+        assertThat(fingerprint.latestVersion()).isEqualTo("12");
+        assertThat(fingerprint.migrations()).hasSize(12);
+        assertThat(fingerprint.migrations().get(9).script()).isEqualTo("V10__add_cancelled_job_status.sql");
+        StringBuilder lines = new StringBuilder();
+        fingerprint.migrations().forEach(m -> lines.append(m.version()).append(':').append(m.checksum()).append('\n'));
+        String expected = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(lines.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(fingerprint.fingerprint()).isEqualTo(expected);
+        assertThat(fingerprint.shortFingerprint()).hasSize("sha256:".length() + 12);
+    }
+
+    @Test
+    void theCommittedFingerprintClassRecordsTheCurrentMigrations() {
+        CodegenPaths paths = TestFiles.projectPaths();
+        assertThat(SchemaVersionSource.read(paths.sourceRoot())).hasValueSatisfying(recorded -> assertThat(recorded.fingerprint())
+                .isEqualTo(MigrationFingerprint.ofDirectory(paths.migrations()).fingerprint()));
+    }
+
+    @Test
+    void editingAddingOrRemovingAFileChangesTheFingerprint(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve("V1__a.sql"), "create table a (id int);\n");
+        Files.writeString(directory.resolve("V2__b.sql"), "create table b (id int);\n");
+        String original = MigrationFingerprint.ofDirectory(directory).fingerprint();
+
+        Files.writeString(directory.resolve("V2__b.sql"), "create table b (id bigint);\n");
+        String edited = MigrationFingerprint.ofDirectory(directory).fingerprint();
+        Files.writeString(directory.resolve("V3__c.sql"), "create table c (id int);\n");
+        String added = MigrationFingerprint.ofDirectory(directory).fingerprint();
+        Files.delete(directory.resolve("V3__c.sql"));
+        Files.writeString(directory.resolve("V2__b.sql"), "create table b (id int);\n");
+
+        assertThat(List.of(original, edited, added)).doesNotHaveDuplicates();
+        assertThat(MigrationFingerprint.ofDirectory(directory).fingerprint()).isEqualTo(original);
+        Files.writeString(directory.resolve("V2__b.sql"), "create table b (id int);\r\n");
+        assertThat(MigrationFingerprint.ofDirectory(directory).fingerprint())
+                .as("CRLF is normalised by the engine, as for history checksums").isEqualTo(original);
+    }
+
+    @Test
+    void unusableMigrationsStopTheGenerator(@TempDir Path directory) throws IOException {
+        assertThatThrownBy(() -> MigrationFingerprint.ofDirectory(directory.resolve("missing")))
+                .isInstanceOf(CodegenException.class).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> MigrationFingerprint.ofDirectory(directory))
+                .isInstanceOf(CodegenException.class).hasMessageContaining("no migrations");
+        Files.writeString(directory.resolve("V1__a.sql"), "create table a (id int);\n");
+        Files.writeString(directory.resolve("V1.0__again.sql"), "create table b (id int);\n");
+        assertThatThrownBy(() -> MigrationFingerprint.ofDirectory(directory))
+                .isInstanceOf(CodegenException.class).hasMessageContaining("version 1 is used by two files");
+    }
+}

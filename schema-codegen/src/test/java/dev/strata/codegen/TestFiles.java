@@ -1,0 +1,57 @@
+package dev.strata.codegen;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** File helpers for the generator's tests. */
+final class TestFiles {
+    private TestFiles() {
+    }
+
+    /** The Strata checkout (surefire passes it; running from the module directory also works). */
+    static Path projectRoot() {
+        return Path.of(System.getProperty("strata.projectRoot", "..")).toAbsolutePath().normalize();
+    }
+
+    static CodegenPaths projectPaths() {
+        return CodegenPaths.forProjectRoot(projectRoot());
+    }
+
+    static void copyTree(Path from, Path to) {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Relative path to (modification time, content) of every file below a directory. */
+    static Map<String, Snapshot> snapshot(Path root) {
+        Map<String, Snapshot> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(),
+                        new Snapshot(Files.getLastModifiedTime(file), Files.readString(file)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    record Snapshot(FileTime modified, String content) {
+    }
+}
