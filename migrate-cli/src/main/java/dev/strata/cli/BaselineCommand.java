@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "baseline",
@@ -19,12 +20,22 @@ import java.util.concurrent.Callable;
                         + "Later files are applied by `strata migrate`; status shows the older ones as "
                         + "'below baseline'."
         })
-final class BaselineCommand implements Callable<Integer> {
+final class BaselineCommand implements Callable<Integer>, JsonCapable {
     @ParentCommand
     private StrataCommand strata;
 
     @Mixin
     private ConnectionOptions connection;
+
+    @Mixin
+    private OutputOptions output;
+
+    private final JsonReport report = new JsonReport("baseline");
+
+    @Override
+    public Optional<JsonReport> jsonReport() {
+        return output.whenJson(report);
+    }
 
     @Option(names = "--version", required = true, paramLabel = "VERSION",
             description = "The version the existing schema is at, e.g. 12.")
@@ -39,7 +50,12 @@ final class BaselineCommand implements Callable<Integer> {
         Version parsed = parseVersion();
         CliContext context = strata.context();
         try (DatabaseSession session = DatabaseSession.open(connection, context)) {
+            report.database(session.description());
             AppliedMigration row = session.migrator(ExecutionListener.NONE).baseline(parsed, description);
+            if (output.json()) {
+                report.baselined(row).print(context.out(), context.masker());
+                return ExitCode.SUCCESS.code();
+            }
             context.out().println("Baselined " + session.description() + " at version " + row.version()
                     + ": files up to it will not be run; `strata migrate` applies the newer ones.");
             return ExitCode.SUCCESS.code();

@@ -27,7 +27,7 @@ final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
             return ExitCode.LOCK_TIMEOUT;
         }
         if (error instanceof ConfigurationException || error instanceof LocationNotFoundException
-                || error instanceof CommandLine.ParameterException) {
+                || error instanceof NewMigrationException || error instanceof CommandLine.ParameterException) {
             return ExitCode.USAGE;
         }
         return ExitCode.MIGRATION_FAILED;

@@ -11,6 +11,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "migrate",
@@ -21,18 +22,34 @@ import java.util.concurrent.Callable;
                         + "Checks the whole plan before running anything: an edited, missing, future or "
                         + "out-of-order file stops the run with exit code 4 and nothing applied."
         })
-final class MigrateCommand implements Callable<Integer> {
+final class MigrateCommand implements Callable<Integer>, JsonCapable {
     @ParentCommand
     private StrataCommand strata;
 
     @Mixin
     private ConnectionOptions connection;
 
+    @Mixin
+    private OutputOptions output;
+
+    private final JsonReport report = new JsonReport("migrate");
+
+    @Override
+    public Optional<JsonReport> jsonReport() {
+        return output.whenJson(report);
+    }
+
     @Override
     public Integer call() {
         CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = DatabaseSession.open(connection, context)) {
+            report.database(session.description());
+            if (output.json()) {
+                MigrateResult result = session.migrator(report.appliedListener()).migrate();
+                report.migrated(result).print(out, context.masker());
+                return ExitCode.SUCCESS.code();
+            }
             out.println("Migrating " + session.description());
             out.flush();
             MigrateResult result = session.migrator(new Progress(out)).migrate();

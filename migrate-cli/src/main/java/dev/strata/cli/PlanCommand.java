@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "plan",
@@ -22,7 +23,7 @@ import java.util.concurrent.Callable;
                         + "problem. Exits 0 when migrate would succeed, otherwise with the code migrate would return "
                         + "(4 for problems)."
         })
-final class PlanCommand implements Callable<Integer> {
+final class PlanCommand implements Callable<Integer>, JsonCapable {
     private static final int MAX_STATEMENT_LINES = 12;
 
     @ParentCommand
@@ -31,16 +32,34 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     private ConnectionOptions connection;
 
+    @Mixin
+    private OutputOptions output;
+
+    private final JsonReport report = new JsonReport("plan");
+
+    @Override
+    public Optional<JsonReport> jsonReport() {
+        return output.whenJson(report);
+    }
+
     @Override
     public Integer call() {
         CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = DatabaseSession.open(connection, context)) {
+            report.database(session.description());
             MigrationPlan plan = session.migrator(ExecutionListener.NONE).plan();
-            out.println("Plan for " + session.description() + " (current version: "
-                    + plan.current().map(Version::toString).orElse("none") + ")");
+            report.planWithStatements(plan);
+            if (!output.json()) {
+                out.println("Plan for " + session.description() + " (current version: "
+                        + plan.current().map(Version::toString).orElse("none") + ")");
+            }
             if (plan.hasProblems()) {
                 throw new ValidationFailedException(plan);
+            }
+            if (output.json()) {
+                report.print(out, context.masker());
+                return ExitCode.SUCCESS.code();
             }
             if (plan.pending().isEmpty()) {
                 out.println("No pending migrations. Database is up to date.");

@@ -8,6 +8,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "repair",
@@ -18,19 +19,34 @@ import java.util.concurrent.Callable;
                         + "failed migrations, in one transaction, listing each change. Run it only when the edit "
                         + "was intended: the database is NOT changed to match the edited file."
         })
-final class RepairCommand implements Callable<Integer> {
+final class RepairCommand implements Callable<Integer>, JsonCapable {
     @ParentCommand
     private StrataCommand strata;
 
     @Mixin
     private ConnectionOptions connection;
 
+    @Mixin
+    private OutputOptions output;
+
+    private final JsonReport report = new JsonReport("repair");
+
+    @Override
+    public Optional<JsonReport> jsonReport() {
+        return output.whenJson(report);
+    }
+
     @Override
     public Integer call() {
         CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = DatabaseSession.open(connection, context)) {
+            report.database(session.description());
             List<RepairAction> actions = session.migrator(ExecutionListener.NONE).repair();
+            if (output.json()) {
+                report.repaired(actions).print(out, context.masker());
+                return ExitCode.SUCCESS.code();
+            }
             if (actions.isEmpty()) {
                 out.println("Nothing to repair in " + session.description() + ": no edited files, no failed rows.");
             } else {

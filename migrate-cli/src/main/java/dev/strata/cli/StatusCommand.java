@@ -7,6 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "status",
@@ -16,19 +17,34 @@ import java.util.concurrent.Callable;
                 "Changes nothing, not even the history table. Problems are listed under the table; "
                         + "use `strata validate` when a pipeline step must fail on them."
         })
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand implements Callable<Integer>, JsonCapable {
     @ParentCommand
     private StrataCommand strata;
 
     @Mixin
     private ConnectionOptions connection;
 
+    @Mixin
+    private OutputOptions output;
+
+    private final JsonReport report = new JsonReport("status");
+
+    @Override
+    public Optional<JsonReport> jsonReport() {
+        return output.whenJson(report);
+    }
+
     @Override
     public Integer call() {
         CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = DatabaseSession.open(connection, context)) {
+            report.database(session.description());
             MigrationPlan plan = session.migrator(ExecutionListener.NONE).plan();
+            if (output.json()) {
+                report.plan(plan).print(out, context.masker());
+                return ExitCode.SUCCESS.code();
+            }
             out.println("Database: " + session.description());
             out.println();
             if (plan.entries().isEmpty()) {

@@ -37,24 +37,15 @@ public final class StrataMain {
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
         CliContext context = new CliContext(environment, workingDirectory, outWriter, errWriter, masker);
+        ErrorReporter errors = new ErrorReporter("1".equals(environment.get("STRATA_DEBUG")), masker);
         CommandLine commandLine = new CommandLine(new StrataCommand(context))
                 .setOut(outWriter)
                 .setErr(errWriter)
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExitCodeExceptionMapper(new ExceptionExitCodes())
-                .setExecutionExceptionHandler(new ErrorReporter("1".equals(environment.get("STRATA_DEBUG"))))
-                .setParameterExceptionHandler(StrataMain::usageError);
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
         commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
         return commandLine.execute(args);
-    }
-
-    private static int usageError(CommandLine.ParameterException error, String[] args) {
-        CommandLine commandLine = error.getCommandLine();
-        PrintWriter err = commandLine.getErr();
-        err.println("error: " + error.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
-        err.println("fix: see `strata help" + (commandLine.getParent() == null ? "" : " " + commandLine.getCommandName())
-                + "`");
-        err.println("exit code " + ExitCode.USAGE.code() + ": " + ExitCode.USAGE.meaning());
-        return ExitCode.USAGE.code();
     }
 }

@@ -94,6 +94,24 @@ class BaselineRepairProcessTest {
         assertThat(StrataCli.run(workingDirectory, environment, "repair").stdout()).contains("Nothing to repair");
     }
 
+    @Test
+    void baselineAndRepairAnswerInJson(TestDatabase database) throws Exception {
+        Map<String, String> environment = environment(database);
+
+        StrataCli.Result baseline = StrataCli.run(workingDirectory, environment, "baseline", "--version", "1",
+                "--output", "json");
+        assertThat(baseline.exitCode()).as(baseline.toString()).isZero();
+        com.fasterxml.jackson.databind.JsonNode document = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(baseline.stdout());
+        assertThat(document.path("command").asText()).isEqualTo("baseline");
+        assertThat(document.path("baseline").path("version").asText()).isEqualTo("1");
+
+        StrataCli.Result repair = StrataCli.run(workingDirectory, environment, "repair", "--output", "json");
+        assertThat(repair.exitCode()).as(repair.toString()).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(repair.stdout()).path("repairs").isArray())
+                .isTrue();
+    }
+
     private static void execute(TestDatabase database, String... sql) throws SQLException {
         try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
             for (String each : sql) {

@@ -1,0 +1,190 @@
+package dev.strata.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.migrations.MigrateResult;
+import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.Version;
+import dev.strata.migrations.execute.AppliedRun;
+import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.migrations.plan.MigrationPlan;
+import dev.strata.migrations.plan.RepairAction;
+import dev.strata.migrations.plan.PendingMigration;
+import dev.strata.migrations.plan.PlanEntry;
+import dev.strata.migrations.sql.SqlStatement;
+
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JSON document of one database command, built as the command learns its facts so that a failure can still
+ * report what was known before it (for {@code migrate}: the files applied before the failing one). The keys are
+ * documented in the README's "Output" section; a key is absent when the command never learnt that fact.
+ */
+final class JsonReport {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final ObjectNode document = NODES.objectNode();
+
+    JsonReport(String command) {
+        // Inserted first so that every document starts the same way; later puts keep these positions.
+        document.put("command", command);
+        document.put("ok", true);
+        document.putNull("database");
+    }
+
+    /** Which database, as the text prints it (password masked). */
+    JsonReport database(String description) {
+        document.put("database", description);
+        return this;
+    }
+
+    /** The versions, every entry with its state, the pending files (without their statements) and the problems. */
+    JsonReport plan(MigrationPlan plan) {
+        return plan(plan, false);
+    }
+
+    /** As {@link #plan(MigrationPlan)}, with each pending file's statements: what {@code strata plan} shows. */
+    JsonReport planWithStatements(MigrationPlan plan) {
+        return plan(plan, true);
+    }
+
+    private JsonReport plan(MigrationPlan plan, boolean withStatements) {
+        versions(plan);
+        ArrayNode entries = document.putArray("entries");
+        plan.entries().forEach(entry -> entries.add(entry(entry)));
+        ArrayNode pending = document.putArray("pending");
+        plan.pending().forEach(migration -> pending.add(pending(migration, withStatements)));
+        ArrayNode problems = document.putArray("problems");
+        plan.problems().forEach(problem -> problems.add(problem(problem)));
+        return this;
+    }
+
+    /** {@code currentVersion}: where the database was when the command read it; {@code targetVersion}: where the pending files take it. */
+    private void versions(MigrationPlan plan) {
+        putVersion(document, "currentVersion", plan.current());
+        putVersion(document, "targetVersion", plan.target());
+    }
+
+    /** Collects each applied file as the run goes, so a later failure still lists the files applied before it. */
+    ExecutionListener appliedListener() {
+        ArrayNode applied = document.putArray("applied");
+        return new ExecutionListener() {
+            @Override
+            public void applied(AppliedRun run) {
+                ObjectNode node = applied.addObject();
+                node.put("script", run.script());
+                node.put("version", run.version().toString());
+                node.put("description", run.description());
+                node.put("statements", run.statements());
+                node.put("executionMs", run.executionMs());
+            }
+        };
+    }
+
+    /** A finished {@code migrate}: the versions before and after, and how long it took. */
+    JsonReport migrated(MigrateResult result) {
+        // The versions are known only now; moving "applied" after them keeps the document in reading order.
+        JsonNode applied = document.remove("applied");
+        versions(result.plan());
+        document.set("applied", applied);
+        document.put("elapsedMs", result.elapsed().toMillis());
+        return this;
+    }
+
+    /** A finished {@code baseline}: the row it recorded. */
+    JsonReport baselined(AppliedMigration row) {
+        ObjectNode baseline = document.putObject("baseline");
+        baseline.put("version", row.version().toString());
+        baseline.put("description", row.description());
+        baseline.put("installedRank", row.installedRank());
+        return this;
+    }
+
+    /** A finished {@code repair}: every change, in version order. */
+    JsonReport repaired(List<RepairAction> actions) {
+        ArrayNode changes = document.putArray("repairs");
+        for (RepairAction action : actions) {
+            ObjectNode node = changes.addObject();
+            node.put("kind", action.kind().name());
+            node.put("script", action.script());
+            node.put("version", action.version().toString());
+            node.put("installedRank", action.installedRank());
+            node.put("before", action.before());
+            node.put("after", action.after());
+        }
+        return this;
+    }
+
+    /** Marks the document failed, adds the error, and the plan a validation failure carries if not already there. */
+    JsonReport failed(Exception error, ExitCode code) {
+        if (error instanceof ValidationFailedException validation && !document.has("entries")) {
+            plan(validation.plan());
+        }
+        document.put("ok", false);
+        document.set("error", JsonError.of(error, code));
+        return this;
+    }
+
+    void print(PrintWriter out, SecretMasker masker) {
+        JsonOutput.print(document, masker, out);
+    }
+
+    private static ObjectNode entry(PlanEntry entry) {
+        ObjectNode node = NODES.objectNode();
+        node.put("version", entry.version().toString());
+        node.put("description", entry.description());
+        node.put("script", entry.script());
+        node.put("state", entry.state().label());
+        node.put("installedAt", entry.installedAt()
+                .map(at -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.withOffsetSameInstant(ZoneOffset.UTC)))
+                .orElse(null));
+        if (entry.executionMs().isPresent()) {
+            node.put("executionMs", entry.executionMs().get());
+        } else {
+            node.putNull("executionMs");
+        }
+        return node;
+    }
+
+    private static ObjectNode pending(PendingMigration pending, boolean withStatements) {
+        ObjectNode node = NODES.objectNode();
+        node.put("script", pending.migration().script());
+        node.put("version", pending.migration().version().toString());
+        node.put("description", pending.migration().description());
+        node.put("transactional", pending.directives().transactional());
+        if (withStatements) {
+            List<SqlStatement> statements = pending.statements();
+            ArrayNode array = node.putArray("statements");
+            for (int i = 0; i < statements.size(); i++) {
+                ObjectNode statement = array.addObject();
+                statement.put("number", i + 1);
+                statement.put("line", statements.get(i).line());
+                statement.put("column", statements.get(i).column());
+                statement.put("sql", statements.get(i).sql());
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode problem(Problem problem) {
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", problem.kind().name());
+        node.put("script", problem.script());
+        putVersion(node, "version", problem.versionNumber());
+        node.put("message", problem.message());
+        node.put("hint", problem.hint());
+        return node;
+    }
+
+    private static void putVersion(ObjectNode node, String key, Optional<Version> version) {
+        node.put(key, version.map(Version::toString).orElse(null));
+    }
+}

@@ -1,0 +1,140 @@
+package dev.strata.cli;
+
+import dev.strata.migrations.config.ConfigKey;
+import dev.strata.migrations.config.ConfigurationException;
+import dev.strata.migrations.config.StrataConfig;
+import dev.strata.migrations.core.Version;
+import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.resolve.MigrationResolver;
+import dev.strata.migrations.resolve.ResolvedMigrations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "new",
+        description = {
+                "Create the next migration file, V<version>__<description>.sql, and print its path.",
+                "",
+                "Writes into the first filesystem: location of [migrations] locations, numbered in the style "
+                        + "already in use there (integers, dotted versions or yyyyMMddHHmmss timestamps), above "
+                        + "every existing version. Needs no database."
+        })
+final class NewCommand implements Callable<Integer> {
+    @ParentCommand
+    private StrataCommand strata;
+
+    @Mixin
+    private ConfigOptions configuration;
+
+    @Parameters(arity = "1..*", paramLabel = "DESCRIPTION",
+            description = "What the migration does, e.g. \"add job events\"; becomes add_job_events in the name.")
+    private List<String> words;
+
+    @Override
+    public Integer call() {
+        CliContext context = strata.context();
+        StrataConfig config = configuration.load(context.environment());
+        context.masker().addAll(config);
+        String description = String.join(" ", words).replaceAll("\\s+", " ").strip();
+        String slug = slug(description);
+        if (slug.isEmpty()) {
+            throw new NewMigrationException("the description '" + description + "' has no letter or digit to name "
+                    + "the file with", "describe the change in words, e.g. strata new add job events");
+        }
+        Path directory = firstFilesystemLocation(config);
+        Path absolute = context.workingDirectory().resolve(directory);
+        String version = nextVersion(config, absolute, context.workingDirectory());
+        Path file = directory.resolve("V" + version + "__" + slug + ".sql");
+        create(context.workingDirectory().resolve(file), "-- " + description + "\n");
+        context.out().println(file);
+        return ExitCode.SUCCESS.code();
+    }
+
+    /** snake_case of plain ASCII letters and digits: accents dropped, every other run of characters one '_'. */
+    static String slug(String description) {
+        String ascii = Normalizer.normalize(description, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+    }
+
+    private static Path firstFilesystemLocation(StrataConfig config) {
+        return config.migrations().locations().stream()
+                .filter(Location.Filesystem.class::isInstance).map(Location.Filesystem.class::cast)
+                .map(Location.Filesystem::directory).findFirst()
+                .orElseThrow(() -> new ConfigurationException("strata new needs a filesystem: location to write "
+                        + "the file into, and " + ConfigKey.MIGRATIONS_LOCATIONS.qualifiedName() + " has none: "
+                        + config.migrations().locations(),
+                        "add one, e.g. locations = [\"filesystem:src/main/resources/db/migration\"] in [migrations], "
+                                + "or " + ConfigKey.MIGRATIONS_LOCATIONS.environmentVariable()
+                                + "=filesystem:src/main/resources/db/migration"));
+    }
+
+    /**
+     * Reads the versions the engine would see: the style from the target directory, the highest version from
+     * every location, so the new file is never out of order or a duplicate. Files the engine reports as problems
+     * (empty, duplicate) still hold their version: a file just created by this command is one.
+     */
+    private static String nextVersion(StrataConfig config, Path target, Path workingDirectory) {
+        createDirectories(target);
+        MigrationResolver resolver = new MigrationResolver(NewCommand.class.getClassLoader());
+        Optional<Existing> latestInTarget = highest(resolver.resolve(List.of(new Location.Filesystem(target))));
+        // The engine reads a relative directory against the process's working directory; tests run in-process.
+        List<Location> locations = config.migrations().locations().stream()
+                .map(location -> location instanceof Location.Filesystem filesystem
+                        ? new Location.Filesystem(workingDirectory.resolve(filesystem.directory())) : location)
+                .toList();
+        Optional<Existing> highest = highest(resolver.resolve(locations));
+        return NextVersion.after(latestInTarget.map(Existing::versionAsWritten), highest.map(Existing::version),
+                Instant.now());
+    }
+
+    private record Existing(String script, Version version) {
+        /** The version part of {@code V<version>__<description>.sql}, with its own separators and padding. */
+        String versionAsWritten() {
+            return script.substring(1, script.indexOf("__"));
+        }
+    }
+
+    private static Optional<Existing> highest(ResolvedMigrations resolved) {
+        List<Existing> existing = new ArrayList<>();
+        resolved.migrations().forEach(migration -> existing.add(new Existing(migration.script(), migration.version())));
+        resolved.problems().stream().filter(problem -> problem.script() != null && problem.version() != null)
+                .forEach(problem -> existing.add(new Existing(problem.script(), problem.version())));
+        return existing.stream().max(Comparator.comparing(Existing::version));
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new NewMigrationException("cannot create the migration directory " + directory + ": " + e,
+                    "check the path and its permissions", e);
+        }
+    }
+
+    private static void create(Path file, String content) {
+        try {
+            Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        } catch (FileAlreadyExistsException e) {
+            throw new NewMigrationException(file + " already exists; strata new never overwrites a file",
+                    "choose another description, or edit the existing file");
+        } catch (IOException e) {
+            throw new NewMigrationException("cannot create " + file + ": " + e, "check the directory's permissions", e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.strata.cli;
+
+import picocli.CommandLine.Option;
+
+import java.util.Optional;
+
+/**
+ * The {@code --output} option of every database command, declared once and mixed into each. Text is for people;
+ * JSON is one document on stdout for programs, with the same facts.
+ */
+final class OutputOptions {
+    /** Matched case-insensitively (see {@link StrataMain}), so {@code --output json} works. */
+    enum Format {
+        TEXT, JSON
+    }
+
+    @Option(names = "--output", paramLabel = "FORMAT",
+            description = "text (default) or json: exactly one JSON document on stdout, also when the command "
+                    + "fails (then with \"ok\": false and an \"error\" object). Errors are still described on stderr.")
+    private Format format = Format.TEXT;
+
+    boolean json() {
+        return format == Format.JSON;
+    }
+
+    /** The command's document when JSON was asked for; what {@link JsonCapable#jsonReport()} returns. */
+    Optional<JsonReport> whenJson(JsonReport report) {
+        return json() ? Optional.of(report) : Optional.empty();
+    }
+}
