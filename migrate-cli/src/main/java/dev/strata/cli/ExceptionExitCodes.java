@@ -7,6 +7,7 @@ import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.lock.LockTimeoutException;
+import dev.strata.migrations.plan.UndoRefusedException;
 import dev.strata.migrations.resolve.LocationNotFoundException;
 import picocli.CommandLine;
 
@@ -14,7 +15,8 @@ import picocli.CommandLine;
 final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
     static ExitCode of(Throwable error) {
-        if (error instanceof ValidationFailedException || error instanceof BaselineRefusedException) {
+        if (error instanceof ValidationFailedException || error instanceof BaselineRefusedException
+                || error instanceof UndoRefusedException) {
             return ExitCode.VALIDATION_FAILED;
         }
         if (error instanceof MigrationFailedException || error instanceof DatabaseOperationException) {

@@ -6,7 +6,8 @@ public enum ExitCode {
     MIGRATION_FAILED(1, "a migration failed (it was rolled back)"),
     USAGE(2, "usage or configuration error"),
     CANNOT_CONNECT(3, "cannot connect to the database"),
-    VALIDATION_FAILED(4, "validation failed: edited, missing, future, out-of-order, failed or bad files"),
+    VALIDATION_FAILED(4,
+            "validation failed: edited, missing, future, out-of-order, failed or bad files; baseline or undo refused"),
     LOCK_TIMEOUT(5, "lock not acquired within lock_timeout");
 
     private final int code;

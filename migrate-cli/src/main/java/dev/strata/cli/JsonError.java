@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.execute.SqlFailure;
+import dev.strata.migrations.plan.UndoRefusedException;
 import picocli.CommandLine;
 
 import java.io.UncheckedIOException;
@@ -25,6 +26,9 @@ final class JsonError {
         node.put("exitMeaning", code.meaning());
         if (error instanceof MigrationFailedException failed) {
             sqlFailure(node, failed);
+        }
+        if (error instanceof UndoRefusedException refused && !refused.missingUndoFiles().isEmpty()) {
+            refused.missingUndoFiles().forEach(node.putArray("missingUndoFiles")::add);
         }
         return node;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.migrations.MigrateResult;
+import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Version;
@@ -75,7 +76,16 @@ final class JsonReport {
 
     /** Collects each applied file as the run goes, so a later failure still lists the files applied before it. */
     ExecutionListener appliedListener() {
-        ArrayNode applied = document.putArray("applied");
+        return runListener("applied");
+    }
+
+    /** As {@link #appliedListener()}, for the undo files {@code undo} runs. */
+    ExecutionListener undoneListener() {
+        return runListener("undone");
+    }
+
+    private ExecutionListener runListener(String key) {
+        ArrayNode applied = document.putArray(key);
         return new ExecutionListener() {
             @Override
             public void applied(AppliedRun run) {
@@ -95,6 +105,19 @@ final class JsonReport {
         JsonNode applied = document.remove("applied");
         versions(result.plan());
         document.set("applied", applied);
+        document.put("elapsedMs", result.elapsed().toMillis());
+        return this;
+    }
+
+    /**
+     * A finished {@code undo}: {@code currentVersion} before, {@code targetVersion} the version it is now at, and
+     * how long it took.
+     */
+    JsonReport undone(UndoResult result) {
+        JsonNode undone = document.remove("undone");
+        putVersion(document, "currentVersion", result.plan().current());
+        putVersion(document, "targetVersion", result.current());
+        document.set("undone", undone);
         document.put("elapsedMs", result.elapsed().toMillis());
         return this;
     }

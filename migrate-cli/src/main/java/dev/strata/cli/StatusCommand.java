@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "status",
         description = {
-                "Show every migration with its state: applied, pending, failed, edited, missing, future or out of order.",
+                "Show every migration with its state: applied, pending, undone, failed, edited, missing, future or "
+                        + "out of order.",
                 "",
                 "Changes nothing, not even the history table. Problems are listed under the table; "
                         + "use `strata validate` when a pipeline step must fail on them."

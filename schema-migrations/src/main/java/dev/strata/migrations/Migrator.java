@@ -15,6 +15,9 @@ import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PlanEntry;
 import dev.strata.migrations.plan.Planner;
 import dev.strata.migrations.plan.RepairAction;
+import dev.strata.migrations.plan.UndoPlan;
+import dev.strata.migrations.plan.UndoPlanner;
+import dev.strata.migrations.plan.UndoRefusedException;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
@@ -104,6 +107,34 @@ public final class Migrator {
             }
             List<AppliedRun> applied = new MigrationExecutor(history, settings.timeouts(), listener).apply(connection, plan.pending());
             return new MigrateResult(plan, applied, Duration.ofNanos(System.nanoTime() - started));
+        });
+    }
+
+    /**
+     * Undoes the newest applied migration, or every applied migration newer than {@code to}, newest first, by running
+     * their {@code U<version>__<description>.sql} files while holding the migration lock. Each undo file runs in its
+     * own transaction (unless it says {@code -- strata:transaction=false}) together with a history row of type
+     * {@link MigrationType#UNDO}, after which its version counts as not applied.
+     *
+     * @throws ValidationFailedException when the plan has problems (nothing is undone)
+     * @throws UndoRefusedException when an undo file is missing or cannot run, a baseline is in the way, or {@code to}
+     *                              is newer than the newest applied version (nothing is undone)
+     * @throws dev.strata.migrations.execute.MigrationFailedException when an undo file fails (it is rolled back; the
+     *                                                                undo files before it stay undone)
+     */
+    public UndoResult undo(Optional<Version> to) {
+        Objects.requireNonNull(to, "to");
+        long started = System.nanoTime();
+        ResolvedMigrations resolved = resolver.resolve(settings.locations());
+        return underLock("undoing migrations in " + connections.description(), connection -> {
+            MigrationPlan plan = planWith(connection, resolved);
+            if (plan.hasProblems()) {
+                throw new ValidationFailedException(plan);
+            }
+            UndoPlan undo = UndoPlanner.plan(plan, resolved, to);
+            List<AppliedRun> undone = new MigrationExecutor(history, settings.timeouts(), listener)
+                    .undo(connection, undo.steps());
+            return new UndoResult(plan, undone, undo.target(), Duration.ofNanos(System.nanoTime() - started));
         });
     }
 

@@ -5,5 +5,11 @@ public enum MigrationType {
     /** A versioned SQL file, {@code V<version>__<description>.sql}. */
     SQL,
     /** {@code strata baseline}: an existing schema adopted at this version; files up to it are not run. */
-    BASELINE
+    BASELINE,
+    /**
+     * {@code strata undo}: the {@code U<version>__<description>.sql} file of this version ran. The last row of a
+     * version decides its state, so a version whose last row is UNDO counts as not applied (its V file is pending
+     * again); older rows of the version stay as the record of what happened.
+     */
+    UNDO
 }

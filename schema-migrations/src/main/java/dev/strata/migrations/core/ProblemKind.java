@@ -12,7 +12,9 @@ public enum ProblemKind {
     OUT_OF_ORDER,
     /** A history row recording a failed migration. */
     FAILED,
-    /** Two files with the same version. */
+    /** An undo file {@code U<version>__<description>.sql} whose version has no {@code V} file. */
+    UNDO_WITHOUT_MIGRATION,
+    /** Two files with the same version (two V files, or two U files). */
     DUPLICATE_VERSION,
     /** A {@code .sql} file whose name does not follow {@code V<version>__<description>.sql}. */
     MISNAMED,

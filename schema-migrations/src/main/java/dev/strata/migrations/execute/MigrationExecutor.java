@@ -35,6 +35,19 @@ public final class MigrationExecutor {
 
     /** Applies in order and returns what was applied; stops at the first failure. */
     public List<AppliedRun> apply(Connection connection, List<PendingMigration> pending) throws SQLException {
+        return run(connection, pending, MigrationType.SQL);
+    }
+
+    /**
+     * Runs undo files in order, exactly as migrations are run (transaction, directives, timeouts), each recorded by a
+     * history row of type {@link MigrationType#UNDO} for its version; stops at the first failure.
+     */
+    public List<AppliedRun> undo(Connection connection, List<PendingMigration> undos) throws SQLException {
+        return run(connection, undos, MigrationType.UNDO);
+    }
+
+    private List<AppliedRun> run(Connection connection, List<PendingMigration> pending, MigrationType type)
+            throws SQLException {
         List<AppliedRun> applied = new ArrayList<>(pending.size());
         boolean autoCommit = connection.getAutoCommit();
         try {
@@ -42,8 +55,8 @@ public final class MigrationExecutor {
                 listener.starting(migration.migration());
                 StatementTimeouts timeouts = migration.directives().timeouts().over(runTimeouts);
                 AppliedRun run = migration.directives().transactional()
-                        ? applyInTransaction(connection, migration, timeouts, applied.size())
-                        : applyWithoutTransaction(connection, migration, timeouts, applied.size());
+                        ? applyInTransaction(connection, migration, type, timeouts, applied.size())
+                        : applyWithoutTransaction(connection, migration, type, timeouts, applied.size());
                 applied.add(run);
                 listener.applied(run);
             }
@@ -55,8 +68,8 @@ public final class MigrationExecutor {
         return applied;
     }
 
-    private AppliedRun applyInTransaction(Connection connection, PendingMigration pending, StatementTimeouts timeouts,
-                                          int appliedSoFar) throws SQLException {
+    private AppliedRun applyInTransaction(Connection connection, PendingMigration pending, MigrationType type,
+                                          StatementTimeouts timeouts, int appliedSoFar) throws SQLException {
         ResolvedMigration migration = pending.migration();
         connection.setAutoCommit(false);
         long started = System.nanoTime();
@@ -68,11 +81,11 @@ public final class MigrationExecutor {
                     statement.execute(sql.sql());
                 } catch (SQLException e) {
                     rollbackQuietly(connection, e);
-                    throw new MigrationFailedException(failure(migration, sql, e), appliedSoFar, true, 0, e);
+                    throw new MigrationFailedException(failure(migration, sql, e), appliedSoFar, true, 0, type, e);
                 }
             }
             int executionMs = elapsedMs(started);
-            history.insert(connection, row(migration, executionMs, true, null));
+            history.insert(connection, row(migration, type, executionMs, true, null));
             connection.commit();
             return new AppliedRun(migration.version(), migration.description(), migration.script(),
                     pending.statements().size(), executionMs);
@@ -83,7 +96,7 @@ public final class MigrationExecutor {
         }
     }
 
-    private AppliedRun applyWithoutTransaction(Connection connection, PendingMigration pending,
+    private AppliedRun applyWithoutTransaction(Connection connection, PendingMigration pending, MigrationType type,
                                                StatementTimeouts timeouts, int appliedSoFar) throws SQLException {
         ResolvedMigration migration = pending.migration();
         connection.setAutoCommit(true);
@@ -98,33 +111,34 @@ public final class MigrationExecutor {
                     statement.execute(sql.sql());
                 } catch (SQLException e) {
                     SqlFailure failure = failure(migration, sql, e);
-                    recordFailure(connection, migration, failure, i, statements.size(), elapsedMs(started), e);
-                    throw new MigrationFailedException(failure, appliedSoFar, false, i, e);
+                    recordFailure(connection, migration, type, failure, i, statements.size(), elapsedMs(started), e);
+                    throw new MigrationFailedException(failure, appliedSoFar, false, i, type, e);
                 }
             }
             resetTimeouts(statement);
             int executionMs = elapsedMs(started);
-            history.insert(connection, row(migration, executionMs, true, null));
+            history.insert(connection, row(migration, type, executionMs, true, null));
             return new AppliedRun(migration.version(), migration.description(), migration.script(),
                     statements.size(), executionMs);
         }
     }
 
-    private void recordFailure(Connection connection, ResolvedMigration migration, SqlFailure failure, int index,
-                               int total, int executionMs, SQLException cause) {
+    private void recordFailure(Connection connection, ResolvedMigration migration, MigrationType type,
+                               SqlFailure failure, int index, int total, int executionMs, SQLException cause) {
         String reached = "statement " + (index + 1) + " of " + total + " (line " + failure.statementLine()
                 + ") failed" + (failure.sqlState() == null ? "" : " [SQLSTATE " + failure.sqlState() + "]") + ": "
                 + failure.message();
         try (Statement statement = connection.createStatement()) {
             resetTimeouts(statement);
-            history.insert(connection, row(migration, executionMs, false, reached));
+            history.insert(connection, row(migration, type, executionMs, false, reached));
         } catch (SQLException recordingFailed) {
             cause.addSuppressed(recordingFailed); // e.g. the connection is gone: the rerun will find the schema as is
         }
     }
 
-    private static NewHistoryRow row(ResolvedMigration migration, int executionMs, boolean success, String failure) {
-        return new NewHistoryRow(migration.version(), migration.description(), MigrationType.SQL, migration.script(),
+    private static NewHistoryRow row(ResolvedMigration migration, MigrationType type, int executionMs, boolean success,
+                                     String failure) {
+        return new NewHistoryRow(migration.version(), migration.description(), type, migration.script(),
                 migration.checksum().toString(), executionMs, success, migration.content(), failure);
     }
 

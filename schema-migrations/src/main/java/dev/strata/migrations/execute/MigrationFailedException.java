@@ -1,5 +1,6 @@
 package dev.strata.migrations.execute;
 
+import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.core.Version;
 
@@ -17,8 +18,14 @@ public final class MigrationFailedException extends StrataException {
 
     public MigrationFailedException(SqlFailure failure, int appliedBeforeFailure, boolean transactional,
                                     int statementsApplied, Throwable cause) {
+        this(failure, appliedBeforeFailure, transactional, statementsApplied, MigrationType.SQL, cause);
+    }
+
+    /** @param type {@link MigrationType#UNDO} when the failing file is an undo file run by {@code strata undo} */
+    public MigrationFailedException(SqlFailure failure, int appliedBeforeFailure, boolean transactional,
+                                    int statementsApplied, MigrationType type, Throwable cause) {
         super(failure.describe() + "\n  " + outcome(transactional, statementsApplied),
-                hint(failure, appliedBeforeFailure, transactional), cause);
+                hint(failure, appliedBeforeFailure, transactional, type == MigrationType.UNDO), cause);
         this.failure = failure;
         this.appliedBeforeFailure = appliedBeforeFailure;
         this.transactional = transactional;
@@ -33,14 +40,17 @@ public final class MigrationFailedException extends StrataException {
                 + " before the failing one stay applied, and a failed history row records where it stopped.";
     }
 
-    private static String hint(SqlFailure failure, int appliedBeforeFailure, boolean transactional) {
+    private static String hint(SqlFailure failure, int appliedBeforeFailure, boolean transactional, boolean undo) {
+        String command = undo ? "undo" : "migrate";
         String earlier = appliedBeforeFailure > 0 ? " (the " + appliedBeforeFailure
-                + " migration(s) before it in this run were applied and recorded)" : "";
+                + (undo ? " undo file(s) before it in this run were run and recorded)"
+                : " migration(s) before it in this run were applied and recorded)") : "";
         if (transactional) {
-            return "fix " + failure.script() + " and run `strata migrate` again: nothing of it was applied" + earlier;
+            return "fix " + failure.script() + " and run `strata " + command + "` again: nothing of it was applied"
+                    + earlier;
         }
         return "fix " + failure.script() + " so it can run again from the top (e.g. IF NOT EXISTS), then run "
-                + "`strata repair` to remove the failed row and `strata migrate`" + earlier;
+                + "`strata repair` to remove the failed row and `strata " + command + "`" + earlier;
     }
 
     public SqlFailure failure() {

@@ -10,7 +10,9 @@ public enum MigrationState {
     FUTURE("future"),
     OUT_OF_ORDER("out of order"),
     BASELINE("baseline"),
-    BELOW_BASELINE("below baseline");
+    BELOW_BASELINE("below baseline"),
+    /** The last history row of the version records an undo; its file, if still there, is pending again. */
+    UNDONE("undone");
 
     private final String label;
 

@@ -16,6 +16,7 @@ import dev.strata.migrations.sql.SqlSyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,9 @@ import java.util.Optional;
 /**
  * Computes the plan from the resolved files and the history rows: a pure function, linear in the number of
  * migrations (a hash join of files and rows; Flyway #4278 shows what a nested scan costs at 4,000 files).
- * Only pending files are split into statements; applied ones are compared by checksum alone.
+ * Only pending files are split into statements; applied ones are compared by checksum alone. Each version is judged
+ * by its last history row: when that row records an undo, the version is not applied and its file is pending again
+ * (state {@link MigrationState#UNDONE}), and the checksums of its older rows are no longer compared.
  */
 public final class Planner {
     private final boolean outOfOrderAllowed;
@@ -41,14 +44,28 @@ public final class Planner {
         }
         Optional<Version> newestFile = resolved.migrations().stream().map(ResolvedMigration::version)
                 .max(Comparator.naturalOrder());
-        Map<Version, AppliedMigration> appliedByVersion = new HashMap<>();
-        Version newestApplied = null;
+        // The last row of a version decides its state; earlier ones (e.g. before an undo) are the record of the past.
+        Map<Version, AppliedMigration> lastRows = new LinkedHashMap<>();
         Version baseline = null;
         for (AppliedMigration row : history) {
             if (row.type() == MigrationType.BASELINE) {
                 baseline = row.version();
             }
-            appliedByVersion.put(row.version(), row);
+            lastRows.merge(row.version(), row,
+                    (kept, next) -> next.installedRank() > kept.installedRank() ? next : kept);
+        }
+        Map<Version, AppliedMigration> undone = new HashMap<>();
+        Version newestApplied = null;
+        for (AppliedMigration row : lastRows.values()) {
+            if (row.type() == MigrationType.UNDO && row.success()) {
+                undone.put(row.version(), row);
+                if (!files.containsKey(row.version())) {
+                    // Undone, then its file deleted: nothing is pending and nothing is missing.
+                    entries.add(new PlanEntry(row.version(), row.description(), row.script(), MigrationState.UNDONE,
+                            null, row));
+                }
+                continue;
+            }
             entries.add(classifyRow(row, files.get(row.version()), newestFile, problems));
             if (row.success() && (newestApplied == null || row.version().compareTo(newestApplied) > 0)) {
                 newestApplied = row.version();
@@ -56,14 +73,15 @@ public final class Planner {
         }
         List<PendingMigration> pending = new ArrayList<>();
         for (ResolvedMigration file : resolved.migrations()) {
-            if (appliedByVersion.containsKey(file.version())) {
+            AppliedMigration undoRow = undone.get(file.version());
+            if (lastRows.containsKey(file.version()) && undoRow == null) {
                 continue;
             }
             if (baseline != null && file.version().compareTo(baseline) <= 0) {
                 entries.add(new PlanEntry(file.version(), file.description(), file.script(),
-                        MigrationState.BELOW_BASELINE, file, null));
+                        MigrationState.BELOW_BASELINE, file, undoRow));
             } else {
-                entries.add(classifyPending(file, newestApplied, pending, problems));
+                entries.add(classifyPending(file, undoRow, newestApplied, pending, problems));
             }
         }
         entries.sort(Comparator.comparing(PlanEntry::version));
@@ -120,8 +138,9 @@ public final class Planner {
         return false;
     }
 
-    private PlanEntry classifyPending(ResolvedMigration file, Version newestApplied, List<PendingMigration> pending,
-                                      List<Problem> problems) {
+    /** A file to apply: never applied, or undone ({@code undoRow} is then the row recording the undo). */
+    private PlanEntry classifyPending(ResolvedMigration file, AppliedMigration undoRow, Version newestApplied,
+                                      List<PendingMigration> pending, List<Problem> problems) {
         boolean outOfOrder = newestApplied != null && file.version().compareTo(newestApplied) < 0;
         if (outOfOrder && !outOfOrderAllowed) {
             problems.add(new Problem(ProblemKind.OUT_OF_ORDER, file.script(), file.version(),
@@ -131,12 +150,16 @@ public final class Planner {
         } else {
             prepare(file, problems).ifPresent(pending::add);
         }
-        return new PlanEntry(file.version(), file.description(), file.script(),
-                outOfOrder ? MigrationState.OUT_OF_ORDER : MigrationState.PENDING, file, null);
+        MigrationState state = outOfOrder ? MigrationState.OUT_OF_ORDER
+                : undoRow != null ? MigrationState.UNDONE : MigrationState.PENDING;
+        return new PlanEntry(file.version(), file.description(), file.script(), state, file, undoRow);
     }
 
-    /** Reads the file's directives and splits it; every reason it cannot run becomes a problem. */
-    private static Optional<PendingMigration> prepare(ResolvedMigration file, List<Problem> problems) {
+    /**
+     * Reads the file's directives and splits it; every reason it cannot run becomes a problem. Also used for undo
+     * files by {@link UndoPlanner}.
+     */
+    static Optional<PendingMigration> prepare(ResolvedMigration file, List<Problem> problems) {
         ScriptDirectives directives;
         try {
             directives = ScriptDirectives.parse(file.content());

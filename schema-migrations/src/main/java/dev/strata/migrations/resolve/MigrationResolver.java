@@ -8,11 +8,16 @@ import dev.strata.migrations.core.Version;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Finds the migration files in the configured locations and turns each into a migration or a named problem. */
+/**
+ * Finds the migration files in the configured locations and turns each into a migration, an undo file or a named
+ * problem.
+ */
 public final class MigrationResolver {
     private final LocationScanner scanner;
 
@@ -22,15 +27,35 @@ public final class MigrationResolver {
 
     public ResolvedMigrations resolve(List<Location> locations) {
         List<ResolvedMigration> migrations = new ArrayList<>();
+        List<ResolvedMigration> undos = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (Location location : locations) {
             for (ScriptFile file : scanner.scan(location)) {
-                toMigration(file, problems).ifPresent(migrations::add);
+                boolean undo = MigrationFileName.parse(file.name()).map(MigrationFileName.Parsed::undo).orElse(false);
+                toMigration(file, problems).ifPresent(undo ? undos::add : migrations::add);
             }
         }
-        migrations.sort(Comparator.comparing(ResolvedMigration::version).thenComparing(ResolvedMigration::path));
-        problems.addAll(duplicateVersions(migrations));
-        return new ResolvedMigrations(withoutDuplicates(migrations), problems);
+        Comparator<ResolvedMigration> order = Comparator.comparing(ResolvedMigration::version)
+                .thenComparing(ResolvedMigration::path);
+        migrations.sort(order);
+        undos.sort(order);
+        problems.addAll(duplicateVersions(migrations, ""));
+        problems.addAll(duplicateVersions(undos, "undo "));
+        List<ResolvedMigration> unique = withoutDuplicates(migrations);
+        Set<Version> versions = new HashSet<>();
+        unique.forEach(migration -> versions.add(migration.version()));
+        List<ResolvedMigration> pairedUndos = new ArrayList<>();
+        for (ResolvedMigration undo : withoutDuplicates(undos)) {
+            if (versions.contains(undo.version())) {
+                pairedUndos.add(undo);
+            } else {
+                problems.add(new Problem(ProblemKind.UNDO_WITHOUT_MIGRATION, undo.script(), undo.version(),
+                        undo.path() + " undoes version " + undo.version() + ", but no V" + undo.version()
+                                + "__<description>.sql file has that version",
+                        "give it the version of the migration it undoes, or delete it"));
+            }
+        }
+        return new ResolvedMigrations(unique, problems, pairedUndos);
     }
 
     private static Optional<ResolvedMigration> toMigration(ScriptFile file, List<Problem> problems) {
@@ -68,14 +93,14 @@ public final class MigrationResolver {
                 "add the migration's statements, or delete the file");
     }
 
-    private static List<Problem> duplicateVersions(List<ResolvedMigration> sorted) {
+    private static List<Problem> duplicateVersions(List<ResolvedMigration> sorted, String kind) {
         List<Problem> problems = new ArrayList<>();
         for (int i = 1; i < sorted.size(); i++) {
             ResolvedMigration previous = sorted.get(i - 1);
             ResolvedMigration current = sorted.get(i);
             if (previous.version().equals(current.version())) {
                 problems.add(new Problem(ProblemKind.DUPLICATE_VERSION, current.script(), current.version(),
-                        "version " + current.version() + " is used by two files: " + previous.path() + " and "
+                        kind + "version " + current.version() + " is used by two files: " + previous.path() + " and "
                                 + current.path(),
                         "give one of them the next free version"));
             }

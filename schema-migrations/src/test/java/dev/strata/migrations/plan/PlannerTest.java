@@ -392,4 +392,87 @@ class PlannerTest {
                     .containsExactly(ProblemKind.MISNAMED, ProblemKind.EDITED);
         }
     }
+
+    @Nested
+    class Undone {
+        private AppliedMigration undoRow(int rank, ResolvedMigration file) {
+            String script = "U" + file.script().substring(1);
+            return new AppliedMigration(rank, file.version(), "undo " + file.version(), MigrationType.UNDO, script,
+                    Checksum.of("drop;").toString(), "strata", INSTALLED_AT, 3, true);
+        }
+
+        @Test
+        void aVersionWhoseLastRowIsAnUndoIsPendingAgainAndShownAsUndone() {
+            ResolvedMigration one = file("1");
+            ResolvedMigration two = file("2");
+
+            MigrationPlan plan = plan(files(one, two), applied(1, one), applied(2, two), undoRow(3, two));
+
+            assertThat(plan.problems()).isEmpty();
+            assertThat(pendingVersions(plan)).containsExactly("2");
+            assertThat(plan.current().map(Version::toString)).contains("1");
+            assertThat(plan.entries()).extracting(e -> e.version().toString(), PlanEntry::state)
+                    .containsExactly(tuple("1", MigrationState.APPLIED), tuple("2", MigrationState.UNDONE));
+            PlanEntry undone = plan.entries().get(1);
+            assertThat(undone.script()).isEqualTo(two.script());
+            assertThat(undone.historyRow()).map(AppliedMigration::installedRank).contains(3);
+        }
+
+        @Test
+        void anEditAfterTheUndoIsNotAProblem() {
+            ResolvedMigration applied = file("2", "create table t (id int);\n");
+            ResolvedMigration edited = file("2", "create table t (id bigint);\n");
+
+            MigrationPlan plan = plan(files(file("1"), edited), applied(1, file("1")), applied(2, applied),
+                    undoRow(3, applied));
+
+            assertThat(plan.problems()).isEmpty();
+            assertThat(plan.pending()).singleElement().satisfies(p -> assertThat(p.migration()).isEqualTo(edited));
+        }
+
+        @Test
+        void reappliedAfterAnUndoTheVersionIsAppliedAndComparedWithTheNewRow() {
+            ResolvedMigration two = file("2");
+
+            MigrationPlan plan = plan(files(file("1"), two), applied(1, file("1")),
+                    row(2, "2", two.script(), "sha256:00", true), undoRow(3, two), applied(4, two));
+
+            assertThat(plan.problems()).isEmpty();
+            assertThat(plan.pending()).isEmpty();
+            assertThat(plan.entries()).extracting(PlanEntry::state)
+                    .containsExactly(MigrationState.APPLIED, MigrationState.APPLIED);
+            assertThat(plan.entries().get(1).historyRow()).map(AppliedMigration::installedRank).contains(4);
+        }
+
+        @Test
+        void anUndoneVersionWhoseFileWasDeletedIsNeitherPendingNorMissing() {
+            ResolvedMigration one = file("1");
+            ResolvedMigration two = file("2");
+            ResolvedMigration three = file("3");
+
+            MigrationPlan plan = plan(files(one, three), applied(1, one), applied(2, two), undoRow(3, two));
+
+            assertThat(plan.problems()).isEmpty();
+            assertThat(pendingVersions(plan)).containsExactly("3");
+            assertThat(plan.entries()).extracting(e -> e.version().toString(), PlanEntry::state).containsExactly(
+                    tuple("1", MigrationState.APPLIED), tuple("2", MigrationState.UNDONE),
+                    tuple("3", MigrationState.PENDING));
+        }
+
+        @Test
+        void anUndoneVersionOlderThanAnAppliedOneFollowsTheOutOfOrderRule() {
+            ResolvedMigration one = file("1");
+            ResolvedMigration two = file("2");
+            ResolvedMigration three = file("3");
+            AppliedMigration[] history = {applied(1, one), applied(2, two), undoRow(3, two), applied(4, three)};
+
+            MigrationPlan strict = plan(files(one, two, three), history);
+            MigrationPlan lenient = new Planner(true).plan(files(one, two, three), List.of(history));
+
+            assertThat(strict.problems()).extracting(Problem::kind).containsExactly(ProblemKind.OUT_OF_ORDER);
+            assertThat(strict.entries().get(1).state()).isEqualTo(MigrationState.OUT_OF_ORDER);
+            assertThat(lenient.problems()).isEmpty();
+            assertThat(pendingVersions(lenient)).containsExactly("2");
+        }
+    }
 }

@@ -126,7 +126,8 @@ class MigrationResolverTest {
                 "V1_x.sql    | separated by two underscores",
                 "V1__.sql    | the description after __ is empty",
                 "Vx__y.sql   | 'x' is not a version",
-                "R__view.sql | repeatable (R__) and undo (U) migrations are not supported",
+                "R__view.sql | repeatable (R__) migrations are not supported",
+                "u1__x.sql   | the prefix of an undo file must be an upper-case U",
                 "foo.sql     | it does not start with V",
                 "V1__a+b.sql | the description may hold only",
                 "V1.__a.sql  | '1.' is not a version",
@@ -389,6 +390,76 @@ class MigrationResolverTest {
                     .hasMessageContaining("invalid location '" + text + "'")
                     .hasMessageContaining("classpath:<path>")
                     .hasMessageContaining("filesystem:<dir>");
+        }
+    }
+
+    @Nested
+    class UndoFiles {
+        @Test
+        void undoFilesArePairedWithTheirMigrationByVersion() throws IOException {
+            write(dir, "V1__one.sql", "create table one (id int);");
+            write(dir, "V2__two.sql", "create table two (id int);");
+            write(dir, "U2__two.sql", "drop table two;");
+            write(dir, "U1.0__drop_one.sql", "drop table one;");
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(resolved.problems()).isEmpty();
+            assertThat(scripts(resolved)).containsExactly("V1__one.sql", "V2__two.sql");
+            assertThat(resolved.undos()).extracting(ResolvedMigration::script)
+                    .containsExactly("U1.0__drop_one.sql", "U2__two.sql");
+            ResolvedMigration undo = resolved.undoOf(Version.parse("1")).orElseThrow();
+            assertThat(undo.description()).isEqualTo("drop one");
+            assertThat(undo.path()).isEqualTo(dir.resolve("U1.0__drop_one.sql").toString());
+            assertThat(undo.content()).isEqualTo("drop table one;");
+            assertThat(undo.checksum()).isEqualTo(Checksum.of("drop table one;"));
+            assertThat(resolved.undoOf(Version.parse("3"))).isEmpty();
+        }
+
+        @Test
+        void anUndoFileWithoutAMigrationIsAProblem() throws IOException {
+            write(dir, "V1__one.sql", "create table one (id int);");
+            write(dir, "U3__three.sql", "drop table three;");
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(resolved.undos()).isEmpty();
+            assertThat(resolved.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.UNDO_WITHOUT_MIGRATION);
+                assertThat(problem.script()).isEqualTo("U3__three.sql");
+                assertThat(problem.version()).isEqualTo(Version.parse("3"));
+                assertThat(problem.message()).contains(dir.resolve("U3__three.sql").toString(), "no V3__");
+            });
+        }
+
+        @Test
+        void twoUndoFilesForOneVersionAreADuplicateNamingBoth() throws IOException {
+            write(dir, "V1__one.sql", "create table one (id int);");
+            write(dir, "U1__a.sql", "drop table one;");
+            write(dir, "U1_0__b.sql", "drop table one;");
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(resolved.undos()).hasSize(1);
+            assertThat(resolved.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.DUPLICATE_VERSION);
+                assertThat(problem.message()).startsWith("undo version 1 is used by two files")
+                        .contains(dir.resolve("U1__a.sql").toString(), dir.resolve("U1_0__b.sql").toString());
+            });
+        }
+
+        @Test
+        void anEmptyUndoFileIsAProblem() throws IOException {
+            write(dir, "V1__one.sql", "create table one (id int);");
+            write(dir, "U1__one.sql", "  \n");
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(resolved.undos()).isEmpty();
+            assertThat(resolved.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.EMPTY);
+                assertThat(problem.script()).isEqualTo("U1__one.sql");
+            });
         }
     }
 }

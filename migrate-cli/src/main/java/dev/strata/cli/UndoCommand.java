@@ -1,0 +1,107 @@
+package dev.strata.cli;
+
+import dev.strata.migrations.UndoResult;
+import dev.strata.migrations.core.Version;
+import dev.strata.migrations.execute.AppliedRun;
+import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.resolve.ResolvedMigration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "undo",
+        description = {
+                "Undo the newest applied migration, or with --to every applied migration newer than VERSION.",
+                "",
+                "Runs the undo file U<version>__<description>.sql of each version, newest first, each in its own "
+                        + "transaction with a history row of type UNDO; the undone files are pending again. "
+                        + "Refused (exit 4) before anything runs when an undo file is missing (each is named), "
+                        + "when the plan has problems, or below a baseline. A failing undo file is rolled back "
+                        + "(exit 1); the ones before it stay undone."
+        })
+final class UndoCommand implements Callable<Integer>, JsonCapable {
+    @ParentCommand
+    private StrataCommand strata;
+
+    @Mixin
+    private ConnectionOptions connection;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Option(names = "--to", paramLabel = "VERSION",
+            description = "Undo every applied migration newer than VERSION (default: only the newest one).")
+    private String to;
+
+    private final JsonReport report = new JsonReport("undo");
+
+    @Override
+    public Optional<JsonReport> jsonReport() {
+        return output.whenJson(report);
+    }
+
+    @Override
+    public Integer call() {
+        Optional<Version> target = parseTo();
+        CliContext context = strata.context();
+        PrintWriter out = context.out();
+        try (DatabaseSession session = DatabaseSession.open(connection, context)) {
+            report.database(session.description());
+            if (output.json()) {
+                UndoResult result = session.migrator(report.undoneListener()).undo(target);
+                report.undone(result).print(out, context.masker());
+                return ExitCode.SUCCESS.code();
+            }
+            out.println("Undoing in " + session.description());
+            out.flush();
+            UndoResult result = session.migrator(new Progress(out)).undo(target);
+            String version = result.current().map(Version::toString).orElse("none");
+            if (result.nothingToDo()) {
+                out.println("Nothing to undo: schema is at version " + version + ".");
+            } else {
+                int count = result.undone().size();
+                out.printf(Locale.ROOT, "Undid %d migration%s in %.2f s. Schema is now at version %s.%n",
+                        count, count == 1 ? "" : "s", result.elapsed().toMillis() / 1000.0, version);
+            }
+            return ExitCode.SUCCESS.code();
+        }
+    }
+
+    private Optional<Version> parseTo() {
+        if (to == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Version.parse(to));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--to: " + e.getMessage());
+        }
+    }
+
+    /** A line per undo file, written as each one finishes. */
+    private static final class Progress implements ExecutionListener {
+        private final PrintWriter out;
+
+        Progress(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void starting(ResolvedMigration undo) {
+            out.print("  " + undo.script() + " … ");
+            out.flush();
+        }
+
+        @Override
+        public void applied(AppliedRun run) {
+            out.println(run.executionMs() + " ms");
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.strata.migrations.plan;
+
+import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.Version;
+import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.resolve.ResolvedMigrations;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Chooses what {@code strata undo} runs: the newest applied version, or every applied version newer than
+ * {@code --to}, newest first ("newest" by version, as {@link MigrationPlan#current()}). Everything that would stop
+ * the run is checked here, before anything runs: every undo file needed must exist and be runnable, and no version to
+ * undo may be the baseline.
+ */
+public final class UndoPlanner {
+    private UndoPlanner() {
+    }
+
+    /**
+     * @param plan     the current plan, without problems
+     * @param resolved the files, with the undo files
+     * @param to       undo every applied version newer than this one; empty to undo the newest applied version only
+     * @throws UndoRefusedException naming every missing undo file, or when a baseline or {@code to} is in the way
+     */
+    public static UndoPlan plan(MigrationPlan plan, ResolvedMigrations resolved, Optional<Version> to) {
+        List<PlanEntry> applied = plan.entries().stream()
+                .filter(entry -> entry.state() == MigrationState.APPLIED || entry.state() == MigrationState.BASELINE)
+                .sorted(Comparator.comparing(PlanEntry::version).reversed())
+                .toList();
+        List<PlanEntry> targets = targets(applied, to);
+        for (PlanEntry entry : targets) {
+            if (entry.state() == MigrationState.BASELINE) {
+                throw UndoRefusedException.baseline("version " + entry.version() + " is the baseline"
+                        + to.map(version -> ", and undoing to version " + version + " would undo it").orElse(""));
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        List<PendingMigration> steps = new ArrayList<>();
+        for (PlanEntry entry : targets) {
+            Optional<ResolvedMigration> undo = resolved.undoOf(entry.version());
+            if (undo.isEmpty()) {
+                missing.add(undoFileName(entry.script()));
+            } else {
+                Planner.prepare(undo.get(), problems).ifPresent(steps::add);
+            }
+        }
+        if (!missing.isEmpty() || !problems.isEmpty()) {
+            throw UndoRefusedException.unusableFiles(missing, problems.stream().map(Problem::message).toList());
+        }
+        Optional<Version> remaining = applied.stream().skip(targets.size()).map(PlanEntry::version).findFirst();
+        return new UndoPlan(steps, remaining);
+    }
+
+    private static List<PlanEntry> targets(List<PlanEntry> appliedNewestFirst, Optional<Version> to) {
+        if (to.isEmpty()) {
+            return appliedNewestFirst.stream().limit(1).toList();
+        }
+        Version limit = to.get();
+        if (appliedNewestFirst.isEmpty()) {
+            throw UndoRefusedException.notApplied("--to " + limit + ": no version is applied");
+        }
+        Version newest = appliedNewestFirst.get(0).version();
+        if (limit.compareTo(newest) > 0) {
+            throw UndoRefusedException.notApplied("--to " + limit + " is newer than the newest applied version, "
+                    + newest);
+        }
+        return appliedNewestFirst.stream().filter(entry -> entry.version().compareTo(limit) > 0).toList();
+    }
+
+    /** {@code V3__add_email.sql} is undone by {@code U3__add_email.sql}. */
+    static String undoFileName(String script) {
+        return script.startsWith("V") ? "U" + script.substring(1) : "U" + script;
+    }
+}
