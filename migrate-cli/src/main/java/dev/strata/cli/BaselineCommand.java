@@ -4,12 +4,7 @@ import dev.strata.migrations.core.Version;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.history.AppliedMigration;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-
-import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "baseline",
         description = {
@@ -20,21 +15,10 @@ import java.util.concurrent.Callable;
                         + "Later files are applied by `strata migrate`; status shows the older ones as "
                         + "'below baseline'."
         })
-final class BaselineCommand implements Callable<Integer>, JsonCapable {
-    @ParentCommand
-    private StrataCommand strata;
+final class BaselineCommand extends DatabaseCommand {
 
-    @Mixin
-    private ConnectionOptions connection;
-
-    @Mixin
-    private OutputOptions output;
-
-    private final JsonReport report = new JsonReport("baseline");
-
-    @Override
-    public Optional<JsonReport> jsonReport() {
-        return output.whenJson(report);
+    BaselineCommand() {
+        super("baseline");
     }
 
     @Option(names = "--version", required = true, paramLabel = "VERSION",
@@ -49,8 +33,7 @@ final class BaselineCommand implements Callable<Integer>, JsonCapable {
     public Integer call() {
         Version parsed = parseVersion();
         CliContext context = strata.context();
-        try (DatabaseSession session = DatabaseSession.open(connection, context)) {
-            report.database(session.description());
+        try (DatabaseSession session = openSession(context)) {
             AppliedMigration row = session.migrator(ExecutionListener.NONE).baseline(parsed, description);
             if (output.json()) {
                 report.baselined(row).print(context.out(), context.masker());

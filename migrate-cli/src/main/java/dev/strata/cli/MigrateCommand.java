@@ -6,13 +6,9 @@ import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "migrate",
         description = {
@@ -22,29 +18,17 @@ import java.util.concurrent.Callable;
                         + "Checks the whole plan before running anything: an edited, missing, future or "
                         + "out-of-order file stops the run with exit code 4 and nothing applied."
         })
-final class MigrateCommand implements Callable<Integer>, JsonCapable {
-    @ParentCommand
-    private StrataCommand strata;
+final class MigrateCommand extends DatabaseCommand {
 
-    @Mixin
-    private ConnectionOptions connection;
-
-    @Mixin
-    private OutputOptions output;
-
-    private final JsonReport report = new JsonReport("migrate");
-
-    @Override
-    public Optional<JsonReport> jsonReport() {
-        return output.whenJson(report);
+    MigrateCommand() {
+        super("migrate");
     }
 
     @Override
     public Integer call() {
         CliContext context = strata.context();
         PrintWriter out = context.out();
-        try (DatabaseSession session = DatabaseSession.open(connection, context)) {
-            report.database(session.description());
+        try (DatabaseSession session = openSession(context)) {
             if (output.json()) {
                 MigrateResult result = session.migrator(report.appliedListener()).migrate();
                 report.migrated(result).print(out, context.masker());

@@ -7,13 +7,9 @@ import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.sql.SqlStatement;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "plan",
         description = {
@@ -23,31 +19,18 @@ import java.util.concurrent.Callable;
                         + "problem. Exits 0 when migrate would succeed, otherwise with the code migrate would return "
                         + "(4 for problems)."
         })
-final class PlanCommand implements Callable<Integer>, JsonCapable {
+final class PlanCommand extends DatabaseCommand {
     private static final int MAX_STATEMENT_LINES = 12;
 
-    @ParentCommand
-    private StrataCommand strata;
-
-    @Mixin
-    private ConnectionOptions connection;
-
-    @Mixin
-    private OutputOptions output;
-
-    private final JsonReport report = new JsonReport("plan");
-
-    @Override
-    public Optional<JsonReport> jsonReport() {
-        return output.whenJson(report);
+    PlanCommand() {
+        super("plan");
     }
 
     @Override
     public Integer call() {
         CliContext context = strata.context();
         PrintWriter out = context.out();
-        try (DatabaseSession session = DatabaseSession.open(connection, context)) {
-            report.database(session.description());
+        try (DatabaseSession session = openSession(context)) {
             MigrationPlan plan = session.migrator(ExecutionListener.NONE).plan();
             report.planWithStatements(plan);
             if (!output.json()) {

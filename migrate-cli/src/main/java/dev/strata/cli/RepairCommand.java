@@ -3,13 +3,9 @@ package dev.strata.cli;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.plan.RepairAction;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "repair",
         description = {
@@ -19,29 +15,17 @@ import java.util.concurrent.Callable;
                         + "failed migrations, in one transaction, listing each change. Run it only when the edit "
                         + "was intended: the database is NOT changed to match the edited file."
         })
-final class RepairCommand implements Callable<Integer>, JsonCapable {
-    @ParentCommand
-    private StrataCommand strata;
+final class RepairCommand extends DatabaseCommand {
 
-    @Mixin
-    private ConnectionOptions connection;
-
-    @Mixin
-    private OutputOptions output;
-
-    private final JsonReport report = new JsonReport("repair");
-
-    @Override
-    public Optional<JsonReport> jsonReport() {
-        return output.whenJson(report);
+    RepairCommand() {
+        super("repair");
     }
 
     @Override
     public Integer call() {
         CliContext context = strata.context();
         PrintWriter out = context.out();
-        try (DatabaseSession session = DatabaseSession.open(connection, context)) {
-            report.database(session.description());
+        try (DatabaseSession session = openSession(context)) {
             List<RepairAction> actions = session.migrator(ExecutionListener.NONE).repair();
             if (output.json()) {
                 report.repaired(actions).print(out, context.masker());

@@ -3,12 +3,8 @@ package dev.strata.cli;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.plan.MigrationPlan;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "status",
         description = {
@@ -18,29 +14,17 @@ import java.util.concurrent.Callable;
                 "Changes nothing, not even the history table. Problems are listed under the table; "
                         + "use `strata validate` when a pipeline step must fail on them."
         })
-final class StatusCommand implements Callable<Integer>, JsonCapable {
-    @ParentCommand
-    private StrataCommand strata;
+final class StatusCommand extends DatabaseCommand {
 
-    @Mixin
-    private ConnectionOptions connection;
-
-    @Mixin
-    private OutputOptions output;
-
-    private final JsonReport report = new JsonReport("status");
-
-    @Override
-    public Optional<JsonReport> jsonReport() {
-        return output.whenJson(report);
+    StatusCommand() {
+        super("status");
     }
 
     @Override
     public Integer call() {
         CliContext context = strata.context();
         PrintWriter out = context.out();
-        try (DatabaseSession session = DatabaseSession.open(connection, context)) {
-            report.database(session.description());
+        try (DatabaseSession session = openSession(context)) {
             MigrationPlan plan = session.migrator(ExecutionListener.NONE).plan();
             if (output.json()) {
                 report.plan(plan).print(out, context.masker());

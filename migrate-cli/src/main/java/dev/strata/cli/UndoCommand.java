@@ -6,14 +6,11 @@ import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "undo",
         description = {
@@ -25,25 +22,14 @@ import java.util.concurrent.Callable;
                         + "when the plan has problems, or below a baseline. A failing undo file is rolled back "
                         + "(exit 1); the ones before it stay undone."
         })
-final class UndoCommand implements Callable<Integer>, JsonCapable {
-    @ParentCommand
-    private StrataCommand strata;
-
-    @Mixin
-    private ConnectionOptions connection;
-
-    @Mixin
-    private OutputOptions output;
+final class UndoCommand extends DatabaseCommand {
 
     @Option(names = "--to", paramLabel = "VERSION",
             description = "Undo every applied migration newer than VERSION (default: only the newest one).")
     private String to;
 
-    private final JsonReport report = new JsonReport("undo");
-
-    @Override
-    public Optional<JsonReport> jsonReport() {
-        return output.whenJson(report);
+    UndoCommand() {
+        super("undo");
     }
 
     @Override
@@ -51,8 +37,7 @@ final class UndoCommand implements Callable<Integer>, JsonCapable {
         Optional<Version> target = parseTo();
         CliContext context = strata.context();
         PrintWriter out = context.out();
-        try (DatabaseSession session = DatabaseSession.open(connection, context)) {
-            report.database(session.description());
+        try (DatabaseSession session = openSession(context)) {
             if (output.json()) {
                 UndoResult result = session.migrator(report.undoneListener()).undo(target);
                 report.undone(result).print(out, context.masker());

@@ -3,12 +3,8 @@ package dev.strata.cli;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.plan.MigrationPlan;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "validate",
         description = {
@@ -17,29 +13,17 @@ import java.util.concurrent.Callable;
                 "Fails with exit code 4 on an edited, missing, future, out-of-order, failed, duplicate, "
                         + "misnamed, empty or non-UTF-8 file. Pending migrations are not a failure."
         })
-final class ValidateCommand implements Callable<Integer>, JsonCapable {
-    @ParentCommand
-    private StrataCommand strata;
+final class ValidateCommand extends DatabaseCommand {
 
-    @Mixin
-    private ConnectionOptions connection;
-
-    @Mixin
-    private OutputOptions output;
-
-    private final JsonReport report = new JsonReport("validate");
-
-    @Override
-    public Optional<JsonReport> jsonReport() {
-        return output.whenJson(report);
+    ValidateCommand() {
+        super("validate");
     }
 
     @Override
     public Integer call() {
         CliContext context = strata.context();
         PrintWriter out = context.out();
-        try (DatabaseSession session = DatabaseSession.open(connection, context)) {
-            report.database(session.description());
+        try (DatabaseSession session = openSession(context)) {
             MigrationPlan plan = session.migrator(ExecutionListener.NONE).validate();
             if (output.json()) {
                 report.plan(plan).print(out, context.masker());
