@@ -31,7 +31,7 @@ final class BaselineCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        Version parsed = parseVersion();
+        Version parsed = versionOption("--version", version);
         CliContext context = strata.context();
         try (DatabaseSession session = openSession(context)) {
             AppliedMigration row = session.migrator(ExecutionListener.NONE).baseline(parsed, description);
@@ -42,15 +42,6 @@ final class BaselineCommand extends DatabaseCommand {
             context.out().println("Baselined " + session.description() + " at version " + row.version()
                     + ": files up to it will not be run; `strata migrate` applies the newer ones.");
             return ExitCode.SUCCESS.code();
-        }
-    }
-
-    private Version parseVersion() {
-        try {
-            return Version.parse(version);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--version: " + e.getMessage());
         }
     }
 }

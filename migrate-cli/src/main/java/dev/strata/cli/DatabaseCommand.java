@@ -1,5 +1,7 @@
 package dev.strata.cli;
 
+import dev.strata.migrations.core.Version;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
@@ -29,6 +31,15 @@ abstract class DatabaseCommand implements Callable<Integer>, JsonCapable {
     @Override
     public final Optional<JsonReport> jsonReport() {
         return output.whenJson(report);
+    }
+
+    /** A version given as an option's value; a malformed one is a usage error (exit 2) naming the option. */
+    final Version versionOption(String option, String value) {
+        try {
+            return Version.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), option + ": " + e.getMessage());
+        }
     }
 
     /** Opens the configured (or embedded) database and records it in the JSON document. */

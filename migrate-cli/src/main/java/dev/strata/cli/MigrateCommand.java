@@ -2,9 +2,6 @@ package dev.strata.cli;
 
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.execute.AppliedRun;
-import dev.strata.migrations.execute.ExecutionListener;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
@@ -36,7 +33,7 @@ final class MigrateCommand extends DatabaseCommand {
             }
             out.println("Migrating " + session.description());
             out.flush();
-            MigrateResult result = session.migrator(new Progress(out)).migrate();
+            MigrateResult result = session.migrator(new ProgressLines(out)).migrate();
             String version = result.plan().target().map(Version::toString).orElse("none");
             if (result.nothingToDo()) {
                 out.println("Schema is up to date at version " + version + ": no migration to apply.");
@@ -46,27 +43,6 @@ final class MigrateCommand extends DatabaseCommand {
                         count, count == 1 ? "" : "s", result.elapsed().toMillis() / 1000.0, version);
             }
             return ExitCode.SUCCESS.code();
-        }
-    }
-
-    /** A line per applied file, written as each one finishes. */
-    private static final class Progress implements ExecutionListener {
-        private final PrintWriter out;
-
-        Progress(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void starting(ResolvedMigration migration) {
-            out.print("  " + migration.script() + " … ");
-            out.flush();
-        }
-
-        @Override
-        public void applied(AppliedRun run) {
-            out.println(run.executionMs() + " ms");
-            out.flush();
         }
     }
 }

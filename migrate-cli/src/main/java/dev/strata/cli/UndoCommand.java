@@ -2,9 +2,6 @@ package dev.strata.cli;
 
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.execute.AppliedRun;
-import dev.strata.migrations.execute.ExecutionListener;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,7 +31,7 @@ final class UndoCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        Optional<Version> target = parseTo();
+        Optional<Version> target = Optional.ofNullable(to).map(value -> versionOption("--to", value));
         CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
@@ -45,7 +42,7 @@ final class UndoCommand extends DatabaseCommand {
             }
             out.println("Undoing in " + session.description());
             out.flush();
-            UndoResult result = session.migrator(new Progress(out)).undo(target);
+            UndoResult result = session.migrator(new ProgressLines(out)).undo(target);
             String version = result.current().map(Version::toString).orElse("none");
             if (result.nothingToDo()) {
                 out.println("Nothing to undo: schema is at version " + version + ".");
@@ -55,38 +52,6 @@ final class UndoCommand extends DatabaseCommand {
                         count, count == 1 ? "" : "s", result.elapsed().toMillis() / 1000.0, version);
             }
             return ExitCode.SUCCESS.code();
-        }
-    }
-
-    private Optional<Version> parseTo() {
-        if (to == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Version.parse(to));
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--to: " + e.getMessage());
-        }
-    }
-
-    /** A line per undo file, written as each one finishes. */
-    private static final class Progress implements ExecutionListener {
-        private final PrintWriter out;
-
-        Progress(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void starting(ResolvedMigration undo) {
-            out.print("  " + undo.script() + " … ");
-            out.flush();
-        }
-
-        @Override
-        public void applied(AppliedRun run) {
-            out.println(run.executionMs() + " ms");
-            out.flush();
         }
     }
 }

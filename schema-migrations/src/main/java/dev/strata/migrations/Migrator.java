@@ -44,7 +44,7 @@ public final class Migrator {
     private final MigrationSettings settings;
     private final MigrationResolver resolver;
     private final HistoryTable history;
-    private final ExecutionListener listener;
+    private final MigrationExecutor executor;
 
     public Migrator(ConnectionSource connections, MigrationSettings settings) {
         this(connections, settings, Migrator.class.getClassLoader(), ExecutionListener.NONE);
@@ -56,7 +56,8 @@ public final class Migrator {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.resolver = new MigrationResolver(Objects.requireNonNull(classLoader, "classLoader"));
         this.history = new HistoryTable(settings.historyTable());
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.executor = new MigrationExecutor(history, settings.timeouts(),
+                Objects.requireNonNull(listener, "listener"));
     }
 
     public MigrationSettings settings() {
@@ -105,7 +106,7 @@ public final class Migrator {
                 // Only now: a refused plan must leave the database exactly as it was.
                 history.createIfMissing(connection);
             }
-            List<AppliedRun> applied = new MigrationExecutor(history, settings.timeouts(), listener).apply(connection, plan.pending());
+            List<AppliedRun> applied = executor.apply(connection, plan.pending());
             return new MigrateResult(plan, applied, Duration.ofNanos(System.nanoTime() - started));
         });
     }
@@ -132,8 +133,7 @@ public final class Migrator {
                 throw new ValidationFailedException(plan);
             }
             UndoPlan undo = UndoPlanner.plan(plan, resolved, to);
-            List<AppliedRun> undone = new MigrationExecutor(history, settings.timeouts(), listener)
-                    .undo(connection, undo.steps());
+            List<AppliedRun> undone = executor.undo(connection, undo.steps());
             return new UndoResult(plan, undone, undo.target(), Duration.ofNanos(System.nanoTime() - started));
         });
     }

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  * URL can be printed; {@link #toString()} masks the password.
  */
 public final class DatabaseUrl {
-    // Up to the authority's last '@', where the parser splits it, so a password holding '@' is masked whole.
     /** user:password@ after a scheme; the password runs to the last @ before any query, as the parser reads it. */
     private static final Pattern USERINFO_PASSWORD = Pattern.compile("(://[^:/@?]*:)[^?]*@");
     /** password=, sslpassword= and any other *password= parameter. */

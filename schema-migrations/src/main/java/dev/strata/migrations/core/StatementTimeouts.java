@@ -22,10 +22,6 @@ public record StatementTimeouts(Optional<Duration> statementTimeout, Optional<Du
                 lockTimeout.or(runDefaults::lockTimeout));
     }
 
-    public boolean isEmpty() {
-        return statementTimeout.isEmpty() && lockTimeout.isEmpty();
-    }
-
     private static void requirePositive(Duration duration) {
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("a timeout must be positive, was " + duration);

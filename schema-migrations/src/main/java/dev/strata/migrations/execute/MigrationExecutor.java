@@ -111,11 +111,12 @@ public final class MigrationExecutor {
                     statement.execute(sql.sql());
                 } catch (SQLException e) {
                     SqlFailure failure = failure(migration, sql, e);
-                    recordFailure(connection, migration, type, failure, i, statements.size(), elapsedMs(started), e);
+                    recordFailure(connection, migration, type, timeouts, failure, i, statements.size(),
+                            elapsedMs(started), e);
                     throw new MigrationFailedException(failure, appliedSoFar, false, i, type, e);
                 }
             }
-            resetTimeouts(statement);
+            resetTimeouts(statement, timeouts);
             int executionMs = elapsedMs(started);
             history.insert(connection, row(migration, type, executionMs, true, null));
             return new AppliedRun(migration.version(), migration.description(), migration.script(),
@@ -124,12 +125,13 @@ public final class MigrationExecutor {
     }
 
     private void recordFailure(Connection connection, ResolvedMigration migration, MigrationType type,
-                               SqlFailure failure, int index, int total, int executionMs, SQLException cause) {
+                               StatementTimeouts timeouts, SqlFailure failure, int index, int total, int executionMs,
+                               SQLException cause) {
         String reached = "statement " + (index + 1) + " of " + total + " (line " + failure.statementLine()
                 + ") failed" + (failure.sqlState() == null ? "" : " [SQLSTATE " + failure.sqlState() + "]") + ": "
                 + failure.message();
         try (Statement statement = connection.createStatement()) {
-            resetTimeouts(statement);
+            resetTimeouts(statement, timeouts);
             history.insert(connection, row(migration, type, executionMs, false, reached));
         } catch (SQLException recordingFailed) {
             cause.addSuppressed(recordingFailed); // e.g. the connection is gone: the rerun will find the schema as is
@@ -152,9 +154,13 @@ public final class MigrationExecutor {
     }
 
     /** Session-level settings of a non-transactional file must not leak into the next file. */
-    private static void resetTimeouts(Statement statement) throws SQLException {
-        statement.execute("reset statement_timeout");
-        statement.execute("reset lock_timeout");
+    private static void resetTimeouts(Statement statement, StatementTimeouts timeouts) throws SQLException {
+        if (timeouts.statementTimeout().isPresent()) {
+            statement.execute("reset statement_timeout");
+        }
+        if (timeouts.lockTimeout().isPresent()) {
+            statement.execute("reset lock_timeout");
+        }
     }
 
     private static int elapsedMs(long startedNanos) {

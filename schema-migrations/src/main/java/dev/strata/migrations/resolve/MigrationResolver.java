@@ -31,8 +31,12 @@ public final class MigrationResolver {
         List<Problem> problems = new ArrayList<>();
         for (Location location : locations) {
             for (ScriptFile file : scanner.scan(location)) {
-                boolean undo = MigrationFileName.parse(file.name()).map(MigrationFileName.Parsed::undo).orElse(false);
-                toMigration(file, problems).ifPresent(undo ? undos::add : migrations::add);
+                Optional<MigrationFileName.Parsed> parsed = MigrationFileName.parse(file.name());
+                if (parsed.isEmpty()) {
+                    problems.add(misnamed(file));
+                    continue;
+                }
+                toMigration(file, parsed.get(), problems).ifPresent(parsed.get().undo() ? undos::add : migrations::add);
             }
         }
         Comparator<ResolvedMigration> order = Comparator.comparing(ResolvedMigration::version)
@@ -58,16 +62,16 @@ public final class MigrationResolver {
         return new ResolvedMigrations(unique, problems, pairedUndos);
     }
 
-    private static Optional<ResolvedMigration> toMigration(ScriptFile file, List<Problem> problems) {
-        Optional<MigrationFileName.Parsed> parsed = MigrationFileName.parse(file.name());
-        if (parsed.isEmpty()) {
-            problems.add(new Problem(ProblemKind.MISNAMED, file.name(), null,
-                    file.path() + " is not a migration file name: " + MigrationFileName.explainMismatch(file.name())
-                            + "; expected " + MigrationFileName.EXPECTED,
-                    "rename the file, or move it out of the migration locations"));
-            return Optional.empty();
-        }
-        Version version = parsed.get().version();
+    private static Problem misnamed(ScriptFile file) {
+        return new Problem(ProblemKind.MISNAMED, file.name(), null,
+                file.path() + " is not a migration file name: " + MigrationFileName.explainMismatch(file.name())
+                        + "; expected " + MigrationFileName.EXPECTED,
+                "rename the file, or move it out of the migration locations");
+    }
+
+    private static Optional<ResolvedMigration> toMigration(ScriptFile file, MigrationFileName.Parsed parsed,
+                                                           List<Problem> problems) {
+        Version version = parsed.version();
         String content;
         try {
             content = ScriptText.normalise(file.content());
@@ -82,7 +86,7 @@ public final class MigrationResolver {
             problems.add(emptyFile(file.name(), file.path(), version));
             return Optional.empty();
         }
-        return Optional.of(new ResolvedMigration(version, parsed.get().description(), file.name(), file.path(),
+        return Optional.of(new ResolvedMigration(version, parsed.description(), file.name(), file.path(),
                 content, Checksum.of(content)));
     }
 
