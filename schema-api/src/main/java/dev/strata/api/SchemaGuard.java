@@ -3,9 +3,11 @@ package dev.strata.api;
 import dev.strata.migrations.DatabaseConnectionException;
 import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.migrations.history.AppliedVersions;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.schema.SchemaVersion;
 
@@ -60,17 +62,20 @@ public final class SchemaGuard {
         return compare(SchemaVersion.MIGRATIONS, applied);
     }
 
-    /** The pure comparison of this build's migrations with history rows. */
+    /**
+     * The pure comparison of this build's migrations with history rows, read as the engine reads them
+     * ({@link AppliedVersions}): each version by its last row, so an undone version is pending again and a baseline
+     * stands for every version up to it.
+     */
     public static SchemaComparison compare(List<SchemaVersion.Migration> expected, List<AppliedMigration> applied) {
+        AppliedVersions versions = AppliedVersions.of(applied);
         Map<Version, AppliedMigration> succeeded = new LinkedHashMap<>();
-        List<AppliedMigration> failed = new ArrayList<>();
-        for (AppliedMigration row : applied) {
-            if (row.success()) {
-                succeeded.putIfAbsent(row.version(), row);
-            } else {
-                failed.add(row);
+        versions.lastRows().forEach((version, row) -> {
+            if (row.success() && !AppliedVersions.isUndo(row)) {
+                succeeded.put(version, row);
             }
-        }
+        });
+        List<AppliedMigration> failed = applied.stream().filter(row -> !row.success()).toList();
         Map<Version, SchemaVersion.Migration> known = new LinkedHashMap<>();
         expected.forEach(migration -> known.put(Version.parse(migration.version()), migration));
 
@@ -79,8 +84,10 @@ public final class SchemaGuard {
         known.forEach((version, migration) -> {
             AppliedMigration row = succeeded.get(version);
             if (row == null) {
-                pending.add(migration);
-            } else if (!migration.checksum().equals(row.checksum())) {
+                if (!versions.coveredByBaseline(version)) {
+                    pending.add(migration);
+                }
+            } else if (row.type() != MigrationType.BASELINE && !migration.checksum().equals(row.checksum())) {
                 drifted.add(new SchemaComparison.Drift(migration.version(), migration.script(), row.checksum(),
                         migration.checksum()));
             }

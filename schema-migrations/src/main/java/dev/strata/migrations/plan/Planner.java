@@ -6,6 +6,7 @@ import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.migrations.history.AppliedVersions;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
@@ -16,7 +17,6 @@ import dev.strata.migrations.sql.SqlSyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,20 +44,12 @@ public final class Planner {
         }
         Optional<Version> newestFile = resolved.migrations().stream().map(ResolvedMigration::version)
                 .max(Comparator.naturalOrder());
-        // The last row of a version decides its state; earlier ones (e.g. before an undo) are the record of the past.
-        Map<Version, AppliedMigration> lastRows = new LinkedHashMap<>();
-        Version baseline = null;
-        for (AppliedMigration row : history) {
-            if (row.type() == MigrationType.BASELINE) {
-                baseline = row.version();
-            }
-            lastRows.merge(row.version(), row,
-                    (kept, next) -> next.installedRank() > kept.installedRank() ? next : kept);
-        }
+        AppliedVersions applied = AppliedVersions.of(history);
+        Map<Version, AppliedMigration> lastRows = applied.lastRows();
         Map<Version, AppliedMigration> undone = new HashMap<>();
         Version newestApplied = null;
         for (AppliedMigration row : lastRows.values()) {
-            if (row.type() == MigrationType.UNDO && row.success()) {
+            if (AppliedVersions.isUndo(row)) {
                 undone.put(row.version(), row);
                 if (!files.containsKey(row.version())) {
                     // Undone, then its file deleted: nothing is pending and nothing is missing.
@@ -77,7 +69,7 @@ public final class Planner {
             if (lastRows.containsKey(file.version()) && undoRow == null) {
                 continue;
             }
-            if (baseline != null && file.version().compareTo(baseline) <= 0) {
+            if (applied.coveredByBaseline(file.version())) {
                 entries.add(new PlanEntry(file.version(), file.description(), file.script(),
                         MigrationState.BELOW_BASELINE, file, undoRow));
             } else {

@@ -1,0 +1,63 @@
+package dev.strata.api;
+
+import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.Version;
+import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.schema.SchemaVersion;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The guard reads the history as the engine does: each version by its last row, so an undone version is pending
+ * again, and a baseline stands for every version up to it.
+ */
+class SchemaGuardHistoryTest {
+    private static final List<SchemaVersion.Migration> EXPECTED = List.of(
+            new SchemaVersion.Migration("1", "V1__a.sql", "sha256:aa"),
+            new SchemaVersion.Migration("2", "V2__b.sql", "sha256:bb"),
+            new SchemaVersion.Migration("3", "V3__c.sql", "sha256:cc"));
+
+    private static AppliedMigration row(int rank, String version, MigrationType type, String script, String checksum) {
+        return new AppliedMigration(rank, Version.parse(version), "d", type, script, checksum, "me",
+                OffsetDateTime.now(), 1, true);
+    }
+
+    @Test
+    void anUndoneVersionIsPendingAgain() {
+        SchemaComparison comparison = SchemaGuard.compare(EXPECTED, List.of(
+                row(1, "1", MigrationType.SQL, "V1__a.sql", "sha256:aa"),
+                row(2, "2", MigrationType.SQL, "V2__b.sql", "sha256:bb"),
+                row(3, "3", MigrationType.SQL, "V3__c.sql", "sha256:cc"),
+                row(4, "3", MigrationType.UNDO, "U3__c.sql", "sha256:u3")));
+
+        assertThat(comparison.matches()).isFalse();
+        assertThat(comparison.pending()).extracting(SchemaVersion.Migration::version).containsExactly("3");
+        assertThat(comparison.drifted()).isEmpty();
+        assertThat(comparison.unknown()).isEmpty();
+    }
+
+    @Test
+    void aVersionUndoneThenAppliedAgainMatches() {
+        SchemaComparison comparison = SchemaGuard.compare(EXPECTED, List.of(
+                row(1, "1", MigrationType.SQL, "V1__a.sql", "sha256:aa"),
+                row(2, "2", MigrationType.SQL, "V2__b.sql", "sha256:old"),
+                row(3, "2", MigrationType.UNDO, "U2__b.sql", "sha256:u2"),
+                row(4, "2", MigrationType.SQL, "V2__b.sql", "sha256:bb"),
+                row(5, "3", MigrationType.SQL, "V3__c.sql", "sha256:cc")));
+
+        assertThat(comparison.matches()).isTrue();
+    }
+
+    @Test
+    void aBaselineStandsForEveryVersionUpToIt() {
+        SchemaComparison comparison = SchemaGuard.compare(EXPECTED, List.of(
+                row(1, "2", MigrationType.BASELINE, "<< baseline >>", "none"),
+                row(2, "3", MigrationType.SQL, "V3__c.sql", "sha256:cc")));
+
+        assertThat(comparison.matches()).isTrue();
+    }
+}

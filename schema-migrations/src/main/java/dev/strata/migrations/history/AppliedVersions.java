@@ -1,0 +1,47 @@
+package dev.strata.migrations.history;
+
+import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.Version;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the history reads, version by version: the last row of a version (by installed rank) decides its state, so a
+ * version whose last row is an undo is not applied, and a baseline stands for every version up to it. Earlier rows
+ * stay as the record of what happened. The planner and {@code SchemaGuard} both read the history through this.
+ *
+ * @param lastRows the deciding row of each version, in the order the versions first appear in the history
+ * @param baseline the version of the baseline row, if the history starts with one
+ */
+public record AppliedVersions(Map<Version, AppliedMigration> lastRows, Optional<Version> baseline) {
+
+    public AppliedVersions {
+        lastRows = Collections.unmodifiableMap(new LinkedHashMap<>(lastRows));
+    }
+
+    public static AppliedVersions of(List<AppliedMigration> history) {
+        Map<Version, AppliedMigration> lastRows = new LinkedHashMap<>();
+        Version baseline = null;
+        for (AppliedMigration row : history) {
+            if (row.type() == MigrationType.BASELINE) {
+                baseline = row.version();
+            }
+            lastRows.merge(row.version(), row, (kept, next) -> next.installedRank() > kept.installedRank() ? next : kept);
+        }
+        return new AppliedVersions(lastRows, Optional.ofNullable(baseline));
+    }
+
+    /** True when the version's last row records a successful undo: its file counts as not applied. */
+    public static boolean isUndo(AppliedMigration row) {
+        return row.type() == MigrationType.UNDO && row.success();
+    }
+
+    /** True when a baseline at or above this version stands for it. */
+    public boolean coveredByBaseline(Version version) {
+        return baseline.filter(at -> version.compareTo(at) <= 0).isPresent();
+    }
+}
