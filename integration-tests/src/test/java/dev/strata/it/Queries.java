@@ -44,12 +44,15 @@ final class Queries {
         return rows;
     }
 
-    /** The applied versions in installed order; empty when the history table does not exist. */
+    /**
+     * The applied versions in installed order (rows of repeatable migrations, which have none, left out); empty when
+     * the history table does not exist.
+     */
     static List<String> appliedVersions(TestDatabase database) {
         if (!relationExists(database, DEFAULT_HISTORY.toString())) {
             return List.of();
         }
-        return history(database).stream().map(HistoryRow::version).toList();
+        return history(database).stream().map(HistoryRow::version).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Whether a table, view, index or sequence of that (optionally qualified) name exists. */

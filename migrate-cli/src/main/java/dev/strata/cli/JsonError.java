@@ -56,7 +56,7 @@ final class JsonError {
         SqlFailure failure = failed.failure();
         node.put("script", failure.script());
         node.put("path", failure.path());
-        node.put("version", failure.version().toString());
+        node.put("version", JsonReport.versionText(failure.version()));
         node.put("line", failure.line());
         node.put("column", failure.column());
         node.put("sqlState", failure.sqlState());

@@ -91,7 +91,7 @@ final class JsonReport {
             public void applied(AppliedRun run) {
                 ObjectNode node = applied.addObject();
                 node.put("script", run.script());
-                node.put("version", run.version().toString());
+                node.put("version", versionText(run.version()));
                 node.put("description", run.description());
                 node.put("statements", run.statements());
                 node.put("executionMs", run.executionMs());
@@ -138,7 +138,7 @@ final class JsonReport {
             ObjectNode node = changes.addObject();
             node.put("kind", action.kind().name());
             node.put("script", action.script());
-            node.put("version", action.version().toString());
+            node.put("version", versionText(action.version()));
             node.put("installedRank", action.installedRank());
             node.put("before", action.before());
             node.put("after", action.after());
@@ -160,9 +160,15 @@ final class JsonReport {
         JsonOutput.print(document, masker, out);
     }
 
+    /** A repeatable migration has no version: JSON null. */
+    static String versionText(Version version) {
+        return version == null ? null : version.toString();
+    }
+
     private static ObjectNode entry(PlanEntry entry) {
         ObjectNode node = NODES.objectNode();
-        node.put("version", entry.version().toString());
+        node.put("version", versionText(entry.version()));
+        node.put("repeatable", entry.isRepeatable());
         node.put("description", entry.description());
         node.put("script", entry.script());
         node.put("state", entry.state().label());
@@ -180,7 +186,8 @@ final class JsonReport {
     private static ObjectNode pending(PendingMigration pending, boolean withStatements) {
         ObjectNode node = NODES.objectNode();
         node.put("script", pending.migration().script());
-        node.put("version", pending.migration().version().toString());
+        node.put("version", versionText(pending.migration().version()));
+        node.put("repeatable", pending.migration().isRepeatable());
         node.put("description", pending.migration().description());
         node.put("transactional", pending.directives().transactional());
         if (withStatements) {

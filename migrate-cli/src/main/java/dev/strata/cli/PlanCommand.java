@@ -62,7 +62,7 @@ final class PlanCommand extends DatabaseCommand {
     private static void printPending(PendingMigration pending, PrintWriter out) {
         List<SqlStatement> statements = pending.statements();
         out.println();
-        out.println(pending.migration().script() + " (version " + pending.migration().version() + ", "
+        out.println(pending.migration().script() + " (" + pending.migration().identity() + ", "
                 + statements.size() + (statements.size() == 1 ? " statement" : " statements") + ", in one transaction)");
         for (int i = 0; i < statements.size(); i++) {
             SqlStatement statement = statements.get(i);

@@ -27,7 +27,7 @@ final class PlanText {
         rows.add(HEADERS);
         for (PlanEntry entry : plan.entries()) {
             rows.add(new String[] {
-                    entry.version().toString(),
+                    entry.isRepeatable() ? "repeatable" : entry.version().toString(),
                     entry.description(),
                     entry.state().label(),
                     entry.installedAt().map(at -> INSTALLED_AT.format(at.withOffsetSameInstant(ZoneOffset.UTC))).orElse(""),

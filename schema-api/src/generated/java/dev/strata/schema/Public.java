@@ -10,12 +10,14 @@ import dev.strata.schema.tables.ExtractionProgress;
 import dev.strata.schema.tables.FileLeases;
 import dev.strata.schema.tables.Files;
 import dev.strata.schema.tables.JobEvents;
+import dev.strata.schema.tables.JobStatusCounts;
 import dev.strata.schema.tables.Jobs;
 import dev.strata.schema.tables.Manifests;
 import dev.strata.schema.tables.Namespaces;
 import dev.strata.schema.tables.PhysicalTables;
 import dev.strata.schema.tables.TableRevisions;
 import dev.strata.schema.tables.WorkerHeartbeats;
+import dev.strata.schema.tables.WorkerLoad;
 import dev.strata.schema.tables.Workers;
 
 import java.util.Arrays;
@@ -70,6 +72,11 @@ public class Public extends SchemaImpl {
     public final JobEvents JOB_EVENTS = JobEvents.JOB_EVENTS;
 
     /**
+     * The table <code>public.job_status_counts</code>.
+     */
+    public final JobStatusCounts JOB_STATUS_COUNTS = JobStatusCounts.JOB_STATUS_COUNTS;
+
+    /**
      * The table <code>public.jobs</code>.
      */
     public final Jobs JOBS = Jobs.JOBS;
@@ -100,6 +107,11 @@ public class Public extends SchemaImpl {
     public final WorkerHeartbeats WORKER_HEARTBEATS = WorkerHeartbeats.WORKER_HEARTBEATS;
 
     /**
+     * The table <code>public.worker_load</code>.
+     */
+    public final WorkerLoad WORKER_LOAD = WorkerLoad.WORKER_LOAD;
+
+    /**
      * One row per registered worker process (node).
      */
     public final Workers WORKERS = Workers.WORKERS;
@@ -126,12 +138,14 @@ public class Public extends SchemaImpl {
             FileLeases.FILE_LEASES,
             Files.FILES,
             JobEvents.JOB_EVENTS,
+            JobStatusCounts.JOB_STATUS_COUNTS,
             Jobs.JOBS,
             Manifests.MANIFESTS,
             Namespaces.NAMESPACES,
             PhysicalTables.PHYSICAL_TABLES,
             TableRevisions.TABLE_REVISIONS,
             WorkerHeartbeats.WORKER_HEARTBEATS,
+            WorkerLoad.WORKER_LOAD,
             Workers.WORKERS
         );
     }

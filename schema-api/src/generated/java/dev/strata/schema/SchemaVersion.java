@@ -10,8 +10,9 @@ import java.util.List;
  * The migrations this package was generated from.
  * <p>
  * {@link #FINGERPRINT} is the SHA-256 of the lines {@code <version>:<checksum>\n} of all migrations in version
- * order. The generator skips regeneration while it matches the migration files, and
- * {@code dev.strata.api.SchemaGuard} compares {@link #MIGRATIONS} with a database's history table.
+ * order (then {@code <file name>:<checksum>\n} of each repeatable migration). The generator skips
+ * regeneration while it matches the migration files, and {@code dev.strata.api.SchemaGuard} compares
+ * {@link #MIGRATIONS} with a database's history table.
  */
 public final class SchemaVersion {
 
@@ -19,12 +20,12 @@ public final class SchemaVersion {
     public static final String LATEST_VERSION = "12";
 
     /** SHA-256 over {@code <version>:<checksum>\n} of every migration, in version order. */
-    public static final String FINGERPRINT = "sha256:25b45308b7954f7bfaffbdf6847052daa1db9b583a4269c8df2ffa8a7b98fee6";
+    public static final String FINGERPRINT = "sha256:e4f033f377820d5de3ea7b848a71e78254a22fc916ebb4e8858b9c5f73386e66";
 
     /** The code generator that wrote this package. */
     public static final String GENERATOR = "jOOQ 3.19.38";
 
-    /** Every migration, in version order. */
+    /** Every migration, in version order, then the repeatable ones in file name order. */
     public static final List<Migration> MIGRATIONS = List.of(
             new Migration("1", "V1__create_workers_and_heartbeats.sql",
                     "sha256:7a0faafd566d99e14a5288fede4d6a9eed9085e3d57521178beb4ccd16ce51fe"),
@@ -49,7 +50,9 @@ public final class SchemaVersion {
             new Migration("11", "V11__treat_cancelled_jobs_as_finished.sql",
                     "sha256:5e471676414a074525130d6a48f26cca422d4768243cd0704750b79bec7b8926"),
             new Migration("12", "V12__add_file_garbage_collection_markers.sql",
-                    "sha256:2fd790e7dbd7a86c9eec16bbeec840f6db3111fe05e79856f28d7fb404a29c6a")
+                    "sha256:2fd790e7dbd7a86c9eec16bbeec840f6db3111fe05e79856f28d7fb404a29c6a"),
+            new Migration(null, "R__job_reporting_views.sql",
+                    "sha256:dad1c4fcef84dc00041f09fc4d7e8fea63d4858b6bb687c3cde8efb59d828ff4")
     );
 
     private SchemaVersion() {
@@ -58,10 +61,14 @@ public final class SchemaVersion {
     /**
      * One migration file.
      *
-     * @param version  the version as written in the file name ({@code _} shown as {@code .})
+     * @param version  the version as written in the file name ({@code _} shown as {@code .}); null for a
+     *                 repeatable migration ({@code R__<description>.sql})
      * @param script   the file name, as the history table records it
      * @param checksum {@code sha256:<hex>} of the normalised file text, as the history table records it
      */
     public record Migration(String version, String script, String checksum) {
+        public boolean repeatable() {
+            return version == null;
+        }
     }
 }

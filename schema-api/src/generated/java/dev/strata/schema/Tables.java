@@ -10,12 +10,14 @@ import dev.strata.schema.tables.ExtractionProgress;
 import dev.strata.schema.tables.FileLeases;
 import dev.strata.schema.tables.Files;
 import dev.strata.schema.tables.JobEvents;
+import dev.strata.schema.tables.JobStatusCounts;
 import dev.strata.schema.tables.Jobs;
 import dev.strata.schema.tables.Manifests;
 import dev.strata.schema.tables.Namespaces;
 import dev.strata.schema.tables.PhysicalTables;
 import dev.strata.schema.tables.TableRevisions;
 import dev.strata.schema.tables.WorkerHeartbeats;
+import dev.strata.schema.tables.WorkerLoad;
 import dev.strata.schema.tables.Workers;
 
 
@@ -56,6 +58,11 @@ public class Tables {
     public static final JobEvents JOB_EVENTS = JobEvents.JOB_EVENTS;
 
     /**
+     * The table <code>public.job_status_counts</code>.
+     */
+    public static final JobStatusCounts JOB_STATUS_COUNTS = JobStatusCounts.JOB_STATUS_COUNTS;
+
+    /**
      * The table <code>public.jobs</code>.
      */
     public static final Jobs JOBS = Jobs.JOBS;
@@ -84,6 +91,11 @@ public class Tables {
      * Append-only heartbeat log; rows are removed together with their worker.
      */
     public static final WorkerHeartbeats WORKER_HEARTBEATS = WorkerHeartbeats.WORKER_HEARTBEATS;
+
+    /**
+     * The table <code>public.worker_load</code>.
+     */
+    public static final WorkerLoad WORKER_LOAD = WorkerLoad.WORKER_LOAD;
 
     /**
      * One row per registered worker process (node).

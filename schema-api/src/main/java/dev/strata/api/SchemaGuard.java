@@ -77,7 +77,8 @@ public final class SchemaGuard {
         });
         List<AppliedMigration> failed = applied.stream().filter(row -> !row.success()).toList();
         Map<Version, SchemaVersion.Migration> known = new LinkedHashMap<>();
-        expected.forEach(migration -> known.put(Version.parse(migration.version()), migration));
+        expected.stream().filter(migration -> !migration.repeatable())
+                .forEach(migration -> known.put(Version.parse(migration.version()), migration));
 
         List<SchemaVersion.Migration> pending = new ArrayList<>();
         List<SchemaComparison.Drift> drifted = new ArrayList<>();
@@ -92,11 +93,19 @@ public final class SchemaGuard {
                         migration.checksum()));
             }
         });
+        // A repeatable file whose last successful run recorded another checksum has yet to run: the database is behind.
+        expected.stream().filter(SchemaVersion.Migration::repeatable).forEach(migration -> {
+            AppliedMigration row = versions.lastRepeatable().get(migration.script());
+            if (row == null || !row.success() || !migration.checksum().equals(row.checksum())) {
+                pending.add(migration);
+            }
+        });
         List<AppliedMigration> unknown = succeeded.values().stream()
                 .filter(row -> !known.containsKey(row.version()))
                 .sorted((a, b) -> a.version().compareTo(b.version()))
                 .toList();
-        String latest = expected.isEmpty() ? "(none)" : expected.get(expected.size() - 1).version();
+        String latest = expected.stream().filter(migration -> !migration.repeatable())
+                .reduce((first, second) -> second).map(SchemaVersion.Migration::version).orElse("(none)");
         return new SchemaComparison(latest, pending, unknown, drifted, failed);
     }
 

@@ -30,8 +30,9 @@ public final class SchemaMismatchException extends StrataException {
         StringBuilder text = new StringBuilder(database).append(" does not match this build's schema (version ")
                 .append(comparison.expectedVersion()).append(", ").append(SchemaVersion.class.getName()).append("):");
         if (!comparison.pending().isEmpty()) {
-            text.append("\n  behind: ").append(count(comparison.pending().size(), "version")).append(" pending: ")
-                    .append(join(comparison.pending(), m -> m.version() + " (" + m.script() + ")"));
+            text.append("\n  behind: ").append(count(comparison.pending().size(), "migration")).append(" pending: ")
+                    .append(join(comparison.pending(), m -> m.repeatable() ? m.script() + " (repeatable, changed or new)"
+                            : m.version() + " (" + m.script() + ")"));
         }
         if (!comparison.unknown().isEmpty()) {
             text.append("\n  ahead: ").append(count(comparison.unknown().size(), "version"))
@@ -47,7 +48,8 @@ public final class SchemaMismatchException extends StrataException {
         if (!comparison.failed().isEmpty()) {
             text.append("\n  failed: ").append(count(comparison.failed().size(), "migration"))
                     .append(" recorded as failed: ")
-                    .append(join(comparison.failed(), (AppliedMigration row) -> row.version() + " (" + row.script() + ")"));
+                    .append(join(comparison.failed(), (AppliedMigration row) -> row.isRepeatable()
+                            ? row.script() + " (repeatable)" : row.version() + " (" + row.script() + ")"));
         }
         return text.toString();
     }

@@ -38,6 +38,8 @@ import static dev.strata.schema.Tables.FILES;
 import static dev.strata.schema.Tables.FILE_LEASES;
 import static dev.strata.schema.Tables.JOBS;
 import static dev.strata.schema.Tables.JOB_EVENTS;
+import static dev.strata.schema.Tables.JOB_STATUS_COUNTS;
+import static dev.strata.schema.Tables.WORKER_LOAD;
 import static dev.strata.schema.Tables.MANIFESTS;
 import static dev.strata.schema.Tables.NAMESPACES;
 import static dev.strata.schema.Tables.PHYSICAL_TABLES;
@@ -53,6 +55,8 @@ class GeneratedSchemaTest {
     private static final List<String> EXAMPLE_TABLES = List.of("dataset_versions", "datasets", "extraction_progress",
             "file_leases", "files", "job_events", "jobs", "manifests", "namespaces", "physical_tables",
             "table_revisions", "worker_heartbeats", "workers");
+    /** Defined by the repeatable migration R__job_reporting_views.sql. */
+    private static final List<String> EXAMPLE_VIEWS = List.of("job_status_counts", "worker_load");
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 22, 8, 0, 0, 0, ZoneOffset.UTC);
 
     private static DSLContext dsl;
@@ -63,10 +67,24 @@ class GeneratedSchemaTest {
     }
 
     @Test
-    void everyTableOfTheExampleSchemaIsGeneratedButNotTheHistoryTable() {
+    void theViewsOfTheRepeatableMigrationAreTypedAndQueryable() {
+        dsl.insertInto(JOBS, JOBS.DESCRIPTOR).values(JSONB.valueOf("{\"kind\": \"view-test\"}")).execute();
+
+        var counts = dsl.selectFrom(JOB_STATUS_COUNTS).where(JOB_STATUS_COUNTS.STATUS.eq(JobStatus.scheduled)).fetchOne();
+
+        assertThat(counts).isNotNull();
+        assertThat(counts.getJobs()).isPositive();
+        assertThat(counts.getOldestCreatedAt()).isNotNull();
+        assertThat(WORKER_LOAD.RUNNING_JOBS.getType()).isEqualTo(Long.class);
+    }
+
+    @Test
+    void everyTableAndViewOfTheExampleSchemaIsGeneratedButNotTheHistoryTable() {
         TreeSet<String> generated = new TreeSet<>();
         Public.PUBLIC.getTables().forEach(table -> generated.add(table.getName()));
-        assertThat(generated).containsExactlyElementsOf(EXAMPLE_TABLES);
+        TreeSet<String> expected = new TreeSet<>(EXAMPLE_TABLES);
+        expected.addAll(EXAMPLE_VIEWS);
+        assertThat(generated).containsExactlyElementsOf(expected);
         List<String> live = dsl.resultQuery("select tablename from pg_tables where schemaname = 'public'"
                 + " and tablename <> 'strata_schema_history' order by tablename").fetch(0, String.class);
         assertThat(live).as("tables in the migrated database").containsExactlyElementsOf(EXAMPLE_TABLES);

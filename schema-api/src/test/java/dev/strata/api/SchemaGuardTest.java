@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link SchemaGuard} against real databases: matching, behind, ahead, drifted, failed, never migrated. */
 class SchemaGuardTest {
+    private static final String REPEATABLE = "R__job_reporting_views.sql";
     private static final String V3 = "V3__create_namespaces_datasets_versions_and_manifests.sql";
     private static final String OTHER_CHECKSUM = "sha256:" + "0".repeat(64);
 
@@ -33,15 +34,17 @@ class SchemaGuardTest {
 
         assertThatThrownBy(() -> SchemaGuard.verify(database.dataSource()))
                 .isInstanceOfSatisfying(SchemaMismatchException.class, e -> {
-                    assertThat(e.comparison().pending()).extracting(SchemaVersion.Migration::version)
-                            .containsExactly("11", "12");
+                    assertThat(e.comparison().pending()).extracting(SchemaVersion.Migration::script)
+                            .containsExactly("V11__treat_cancelled_jobs_as_finished.sql",
+                                    "V12__add_file_garbage_collection_markers.sql", REPEATABLE);
                     assertThat(e.comparison().unknown()).isEmpty();
                     assertThat(e.comparison().drifted()).isEmpty();
                     assertThat(e.hint()).contains("run `strata migrate`");
                 })
                 .hasMessage("the database does not match this build's schema (version 12, dev.strata.schema.SchemaVersion):"
-                        + "\n  behind: 2 versions pending: 11 (V11__treat_cancelled_jobs_as_finished.sql),"
-                        + " 12 (V12__add_file_garbage_collection_markers.sql)");
+                        + "\n  behind: 3 migrations pending: 11 (V11__treat_cancelled_jobs_as_finished.sql),"
+                        + " 12 (V12__add_file_garbage_collection_markers.sql), " + REPEATABLE
+                        + " (repeatable, changed or new)");
     }
 
     @Test
@@ -89,7 +92,8 @@ class SchemaGuardTest {
 
         assertThatThrownBy(() -> SchemaGuard.verify(database.dataSource()))
                 .isInstanceOf(SchemaMismatchException.class)
-                .hasMessageContaining("\n  behind: 1 version pending: 12 (V12__add_file_garbage_collection_markers.sql)")
+                .hasMessageContaining("\n  behind: 2 migrations pending: 12 (V12__add_file_garbage_collection_markers.sql), "
+                        + REPEATABLE + " (repeatable, changed or new)")
                 .hasMessageContaining("\n  drifted: 1 file edited after it was applied: 3 (" + V3 + ")")
                 .hasMessageContaining("\n  failed: 1 migration recorded as failed: 13 (V13__failed.sql)");
     }
@@ -100,17 +104,39 @@ class SchemaGuardTest {
         assertThatThrownBy(() -> SchemaGuard.verify(database.dataSource()))
                 .isInstanceOfSatisfying(SchemaMismatchException.class, e -> assertThat(e.comparison().pending())
                         .hasSize(SchemaVersion.MIGRATIONS.size()))
-                .hasMessageContaining("behind: 12 versions pending: 1 (V1__create_workers_and_heartbeats.sql), 2 (");
+                .hasMessageContaining("behind: 13 migrations pending: 1 (V1__create_workers_and_heartbeats.sql), 2 (");
     }
 
     @Test
     void theGeneratedFingerprintClassRecordsEveryMigration() {
         assertThat(SchemaVersion.LATEST_VERSION).isEqualTo("12");
         assertThat(SchemaVersion.FINGERPRINT).matches("sha256:[0-9a-f]{64}");
-        assertThat(SchemaVersion.MIGRATIONS).hasSize(12)
+        assertThat(SchemaVersion.MIGRATIONS).hasSize(13)
                 .allSatisfy(m -> assertThat(m.checksum()).matches("sha256:[0-9a-f]{64}"));
-        assertThat(SchemaVersion.MIGRATIONS.get(SchemaVersion.MIGRATIONS.size() - 1).version())
-                .isEqualTo(SchemaVersion.LATEST_VERSION);
+        assertThat(SchemaVersion.MIGRATIONS.get(11).version()).isEqualTo(SchemaVersion.LATEST_VERSION);
+        assertThat(SchemaVersion.MIGRATIONS.get(12)).satisfies(repeatable -> {
+            assertThat(repeatable.script()).isEqualTo(REPEATABLE);
+            assertThat(repeatable.repeatable()).isTrue();
+            assertThat(repeatable.version()).isNull();
+        });
+    }
+
+    @Test
+    void aRepeatableFileEditedSinceItRanLeavesTheDatabaseBehind() throws SQLException {
+        TestDatabase database = TestPostgres.createDatabase(SchemaGuardTest.class).migrate();
+        try (Connection connection = database.dataSource().getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.executeUpdate("update strata_schema_history set checksum = '" + OTHER_CHECKSUM
+                    + "' where script = '" + REPEATABLE + "'");
+        }
+
+        assertThatThrownBy(() -> SchemaGuard.verify(database.dataSource()))
+                .isInstanceOfSatisfying(SchemaMismatchException.class, e -> {
+                    assertThat(e.comparison().pending()).extracting(SchemaVersion.Migration::script)
+                            .containsExactly(REPEATABLE);
+                    assertThat(e.comparison().drifted()).isEmpty();
+                })
+                .hasMessageEndingWith("\n  behind: 1 migration pending: " + REPEATABLE + " (repeatable, changed or new)");
     }
 
     private static void setChecksum(TestDatabase database, String script, String checksum) throws SQLException {

@@ -47,7 +47,7 @@ class StrataDatabaseTest {
                 "STRATA_DATABASE__POOL_SIZE", "3", "STRATA_DATABASE__CONNECT_TIMEOUT", "2s"));
 
         try (StrataDatabase db = new StrataDatabase(config)) {
-            assertThat(db.migration()).hasValueSatisfying(result -> assertThat(result.applied()).hasSize(12));
+            assertThat(db.migration()).hasValueSatisfying(result -> assertThat(result.applied()).hasSize(13));
             db.verifySchema();
             assertThat(db.dsl().fetchCount(JOBS)).isZero();
             JobsRecord job = db.dsl().newRecord(JOBS);
@@ -73,7 +73,7 @@ class StrataDatabaseTest {
             assertThatThrownBy(db::verifySchema)
                     .isInstanceOf(SchemaMismatchException.class)
                     .hasMessageStartingWith(database.jdbcUrl() + " does not match this build's schema")
-                    .hasMessageContaining("behind: 12 versions pending");
+                    .hasMessageContaining("behind: 13 migrations pending");
         }
     }
 

@@ -15,18 +15,24 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * What the generated code is generated from: every migration (version, file name, checksum) in version order, the
- * latest version, and a fingerprint over them. The fingerprint is the SHA-256 of the UTF-8 text made of one line
- * {@code <version>:<checksum>\n} per migration, written as {@code sha256:<hex>}.
+ * What the generated code is generated from: every migration (version, file name, checksum) in version order, then
+ * the repeatable ones in file name order, the latest version, and a fingerprint over them. The fingerprint is the
+ * SHA-256 of the UTF-8 text made of one line {@code <version>:<checksum>\n} per versioned migration and one line
+ * {@code <file name>:<checksum>\n} per repeatable one, written as {@code sha256:<hex>}. A repeatable file usually
+ * defines views and functions, so editing it changes the generated code just as a new version does.
  */
 public record MigrationFingerprint(String latestVersion, String fingerprint, List<Entry> migrations) {
 
-    /** One migration file as the generated {@code SchemaVersion.Migration} records it. */
+    /**
+     * One migration file as the generated {@code SchemaVersion.Migration} records it.
+     *
+     * @param version null for a repeatable migration
+     */
     public record Entry(String version, String script, String checksum) {
         public Entry {
-            Objects.requireNonNull(version, "version");
             Objects.requireNonNull(script, "script");
             Objects.requireNonNull(checksum, "checksum");
         }
@@ -56,26 +62,34 @@ public record MigrationFingerprint(String latestVersion, String fingerprint, Lis
                     + resolved.problems().stream().map(Problem::message).collect(Collectors.joining("\n  ")),
                     "fix the files first; `strata validate` shows the same problems");
         }
-        return of(resolved.migrations());
+        return of(resolved.migrations(), resolved.repeatables());
     }
 
-    /** Fingerprints resolved migrations, which must be in version order. */
+    /** Fingerprints resolved versioned migrations, which must be in version order. */
     public static MigrationFingerprint of(List<ResolvedMigration> resolved) {
-        if (resolved.isEmpty()) {
+        return of(resolved, List.of());
+    }
+
+    /** Fingerprints versioned migrations (in version order) and repeatable ones (in file name order). */
+    public static MigrationFingerprint of(List<ResolvedMigration> versioned, List<ResolvedMigration> repeatables) {
+        if (versioned.isEmpty()) {
             throw new CodegenException("there are no migrations to generate code from",
                     "add a V1__<description>.sql file to the migration directory");
         }
-        List<Entry> entries = resolved.stream()
-                .map(m -> new Entry(m.version().toString(), m.script(), m.checksum().toString()))
+        List<Entry> entries = Stream.concat(versioned.stream(), repeatables.stream())
+                .map(m -> new Entry(m.isRepeatable() ? null : m.version().toString(), m.script(),
+                        m.checksum().toString()))
                 .toList();
-        return new MigrationFingerprint(entries.get(entries.size() - 1).version(), digest(entries), entries);
+        String latest = versioned.get(versioned.size() - 1).version().toString();
+        return new MigrationFingerprint(latest, digest(entries), entries);
     }
 
-    /** {@code sha256:<hex>} over the lines {@code <version>:<checksum>\n}. */
+    /** {@code sha256:<hex>} over the lines {@code <version>:<checksum>\n} ({@code <file name>:…} for a repeatable). */
     public static String digest(List<Entry> entries) {
         StringBuilder text = new StringBuilder();
         for (Entry entry : entries) {
-            text.append(entry.version()).append(':').append(entry.checksum()).append('\n');
+            text.append(entry.version() != null ? entry.version() : entry.script()).append(':')
+                    .append(entry.checksum()).append('\n');
         }
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

@@ -81,8 +81,9 @@ public final class SchemaVersionSource {
                  * The migrations this package was generated from.
                  * <p>
                  * {@link #FINGERPRINT} is the SHA-256 of the lines {@code <version>:<checksum>\\n} of all migrations in version
-                 * order. The generator skips regeneration while it matches the migration files, and
-                 * {@code dev.strata.api.SchemaGuard} compares {@link #MIGRATIONS} with a database's history table.
+                 * order (then {@code <file name>:<checksum>\\n} of each repeatable migration). The generator skips
+                 * regeneration while it matches the migration files, and {@code dev.strata.api.SchemaGuard} compares
+                 * {@link #MIGRATIONS} with a database's history table.
                  */
                 public final class SchemaVersion {
 
@@ -93,11 +94,12 @@ public final class SchemaVersionSource {
         constant(java, "FINGERPRINT", fingerprint.fingerprint());
         java.append("\n    /** The code generator that wrote this package. */\n");
         constant(java, "GENERATOR", generator);
-        java.append("\n    /** Every migration, in version order. */\n");
+        java.append("\n    /** Every migration, in version order, then the repeatable ones in file name order. */\n");
         java.append("    public static final List<Migration> MIGRATIONS = List.of(\n");
         for (int i = 0; i < fingerprint.migrations().size(); i++) {
             MigrationFingerprint.Entry entry = fingerprint.migrations().get(i);
-            java.append("            new Migration(").append(literal(entry.version())).append(", ")
+            java.append("            new Migration(").append(entry.version() == null ? "null" : literal(entry.version()))
+                    .append(", ")
                     .append(literal(entry.script())).append(",\n                    ")
                     .append(literal(entry.checksum())).append(')')
                     .append(i + 1 < fingerprint.migrations().size() ? ",\n" : "\n");
@@ -110,11 +112,15 @@ public final class SchemaVersionSource {
                     /**
                      * One migration file.
                      *
-                     * @param version  the version as written in the file name ({@code _} shown as {@code .})
+                     * @param version  the version as written in the file name ({@code _} shown as {@code .}); null for a
+                     *                 repeatable migration ({@code R__<description>.sql})
                      * @param script   the file name, as the history table records it
                      * @param checksum {@code sha256:<hex>} of the normalised file text, as the history table records it
                      */
                     public record Migration(String version, String script, String checksum) {
+                        public boolean repeatable() {
+                            return version == null;
+                        }
                     }
                 }
                 """);

@@ -18,14 +18,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MigrationFingerprintTest {
 
     @Test
-    void theFingerprintIsSha256OverVersionColonChecksumLines() throws NoSuchAlgorithmException {
+    void theFingerprintIsSha256OverVersionColonChecksumLinesThenRepeatableFileNameLines()
+            throws NoSuchAlgorithmException {
         MigrationFingerprint fingerprint = MigrationFingerprint.ofDirectory(TestFiles.projectPaths().migrations());
 
         assertThat(fingerprint.latestVersion()).isEqualTo("12");
-        assertThat(fingerprint.migrations()).hasSize(12);
+        assertThat(fingerprint.migrations()).hasSize(13);
         assertThat(fingerprint.migrations().get(9).script()).isEqualTo("V10__add_cancelled_job_status.sql");
+        assertThat(fingerprint.migrations().get(12).script()).isEqualTo("R__job_reporting_views.sql");
+        assertThat(fingerprint.migrations().get(12).version()).isNull();
         StringBuilder lines = new StringBuilder();
-        fingerprint.migrations().forEach(m -> lines.append(m.version()).append(':').append(m.checksum()).append('\n'));
+        fingerprint.migrations().forEach(m -> lines.append(m.version() != null ? m.version() : m.script()).append(':')
+                .append(m.checksum()).append('\n'));
         String expected = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(lines.toString().getBytes(StandardCharsets.UTF_8)));
         assertThat(fingerprint.fingerprint()).isEqualTo(expected);
@@ -52,7 +56,13 @@ class MigrationFingerprintTest {
         Files.delete(directory.resolve("V3__c.sql"));
         Files.writeString(directory.resolve("V2__b.sql"), "create table b (id int);\n");
 
-        assertThat(List.of(original, edited, added)).doesNotHaveDuplicates();
+        Files.writeString(directory.resolve("R__views.sql"), "create or replace view v as select 1;\n");
+        String repeatableAdded = MigrationFingerprint.ofDirectory(directory).fingerprint();
+        Files.writeString(directory.resolve("R__views.sql"), "create or replace view v as select 2;\n");
+        String repeatableEdited = MigrationFingerprint.ofDirectory(directory).fingerprint();
+        Files.delete(directory.resolve("R__views.sql"));
+
+        assertThat(List.of(original, edited, added, repeatableAdded, repeatableEdited)).doesNotHaveDuplicates();
         assertThat(MigrationFingerprint.ofDirectory(directory).fingerprint()).isEqualTo(original);
         Files.writeString(directory.resolve("V2__b.sql"), "create table b (id int);\r\n");
         assertThat(MigrationFingerprint.ofDirectory(directory).fingerprint())

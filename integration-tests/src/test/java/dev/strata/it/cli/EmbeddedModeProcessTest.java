@@ -20,12 +20,12 @@ class EmbeddedModeProcessTest {
 
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(first.stderr()).containsOnlyOnce("Using embedded PostgreSQL").contains(".strata/pgdata");
-        assertThat(first.stdout()).contains("V1__create_workers_and_heartbeats.sql", "Applied 12 migrations");
+        assertThat(first.stdout()).contains("V1__create_workers_and_heartbeats.sql", "Applied 13 migrations");
         assertThat(Files.isDirectory(workingDirectory.resolve(".strata/pgdata"))).isTrue();
 
         StrataCli.Result again = StrataCli.run(workingDirectory, Map.of(), "status");
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(again.stdout()).contains("12 migrations: 12 applied. Current version: 12.");
+        assertThat(again.stdout()).contains("13 migrations: 13 applied. Current version: 12.");
         assertThat(Files.exists(workingDirectory.resolve(".strata/pgdata/postmaster.pid")))
                 .as("the server is stopped when strata exits").isFalse();
     }
@@ -40,7 +40,7 @@ class EmbeddedModeProcessTest {
 
         assertThat(one.exitCode()).as(one.toString()).isZero();
         assertThat(two.exitCode()).as(two.toString()).isZero();
-        assertThat(one.stdout() + two.stdout()).containsOnlyOnce("Applied 12 migrations").contains("up to date");
+        assertThat(one.stdout() + two.stdout()).containsOnlyOnce("Applied 13 migrations").contains("up to date");
 
         StrataCli.Result validate = StrataCli.run(workingDirectory, Map.of(), "validate");
         assertThat(validate.exitCode()).as(validate.toString()).isZero();

@@ -11,5 +11,10 @@ public enum MigrationType {
      * version decides its state, so a version whose last row is UNDO counts as not applied (its V file is pending
      * again); older rows of the version stay as the record of what happened.
      */
-    UNDO
+    UNDO,
+    /**
+     * A repeatable file, {@code R__<description>.sql}: it has no version, and runs again, after the versioned files,
+     * whenever its checksum differs from the one its last row recorded. Its rows have no version.
+     */
+    REPEATABLE
 }

@@ -2,6 +2,10 @@ package dev.strata.migrations.execute;
 
 import dev.strata.migrations.core.Version;
 
-/** One migration applied by this run. */
+/**
+ * One migration applied by this run.
+ *
+ * @param version null for a repeatable migration
+ */
 public record AppliedRun(Version version, String description, String script, int statements, int executionMs) {
 }

@@ -33,7 +33,10 @@ public final class MigrationExecutor {
         this.listener = listener;
     }
 
-    /** Applies in order and returns what was applied; stops at the first failure. */
+    /**
+     * Applies in order and returns what was applied; stops at the first failure. Repeatable files are recorded with
+     * type {@link MigrationType#REPEATABLE}.
+     */
     public List<AppliedRun> apply(Connection connection, List<PendingMigration> pending) throws SQLException {
         return run(connection, pending, MigrationType.SQL);
     }
@@ -54,9 +57,10 @@ public final class MigrationExecutor {
             for (PendingMigration migration : pending) {
                 listener.starting(migration.migration());
                 StatementTimeouts timeouts = migration.directives().timeouts().over(runTimeouts);
+                MigrationType recorded = migration.migration().isRepeatable() ? MigrationType.REPEATABLE : type;
                 AppliedRun run = migration.directives().transactional()
-                        ? applyInTransaction(connection, migration, type, timeouts, applied.size())
-                        : applyWithoutTransaction(connection, migration, type, timeouts, applied.size());
+                        ? applyInTransaction(connection, migration, recorded, timeouts, applied.size())
+                        : applyWithoutTransaction(connection, migration, recorded, timeouts, applied.size());
                 applied.add(run);
                 listener.applied(run);
             }

@@ -12,27 +12,40 @@ import java.util.Optional;
 /**
  * How the history reads, version by version: the last row of a version (by installed rank) decides its state, so a
  * version whose last row is an undo is not applied, and a baseline stands for every version up to it. Earlier rows
- * stay as the record of what happened. The planner and {@code SchemaGuard} both read the history through this.
+ * stay as the record of what happened. Repeatable migrations are read the same way, by file name. The planner and
+ * {@code SchemaGuard} both read the history through this.
  *
- * @param lastRows the deciding row of each version, in the order the versions first appear in the history
- * @param baseline the version of the baseline row, if the history starts with one
+ * @param lastRows       the deciding row of each version, in the order the versions first appear in the history
+ * @param baseline       the version of the baseline row, if the history starts with one
+ * @param lastRepeatable the deciding row of each repeatable migration, by file name, in order of first appearance
  */
-public record AppliedVersions(Map<Version, AppliedMigration> lastRows, Optional<Version> baseline) {
+public record AppliedVersions(Map<Version, AppliedMigration> lastRows, Optional<Version> baseline,
+                              Map<String, AppliedMigration> lastRepeatable) {
 
     public AppliedVersions {
         lastRows = Collections.unmodifiableMap(new LinkedHashMap<>(lastRows));
+        lastRepeatable = Collections.unmodifiableMap(new LinkedHashMap<>(lastRepeatable));
     }
 
     public static AppliedVersions of(List<AppliedMigration> history) {
         Map<Version, AppliedMigration> lastRows = new LinkedHashMap<>();
+        Map<String, AppliedMigration> lastRepeatable = new LinkedHashMap<>();
         Version baseline = null;
         for (AppliedMigration row : history) {
+            if (row.isRepeatable()) {
+                lastRepeatable.merge(row.script(), row, AppliedVersions::later);
+                continue;
+            }
             if (row.type() == MigrationType.BASELINE) {
                 baseline = row.version();
             }
-            lastRows.merge(row.version(), row, (kept, next) -> next.installedRank() > kept.installedRank() ? next : kept);
+            lastRows.merge(row.version(), row, AppliedVersions::later);
         }
-        return new AppliedVersions(lastRows, Optional.ofNullable(baseline));
+        return new AppliedVersions(lastRows, Optional.ofNullable(baseline), lastRepeatable);
+    }
+
+    private static AppliedMigration later(AppliedMigration kept, AppliedMigration next) {
+        return next.installedRank() > kept.installedRank() ? next : kept;
     }
 
     /** True when the version's last row records a successful undo: its file counts as not applied. */

@@ -42,16 +42,20 @@ public final class HistoryTable {
         }
     }
 
-    /** Creates the schema and table when missing. Callers hold the migration lock, so this cannot race. */
+    /**
+     * Creates the schema and table when missing, and brings a table made by an earlier Strata up to date. Callers
+     * hold the migration lock, so this cannot race.
+     */
     public void createIfMissing(Connection connection) throws SQLException {
         if (exists(connection)) {
+            allowRowsWithoutVersion(connection);
             return;
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("create schema if not exists " + name.quotedSchema());
             statement.execute("create table if not exists " + name.qualified() + " ("
                     + " installed_rank integer primary key,"
-                    + " version text not null,"
+                    + " version text,"
                     + " description text not null,"
                     + " type text not null,"
                     + " script text not null,"
@@ -68,6 +72,27 @@ public final class HistoryTable {
         }
     }
 
+    /**
+     * Tables created before repeatable migrations existed declared {@code version not null}; a repeatable row has no
+     * version. Checked in the catalog first so that an up-to-date table is never altered (no lock taken).
+     */
+    private void allowRowsWithoutVersion(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select a.attnotnull from pg_catalog.pg_attribute a"
+                + " join pg_catalog.pg_class c on c.oid = a.attrelid join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+                + " where n.nspname = ? and c.relname = ? and a.attname = 'version'")) {
+            statement.setString(1, name.schema());
+            statement.setString(2, name.table());
+            try (ResultSet result = statement.executeQuery()) {
+                if (!result.next() || !result.getBoolean(1)) {
+                    return;
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("alter table " + name.qualified() + " alter column version drop not null");
+        }
+    }
+
     /** All rows in installed order; empty when the table does not exist yet. */
     public List<AppliedMigration> readAll(Connection connection) throws SQLException {
         if (!exists(connection)) {
@@ -81,7 +106,7 @@ public final class HistoryTable {
             while (result.next()) {
                 rows.add(new AppliedMigration(
                         result.getInt(1),
-                        Version.parse(result.getString(2)),
+                        result.getString(2) == null ? null : Version.parse(result.getString(2)),
                         result.getString(3),
                         MigrationType.valueOf(result.getString(4)),
                         result.getString(5),
@@ -135,7 +160,7 @@ public final class HistoryTable {
                 + " failure) select coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ? from "
                 + name.qualified()
                 + " returning installed_rank")) {
-            statement.setString(1, row.version().toString());
+            statement.setString(1, row.version() == null ? null : row.version().toString());
             statement.setString(2, row.description());
             statement.setString(3, row.type().name());
             statement.setString(4, row.script());

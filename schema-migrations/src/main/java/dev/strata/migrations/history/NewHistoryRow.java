@@ -6,6 +6,7 @@ import dev.strata.migrations.core.Version;
 /**
  * The values Strata writes for one applied migration; rank, user and time are filled in by the database.
  *
+ * @param version null for a repeatable migration
  * @param failure for a failed non-transactional migration: the last statement reached and its error; else null
  */
 public record NewHistoryRow(Version version, String description, MigrationType type, String script, String checksum,

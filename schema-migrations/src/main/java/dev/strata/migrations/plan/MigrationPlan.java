@@ -34,10 +34,12 @@ public record MigrationPlan(List<PlanEntry> entries, List<PendingMigration> pend
      * and the last pending version (an out-of-order pending file is older than {@code current}).
      */
     public Optional<Version> target() {
-        if (pending.isEmpty()) {
+        Optional<Version> lastPending = pending.stream().map(migration -> migration.migration().version())
+                .filter(java.util.Objects::nonNull).reduce((first, second) -> second);
+        if (lastPending.isEmpty()) {
             return current;
         }
-        Version last = pending.get(pending.size() - 1).migration().version();
+        Version last = lastPending.get();
         return Optional.of(current.filter(version -> version.compareTo(last) > 0).orElse(last));
     }
 

@@ -12,7 +12,11 @@ public enum MigrationState {
     BASELINE("baseline"),
     BELOW_BASELINE("below baseline"),
     /** The last history row of the version records an undo; its file, if still there, is pending again. */
-    UNDONE("undone");
+    UNDONE("undone"),
+    /** A repeatable migration whose file changed since it last ran: it runs again, after the versioned files. */
+    OUTDATED("outdated"),
+    /** A repeatable migration that ran, whose file is gone: Strata no longer runs it and leaves what it made. */
+    REMOVED("removed");
 
     private final String label;
 

@@ -5,21 +5,32 @@ import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One migration as the plan sees it: the file on disk, the history row, or both.
  * Exactly one of {@code file} and {@code applied} may be null.
+ *
+ * @param version null for a repeatable migration
  */
 public record PlanEntry(Version version, String description, String script, MigrationState state,
                         ResolvedMigration file, AppliedMigration applied) {
+    /** Versioned migrations by version, then repeatable ones by file name: the order they run in. */
+    public static final Comparator<PlanEntry> ORDER = Comparator
+            .comparing(PlanEntry::version, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(PlanEntry::script);
+
     public PlanEntry {
-        Objects.requireNonNull(version, "version");
         Objects.requireNonNull(state, "state");
         if (file == null && applied == null) {
             throw new IllegalArgumentException("a plan entry needs a file or a history row");
         }
+    }
+
+    public boolean isRepeatable() {
+        return version == null;
     }
 
     public Optional<ResolvedMigration> resolvedFile() {

@@ -26,7 +26,8 @@ import java.util.Optional;
  * migrations (a hash join of files and rows; Flyway #4278 shows what a nested scan costs at 4,000 files).
  * Only pending files are split into statements; applied ones are compared by checksum alone. Each version is judged
  * by its last history row: when that row records an undo, the version is not applied and its file is pending again
- * (state {@link MigrationState#UNDONE}), and the checksums of its older rows are no longer compared.
+ * (state {@link MigrationState#UNDONE}), and the checksums of its older rows are no longer compared. Repeatable
+ * files follow the versioned ones ({@link RepeatablePlanner}).
  */
 public final class Planner {
     private final boolean outOfOrderAllowed;
@@ -76,7 +77,9 @@ public final class Planner {
                 entries.add(classifyPending(file, undoRow, newestApplied, pending, problems));
             }
         }
-        entries.sort(Comparator.comparing(PlanEntry::version));
+        // Repeatable files run after every versioned one, so they come last in the plan, too.
+        RepeatablePlanner.plan(resolved.repeatables(), applied.lastRepeatable(), entries, pending, problems);
+        entries.sort(PlanEntry.ORDER);
         return new MigrationPlan(entries, pending, problems, Optional.ofNullable(newestApplied));
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * One change {@code strata repair} makes to the history: record an edited file's current checksum, or remove a
- * failed row. Computed from the plan, so {@code repair} fixes exactly what {@code validate} reports as fixable.
+ * failed row (of a versioned or a repeatable migration; {@code version} is null for the latter). Computed from the
+ * plan, so {@code repair} fixes exactly what {@code validate} reports as fixable.
  */
 public record RepairAction(Kind kind, int installedRank, Version version, String script, String before,
                            String after, ResolvedMigration file) {
@@ -37,11 +38,15 @@ public record RepairAction(Kind kind, int installedRank, Version version, String
     /** A line for the report: what changed, from what to what. */
     public String describe() {
         return switch (kind) {
-            case REALIGNED_CHECKSUM -> script + " (version " + version + "): recorded checksum " + abbreviate(before)
+            case REALIGNED_CHECKSUM -> script + " (" + identity() + "): recorded checksum " + abbreviate(before)
                     + " replaced by the file's " + abbreviate(after);
-            case REMOVED_FAILED_ROW -> script + " (version " + version + "): removed failed history row "
+            case REMOVED_FAILED_ROW -> script + " (" + identity() + "): removed failed history row "
                     + installedRank;
         };
+    }
+
+    private String identity() {
+        return version == null ? "repeatable" : "version " + version;
     }
 
     private static String abbreviate(String checksum) {

@@ -28,6 +28,7 @@ public final class UndoPlanner {
      */
     public static UndoPlan plan(MigrationPlan plan, ResolvedMigrations resolved, Optional<Version> to) {
         List<PlanEntry> applied = plan.entries().stream()
+                .filter(entry -> !entry.isRepeatable())
                 .filter(entry -> entry.state() == MigrationState.APPLIED || entry.state() == MigrationState.BASELINE)
                 .sorted(Comparator.comparing(PlanEntry::version).reversed())
                 .toList();

@@ -7,28 +7,43 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The naming rule for versioned migrations, {@code V<version>__<description>.sql}, and their undo files,
- * {@code U<version>__<description>.sql}, and why a name breaks it.
+ * The naming rule for migration files, and why a name breaks it: versioned migrations
+ * {@code V<version>__<description>.sql}, their undo files {@code U<version>__<description>.sql}, and repeatable
+ * migrations {@code R__<description>.sql}.
  */
 final class MigrationFileName {
-    static final String EXPECTED = "V<version>__<description>.sql (e.g. V3__add_job_events.sql)";
+    static final String EXPECTED = "V<version>__<description>.sql (e.g. V3__add_job_events.sql),"
+            + " or R__<description>.sql for a repeatable migration";
 
     private static final Pattern VERSIONED = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)__(\\w[\\w .-]*)\\.sql");
+    private static final Pattern REPEATABLE = Pattern.compile("R__(\\w[\\w .-]*)\\.sql");
 
-    /** @param undo true for a {@code U} file, which undoes the {@code V} file of the same version */
-    record Parsed(Version version, String description, boolean undo) {
+    enum Kind {
+        VERSIONED, UNDO, REPEATABLE
+    }
+
+    /** @param version null for a repeatable file */
+    record Parsed(Kind kind, Version version, String description) {
     }
 
     private MigrationFileName() {
     }
 
     static Optional<Parsed> parse(String fileName) {
+        Matcher repeatable = REPEATABLE.matcher(fileName);
+        if (repeatable.matches()) {
+            return Optional.of(new Parsed(Kind.REPEATABLE, null, describe(repeatable.group(1))));
+        }
         Matcher matcher = VERSIONED.matcher(fileName);
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        String description = matcher.group(3).replace('_', ' ').strip();
-        return Optional.of(new Parsed(Version.parse(matcher.group(2)), description, matcher.group(1).equals("U")));
+        Kind kind = matcher.group(1).equals("U") ? Kind.UNDO : Kind.VERSIONED;
+        return Optional.of(new Parsed(kind, Version.parse(matcher.group(2)), describe(matcher.group(3))));
+    }
+
+    private static String describe(String raw) {
+        return raw.replace('_', ' ').strip();
     }
 
     /** A specific reason a {@code .sql} file name does not match, to put in the error. */
@@ -36,14 +51,19 @@ final class MigrationFileName {
         if (fileName.startsWith("v") && Character.isDigit(fileName.length() > 1 ? fileName.charAt(1) : 'x')) {
             return "the prefix must be an upper-case V";
         }
-        if (fileName.startsWith("R__")) {
-            return "repeatable (R__) migrations are not supported by this version of Strata";
+        if (fileName.startsWith("r__")) {
+            return "the prefix of a repeatable migration must be an upper-case R";
+        }
+        if (fileName.startsWith("R")) {
+            return fileName.startsWith("R__")
+                    ? "the description after R__ is empty or holds characters other than letters, digits, _, -, . and spaces"
+                    : "a repeatable migration has no version: R__<description>.sql";
         }
         if (fileName.startsWith("u") && Character.isDigit(fileName.length() > 1 ? fileName.charAt(1) : 'x')) {
             return "the prefix of an undo file must be an upper-case U";
         }
         if (!fileName.startsWith("V") && !fileName.startsWith("U")) {
-            return "it does not start with V (or U for an undo file)";
+            return "it does not start with V (or U for an undo file, R__ for a repeatable one)";
         }
         int separator = fileName.indexOf("__");
         if (separator < 0) {

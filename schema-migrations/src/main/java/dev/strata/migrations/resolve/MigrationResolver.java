@@ -28,6 +28,7 @@ public final class MigrationResolver {
     public ResolvedMigrations resolve(List<Location> locations) {
         List<ResolvedMigration> migrations = new ArrayList<>();
         List<ResolvedMigration> undos = new ArrayList<>();
+        List<ResolvedMigration> repeatables = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (Location location : locations) {
             for (ScriptFile file : scanner.scan(location)) {
@@ -36,7 +37,12 @@ public final class MigrationResolver {
                     problems.add(misnamed(file));
                     continue;
                 }
-                toMigration(file, parsed.get(), problems).ifPresent(parsed.get().undo() ? undos::add : migrations::add);
+                List<ResolvedMigration> kind = switch (parsed.get().kind()) {
+                    case VERSIONED -> migrations;
+                    case UNDO -> undos;
+                    case REPEATABLE -> repeatables;
+                };
+                toMigration(file, parsed.get(), problems).ifPresent(kind::add);
             }
         }
         Comparator<ResolvedMigration> order = Comparator.comparing(ResolvedMigration::version)
@@ -45,6 +51,7 @@ public final class MigrationResolver {
         undos.sort(order);
         problems.addAll(duplicateVersions(migrations, ""));
         problems.addAll(duplicateVersions(undos, "undo "));
+        repeatables.sort(Comparator.comparing(ResolvedMigration::script).thenComparing(ResolvedMigration::path));
         List<ResolvedMigration> unique = withoutDuplicates(migrations);
         Set<Version> versions = new HashSet<>();
         unique.forEach(migration -> versions.add(migration.version()));
@@ -59,7 +66,7 @@ public final class MigrationResolver {
                         "give it the version of the migration it undoes, or delete it"));
             }
         }
-        return new ResolvedMigrations(unique, problems, pairedUndos);
+        return new ResolvedMigrations(unique, problems, pairedUndos, uniqueRepeatables(repeatables, problems));
     }
 
     private static Problem misnamed(ScriptFile file) {
@@ -77,7 +84,7 @@ public final class MigrationResolver {
             content = ScriptText.normalise(file.content());
         } catch (ScriptText.InvalidEncodingException e) {
             problems.add(new Problem(ProblemKind.INVALID_ENCODING, file.name(), version,
-                    file.path() + " (version " + version + ") is not valid UTF-8: invalid byte sequence at byte offset "
+                    file.path() + " (" + identity(version) + ") is not valid UTF-8: invalid byte sequence at byte offset "
                             + e.byteOffset(),
                     "re-save the file as UTF-8"));
             return Optional.empty();
@@ -93,8 +100,12 @@ public final class MigrationResolver {
     /** Also used by the planner for files that hold only comments. */
     public static Problem emptyFile(String script, String path, Version version) {
         return new Problem(ProblemKind.EMPTY, script, version,
-                path + " (version " + version + ") is empty: it holds no SQL statement",
+                path + " (" + identity(version) + ") is empty: it holds no SQL statement",
                 "add the migration's statements, or delete the file");
+    }
+
+    private static String identity(Version version) {
+        return version == null ? "repeatable" : "version " + version;
     }
 
     private static List<Problem> duplicateVersions(List<ResolvedMigration> sorted, String kind) {
@@ -110,6 +121,23 @@ public final class MigrationResolver {
             }
         }
         return problems;
+    }
+
+    /** The history knows a repeatable migration by its file name, so two locations must not both hold one. */
+    private static List<ResolvedMigration> uniqueRepeatables(List<ResolvedMigration> sorted, List<Problem> problems) {
+        List<ResolvedMigration> unique = new ArrayList<>(sorted.size());
+        for (ResolvedMigration repeatable : sorted) {
+            ResolvedMigration previous = unique.isEmpty() ? null : unique.get(unique.size() - 1);
+            if (previous != null && previous.script().equals(repeatable.script())) {
+                problems.add(new Problem(ProblemKind.DUPLICATE_VERSION, repeatable.script(), null,
+                        "repeatable migration " + repeatable.script() + " is in two places: " + previous.path()
+                                + " and " + repeatable.path(),
+                        "keep one of them, or give one a different description"));
+            } else {
+                unique.add(repeatable);
+            }
+        }
+        return unique;
     }
 
     /** Keeps the first file of each version so the plan stays well-defined; the duplicate is already a problem. */

@@ -11,20 +11,30 @@ import java.util.Optional;
  * be used (misnamed, empty, not UTF-8, duplicate version, undo file without a migration). No file is ever skipped
  * silently.
  *
- * @param undos the undo files, {@code U<version>__<description>.sql}, in version order, at most one per version and
- *              each paired with a migration of the same version; {@link ResolvedMigration#script()} is the U file
+ * @param undos       the undo files, {@code U<version>__<description>.sql}, in version order, at most one per version
+ *                    and each paired with a migration of the same version; {@link ResolvedMigration#script()} is the
+ *                    U file
+ * @param repeatables the repeatable files, {@code R__<description>.sql}, in file name order (the order they run
+ *                    in), at most one per file name
  */
 public record ResolvedMigrations(List<ResolvedMigration> migrations, List<Problem> problems,
-                                 List<ResolvedMigration> undos) {
+                                 List<ResolvedMigration> undos, List<ResolvedMigration> repeatables) {
     public ResolvedMigrations {
         migrations = List.copyOf(migrations);
         problems = List.copyOf(problems);
         undos = List.copyOf(undos);
+        repeatables = List.copyOf(repeatables);
     }
 
-    /** Migrations without undo files. */
+    /** Versioned migrations and undo files, no repeatable ones. */
+    public ResolvedMigrations(List<ResolvedMigration> migrations, List<Problem> problems,
+                              List<ResolvedMigration> undos) {
+        this(migrations, problems, undos, List.of());
+    }
+
+    /** Versioned migrations only. */
     public ResolvedMigrations(List<ResolvedMigration> migrations, List<Problem> problems) {
-        this(migrations, problems, List.of());
+        this(migrations, problems, List.of(), List.of());
     }
 
     /** The undo file of {@code version}, if there is one. */

@@ -126,7 +126,9 @@ class MigrationResolverTest {
                 "V1_x.sql    | separated by two underscores",
                 "V1__.sql    | the description after __ is empty",
                 "Vx__y.sql   | 'x' is not a version",
-                "R__view.sql | repeatable (R__) migrations are not supported",
+                "r__view.sql | the prefix of a repeatable migration must be an upper-case R",
+                "R1__view.sql | a repeatable migration has no version",
+                "R__.sql     | the description after R__ is empty",
                 "u1__x.sql   | the prefix of an undo file must be an upper-case U",
                 "foo.sql     | it does not start with V",
                 "V1__a+b.sql | the description may hold only",
@@ -146,14 +148,15 @@ class MigrationResolverTest {
                 assertThat(problem.message())
                         .startsWith(dir.resolve(name) + " is not a migration file name: ")
                         .contains(reason)
-                        .endsWith("expected V<version>__<description>.sql (e.g. V3__add_job_events.sql)");
+                        .endsWith("expected V<version>__<description>.sql (e.g. V3__add_job_events.sql),"
+                                + " or R__<description>.sql for a repeatable migration");
                 assertThat(problem.hint()).isNotBlank();
             });
         }
 
         @Test
         void everyMisnamedFileIsReported() throws IOException {
-            for (String name : List.of("v1__x.sql", "V1_x.sql", "V1__.sql", "Vx__y.sql", "R__view.sql", "foo.sql")) {
+            for (String name : List.of("v1__x.sql", "V1_x.sql", "V1__.sql", "Vx__y.sql", "R1__view.sql", "foo.sql")) {
                 write(dir, name, "SELECT 1;");
             }
 
@@ -162,7 +165,7 @@ class MigrationResolverTest {
             assertThat(resolved.migrations()).isEmpty();
             assertThat(resolved.problems()).hasSize(6).allSatisfy(p -> assertThat(p.kind()).isEqualTo(ProblemKind.MISNAMED))
                     .extracting(Problem::script)
-                    .containsExactlyInAnyOrder("v1__x.sql", "V1_x.sql", "V1__.sql", "Vx__y.sql", "R__view.sql", "foo.sql");
+                    .containsExactlyInAnyOrder("v1__x.sql", "V1_x.sql", "V1__.sql", "Vx__y.sql", "R1__view.sql", "foo.sql");
         }
 
         @ParameterizedTest(name = "[{index}] {0}")
@@ -459,6 +462,56 @@ class MigrationResolverTest {
             assertThat(resolved.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.kind()).isEqualTo(ProblemKind.EMPTY);
                 assertThat(problem.script()).isEqualTo("U1__one.sql");
+            });
+        }
+    }
+
+    @Nested
+    class RepeatableFiles {
+        @Test
+        void repeatableFilesAreResolvedApartFromVersionedOnesInFileNameOrder() throws IOException {
+            write(dir, "V1__tables.sql", "CREATE TABLE t (id int);");
+            write(dir, "R__views.sql", "CREATE OR REPLACE VIEW v AS SELECT id FROM t;");
+            write(dir, "sub/R__functions_and_more.sql", "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';");
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(resolved.problems()).isEmpty();
+            assertThat(scripts(resolved)).containsExactly("V1__tables.sql");
+            assertThat(resolved.repeatables()).extracting(ResolvedMigration::script, ResolvedMigration::description,
+                            ResolvedMigration::version, ResolvedMigration::isRepeatable)
+                    .containsExactly(tuple("R__functions_and_more.sql", "functions and more", null, true),
+                            tuple("R__views.sql", "views", null, true));
+            assertThat(resolved.repeatables().get(1).checksum())
+                    .isEqualTo(Checksum.of("CREATE OR REPLACE VIEW v AS SELECT id FROM t;"));
+        }
+
+        @Test
+        void theSameRepeatableFileNameInTwoLocationsIsADuplicate(@TempDir Path other) throws IOException {
+            write(dir, "R__views.sql", "SELECT 1;");
+            write(other, "R__views.sql", "SELECT 2;");
+
+            ResolvedMigrations resolved = resolve(dir, other);
+
+            assertThat(resolved.repeatables()).hasSize(1);
+            assertThat(resolved.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.DUPLICATE_VERSION);
+                assertThat(problem.script()).isEqualTo("R__views.sql");
+                assertThat(problem.message()).contains("repeatable migration R__views.sql is in two places")
+                        .contains(dir.resolve("R__views.sql").toString()).contains(other.resolve("R__views.sql").toString());
+            });
+        }
+
+        @Test
+        void anEmptyRepeatableFileIsNamedAsRepeatable() throws IOException {
+            write(dir, "R__views.sql", "  \n");
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(resolved.repeatables()).isEmpty();
+            assertThat(resolved.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.EMPTY);
+                assertThat(problem.message()).isEqualTo(dir.resolve("R__views.sql") + " (repeatable) is empty: it holds no SQL statement");
             });
         }
     }
