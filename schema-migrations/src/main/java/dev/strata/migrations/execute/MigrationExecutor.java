@@ -33,21 +33,29 @@ public final class MigrationExecutor {
         this.listener = listener;
     }
 
-    /** Applies in order and returns what was applied; stops at the first failure. */
-    public List<AppliedRun> apply(Connection connection, List<PendingMigration> pending) throws SQLException {
-        return run(connection, pending, MigrationType.SQL);
+    /**
+     * Applies in order and returns what was applied; stops at the first failure.
+     *
+     * @param lock checked before each file is committed (and before a non-transactional file starts)
+     * @throws MigrationFailedException when a statement fails
+     * @throws ConnectionLostException when the connection or the lock's session is lost
+     */
+    public List<AppliedRun> apply(Connection connection, List<PendingMigration> pending, LockCheck lock)
+            throws SQLException {
+        return run(connection, pending, MigrationType.SQL, lock);
     }
 
     /**
      * Runs undo files in order, exactly as migrations are run (transaction, directives, timeouts), each recorded by a
      * history row of type {@link MigrationType#UNDO} for its version; stops at the first failure.
      */
-    public List<AppliedRun> undo(Connection connection, List<PendingMigration> undos) throws SQLException {
-        return run(connection, undos, MigrationType.UNDO);
+    public List<AppliedRun> undo(Connection connection, List<PendingMigration> undos, LockCheck lock)
+            throws SQLException {
+        return run(connection, undos, MigrationType.UNDO, lock);
     }
 
-    private List<AppliedRun> run(Connection connection, List<PendingMigration> pending, MigrationType type)
-            throws SQLException {
+    private List<AppliedRun> run(Connection connection, List<PendingMigration> pending, MigrationType type,
+                                 LockCheck lock) throws SQLException {
         List<AppliedRun> applied = new ArrayList<>(pending.size());
         boolean autoCommit = connection.getAutoCommit();
         try {
@@ -55,8 +63,8 @@ public final class MigrationExecutor {
                 listener.starting(migration.migration());
                 StatementTimeouts timeouts = migration.directives().timeouts().over(runTimeouts);
                 AppliedRun run = migration.directives().transactional()
-                        ? applyInTransaction(connection, migration, type, timeouts, applied.size())
-                        : applyWithoutTransaction(connection, migration, type, timeouts, applied.size());
+                        ? applyInTransaction(connection, migration, type, timeouts, applied.size(), lock)
+                        : applyWithoutTransaction(connection, migration, type, timeouts, applied.size(), lock);
                 applied.add(run);
                 listener.applied(run);
             }
@@ -69,7 +77,8 @@ public final class MigrationExecutor {
     }
 
     private AppliedRun applyInTransaction(Connection connection, PendingMigration pending, MigrationType type,
-                                          StatementTimeouts timeouts, int appliedSoFar) throws SQLException {
+                                          StatementTimeouts timeouts, int appliedSoFar, LockCheck lock)
+            throws SQLException {
         ResolvedMigration migration = pending.migration();
         connection.setAutoCommit(false);
         long started = System.nanoTime();
@@ -81,24 +90,41 @@ public final class MigrationExecutor {
                     statement.execute(sql.sql());
                 } catch (SQLException e) {
                     rollbackQuietly(connection, e);
+                    if (ConnectionLostException.isConnectionLoss(e)) {
+                        throw lost(ConnectionLostException.Phase.APPLYING, migration, sql, true, 0, appliedSoFar, e);
+                    }
                     throw new MigrationFailedException(failure(migration, sql, e), appliedSoFar, true, 0, type, e);
                 }
             }
             int executionMs = elapsedMs(started);
             history.insert(connection, row(migration, type, executionMs, true, null));
-            connection.commit();
+            verifyLock(lock, connection, migration, true, 0, appliedSoFar);
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                if (ConnectionLostException.isConnectionLoss(e)) {
+                    throw lost(ConnectionLostException.Phase.COMMITTING, migration, null, true, 0, appliedSoFar, e);
+                }
+                throw e;
+            }
             return new AppliedRun(migration.version(), migration.description(), migration.script(),
                     pending.statements().size(), executionMs);
         } catch (SQLException e) {
             // Failed while recording or committing: nothing of this migration is committed.
             rollbackQuietly(connection, e);
+            if (ConnectionLostException.isConnectionLoss(e)) {
+                throw lost(ConnectionLostException.Phase.APPLYING, migration, null, true, 0, appliedSoFar, e);
+            }
             throw e;
         }
     }
 
     private AppliedRun applyWithoutTransaction(Connection connection, PendingMigration pending, MigrationType type,
-                                               StatementTimeouts timeouts, int appliedSoFar) throws SQLException {
+                                               StatementTimeouts timeouts, int appliedSoFar, LockCheck lock)
+            throws SQLException {
         ResolvedMigration migration = pending.migration();
+        // Without a transaction there is nothing to roll back, so the lock is checked before the first statement.
+        verifyLock(lock, connection, migration, false, 0, appliedSoFar);
         connection.setAutoCommit(true);
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
@@ -110,6 +136,9 @@ public final class MigrationExecutor {
                 try {
                     statement.execute(sql.sql());
                 } catch (SQLException e) {
+                    if (ConnectionLostException.isConnectionLoss(e)) {
+                        throw lost(ConnectionLostException.Phase.APPLYING, migration, sql, false, i, appliedSoFar, e);
+                    }
                     SqlFailure failure = failure(migration, sql, e);
                     recordFailure(connection, migration, type, timeouts, failure, i, statements.size(),
                             elapsedMs(started), e);
@@ -136,6 +165,27 @@ public final class MigrationExecutor {
         } catch (SQLException recordingFailed) {
             cause.addSuppressed(recordingFailed); // e.g. the connection is gone: the rerun will find the schema as is
         }
+    }
+
+    private static void verifyLock(LockCheck lock, Connection connection, ResolvedMigration migration,
+                                   boolean transactional, int statementsApplied, int appliedSoFar) {
+        try {
+            lock.verify();
+        } catch (SQLException e) {
+            if (transactional) {
+                rollbackQuietly(connection, e);
+            }
+            throw ConnectionLostException.of(ConnectionLostException.Phase.LOCK_LOST, migration.script(), null,
+                    migration.version(), transactional, statementsApplied, appliedSoFar, e);
+        }
+    }
+
+    private static ConnectionLostException lost(ConnectionLostException.Phase phase, ResolvedMigration migration,
+                                                SqlStatement statement, boolean transactional, int statementsApplied,
+                                                int appliedSoFar, SQLException cause) {
+        String where = statement == null ? null : migration.path() + ":" + statement.line();
+        return ConnectionLostException.of(phase, migration.script(), where, migration.version(), transactional,
+                statementsApplied, appliedSoFar, cause);
     }
 
     private static NewHistoryRow row(ResolvedMigration migration, MigrationType type, int executionMs, boolean success,

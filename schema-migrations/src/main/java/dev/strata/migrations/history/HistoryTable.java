@@ -48,7 +48,11 @@ public final class HistoryTable {
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create schema if not exists " + name.quotedSchema());
+            if (!schemaExists(connection)) {
+                // Only when missing: even with IF NOT EXISTS, CREATE SCHEMA needs CREATE on the database, which a
+                // role that may create tables in an existing schema often lacks.
+                statement.execute("create schema " + name.quotedSchema());
+            }
             statement.execute("create table if not exists " + name.qualified() + " ("
                     + " installed_rank integer primary key,"
                     + " version text not null,"
@@ -65,6 +69,16 @@ public final class HistoryTable {
                     + ")");
             statement.execute("comment on table " + name.qualified()
                     + " is 'Applied schema migrations, written by Strata. Do not edit by hand: use strata repair.'");
+        }
+    }
+
+    private boolean schemaExists(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select 1 from pg_catalog.pg_namespace where nspname = ?")) {
+            statement.setString(1, name.schema());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 
