@@ -31,6 +31,8 @@ final class TestServers {
         if (server == null && failure == null) {
             try {
                 server = choose();
+                // Scanned for when long enough to be told apart from ordinary words (Testcontainers' is "test").
+                DatabaseUrl.parse(server.adminUrl(), server.provider()).password().ifPresent(Secrets::register);
                 LOG.info("Integration tests use {}", server);
             } catch (RuntimeException e) {
                 failure = e;

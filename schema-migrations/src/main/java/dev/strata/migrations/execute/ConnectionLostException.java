@@ -80,9 +80,9 @@ public final class ConnectionLostException extends StrataException {
         String earlier = appliedBeforeFailure == 0 ? ""
                 : " The " + appliedBeforeFailure + " migration(s) before it in this run were applied and recorded.";
         String hint = "check that the server is up (it may have been restarted, or the session ended by an"
-                + " administrator), then run `strata migrate` again: it continues with the first file not recorded"
-                + (transactional ? "" : "; " + script + " then runs again from its first statement, so it must be"
-                + " safe to re-run (IF NOT EXISTS)");
+                + " administrator), then run `strata migrate` again: it continues with " + script
+                + (phase == Phase.COMMITTING ? " unless it was committed" : "")
+                + (transactional ? "" : ", from its first statement, so it must be safe to re-run (IF NOT EXISTS)");
         return new ConnectionLostException(what + ": " + reason + "\n  " + state + earlier, hint, script, version,
                 phase, appliedBeforeFailure, cause);
     }
