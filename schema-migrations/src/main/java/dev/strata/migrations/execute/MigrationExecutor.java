@@ -87,7 +87,7 @@ public final class MigrationExecutor {
             applyTimeouts(statement, timeouts, "set local ");
             for (SqlStatement sql : pending.statements()) {
                 try {
-                    statement.execute(sql.sql());
+                    statement.execute(sql.executableSql());
                 } catch (SQLException e) {
                     rollbackQuietly(connection, e);
                     if (ConnectionLostException.isConnectionLoss(e)) {
@@ -134,7 +134,7 @@ public final class MigrationExecutor {
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement sql = statements.get(i);
                 try {
-                    statement.execute(sql.sql());
+                    statement.execute(sql.executableSql());
                 } catch (SQLException e) {
                     if (ConnectionLostException.isConnectionLoss(e)) {
                         throw lost(ConnectionLostException.Phase.APPLYING, migration, sql, false, i, appliedSoFar, e);
