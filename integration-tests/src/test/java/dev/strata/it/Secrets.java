@@ -70,7 +70,11 @@ public final class Secrets {
         synchronized (CONSOLE) {
             outputs.add(new Output("this JVM's console (stdout, stderr, logs)", CONSOLE.toString(StandardCharsets.UTF_8)));
         }
-        List<String> secrets = new ArrayList<>(SECRETS);
+        return find(outputs, new ArrayList<>(SECRETS));
+    }
+
+    /** The lines of {@code outputs} that hold one of {@code secrets}, described with every secret masked. */
+    static List<String> find(List<Output> outputs, List<String> secrets) {
         List<String> leaks = new ArrayList<>();
         for (Output output : outputs) {
             List<String> lines = output.text().lines().toList();

@@ -23,11 +23,13 @@ final class ScriptText {
         private final String problem;
 
         InvalidEncodingException(long byteOffset) {
-            this(byteOffset, "is not valid UTF-8: invalid byte sequence at byte offset " + byteOffset);
+            super("not valid UTF-8 at byte offset " + byteOffset);
+            this.byteOffset = byteOffset;
+            this.problem = "is not valid UTF-8: invalid byte sequence at byte offset " + byteOffset;
         }
 
         private InvalidEncodingException(long byteOffset, String problem) {
-            super("not valid UTF-8 at byte offset " + byteOffset);
+            super(problem);
             this.byteOffset = byteOffset;
             this.problem = problem;
         }
