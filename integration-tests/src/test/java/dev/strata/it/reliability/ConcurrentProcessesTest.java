@@ -91,8 +91,10 @@ class ConcurrentProcessesTest {
             for (int i = 0; i < PROCESSES; i++) {
                 processes.add(deployment.launch("migrate"));
             }
+            // Or until one of them ends, which is a failure the assertions on the results will show.
             Poll.untilTrue(PROCESSES + " processes contending for the lock",
-                    () -> deployment.sessionsOfRole() == 2L * PROCESSES);
+                    () -> deployment.sessionsOfRole() == 2L * PROCESSES
+                            || processes.stream().anyMatch(process -> !process.process().isAlive()));
         } // closing the session releases the lock: the sixteen race for it
         List<StrataCli.Result> results = new ArrayList<>();
         for (StrataCli.Launched process : processes) {

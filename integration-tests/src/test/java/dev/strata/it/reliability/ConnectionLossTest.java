@@ -58,7 +58,7 @@ class ConnectionLossTest {
         StrataCli.Result result;
         try (Gate gate = Gate.hold(database.connectionSource(), 3)) {
             StrataCli.Launched migrate = deployment.launch("migrate");
-            int backend = gate.awaitWaiter(database.connectionSource());
+            int backend = gate.awaitWaiter(database.connectionSource(), migrate);
             assertThat(deployment.terminate(backend)).isTrue();
             result = StrataCli.Runner.await(migrate);
         }
@@ -81,7 +81,7 @@ class ConnectionLossTest {
         StrataCli.Result result;
         try (Gate gate = Gate.hold(database.connectionSource(), 3)) {
             StrataCli.Launched migrate = deployment.launch("migrate");
-            int migrating = gate.awaitWaiter(database.connectionSource());
+            int migrating = gate.awaitWaiter(database.connectionSource(), migrate);
             int locking = deployment.migrationLockHolder().orElseThrow();
             assertThat(locking).as("the lock is held on a session of its own").isNotEqualTo(migrating);
             assertThat(deployment.terminate(locking)).isTrue();
@@ -109,7 +109,7 @@ class ConnectionLossTest {
             StrataCli.Result result;
             try (Gate gate = Gate.hold(database, 3)) {
                 StrataCli.Launched migrate = StrataCli.Runner.launch(workingDirectory, environment, "migrate");
-                gate.awaitWaiter(database);
+                gate.awaitWaiter(database, migrate);
                 server.stop();
                 result = StrataCli.Runner.await(migrate);
             }

@@ -1,5 +1,6 @@
 package dev.strata.it.reliability;
 
+import dev.strata.it.cli.StrataCli;
 import dev.strata.migrations.ConnectionSource;
 
 import java.sql.Connection;
@@ -45,9 +46,9 @@ final class Gate implements AutoCloseable {
         return gate;
     }
 
-    /** The backend pid of the session that waits at this gate, once one does. */
-    int awaitWaiter(ConnectionSource database) {
-        return Poll.until("a migrator waiting at gate " + number, () -> waiter(database));
+    /** The backend pid of the session of {@code migrator} that waits at this gate, once it does. */
+    int awaitWaiter(ConnectionSource database, StrataCli.Launched migrator) {
+        return Poll.until("a migrator waiting at gate " + number, migrator, () -> waiter(database));
     }
 
     private Optional<Integer> waiter(ConnectionSource database) {

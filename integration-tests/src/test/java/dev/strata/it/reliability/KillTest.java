@@ -71,7 +71,11 @@ class KillTest {
                 int applied = 0;
                 while (applied < CrashCorpus.MIGRATIONS && killed < KILLS) {
                     Moment moment = Moment.values()[random.nextInt(Moment.values().length)];
-                    StrataCli.Result result = runAndKill(deployment, moment, applied, random);
+                    int gate = nextTransactional(applied + 1 + random.nextInt(5));
+                    if (moment == Moment.MID_TRANSACTION && gate > CrashCorpus.MIGRATIONS) {
+                        moment = Moment.AFTER_ROWS; // no gate left ahead
+                    }
+                    StrataCli.Result result = runAndKill(deployment, moment, applied, gate, random);
                     String afterWhat = "kill " + (killed + 1) + " (" + moment + ", seed " + seed + ")";
                     if (result.exitCode() == KILLED) {
                         killed++;
@@ -95,8 +99,8 @@ class KillTest {
     }
 
     /** Launches a run and kills it at the moment; returns its result (exit 137 when the kill hit it). */
-    private static StrataCli.Result runAndKill(Deployment deployment, Moment moment, int applied, Random random)
-            throws Exception {
+    private static StrataCli.Result runAndKill(Deployment deployment, Moment moment, int applied, int gated,
+                                               Random random) throws Exception {
         switch (moment) {
             case AT_START -> {
                 return deployment.launch("migrate").kill();
@@ -115,13 +119,9 @@ class KillTest {
                 return run.kill();
             }
             case MID_TRANSACTION -> {
-                int gated = nextTransactional(applied + 1 + random.nextInt(5));
-                if (gated > CrashCorpus.MIGRATIONS) {
-                    return runAndKill(deployment, Moment.AFTER_ROWS, applied, random);
-                }
                 try (Gate gate = Gate.hold(deployment.database().connectionSource(), gated)) {
                     StrataCli.Launched run = deployment.launch("migrate");
-                    gate.awaitWaiter(deployment.database().connectionSource());
+                    gate.awaitWaiter(deployment.database().connectionSource(), run);
                     StrataCli.Result result = run.kill();
                     // The backend is still waiting at the gate, inside the file's transaction; the server must notice
                     // the dead client and end it without the gate opening (client_connection_check_interval).

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -45,7 +46,7 @@ class LockProcessTest {
         try (Gate gate = Gate.hold(database.connectionSource(), 2)) {
             deployment.set("STRATA_DATABASE__URL", firstUrl);
             StrataCli.Launched firstRun = deployment.launch("migrate");
-            gate.awaitWaiter(database.connectionSource());
+            gate.awaitWaiter(database.connectionSource(), firstRun);
             int holder = deployment.migrationLockHolder().orElseThrow();
 
             deployment.set("STRATA_DATABASE__URL", deployment.role().url())
@@ -83,7 +84,8 @@ class LockProcessTest {
             reporting.executeQuery("select count(*) from jobs").close(); // holds ACCESS SHARE until it ends
 
             StrataCli.Launched migrate = deployment.launch("migrate");
-            Poll.untilTrue("the migration waiting for its lock on jobs", () -> waitingForJobs(database) == 1);
+            Poll.until("the migration waiting for its lock on jobs", migrate,
+                    () -> waitingForJobs(database) == 1 ? Optional.of(true) : Optional.empty());
             // The application's query now queues behind the migration's lock request (PostgreSQL grants in order).
             CompletableFuture<Long> applicationQuery = CompletableFuture.supplyAsync(() -> count(query));
             Poll.untilTrue("the application's query queued behind the migration", () -> waitingForJobs(database) == 2);

@@ -1,5 +1,7 @@
 package dev.strata.it.reliability;
 
+import dev.strata.it.cli.StrataCli;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -29,6 +31,21 @@ final class Poll {
             }
             pause();
         }
+    }
+
+    /**
+     * As {@link #until(String, Supplier)}, for a state a running {@code strata} process is to reach: if the process
+     * ends first, fails at once with its output instead of waiting out the bound.
+     */
+    static <T> T until(String what, StrataCli.Launched process, Supplier<Optional<T>> probe) {
+        return until(what, () -> {
+            Optional<T> value = probe.get();
+            if (value.isEmpty() && !process.process().isAlive()) {
+                throw new AssertionError("waiting for " + what + ", " + process.command() + " ended: "
+                        + StrataCli.Runner.await(process));
+            }
+            return value;
+        });
     }
 
     /** Polls until {@code condition} holds. */

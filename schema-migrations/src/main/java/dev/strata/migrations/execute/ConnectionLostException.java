@@ -68,8 +68,9 @@ public final class ConnectionLostException extends StrataException {
         } else if (!transactional) {
             state = "This file runs without a transaction: " + (statementsApplied == 0 ? "no statement"
                     : statementsApplied == 1 ? "statement 1" : "statements 1-" + statementsApplied)
-                    + " of it completed and stay applied, the statement after may or may not have completed, and no"
-                    + " history row was recorded for it.";
+                    + " of it completed and stay applied" + (where == null ? ""
+                    : ", the one at " + where + " may or may not have completed")
+                    + ", and no history row was recorded for it.";
         } else if (phase == Phase.COMMITTING) {
             state = "PostgreSQL either committed the file together with its history row or rolled both back, never"
                     + " half: `strata status` shows which.";

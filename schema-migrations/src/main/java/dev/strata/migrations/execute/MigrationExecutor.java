@@ -145,9 +145,17 @@ public final class MigrationExecutor {
                     throw new MigrationFailedException(failure, appliedSoFar, false, i, type, e);
                 }
             }
-            resetTimeouts(statement, timeouts);
             int executionMs = elapsedMs(started);
-            history.insert(connection, row(migration, type, executionMs, true, null));
+            try {
+                resetTimeouts(statement, timeouts);
+                history.insert(connection, row(migration, type, executionMs, true, null));
+            } catch (SQLException e) {
+                if (ConnectionLostException.isConnectionLoss(e)) {
+                    throw lost(ConnectionLostException.Phase.APPLYING, migration, null, false, statements.size(),
+                            appliedSoFar, e);
+                }
+                throw e;
+            }
             return new AppliedRun(migration.version(), migration.description(), migration.script(),
                     statements.size(), executionMs);
         }
