@@ -12,23 +12,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads a test database directly, to check what the engine did. */
-final class Queries {
-    static final SchemaTable DEFAULT_HISTORY =
+public final class Queries {
+    public static final SchemaTable DEFAULT_HISTORY =
             new SchemaTable(MigrationSettings.DEFAULT_SCHEMA, MigrationSettings.DEFAULT_TABLE);
 
     /** One row of the history table, as stored. */
-    record HistoryRow(int installedRank, String version, String script, String checksum, String installedBy,
+    public record HistoryRow(int installedRank, String version, String script, String checksum, String installedBy,
                       int executionMs, boolean success) {
     }
 
     private Queries() {
     }
 
-    static List<HistoryRow> history(TestDatabase database) {
+    public static List<HistoryRow> history(TestDatabase database) {
         return history(database, DEFAULT_HISTORY);
     }
 
-    static List<HistoryRow> history(TestDatabase database, SchemaTable table) {
+    public static List<HistoryRow> history(TestDatabase database, SchemaTable table) {
         String sql = "select installed_rank, version, script, checksum, installed_by, execution_ms, success from "
                 + table.qualified() + " order by installed_rank";
         List<HistoryRow> rows = new ArrayList<>();
@@ -48,7 +48,7 @@ final class Queries {
      * The applied versions in installed order (rows of repeatable migrations, which have none, left out); empty when
      * the history table does not exist.
      */
-    static List<String> appliedVersions(TestDatabase database) {
+    public static List<String> appliedVersions(TestDatabase database) {
         if (!relationExists(database, DEFAULT_HISTORY.toString())) {
             return List.of();
         }
@@ -56,11 +56,11 @@ final class Queries {
     }
 
     /** Whether a table, view, index or sequence of that (optionally qualified) name exists. */
-    static boolean relationExists(TestDatabase database, String name) {
+    public static boolean relationExists(TestDatabase database, String name) {
         return queryLong(database, "select count(*) from (select to_regclass(?) as r) x where r is not null", name) == 1;
     }
 
-    static long queryLong(TestDatabase database, String sql, Object... parameters) {
+    public static long queryLong(TestDatabase database, String sql, Object... parameters) {
         try (Connection connection = database.open(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -74,7 +74,7 @@ final class Queries {
         }
     }
 
-    static void execute(TestDatabase database, String sql) {
+    public static void execute(TestDatabase database, String sql) {
         try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {

@@ -5,6 +5,7 @@ import dev.strata.migrations.DatabaseConnectionException;
 import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.config.ConfigurationException;
+import dev.strata.migrations.execute.ConnectionLostException;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.lock.LockTimeoutException;
 import dev.strata.migrations.plan.UndoRefusedException;
@@ -22,7 +23,8 @@ final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
         if (error instanceof MigrationFailedException || error instanceof DatabaseOperationException) {
             return ExitCode.MIGRATION_FAILED;
         }
-        if (error instanceof DatabaseConnectionException || error instanceof EmbeddedDatabaseException) {
+        if (error instanceof DatabaseConnectionException || error instanceof ConnectionLostException
+                || error instanceof EmbeddedDatabaseException) {
             return ExitCode.CANNOT_CONNECT;
         }
         if (error instanceof LockTimeoutException) {

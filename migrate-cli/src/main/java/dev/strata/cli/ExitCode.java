@@ -5,7 +5,7 @@ public enum ExitCode {
     SUCCESS(0, "success"),
     MIGRATION_FAILED(1, "a migration failed (it was rolled back)"),
     USAGE(2, "usage or configuration error"),
-    CANNOT_CONNECT(3, "cannot connect to the database"),
+    CANNOT_CONNECT(3, "cannot connect to the database, or lost the connection during the run"),
     VALIDATION_FAILED(4,
             "validation failed: edited, missing, future, out-of-order, failed or bad files; baseline or undo refused"),
     LOCK_TIMEOUT(5, "lock not acquired within lock_timeout");

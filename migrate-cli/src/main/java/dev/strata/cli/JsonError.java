@@ -3,6 +3,7 @@ package dev.strata.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.migrations.core.StrataException;
+import dev.strata.migrations.execute.ConnectionLostException;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.execute.SqlFailure;
 import dev.strata.migrations.plan.UndoRefusedException;
@@ -26,6 +27,12 @@ final class JsonError {
         node.put("exitMeaning", code.meaning());
         if (error instanceof MigrationFailedException failed) {
             sqlFailure(node, failed);
+        }
+        if (error instanceof ConnectionLostException lost) {
+            node.put("script", lost.script());
+            node.put("version", lost.version().toString());
+            node.put("phase", lost.phase().name().toLowerCase(Locale.ROOT));
+            node.put("appliedBeforeFailure", lost.appliedBeforeFailure());
         }
         if (error instanceof UndoRefusedException refused && !refused.missingUndoFiles().isEmpty()) {
             refused.missingUndoFiles().forEach(node.putArray("missingUndoFiles")::add);

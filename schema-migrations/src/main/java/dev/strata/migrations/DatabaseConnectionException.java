@@ -2,14 +2,15 @@ package dev.strata.migrations;
 
 import dev.strata.migrations.core.StrataException;
 
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 
 /** Strata could not connect to the database, or lost the connection outside a migration. */
 public final class DatabaseConnectionException extends StrataException {
     public DatabaseConnectionException(String database, SQLException cause) {
-        super("cannot connect to " + database + ": " + cause.getMessage()
+        super("cannot connect to " + database + ": " + describe(cause)
                         + (cause.getSQLState() == null ? "" : " [SQLSTATE " + cause.getSQLState() + "]"),
-                hintFor(cause.getSQLState()), cause);
+                hintFor(cause), cause);
     }
 
     /** SQLSTATE classes that mean "could not reach or log in", as opposed to a failing statement. */
@@ -19,7 +20,37 @@ public final class DatabaseConnectionException extends StrataException {
                 || state.startsWith("57P");
     }
 
-    private static String hintFor(String sqlState) {
+    /**
+     * The driver's message, plus the network error under it when the driver only says "The connection attempt
+     * failed." (an unknown host, a timeout), which alone does not tell the user what to fix.
+     */
+    private static String describe(SQLException cause) {
+        UnknownHostException unknownHost = find(cause, UnknownHostException.class);
+        if (unknownHost != null) {
+            return "unknown host " + unknownHost.getMessage() + " (the name does not resolve)";
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == cause || root.getMessage() == null ? cause.getMessage()
+                : cause.getMessage() + " (" + root.getMessage() + ")";
+    }
+
+    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String hintFor(SQLException cause) {
+        String sqlState = cause.getSQLState();
+        if (find(cause, UnknownHostException.class) != null) {
+            return "check the host name in the URL (and the DNS of this machine)";
+        }
         if (sqlState == null || sqlState.startsWith("08")) {
             return "check that the server is running and the host and port in the URL are right";
         }

@@ -5,7 +5,9 @@ import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.execute.AppliedRun;
+import dev.strata.migrations.execute.DeadClientCheck;
 import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.LockCheck;
 import dev.strata.migrations.execute.MigrationExecutor;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.HistoryTable;
@@ -97,16 +99,16 @@ public final class Migrator {
     public MigrateResult migrate() {
         long started = System.nanoTime();
         ResolvedMigrations resolved = resolver.resolve(settings.locations());
-        return underLock("migrating " + connections.description(), connection -> {
+        return underLock("migrating " + connections.description(), (connection, lock) -> {
             MigrationPlan plan = planWith(connection, resolved);
             if (plan.hasProblems()) {
                 throw new ValidationFailedException(plan);
             }
             if (!plan.pending().isEmpty()) {
                 // Only now: a refused plan must leave the database exactly as it was.
-                history.createIfMissing(connection);
+                createHistoryTable(connection);
             }
-            List<AppliedRun> applied = executor.apply(connection, plan.pending());
+            List<AppliedRun> applied = executor.apply(connection, plan.pending(), lock);
             return new MigrateResult(plan, applied, Duration.ofNanos(System.nanoTime() - started));
         });
     }
@@ -127,13 +129,13 @@ public final class Migrator {
         Objects.requireNonNull(to, "to");
         long started = System.nanoTime();
         ResolvedMigrations resolved = resolver.resolve(settings.locations());
-        return underLock("undoing migrations in " + connections.description(), connection -> {
+        return underLock("undoing migrations in " + connections.description(), (connection, lock) -> {
             MigrationPlan plan = planWith(connection, resolved);
             if (plan.hasProblems()) {
                 throw new ValidationFailedException(plan);
             }
             UndoPlan undo = UndoPlanner.plan(plan, resolved, to);
-            List<AppliedRun> undone = executor.undo(connection, undo.steps());
+            List<AppliedRun> undone = executor.undo(connection, undo.steps(), lock);
             return new UndoResult(plan, undone, undo.target(), Duration.ofNanos(System.nanoTime() - started));
         });
     }
@@ -146,7 +148,7 @@ public final class Migrator {
      */
     public AppliedMigration baseline(Version version, String description) {
         Objects.requireNonNull(version, "version");
-        return underLock("recording a baseline in " + connections.description(), connection -> {
+        return underLock("recording a baseline in " + connections.description(), (connection, lock) -> {
             List<AppliedMigration> rows = history.readAll(connection);
             if (!rows.isEmpty()) {
                 throw new BaselineRefusedException(settings.historyTable().toString(), rows.size());
@@ -164,7 +166,7 @@ public final class Migrator {
      */
     public List<RepairAction> repair() {
         ResolvedMigrations resolved = resolver.resolve(settings.locations());
-        return underLock("repairing the history in " + connections.description(), connection -> {
+        return underLock("repairing the history in " + connections.description(), (connection, lock) -> {
             List<RepairAction> actions = RepairAction.from(planWith(connection, resolved));
             if (actions.isEmpty()) {
                 return actions;
@@ -193,18 +195,27 @@ public final class Migrator {
     /** Work that runs on the migration connection while the advisory lock is held on another. */
     @FunctionalInterface
     private interface LockedWork<T> {
-        T run(Connection connection) throws SQLException;
+        T run(Connection connection, LockCheck lock) throws SQLException;
     }
 
     private <T> T underLock(String action, LockedWork<T> work) {
         try (Connection lockConnection = open(); Connection connection = open()) {
-            try (AdvisoryLock ignored = AdvisoryLock.acquire(lockConnection,
-                    AdvisoryLock.keyFor(currentDatabase(lockConnection), settings.historyTable()),
-                    settings.lockTimeout())) {
-                return work.run(connection);
+            try (DeadClientCheck ignored = DeadClientCheck.enable(connection);
+                 AdvisoryLock lock = AdvisoryLock.acquire(lockConnection,
+                         AdvisoryLock.keyFor(currentDatabase(lockConnection), settings.historyTable()),
+                         settings.lockTimeout())) {
+                return work.run(connection, lock::verifyHeld);
             }
         } catch (SQLException e) {
             throw translate(action, e);
+        }
+    }
+
+    private void createHistoryTable(Connection connection) {
+        try {
+            history.createIfMissing(connection);
+        } catch (SQLException e) {
+            throw translate("creating the history table " + settings.historyTable(), e);
         }
     }
 

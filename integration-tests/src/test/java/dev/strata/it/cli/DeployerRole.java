@@ -1,5 +1,6 @@
 package dev.strata.it.cli;
 
+import dev.strata.it.Secrets;
 import dev.strata.it.TestDatabase;
 
 import java.sql.Connection;
@@ -9,17 +10,17 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A login role with a distinctive password that owns the test database, so the secret scan can look for a string
- * that appears nowhere else (the embedded server's own password is the word "postgres").
+ * A login role with a distinctive password that may create objects in the test database, so the secret scan (see
+ * {@link dev.strata.it.Secrets}) can look for a string that appears nowhere else.
  */
-record DeployerRole(String name, String password, String url) {
+public record DeployerRole(String name, String password, String url) {
     /** Roles are server-wide: each test drops the ones it created, while its database still exists. */
     private static final java.util.List<Runnable> CLEANUPS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    static DeployerRole create(TestDatabase database) throws SQLException {
+    public static DeployerRole create(TestDatabase database) throws SQLException {
         String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         String name = "deployer_" + suffix;
-        String password = "Pw" + suffix + "Xq7";
+        String password = Secrets.register("Pw" + suffix + "Xq7");
         try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
             statement.execute("create role " + name + " login password '" + password + "'");
             statement.execute("grant create, connect on database " + database.name() + " to " + name);
@@ -31,7 +32,7 @@ record DeployerRole(String name, String password, String url) {
     }
 
     /** Drops every role created since the last call, with what it owns. */
-    static void dropAll() {
+    public static void dropAll() {
         CLEANUPS.forEach(Runnable::run);
         CLEANUPS.clear();
     }
@@ -46,7 +47,7 @@ record DeployerRole(String name, String password, String url) {
     }
 
     /** The same URL with another password, for the wrong-password case. */
-    String urlWithPassword(String otherPassword) {
+    public String urlWithPassword(String otherPassword) {
         return url.replace(":" + password + "@", ":" + otherPassword + "@");
     }
 

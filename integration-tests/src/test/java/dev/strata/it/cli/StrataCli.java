@@ -1,29 +1,32 @@
 package dev.strata.it.cli;
 
+import dev.strata.it.Secrets;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the real {@code strata.jar} as a separate process, the way a release pipeline does, and captures its exit
- * code, stdout and stderr. Every captured output is also kept for the suite-wide secret scan.
+ * code, stdout and stderr. Every captured output is also handed to {@link Secrets} for the suite-wide secret scan.
  */
-final class StrataCli {
+public final class StrataCli {
     /** A bound on a hung process, not a timing assertion. */
     private static final long PROCESS_LIMIT_SECONDS = 180;
-    private static final List<String> ALL_OUTPUT = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static final List<String> ALL_OUTPUT = Collections.synchronizedList(new ArrayList<>());
 
     private StrataCli() {
     }
 
-    record Result(int exitCode, String stdout, String stderr) {
-        String all() {
+    public record Result(int exitCode, String stdout, String stderr) {
+        public String all() {
             return stdout + stderr;
         }
 
@@ -41,7 +44,7 @@ final class StrataCli {
         return jar;
     }
 
-    static Result run(Path workingDirectory, Map<String, String> environment, String... args) {
+    public static Result run(Path workingDirectory, Map<String, String> environment, String... args) {
         return Runner.run(workingDirectory, environment, args);
     }
 
@@ -50,20 +53,24 @@ final class StrataCli {
     }
 
     /** Launches a process with its output in files (no pipe to fill up), and waits for it. */
-    static final class Runner {
+    public static final class Runner {
         private Runner() {
         }
 
-        static Result run(Path workingDirectory, Map<String, String> environment, String... args) {
+        public static Result run(Path workingDirectory, Map<String, String> environment, String... args) {
             return await(launch(workingDirectory, environment, args));
         }
 
-        static Launched launch(Path workingDirectory, Map<String, String> environment, String... args) {
+        public static Launched launch(Path workingDirectory, Map<String, String> environment, String... args) {
             try {
                 Path outputs = Files.createTempDirectory(workingDirectory.getParent() == null ? workingDirectory
                         : workingDirectory.getParent(), "strata-run");
                 List<String> command = new ArrayList<>();
                 command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                // A short-lived CLI: the client compiler alone and the serial collector start it with about a third
+                // less CPU (the suite starts hundreds), and change nothing it does.
+                command.add("-XX:TieredStopAtLevel=1");
+                command.add("-XX:+UseSerialGC");
                 command.add("-jar");
                 command.add(jar().toAbsolutePath().toString());
                 command.addAll(List.of(args));
@@ -72,32 +79,61 @@ final class StrataCli {
                 builder.environment().putAll(environment);
                 builder.redirectOutput(outputs.resolve("stdout").toFile());
                 builder.redirectError(outputs.resolve("stderr").toFile());
-                return new Launched(builder.start(), outputs);
+                return new Launched(builder.start(), outputs, "strata " + String.join(" ", args));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        static Result await(Launched launched) {
+        public static Result await(Launched launched) {
             try {
                 if (!launched.process().waitFor(PROCESS_LIMIT_SECONDS, TimeUnit.SECONDS)) {
                     launched.process().destroyForcibly();
                     throw new IllegalStateException("strata did not finish within " + PROCESS_LIMIT_SECONDS + " s");
                 }
-                String stdout = Files.readString(launched.outputs().resolve("stdout"), StandardCharsets.UTF_8);
-                String stderr = Files.readString(launched.outputs().resolve("stderr"), StandardCharsets.UTF_8);
-                ALL_OUTPUT.add(stdout);
-                ALL_OUTPUT.add(stderr);
-                return new Result(launched.process().exitValue(), stdout, stderr);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            return launched.collect();
         }
     }
 
-    record Launched(Process process, Path outputs) {
+    /** A started {@code strata} process; {@code command} is what it was started with, for messages. */
+    public record Launched(Process process, Path outputs, String command) {
+        /** What it has written to stdout so far. */
+        public String stdoutSoFar() {
+            try {
+                return Files.readString(outputs.resolve("stdout"), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** SIGKILL (on Linux and macOS {@link Process#destroyForcibly()} sends it), then collects the output. */
+        public Result kill() {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return collect();
+        }
+
+        Result collect() {
+            try {
+                String stdout = Files.readString(outputs.resolve("stdout"), StandardCharsets.UTF_8);
+                String stderr = Files.readString(outputs.resolve("stderr"), StandardCharsets.UTF_8);
+                ALL_OUTPUT.add(stdout);
+                ALL_OUTPUT.add(stderr);
+                Secrets.recordOutput("stdout of " + command, stdout);
+                Secrets.recordOutput("stderr of " + command, stderr);
+                return new Result(process.exitValue(), stdout, stderr);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -145,7 +145,9 @@ public final class ConfigLoader {
             try {
                 locations.add(Location.parse(text));
             } catch (IllegalArgumentException e) {
-                throw ValueParser.invalid(locationsValue, "holds an " + e.getMessage(), "classpath:<path> or filesystem:<dir>");
+                // Location's message already names the accepted forms, with examples.
+                throw new ConfigurationException(locationsValue.describe() + " holds an " + e.getMessage(),
+                        "fix locations in " + locationsValue.origin());
             }
         }
         ConfigValue schemaValue = values.get(ConfigKey.MIGRATIONS_SCHEMA);

@@ -3,6 +3,7 @@ package dev.strata.migrations.config;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,8 @@ public final class DatabaseUrl {
     private static final Pattern QUERY_PASSWORD = Pattern.compile("([?&][a-z_]*password=)[^&]*", Pattern.CASE_INSENSITIVE);
     private static final String UNIX_SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
     private static final int DEFAULT_PORT = 5432;
+    private static final List<String> SSL_MODES =
+            List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
 
     private final String jdbcUrl;
     private final Map<String, String> properties;
@@ -66,6 +69,7 @@ public final class DatabaseUrl {
         Map<String, String> parameters = query < 0 ? new LinkedHashMap<>() : parseQuery(url.substring(query + 1), url, origin);
         String user = parameters.remove("user");
         String password = parameters.remove("password");
+        checkParameters(parameters, url, origin);
         StringBuilder jdbc = new StringBuilder(base);
         appendQuery(jdbc, parameters);
         return new DatabaseUrl(jdbc.toString(), Map.of(), user, password, redact(url));
@@ -94,6 +98,9 @@ public final class DatabaseUrl {
         password = Optional.ofNullable(parameters.remove("password")).orElse(password);
 
         String host = decode(authority, url, origin);
+        if (host.contains("[") && !host.contains("]")) {
+            throw invalid(url, origin, "the IPv6 address after [ has no closing ]");
+        }
         String hostParameter = parameters.remove("host");
         if (hostParameter != null) {
             host = hostParameter;
@@ -125,11 +132,29 @@ public final class DatabaseUrl {
             }
             checkPorts(hostAndPort, url, origin);
         }
+        checkParameters(parameters, url, origin);
         translateLibpqParameters(parameters, properties);
         StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(hostAndPort).append('/')
                 .append(database.isEmpty() ? "" : encodePath(database));
         appendQuery(jdbc, parameters);
         return new DatabaseUrl(jdbc.toString(), properties, user, password, redact(url));
+    }
+
+    /**
+     * The parameters whose bad values the driver would only report when connecting, as if the server were at fault
+     * (exit code 3 instead of 2).
+     */
+    private static void checkParameters(Map<String, String> parameters, String url, String origin) {
+        String sslMode = parameters.get("sslmode");
+        if (sslMode != null && !SSL_MODES.contains(sslMode)) {
+            throw invalid(url, origin, "sslmode '" + sslMode + "' is not one of " + String.join(", ", SSL_MODES));
+        }
+        for (String name : new String[] {"connect_timeout", "connectTimeout"}) {
+            String seconds = parameters.get(name);
+            if (seconds != null && !seconds.matches("\\d{1,9}")) {
+                throw invalid(url, origin, name + " '" + seconds + "' is not a whole number of seconds");
+            }
+        }
     }
 
     /** libpq names to pgjdbc names; anything else is passed through for pgjdbc to use or ignore. */

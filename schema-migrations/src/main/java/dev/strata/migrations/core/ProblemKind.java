@@ -20,7 +20,7 @@ public enum ProblemKind {
     MISNAMED,
     /** A file with no SQL statement in it. */
     EMPTY,
-    /** A file that is not valid UTF-8. */
+    /** A file that is not valid UTF-8 text, or holds a NUL character. */
     INVALID_ENCODING,
     /** A file the statement splitter cannot read, such as an unterminated string or dollar quote. */
     UNPARSEABLE,

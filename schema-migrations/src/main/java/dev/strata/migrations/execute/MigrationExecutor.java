@@ -36,21 +36,27 @@ public final class MigrationExecutor {
     /**
      * Applies in order and returns what was applied; stops at the first failure. Repeatable files are recorded with
      * type {@link MigrationType#REPEATABLE}.
+     *
+     * @param lock checked before each file is committed (and before a non-transactional file starts)
+     * @throws MigrationFailedException when a statement fails
+     * @throws ConnectionLostException when the connection or the lock's session is lost
      */
-    public List<AppliedRun> apply(Connection connection, List<PendingMigration> pending) throws SQLException {
-        return run(connection, pending, MigrationType.SQL);
+    public List<AppliedRun> apply(Connection connection, List<PendingMigration> pending, LockCheck lock)
+            throws SQLException {
+        return run(connection, pending, MigrationType.SQL, lock);
     }
 
     /**
      * Runs undo files in order, exactly as migrations are run (transaction, directives, timeouts), each recorded by a
      * history row of type {@link MigrationType#UNDO} for its version; stops at the first failure.
      */
-    public List<AppliedRun> undo(Connection connection, List<PendingMigration> undos) throws SQLException {
-        return run(connection, undos, MigrationType.UNDO);
+    public List<AppliedRun> undo(Connection connection, List<PendingMigration> undos, LockCheck lock)
+            throws SQLException {
+        return run(connection, undos, MigrationType.UNDO, lock);
     }
 
-    private List<AppliedRun> run(Connection connection, List<PendingMigration> pending, MigrationType type)
-            throws SQLException {
+    private List<AppliedRun> run(Connection connection, List<PendingMigration> pending, MigrationType type,
+                                 LockCheck lock) throws SQLException {
         List<AppliedRun> applied = new ArrayList<>(pending.size());
         boolean autoCommit = connection.getAutoCommit();
         try {
@@ -59,8 +65,8 @@ public final class MigrationExecutor {
                 StatementTimeouts timeouts = migration.directives().timeouts().over(runTimeouts);
                 MigrationType recorded = migration.migration().isRepeatable() ? MigrationType.REPEATABLE : type;
                 AppliedRun run = migration.directives().transactional()
-                        ? applyInTransaction(connection, migration, recorded, timeouts, applied.size())
-                        : applyWithoutTransaction(connection, migration, recorded, timeouts, applied.size());
+                        ? applyInTransaction(connection, migration, recorded, timeouts, applied.size(), lock)
+                        : applyWithoutTransaction(connection, migration, recorded, timeouts, applied.size(), lock);
                 applied.add(run);
                 listener.applied(run);
             }
@@ -73,7 +79,8 @@ public final class MigrationExecutor {
     }
 
     private AppliedRun applyInTransaction(Connection connection, PendingMigration pending, MigrationType type,
-                                          StatementTimeouts timeouts, int appliedSoFar) throws SQLException {
+                                          StatementTimeouts timeouts, int appliedSoFar, LockCheck lock)
+            throws SQLException {
         ResolvedMigration migration = pending.migration();
         connection.setAutoCommit(false);
         long started = System.nanoTime();
@@ -82,27 +89,44 @@ public final class MigrationExecutor {
             applyTimeouts(statement, timeouts, "set local ");
             for (SqlStatement sql : pending.statements()) {
                 try {
-                    statement.execute(sql.sql());
+                    statement.execute(sql.executableSql());
                 } catch (SQLException e) {
                     rollbackQuietly(connection, e);
+                    if (ConnectionLostException.isConnectionLoss(e)) {
+                        throw lost(ConnectionLostException.Phase.APPLYING, migration, sql, true, 0, appliedSoFar, e);
+                    }
                     throw new MigrationFailedException(failure(migration, sql, e), appliedSoFar, true, 0, type, e);
                 }
             }
             int executionMs = elapsedMs(started);
             history.insert(connection, row(migration, type, executionMs, true, null));
-            connection.commit();
+            verifyLock(lock, connection, migration, true, 0, appliedSoFar);
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                if (ConnectionLostException.isConnectionLoss(e)) {
+                    throw lost(ConnectionLostException.Phase.COMMITTING, migration, null, true, 0, appliedSoFar, e);
+                }
+                throw e;
+            }
             return new AppliedRun(migration.version(), migration.description(), migration.script(),
                     pending.statements().size(), executionMs);
         } catch (SQLException e) {
             // Failed while recording or committing: nothing of this migration is committed.
             rollbackQuietly(connection, e);
+            if (ConnectionLostException.isConnectionLoss(e)) {
+                throw lost(ConnectionLostException.Phase.APPLYING, migration, null, true, 0, appliedSoFar, e);
+            }
             throw e;
         }
     }
 
     private AppliedRun applyWithoutTransaction(Connection connection, PendingMigration pending, MigrationType type,
-                                               StatementTimeouts timeouts, int appliedSoFar) throws SQLException {
+                                               StatementTimeouts timeouts, int appliedSoFar, LockCheck lock)
+            throws SQLException {
         ResolvedMigration migration = pending.migration();
+        // Without a transaction there is nothing to roll back, so the lock is checked before the first statement.
+        verifyLock(lock, connection, migration, false, 0, appliedSoFar);
         connection.setAutoCommit(true);
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
@@ -112,17 +136,28 @@ public final class MigrationExecutor {
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement sql = statements.get(i);
                 try {
-                    statement.execute(sql.sql());
+                    statement.execute(sql.executableSql());
                 } catch (SQLException e) {
+                    if (ConnectionLostException.isConnectionLoss(e)) {
+                        throw lost(ConnectionLostException.Phase.APPLYING, migration, sql, false, i, appliedSoFar, e);
+                    }
                     SqlFailure failure = failure(migration, sql, e);
                     recordFailure(connection, migration, type, timeouts, failure, i, statements.size(),
                             elapsedMs(started), e);
                     throw new MigrationFailedException(failure, appliedSoFar, false, i, type, e);
                 }
             }
-            resetTimeouts(statement, timeouts);
             int executionMs = elapsedMs(started);
-            history.insert(connection, row(migration, type, executionMs, true, null));
+            try {
+                resetTimeouts(statement, timeouts);
+                history.insert(connection, row(migration, type, executionMs, true, null));
+            } catch (SQLException e) {
+                if (ConnectionLostException.isConnectionLoss(e)) {
+                    throw lost(ConnectionLostException.Phase.APPLYING, migration, null, false, statements.size(),
+                            appliedSoFar, e);
+                }
+                throw e;
+            }
             return new AppliedRun(migration.version(), migration.description(), migration.script(),
                     statements.size(), executionMs);
         }
@@ -140,6 +175,27 @@ public final class MigrationExecutor {
         } catch (SQLException recordingFailed) {
             cause.addSuppressed(recordingFailed); // e.g. the connection is gone: the rerun will find the schema as is
         }
+    }
+
+    private static void verifyLock(LockCheck lock, Connection connection, ResolvedMigration migration,
+                                   boolean transactional, int statementsApplied, int appliedSoFar) {
+        try {
+            lock.verify();
+        } catch (SQLException e) {
+            if (transactional) {
+                rollbackQuietly(connection, e);
+            }
+            throw ConnectionLostException.of(ConnectionLostException.Phase.LOCK_LOST, migration.script(), null,
+                    migration.version(), transactional, statementsApplied, appliedSoFar, e);
+        }
+    }
+
+    private static ConnectionLostException lost(ConnectionLostException.Phase phase, ResolvedMigration migration,
+                                                SqlStatement statement, boolean transactional, int statementsApplied,
+                                                int appliedSoFar, SQLException cause) {
+        String where = statement == null ? null : migration.path() + ":" + statement.line();
+        return ConnectionLostException.of(phase, migration.script(), where, migration.version(), transactional,
+                statementsApplied, appliedSoFar, cause);
     }
 
     private static NewHistoryRow row(ResolvedMigration migration, MigrationType type, int executionMs, boolean success,

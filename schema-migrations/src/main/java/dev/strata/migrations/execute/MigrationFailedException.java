@@ -45,12 +45,31 @@ public final class MigrationFailedException extends StrataException {
         String earlier = appliedBeforeFailure > 0 ? " (the " + appliedBeforeFailure
                 + (undo ? " undo file(s) before it in this run were run and recorded)"
                 : " migration(s) before it in this run were applied and recorded)") : "";
+        String cause = causeAdvice(failure.sqlState(), failure.script());
         if (transactional) {
-            return "fix " + failure.script() + " and run `strata " + command + "` again: nothing of it was applied"
-                    + earlier;
+            return (cause == null ? "fix " + failure.script() : cause) + ", then run `strata " + command
+                    + "` again: nothing of it was applied" + earlier;
         }
-        return "fix " + failure.script() + " so it can run again from the top (e.g. IF NOT EXISTS), then run "
+        return (cause == null ? "" : cause + "; ") + "fix " + failure.script()
+                + " so it can run again from the top (e.g. IF NOT EXISTS), then run "
                 + "`strata repair` to remove the failed row and `strata " + command + "`" + earlier;
+    }
+
+    /** For failures that are not the file's fault, what to do instead of editing it; null for the others. */
+    private static String causeAdvice(String sqlState, String script) {
+        if (sqlState == null) {
+            return null;
+        }
+        return switch (sqlState) {
+            case "55P03" -> "another session holds a lock that " + script + " needs, and lock_timeout stopped the"
+                    + " migration from queueing other sessions behind its own lock request; the file needs no fix:"
+                    + " wait for that session (see pg_locks and pg_stat_activity) or end it";
+            case "57014" -> "the statement was cancelled (statement_timeout, or a cancel request); if it needs longer,"
+                    + " raise `-- strata:statement_timeout` in " + script + " or [migrations] statement_timeout";
+            case "42501" -> "the migrating role lacks a privilege this statement needs: grant it (e.g. CREATE on the"
+                    + " schema) or migrate as the owner of the objects";
+            default -> null;
+        };
     }
 
     public SqlFailure failure() {

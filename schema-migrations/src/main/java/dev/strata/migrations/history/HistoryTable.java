@@ -52,7 +52,11 @@ public final class HistoryTable {
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create schema if not exists " + name.quotedSchema());
+            if (!schemaExists(connection)) {
+                // Only when missing: even with IF NOT EXISTS, CREATE SCHEMA needs CREATE on the database, which a
+                // role that may create tables in an existing schema often lacks.
+                statement.execute("create schema " + name.quotedSchema());
+            }
             statement.execute("create table if not exists " + name.qualified() + " ("
                     + " installed_rank integer primary key,"
                     + " version text,"
@@ -90,6 +94,16 @@ public final class HistoryTable {
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("alter table " + name.qualified() + " alter column version drop not null");
+        }
+    }
+
+    private boolean schemaExists(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select 1 from pg_catalog.pg_namespace where nspname = ?")) {
+            statement.setString(1, name.schema());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 

@@ -121,6 +121,19 @@ public final class AdvisoryLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Confirms the lock is still held. A session-level advisory lock stays held for as long as its session lives, so
+     * a round trip on that session is the proof; it fails (e.g. SQLSTATE 57P01 or 08006) when the session has ended.
+     */
+    public void verifyHeld() throws SQLException {
+        if (!held) {
+            throw new SQLException("the migration lock was released");
+        }
+        try (PreparedStatement statement = connection.prepareStatement("select 1")) {
+            statement.execute();
+        }
+    }
+
     /** Releases the lock; a closed or broken connection has released it already. */
     @Override
     public void close() throws SQLException {
@@ -130,6 +143,13 @@ public final class AdvisoryLock implements AutoCloseable {
         try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?)")) {
             statement.setLong(1, key);
             statement.execute();
+        } catch (SQLException e) {
+            // A session that ended (server restart, terminated backend) released its lock with it: nothing to undo.
+            String state = e.getSQLState();
+            if (state == null || !(state.startsWith("08") || state.startsWith("57P"))) {
+                throw e;
+            }
+            LOG.debug("The migration lock's session ended before the unlock ({}); PostgreSQL released the lock", state);
         } finally {
             held = false;
         }

@@ -17,9 +17,11 @@ import dev.strata.migrations.sql.SqlSyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Computes the plan from the resolved files and the history rows: a pure function, linear in the number of
@@ -45,6 +47,9 @@ public final class Planner {
         }
         Optional<Version> newestFile = resolved.migrations().stream().map(ResolvedMigration::version)
                 .max(Comparator.naturalOrder());
+        Set<Version> duplicated = new HashSet<>();
+        resolved.problems().stream().filter(problem -> problem.kind() == ProblemKind.DUPLICATE_VERSION)
+                .forEach(problem -> problem.versionNumber().ifPresent(duplicated::add));
         AppliedVersions applied = AppliedVersions.of(history);
         Map<Version, AppliedMigration> lastRows = applied.lastRows();
         Map<Version, AppliedMigration> undone = new HashMap<>();
@@ -59,7 +64,13 @@ public final class Planner {
                 }
                 continue;
             }
-            entries.add(classifyRow(row, files.get(row.version()), newestFile, problems));
+            ResolvedMigration file = files.get(row.version());
+            if (file != null && duplicated.contains(row.version()) && row.success()) {
+                // Which of the two files was applied is unknown until the duplicate is fixed: claim no edit.
+                entries.add(entry(row, file, MigrationState.APPLIED));
+            } else {
+                entries.add(classifyRow(row, file, newestFile, problems));
+            }
             if (row.success() && (newestApplied == null || row.version().compareTo(newestApplied) > 0)) {
                 newestApplied = row.version();
             }

@@ -48,6 +48,9 @@ final class MigrationFileName {
 
     /** A specific reason a {@code .sql} file name does not match, to put in the error. */
     static String explainMismatch(String fileName) {
+        if (!fileName.endsWith(".sql")) {
+            return "the extension must be a lower-case .sql";
+        }
         if (fileName.startsWith("v") && Character.isDigit(fileName.length() > 1 ? fileName.charAt(1) : 'x')) {
             return "the prefix must be an upper-case V";
         }

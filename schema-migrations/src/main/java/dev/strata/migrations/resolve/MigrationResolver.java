@@ -84,9 +84,8 @@ public final class MigrationResolver {
             content = ScriptText.normalise(file.content());
         } catch (ScriptText.InvalidEncodingException e) {
             problems.add(new Problem(ProblemKind.INVALID_ENCODING, file.name(), version,
-                    file.path() + " (" + identity(version) + ") is not valid UTF-8: invalid byte sequence at byte offset "
-                            + e.byteOffset(),
-                    "re-save the file as UTF-8"));
+                    file.path() + " (" + identity(version) + ") " + e.problem(),
+                    "re-save the file as UTF-8 text without NUL characters"));
             return Optional.empty();
         }
         if (content.isBlank()) {

@@ -6,6 +6,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Turns a script's bytes into the normalised text that is checksummed and executed: strict UTF-8, no byte order
@@ -16,24 +17,54 @@ final class ScriptText {
     private ScriptText() {
     }
 
-    /** Thrown with the byte offset of the first invalid UTF-8 sequence. */
+    /** Thrown with the byte offset of the first invalid UTF-8 sequence, or of a character SQL text cannot hold. */
     static final class InvalidEncodingException extends Exception {
         private final long byteOffset;
+        private final String problem;
 
         InvalidEncodingException(long byteOffset) {
             super("not valid UTF-8 at byte offset " + byteOffset);
             this.byteOffset = byteOffset;
+            this.problem = "is not valid UTF-8: invalid byte sequence at byte offset " + byteOffset;
+        }
+
+        private InvalidEncodingException(long byteOffset, String problem) {
+            super(problem);
+            this.byteOffset = byteOffset;
+            this.problem = problem;
         }
 
         long byteOffset() {
             return byteOffset;
         }
+
+        /** What is wrong, as the end of a sentence starting with the file's name. */
+        String problem() {
+            return problem;
+        }
     }
 
     static String normalise(byte[] bytes) throws InvalidEncodingException {
+        if (hasUtf16Bom(bytes)) {
+            throw new InvalidEncodingException(0, "is UTF-16, not UTF-8: it starts with the byte order mark "
+                    + String.format(Locale.ROOT, "%02X %02X", bytes[0] & 0xFF, bytes[1] & 0xFF));
+        }
         int start = hasUtf8Bom(bytes) ? 3 : 0;
         String text = decodeStrictly(bytes, start);
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            // PostgreSQL rejects a NUL anywhere in SQL text; pgjdbc would report a protocol error instead of the line.
+            int line = (int) text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
+            throw new InvalidEncodingException(start + text.substring(0, nul).getBytes(StandardCharsets.UTF_8).length,
+                    "contains a NUL character (byte 0) on line " + line + ", which SQL text cannot hold");
+        }
         return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
+    }
+
+    /** FF FE or FE FF: an editor's "Unicode" (UTF-16); its ASCII would otherwise show up as NUL bytes. */
+    private static boolean hasUtf16Bom(byte[] bytes) {
+        return bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF);
     }
 
     private static boolean hasUtf8Bom(byte[] bytes) {

@@ -75,6 +75,45 @@ public final class SqlSplitter {
         return new SqlSplitter(script).run();
     }
 
+    /**
+     * The statement with every comment replaced by spaces (one per character, line breaks kept), so the server's
+     * error positions, counted in characters, still point at the right place in the original text. pgjdbc scans
+     * each statement again before sending it, and its scanner reads some comments differently from PostgreSQL's (for
+     * it, a block comment that starts with slash-star-slash ends right there), so a semicolon in such a comment
+     * would make it send half a statement. Blank comments mean nothing to either scanner.
+     *
+     * @param statement one statement as returned by {@link #split}
+     */
+    static String blankComments(String statement) {
+        SqlSplitter scanner = new SqlSplitter(statement);
+        StringBuilder out = new StringBuilder(statement.length());
+        int copied = 0;
+        int i = 0;
+        while (i < scanner.s.length) {
+            char c = scanner.s[i];
+            int end;
+            if (c == '-' && scanner.at(i + 1) == '-') {
+                end = scanner.skipLineComment(i);
+            } else if (c == '/' && scanner.at(i + 1) == '*') {
+                end = scanner.skipBlockComment(i);
+            } else {
+                i = switch (c) {
+                    case '\'' -> scanner.skipQuoted(i, i + 1, Quote.STRING);
+                    case '"' -> scanner.skipQuoted(i, i + 1, Quote.IDENTIFIER);
+                    case '$' -> scanner.skipDollarQuoted(i);
+                    default -> isIdentStart(c) ? scanner.word(i) : i + 1;
+                };
+                continue;
+            }
+            out.append(statement, copied, i);
+            statement.substring(i, end).codePoints()
+                    .forEach(point -> out.append(point == '\n' || point == '\r' ? (char) point : ' '));
+            copied = end;
+            i = end;
+        }
+        return copied == 0 ? statement : out.append(statement, copied, statement.length()).toString();
+    }
+
     private List<SqlStatement> run() {
         int n = s.length;
         int i = 0;

@@ -25,6 +25,14 @@ public record SqlStatement(String sql, int startOffset, int line, int column) {
         }
     }
 
+    /**
+     * What to send to the server: {@code sql} with its comments blanked out, same length and lines (see
+     * {@link SqlSplitter#blankComments}).
+     */
+    public String executableSql() {
+        return SqlSplitter.blankComments(sql);
+    }
+
     /** 0-based char offset just past {@code sql} in the script. */
     public int endOffset() {
         return startOffset + sql.length();

@@ -257,6 +257,22 @@ class DatabaseUrlTest {
                     .hasMessageNotContaining("hunter2");
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "postgresql://u:hunter2@host/db?sslmode=bogus|sslmode 'bogus' is not one of disable, allow, prefer",
+                "jdbc:postgresql://host/db?password=hunter2&sslmode=Require|sslmode 'Require' is not one of",
+                "postgresql://u:hunter2@host/db?connect_timeout=abc|connect_timeout 'abc' is not a whole number",
+                "jdbc:postgresql://host/db?connectTimeout=-1&password=hunter2|connectTimeout '-1' is not a whole",
+                "postgresql://u:hunter2@[::1:5432/db|the IPv6 address after [ has no closing ]",
+        })
+        void valuesTheDriverWouldOnlyRejectWhenConnectingAreRejectedHere(String rawAndMessage) {
+            String[] parts = rawAndMessage.split("\\|");
+            assertThatThrownBy(() -> parse(parts[0]))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining(parts[1])
+                    .hasMessageNotContaining("hunter2");
+        }
+
         @Test
         void emptyIsRejected() {
             assertThatThrownBy(() -> parse("")).isInstanceOf(ConfigurationException.class);

@@ -207,6 +207,19 @@ class PlannerTest {
         }
 
         @Test
+        void aSecondFileWithAnAppliedVersionIsADuplicateNotAnEdit() {
+            ResolvedMigration applied = file("3", "CREATE TABLE a (id int);\n");
+            ResolvedMigration kept = file("3.0", "SELECT 'the other file, kept by the resolver';\n");
+            Problem duplicate = new Problem(ProblemKind.DUPLICATE_VERSION, "V3__m3.sql", Version.parse("3"),
+                    "version 3 is used by two files", "give one of them the next free version");
+
+            MigrationPlan plan = plan(new ResolvedMigrations(List.of(kept), List.of(duplicate)), applied(1, applied));
+
+            assertThat(plan.problems()).extracting(Problem::kind).containsExactly(ProblemKind.DUPLICATE_VERSION);
+            assertThat(plan.entries()).singleElement().extracting(PlanEntry::state).isEqualTo(MigrationState.APPLIED);
+        }
+
+        @Test
         void missingFileOlderThanNewestFile() {
             ResolvedMigration one = file("1");
             ResolvedMigration three = file("3");

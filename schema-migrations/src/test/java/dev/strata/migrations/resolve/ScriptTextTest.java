@@ -116,6 +116,25 @@ class ScriptTextTest {
     }
 
     @Test
+    void utf16IsNamedByItsByteOrderMark() {
+        for (int[] mark : new int[][] {{0xFF, 0xFE}, {0xFE, 0xFF}}) {
+            ScriptText.InvalidEncodingException e = catchThrowableOfType(ScriptText.InvalidEncodingException.class,
+                    () -> normalise(bytes(mark[0], mark[1], "s", 0, "e", 0)));
+            assertThat(e.problem()).isEqualTo("is UTF-16, not UTF-8: it starts with the byte order mark "
+                    + String.format("%02X %02X", mark[0], mark[1]));
+            assertThat(e.byteOffset()).isZero();
+        }
+    }
+
+    @Test
+    void aNulCharacterIsRejectedWithItsLineAndByteOffset() {
+        ScriptText.InvalidEncodingException e = catchThrowableOfType(ScriptText.InvalidEncodingException.class,
+                () -> normalise(bytes(BOM, "select 1;\nselect 'é", 0, "';\n")));
+        assertThat(e.problem()).isEqualTo("contains a NUL character (byte 0) on line 2, which SQL text cannot hold");
+        assertThat(e.byteOffset()).isEqualTo(3 + "select 1;\nselect 'é".getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
     void aBrokenByteOrderMarkIsAnEncodingErrorAtOffsetZero() {
         assertThat(invalidOffset(bytes(0xEF, 0xBB, "abc"))).isZero();
     }

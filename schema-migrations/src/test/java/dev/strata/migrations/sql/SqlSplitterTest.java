@@ -523,6 +523,42 @@ class SqlSplitterTest {
         assertThat(texts.get(7)).isEqualTo("UPDATE customers SET note = NULL WHERE note = ''");
     }
 
+    @Nested
+    class ExecutableSql {
+        @Test
+        void blanksCommentsKeepingLengthAndLineBreaks() {
+            String sql = "insert into t values ('a -- b', $$/* c */$$) /* x\n; y */ -- z;\n, (E'\\'', \"--\")";
+            String executable = SqlSplitter.split(sql).get(0).executableSql();
+
+            assertThat(executable).isEqualTo("insert into t values ('a -- b', $$/* c */$$) " + " ".repeat(4) + "\n"
+                    + " ".repeat(6) + " " + " ".repeat(5) + "\n, (E'\\'', \"--\")");
+            assertThat(executable).hasSameSizeAs(sql);
+        }
+
+        @Test
+        void blanksABlockCommentThatStartsWithSlashStarSlash() {
+            // pgjdbc's own scanner ends this comment after "/*/" and would split the statement at the ';'.
+            String executable = SqlSplitter.split("select 1 /*/ ; */ + 1").get(0).executableSql();
+
+            assertThat(executable).isEqualTo("select 1 " + " ".repeat("/*/ ; */".length()) + " + 1");
+        }
+
+        @Test
+        void keepsTheNumberOfCharactersWhereACommentHoldsACharacterBeyondTheBasicPlane() {
+            String sql = "select /* \uD83D\uDE00 */ nope";
+            String executable = SqlSplitter.split(sql).get(0).executableSql();
+
+            assertThat(executable.codePointCount(0, executable.length())).isEqualTo(sql.codePointCount(0, sql.length()));
+            assertThat(executable.indexOf("nope")).isEqualTo(sql.indexOf("nope") - 1);
+        }
+
+        @Test
+        void leavesAStatementWithoutCommentsAsItIs() {
+            String sql = "select '/* not a comment */' as \"-- nor this\"";
+            assertThat(SqlSplitter.split(sql).get(0).executableSql()).isSameAs(SqlSplitter.split(sql).get(0).sql());
+        }
+    }
+
     @Test
     void scalesLinearlyOnLargeAndSingleLineScripts() {
         StringBuilder many = new StringBuilder();

@@ -1,0 +1,106 @@
+package dev.strata.migrations.execute;
+
+import dev.strata.migrations.core.StrataException;
+import dev.strata.migrations.core.Version;
+
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * The connection was lost while a migration ran: the server was restarted or shut down, an administrator ended the
+ * session ({@code pg_terminate_backend}), the network dropped, or the migration lock's own session ended. Not the
+ * file's fault, so it is reported apart from {@link MigrationFailedException}: the fix is to run again, not to edit.
+ * The message says exactly what state the file was left in.
+ */
+public final class ConnectionLostException extends StrataException {
+    /** SQLSTATEs of a session that ended: admin/crash shutdown, cannot connect now, database dropped, idle timeout. */
+    private static final Set<String> SESSION_ENDED = Set.of("57P01", "57P02", "57P03", "57P04", "57P05");
+
+    /** Where the run was when the connection went. */
+    public enum Phase {
+        /** Running a statement of the file, or recording its history row. */
+        APPLYING,
+        /** Committing the file's transaction: the outcome is unknown to the client. */
+        COMMITTING,
+        /** The session holding the migration lock ended, so the run stopped before committing the file. */
+        LOCK_LOST
+    }
+
+    private final String script;
+    private final Version version;
+    private final Phase phase;
+    private final int appliedBeforeFailure;
+
+    private ConnectionLostException(String message, String hint, String script, Version version, Phase phase,
+                                    int appliedBeforeFailure, SQLException cause) {
+        super(message, hint, cause);
+        this.script = script;
+        this.version = version;
+        this.phase = phase;
+        this.appliedBeforeFailure = appliedBeforeFailure;
+    }
+
+    /** Whether {@code e} means the session is gone, as opposed to a statement that failed on a live session. */
+    public static boolean isConnectionLoss(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || SESSION_ENDED.contains(state));
+    }
+
+    /**
+     * @param where             {@code path:line} of the statement that was running, or null when between statements
+     * @param statementsApplied for a non-transactional file, how many of its statements completed before the loss
+     */
+    static ConnectionLostException of(Phase phase, String script, String where, Version version, boolean transactional,
+                                      int statementsApplied, int appliedBeforeFailure, SQLException cause) {
+        String reason = cause.getMessage() + (cause.getSQLState() == null ? "" : " [SQLSTATE " + cause.getSQLState() + "]");
+        String what = switch (phase) {
+            case APPLYING -> "lost the connection to the database while applying " + script + " (version " + version
+                    + ")" + (where == null ? "" : " at " + where);
+            case COMMITTING -> "lost the connection to the database while committing " + script + " (version "
+                    + version + ")";
+            case LOCK_LOST -> "lost the migration lock while applying " + script + " (version " + version
+                    + "): the session holding it ended, so another run could start; stopped before committing";
+        };
+        String state;
+        if (!transactional && phase == Phase.LOCK_LOST) {
+            state = "This file runs without a transaction and was stopped before its first statement: nothing of it"
+                    + " ran.";
+        } else if (!transactional) {
+            state = "This file runs without a transaction: " + (statementsApplied == 0 ? "no statement"
+                    : statementsApplied == 1 ? "statement 1" : "statements 1-" + statementsApplied)
+                    + " of it completed and stay applied" + (where == null ? ""
+                    : ", the one at " + where + " may or may not have completed")
+                    + ", and no history row was recorded for it.";
+        } else if (phase == Phase.COMMITTING) {
+            state = "PostgreSQL either committed the file together with its history row or rolled both back, never"
+                    + " half: `strata status` shows which.";
+        } else {
+            state = "PostgreSQL rolls back the open transaction of a session that ends: nothing of " + script
+                    + " was applied and the history is as before it.";
+        }
+        String earlier = appliedBeforeFailure == 0 ? ""
+                : " The " + appliedBeforeFailure + " migration(s) before it in this run were applied and recorded.";
+        String hint = "check that the server is up (it may have been restarted, or the session ended by an"
+                + " administrator), then run `strata migrate` again: it continues with " + script
+                + (phase == Phase.COMMITTING ? " unless it was committed" : "")
+                + (transactional ? "" : ", from its first statement, so it must be safe to re-run (IF NOT EXISTS)");
+        return new ConnectionLostException(what + ": " + reason + "\n  " + state + earlier, hint, script, version,
+                phase, appliedBeforeFailure, cause);
+    }
+
+    public String script() {
+        return script;
+    }
+
+    public Version version() {
+        return version;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    public int appliedBeforeFailure() {
+        return appliedBeforeFailure;
+    }
+}
