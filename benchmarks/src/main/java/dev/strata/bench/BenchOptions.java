@@ -1,0 +1,86 @@
+package dev.strata.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The harness's command line.
+ *
+ * @param url             a PostgreSQL server to use instead of the embedded one
+ * @param sizes           the N of the cold, no-op and validate cases
+ * @param runs            measured runs per case and tool (the median is reported)
+ * @param scalingSizes    the N at which in-process validate is measured for linearity
+ * @param flywayColdLimit the largest N at which Flyway's cold migrate is measured (it is slow); larger N skip it
+ * @param coldInProcess   whether cold migrate is also measured in-process
+ * @param work            where migrations, logs and databases' scratch files go
+ * @param results         the Markdown results file to write
+ */
+record BenchOptions(Optional<String> url, List<Integer> sizes, int runs, List<Integer> scalingSizes,
+                    int flywayColdLimit, boolean coldInProcess, Path projectRoot, Path work, Path results) {
+
+    static final String USAGE = """
+            usage: benchmarks/run.sh [--url postgresql://user[:password]@host:port/db] [--sizes 100,1000,10000]
+                                     [--runs 5] [--scaling 1000,5000,10000] [--flyway-cold-limit 10000]
+                                     [--no-cold-in-process] [--results FILE] [--work DIR]
+            """;
+
+    static BenchOptions parse(String[] args, Path projectRoot) {
+        Optional<String> url = Optional.empty();
+        List<Integer> sizes = List.of(100, 1000, 10000);
+        int runs = 5;
+        List<Integer> scaling = List.of(1000, 5000, 10000);
+        int flywayColdLimit = Integer.MAX_VALUE;
+        boolean coldInProcess = true;
+        Path work = projectRoot.resolve("benchmarks/target/bench-work");
+        Path results = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--url" -> url = Optional.of(value(args, ++i, arg));
+                case "--sizes" -> sizes = numbers(value(args, ++i, arg), arg);
+                case "--runs" -> runs = positive(value(args, ++i, arg), arg);
+                case "--scaling" -> scaling = numbers(value(args, ++i, arg), arg);
+                case "--flyway-cold-limit" -> flywayColdLimit = positive(value(args, ++i, arg), arg);
+                case "--no-cold-in-process" -> coldInProcess = false;
+                case "--results" -> results = Path.of(value(args, ++i, arg)).toAbsolutePath();
+                case "--work" -> work = Path.of(value(args, ++i, arg)).toAbsolutePath();
+                case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
+                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        if (runs < 5) {
+            System.err.println("note: --runs " + runs + " is below the 5 runs the results are meant to be medians of");
+        }
+        return new BenchOptions(url, sizes, runs, scaling, flywayColdLimit, coldInProcess, projectRoot, work,
+                results);
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return args[index];
+    }
+
+    private static List<Integer> numbers(String text, String option) {
+        List<Integer> numbers = new ArrayList<>();
+        for (String part : text.split(",")) {
+            numbers.add(positive(part.strip(), option));
+        }
+        return List.copyOf(numbers);
+    }
+
+    private static int positive(String text, String option) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value < 1) {
+                throw new IllegalArgumentException(option + " must be at least 1, was " + text);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " expects a whole number, was '" + text + "'");
+        }
+    }
+}
