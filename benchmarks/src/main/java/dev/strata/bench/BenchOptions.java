@@ -13,17 +13,22 @@ import java.util.Optional;
  * @param runs            measured runs per case and tool (the median is reported)
  * @param scalingSizes    the N at which in-process validate is measured for linearity
  * @param flywayColdLimit the largest N at which Flyway's cold migrate is measured (it is slow); larger N skip it
+ * @param largeColdRuns   cold-migrate runs for N above 1,000, where only psql, Strata's CLI and Flyway's process run
  * @param coldInProcess   whether cold migrate is also measured in-process
+ * @param tools           names (or name prefixes, e.g. {@code strata}) of the tools to run; empty for all
  * @param work            where migrations, logs and databases' scratch files go
  * @param results         the Markdown results file to write
  */
 record BenchOptions(Optional<String> url, List<Integer> sizes, int runs, List<Integer> scalingSizes,
-                    int flywayColdLimit, boolean coldInProcess, Path projectRoot, Path work, Path results) {
+                    int flywayColdLimit, int largeColdRuns, boolean coldInProcess, List<String> tools, Path projectRoot, Path work,
+                    Path results) {
 
     static final String USAGE = """
             usage: benchmarks/run.sh [--url postgresql://user[:password]@host:port/db] [--sizes 100,1000,10000]
                                      [--runs 5] [--scaling 1000,5000,10000] [--flyway-cold-limit 10000]
-                                     [--no-cold-in-process] [--results FILE] [--work DIR]
+                                     [--large-cold-runs 5]
+                                     [--no-cold-in-process] [--tools psql,strata,flyway] [--results FILE]
+                                     [--work DIR]
             """;
 
     static BenchOptions parse(String[] args, Path projectRoot) {
@@ -32,7 +37,9 @@ record BenchOptions(Optional<String> url, List<Integer> sizes, int runs, List<In
         int runs = 5;
         List<Integer> scaling = List.of(1000, 5000, 10000);
         int flywayColdLimit = Integer.MAX_VALUE;
+        Integer largeColdRuns = null;
         boolean coldInProcess = true;
+        List<String> tools = List.of();
         Path work = projectRoot.resolve("benchmarks/target/bench-work");
         Path results = null;
         for (int i = 0; i < args.length; i++) {
@@ -43,7 +50,9 @@ record BenchOptions(Optional<String> url, List<Integer> sizes, int runs, List<In
                 case "--runs" -> runs = positive(value(args, ++i, arg), arg);
                 case "--scaling" -> scaling = numbers(value(args, ++i, arg), arg);
                 case "--flyway-cold-limit" -> flywayColdLimit = positive(value(args, ++i, arg), arg);
+                case "--large-cold-runs" -> largeColdRuns = positive(value(args, ++i, arg), arg);
                 case "--no-cold-in-process" -> coldInProcess = false;
+                case "--tools" -> tools = List.of(value(args, ++i, arg).split(","));
                 case "--results" -> results = Path.of(value(args, ++i, arg)).toAbsolutePath();
                 case "--work" -> work = Path.of(value(args, ++i, arg)).toAbsolutePath();
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
@@ -53,8 +62,21 @@ record BenchOptions(Optional<String> url, List<Integer> sizes, int runs, List<In
         if (runs < 5) {
             System.err.println("note: --runs " + runs + " is below the 5 runs the results are meant to be medians of");
         }
-        return new BenchOptions(url, sizes, runs, scaling, flywayColdLimit, coldInProcess, projectRoot, work,
+        return new BenchOptions(url, sizes, runs, scaling, flywayColdLimit,
+                largeColdRuns == null ? runs : largeColdRuns, coldInProcess, tools, projectRoot, work,
                 results);
+    }
+
+    /** Cold migrate is slow above 1,000 files: fewer runs there if asked, and only the three whole-process tools. */
+    static final int LARGE = 1000;
+
+    int coldRuns(int size) {
+        return size > LARGE ? largeColdRuns : runs;
+    }
+
+    /** Whether the tool of this name is to run. */
+    boolean runs(String toolName) {
+        return tools.isEmpty() || tools.stream().anyMatch(prefix -> toolName.startsWith(prefix.strip()));
     }
 
     private static String value(String[] args, int index, String option) {

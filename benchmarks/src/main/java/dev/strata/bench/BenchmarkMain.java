@@ -96,6 +96,9 @@ public final class BenchmarkMain {
     private void warmUp() {
         Path migrations = generated(20);
         for (Tool tool : tools.all()) {
+            if (!options.runs(tool.name())) {
+                continue;
+            }
             String database = freshDatabase();
             tool.migrate(database, migrations);
             if (tool.validates()) {
@@ -109,16 +112,20 @@ public final class BenchmarkMain {
     private void cold(int size, Path migrations) {
         List<Tool> cold = new ArrayList<>();
         for (Tool tool : tools.all()) {
-            if (tool.inProcess() && !options.coldInProcess()) {
+            if (!options.runs(tool.name()) || tool.inProcess() && !options.coldInProcess()) {
                 continue;
             }
             if (tool.name().startsWith("flyway") && size > options.flywayColdLimit()) {
                 continue;
             }
+            boolean wholeProcessTrio = List.of(PSQL, STRATA_CLI, FLYWAY_CLI).contains(tool.name());
+            if (size > BenchOptions.LARGE && !wholeProcessTrio) {
+                continue;
+            }
             cold.add(tool);
         }
         // Tools take turns within each round, so a burst of load on the machine hits them alike.
-        for (int round = 1; round <= options.runs(); round++) {
+        for (int round = 1; round <= options.coldRuns(size); round++) {
             for (Tool tool : cold) {
                 String database = freshDatabase();
                 Measurement measurement = tool.migrate(database, migrations);
@@ -135,7 +142,7 @@ public final class BenchmarkMain {
         String strataDb = freshDatabase();
         tools.strataInProcess().migrate(strataDb, migrations);
         String flywayDb = null;
-        if (full) {
+        if (full && (options.runs(BenchmarkMain.FLYWAY_CLI) || options.runs(BenchmarkMain.FLYWAY_IN))) {
             flywayDb = freshDatabase();
             tools.flywayInProcess().migrate(flywayDb, migrations);
         }
@@ -147,6 +154,9 @@ public final class BenchmarkMain {
                 continue;
             }
             for (Tool tool : tools.validating()) {
+                if (!options.runs(tool.name())) {
+                    continue;
+                }
                 String database = tool.name().startsWith("strata") ? strataDb : flywayDb;
                 Measurement noop = tool.migrate(database, migrations);
                 samples.add(BenchCase.NOOP, size, tool.name(), noop);

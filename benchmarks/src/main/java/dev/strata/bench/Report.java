@@ -36,7 +36,15 @@ final class Report {
         md.append("# Strata benchmark, ").append(date).append("\n\n");
         md.append(MachineFacts.describe(serverVersion)).append('\n');
         md.append("- Runs: median of ").append(options.runs()).append(" per case and tool (tools take turns within each")
-                .append(" round); one untimed warm-up of every tool first. Whole run: ")
+                .append(" round); one untimed warm-up of every tool first.");
+        if (options.sizes().stream().anyMatch(n -> n > BenchOptions.LARGE)) {
+            md.append(" Cold migrate above ").append(String.format(Locale.ROOT, "%,d", BenchOptions.LARGE))
+                    .append(" files: ").append(options.largeColdRuns()).append(" run(s), psql, Strata's CLI");
+            md.append(options.flywayColdLimit() > BenchOptions.LARGE ? " and Flyway's process only."
+                    : " only (Flyway's cold migrate capped at " + String.format(Locale.ROOT, "%,d", options.flywayColdLimit())
+                    + " files: it is the slowest by far).");
+        }
+        md.append(" Whole run: ")
                 .append(String.format(Locale.ROOT, "%.0f", total.toMillis() / 1000.0)).append(" s.\n");
         md.append("- Strata CLI: `").append(String.join(" ", tools.strataLauncher()).replace(options.projectRoot() + "/", ""))
                 .append("` (the launcher script; its JVM flags are in `migrate-cli/strata`). `strata (java -jar)`:")
@@ -180,9 +188,18 @@ final class Report {
                 ? String.format(Locale.ROOT, "%.2f", a.getAsLong() / (double) b.getAsLong()) : "–";
     }
 
+    /** From the jar's Maven metadata: Flyway's manifest carries no version. */
     private static String flywayVersion() {
-        Package flyway = org.flywaydb.core.Flyway.class.getPackage();
-        return flyway.getImplementationVersion() != null ? flyway.getImplementationVersion() : "(version unknown)";
+        try (var in = org.flywaydb.core.Flyway.class.getResourceAsStream(
+                "/META-INF/maven/org.flywaydb/flyway-core/pom.properties")) {
+            java.util.Properties properties = new java.util.Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "(version unknown)");
+        } catch (java.io.IOException e) {
+            return "(version unknown)";
+        }
     }
 
     private static String seconds(Duration duration) {

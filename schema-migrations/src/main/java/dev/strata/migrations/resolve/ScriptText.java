@@ -32,8 +32,19 @@ final class ScriptText {
 
     static String normalise(byte[] bytes) throws InvalidEncodingException {
         int start = hasUtf8Bom(bytes) ? 3 : 0;
-        String text = decodeStrictly(bytes, start);
+        // Most scripts are ASCII, which is valid UTF-8 as it is: a plain copy, no decoder (10,000 files per validate).
+        String text = isAscii(bytes, start) ? new String(bytes, start, bytes.length - start, StandardCharsets.US_ASCII)
+                : decodeStrictly(bytes, start);
         return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
+    }
+
+    private static boolean isAscii(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasUtf8Bom(byte[] bytes) {
