@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param sizes           the N of the cold, no-op and validate cases
  * @param runs            measured runs per case and tool (the median is reported)
  * @param scalingSizes    the N at which in-process validate is measured for linearity
- * @param flywayColdLimit the largest N at which Flyway's cold migrate is measured (it is slow); larger N skip it
+ * @param flywayLimit the largest N at which Flyway is measured (it is slow to migrate); larger N skip it
  * @param largeColdRuns   cold-migrate runs for N above 1,000, where only psql, Strata's CLI and Flyway's process run
  * @param coldInProcess   whether cold migrate is also measured in-process
  * @param tools           names (or name prefixes, e.g. {@code strata}) of the tools to run; empty for all
@@ -20,12 +20,12 @@ import java.util.Optional;
  * @param results         the Markdown results file to write
  */
 record BenchOptions(Optional<String> url, List<Integer> sizes, int runs, List<Integer> scalingSizes,
-                    int flywayColdLimit, int largeColdRuns, boolean coldInProcess, List<String> tools, Path projectRoot, Path work,
+                    int flywayLimit, int largeColdRuns, boolean coldInProcess, List<String> tools, Path projectRoot, Path work,
                     Path results) {
 
     static final String USAGE = """
             usage: benchmarks/run.sh [--url postgresql://user[:password]@host:port/db] [--sizes 100,1000,10000]
-                                     [--runs 5] [--scaling 1000,5000,10000] [--flyway-cold-limit 10000]
+                                     [--runs 5] [--scaling 1000,5000,10000] [--flyway-limit 10000]
                                      [--large-cold-runs 5]
                                      [--no-cold-in-process] [--tools psql,strata,flyway] [--results FILE]
                                      [--work DIR]
@@ -36,7 +36,7 @@ record BenchOptions(Optional<String> url, List<Integer> sizes, int runs, List<In
         List<Integer> sizes = List.of(100, 1000, 10000);
         int runs = 5;
         List<Integer> scaling = List.of(1000, 5000, 10000);
-        int flywayColdLimit = Integer.MAX_VALUE;
+        int flywayLimit = Integer.MAX_VALUE;
         Integer largeColdRuns = null;
         boolean coldInProcess = true;
         List<String> tools = List.of();
@@ -49,7 +49,7 @@ record BenchOptions(Optional<String> url, List<Integer> sizes, int runs, List<In
                 case "--sizes" -> sizes = numbers(value(args, ++i, arg), arg);
                 case "--runs" -> runs = positive(value(args, ++i, arg), arg);
                 case "--scaling" -> scaling = numbers(value(args, ++i, arg), arg);
-                case "--flyway-cold-limit" -> flywayColdLimit = positive(value(args, ++i, arg), arg);
+                case "--flyway-limit" -> flywayLimit = positive(value(args, ++i, arg), arg);
                 case "--large-cold-runs" -> largeColdRuns = positive(value(args, ++i, arg), arg);
                 case "--no-cold-in-process" -> coldInProcess = false;
                 case "--tools" -> tools = List.of(value(args, ++i, arg).split(","));
@@ -62,7 +62,7 @@ record BenchOptions(Optional<String> url, List<Integer> sizes, int runs, List<In
         if (runs < 5) {
             System.err.println("note: --runs " + runs + " is below the 5 runs the results are meant to be medians of");
         }
-        return new BenchOptions(url, sizes, runs, scaling, flywayColdLimit,
+        return new BenchOptions(url, sizes, runs, scaling, flywayLimit,
                 largeColdRuns == null ? runs : largeColdRuns, coldInProcess, tools, projectRoot, work,
                 results);
     }

@@ -115,7 +115,7 @@ public final class BenchmarkMain {
             if (!options.runs(tool.name()) || tool.inProcess() && !options.coldInProcess()) {
                 continue;
             }
-            if (tool.name().startsWith("flyway") && size > options.flywayColdLimit()) {
+            if (tool.name().startsWith("flyway") && size > options.flywayLimit()) {
                 continue;
             }
             boolean wholeProcessTrio = List.of(PSQL, STRATA_CLI, FLYWAY_CLI).contains(tool.name());
@@ -142,7 +142,8 @@ public final class BenchmarkMain {
         String strataDb = freshDatabase();
         tools.strataInProcess().migrate(strataDb, migrations);
         String flywayDb = null;
-        if (full && (options.runs(BenchmarkMain.FLYWAY_CLI) || options.runs(BenchmarkMain.FLYWAY_IN))) {
+        boolean flyway = size <= options.flywayLimit();
+        if (full && flyway && (options.runs(BenchmarkMain.FLYWAY_CLI) || options.runs(BenchmarkMain.FLYWAY_IN))) {
             flywayDb = freshDatabase();
             tools.flywayInProcess().migrate(flywayDb, migrations);
         }
@@ -154,7 +155,7 @@ public final class BenchmarkMain {
                 continue;
             }
             for (Tool tool : tools.validating()) {
-                if (!options.runs(tool.name())) {
+                if (!options.runs(tool.name()) || !flyway && tool.name().startsWith("flyway")) {
                     continue;
                 }
                 String database = tool.name().startsWith("strata") ? strataDb : flywayDb;

@@ -40,9 +40,11 @@ final class Report {
         if (options.sizes().stream().anyMatch(n -> n > BenchOptions.LARGE)) {
             md.append(" Cold migrate above ").append(String.format(Locale.ROOT, "%,d", BenchOptions.LARGE))
                     .append(" files: ").append(options.largeColdRuns()).append(" run(s), psql, Strata's CLI");
-            md.append(options.flywayColdLimit() > BenchOptions.LARGE ? " and Flyway's process only."
-                    : " only (Flyway's cold migrate capped at " + String.format(Locale.ROOT, "%,d", options.flywayColdLimit())
-                    + " files: it is the slowest by far).");
+            md.append(options.flywayLimit() > BenchOptions.LARGE ? " and Flyway's process only." : " only.");
+        }
+        if (options.flywayLimit() < Integer.MAX_VALUE) {
+            md.append(" Flyway measured up to ").append(String.format(Locale.ROOT, "%,d", options.flywayLimit()))
+                    .append(" files (`--flyway-limit`): migrating more takes it many minutes per run.");
         }
         md.append(" Whole run: ")
                 .append(String.format(Locale.ROOT, "%.0f", total.toMillis() / 1000.0)).append(" s.\n");
