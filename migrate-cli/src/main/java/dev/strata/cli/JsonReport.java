@@ -30,21 +30,33 @@ import java.util.Optional;
  * documented in the README's "Output" section; a key is absent when the command never learnt that fact.
  */
 final class JsonReport {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-    private final ObjectNode document = NODES.objectNode();
+    private final String command;
+    private String database;
+    /** Built on first use: every command gets a report, and a text-mode run should not load Jackson at all. */
+    private ObjectNode document;
 
     JsonReport(String command) {
-        // Inserted first so that every document starts the same way; later puts keep these positions.
-        document.put("command", command);
-        document.put("ok", true);
-        document.putNull("database");
+        this.command = command;
     }
 
     /** Which database, as the text prints it (password masked). */
     JsonReport database(String description) {
-        document.put("database", description);
+        database = description;
+        if (document != null) {
+            document.put("database", description);
+        }
         return this;
+    }
+
+    private ObjectNode document() {
+        if (document == null) {
+            document = JsonNodeFactory.instance.objectNode();
+            // Inserted first so that every document starts the same way; later puts keep these positions.
+            document.put("command", command);
+            document.put("ok", true);
+            document.put("database", database);
+        }
+        return document;
     }
 
     /** The versions, every entry with its state, the pending files (without their statements) and the problems. */
@@ -59,19 +71,19 @@ final class JsonReport {
 
     private JsonReport plan(MigrationPlan plan, boolean withStatements) {
         versions(plan);
-        ArrayNode entries = document.putArray("entries");
+        ArrayNode entries = document().putArray("entries");
         plan.entries().forEach(entry -> entries.add(entry(entry)));
-        ArrayNode pending = document.putArray("pending");
+        ArrayNode pending = document().putArray("pending");
         plan.pending().forEach(migration -> pending.add(pending(migration, withStatements)));
-        ArrayNode problems = document.putArray("problems");
+        ArrayNode problems = document().putArray("problems");
         plan.problems().forEach(problem -> problems.add(problem(problem)));
         return this;
     }
 
     /** {@code currentVersion}: where the database was when the command read it; {@code targetVersion}: where the pending files take it. */
     private void versions(MigrationPlan plan) {
-        putVersion(document, "currentVersion", plan.current());
-        putVersion(document, "targetVersion", plan.target());
+        putVersion(document(), "currentVersion", plan.current());
+        putVersion(document(), "targetVersion", plan.target());
     }
 
     /** Collects each applied file as the run goes, so a later failure still lists the files applied before it. */
@@ -85,7 +97,7 @@ final class JsonReport {
     }
 
     private ExecutionListener runListener(String key) {
-        ArrayNode applied = document.putArray(key);
+        ArrayNode applied = document().putArray(key);
         return new ExecutionListener() {
             @Override
             public void applied(AppliedRun run) {
@@ -102,10 +114,10 @@ final class JsonReport {
     /** A finished {@code migrate}: the versions before and after, and how long it took. */
     JsonReport migrated(MigrateResult result) {
         // The versions are known only now; moving "applied" after them keeps the document in reading order.
-        JsonNode applied = document.remove("applied");
+        JsonNode applied = document().remove("applied");
         versions(result.plan());
-        document.set("applied", applied);
-        document.put("elapsedMs", result.elapsed().toMillis());
+        document().set("applied", applied);
+        document().put("elapsedMs", result.elapsed().toMillis());
         return this;
     }
 
@@ -114,17 +126,17 @@ final class JsonReport {
      * how long it took.
      */
     JsonReport undone(UndoResult result) {
-        JsonNode undone = document.remove("undone");
-        putVersion(document, "currentVersion", result.plan().current());
-        putVersion(document, "targetVersion", result.current());
-        document.set("undone", undone);
-        document.put("elapsedMs", result.elapsed().toMillis());
+        JsonNode undone = document().remove("undone");
+        putVersion(document(), "currentVersion", result.plan().current());
+        putVersion(document(), "targetVersion", result.current());
+        document().set("undone", undone);
+        document().put("elapsedMs", result.elapsed().toMillis());
         return this;
     }
 
     /** A finished {@code baseline}: the row it recorded. */
     JsonReport baselined(AppliedMigration row) {
-        ObjectNode baseline = document.putObject("baseline");
+        ObjectNode baseline = document().putObject("baseline");
         baseline.put("version", row.version().toString());
         baseline.put("description", row.description());
         baseline.put("installedRank", row.installedRank());
@@ -133,7 +145,7 @@ final class JsonReport {
 
     /** A finished {@code repair}: every change, in version order. */
     JsonReport repaired(List<RepairAction> actions) {
-        ArrayNode changes = document.putArray("repairs");
+        ArrayNode changes = document().putArray("repairs");
         for (RepairAction action : actions) {
             ObjectNode node = changes.addObject();
             node.put("kind", action.kind().name());
@@ -148,16 +160,16 @@ final class JsonReport {
 
     /** Marks the document failed, adds the error, and the plan a validation failure carries if not already there. */
     JsonReport failed(Exception error, ExitCode code) {
-        if (error instanceof ValidationFailedException validation && !document.has("entries")) {
+        if (error instanceof ValidationFailedException validation && !document().has("entries")) {
             plan(validation.plan());
         }
-        document.put("ok", false);
-        document.set("error", JsonError.of(error, code));
+        document().put("ok", false);
+        document().set("error", JsonError.of(error, code));
         return this;
     }
 
     void print(PrintWriter out, SecretMasker masker) {
-        JsonOutput.print(document, masker, out);
+        JsonOutput.print(document(), masker, out);
     }
 
     /** A repeatable migration has no version: JSON null. */
@@ -166,7 +178,7 @@ final class JsonReport {
     }
 
     private static ObjectNode entry(PlanEntry entry) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("version", versionText(entry.version()));
         node.put("repeatable", entry.isRepeatable());
         node.put("description", entry.description());
@@ -184,7 +196,7 @@ final class JsonReport {
     }
 
     private static ObjectNode pending(PendingMigration pending, boolean withStatements) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("script", pending.migration().script());
         node.put("version", versionText(pending.migration().version()));
         node.put("repeatable", pending.migration().isRepeatable());
@@ -205,7 +217,7 @@ final class JsonReport {
     }
 
     private static ObjectNode problem(Problem problem) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("kind", problem.kind().name());
         node.put("script", problem.script());
         putVersion(node, "version", problem.versionNumber());

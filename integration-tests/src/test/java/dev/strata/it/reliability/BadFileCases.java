@@ -29,7 +29,7 @@ final class BadFileCases {
                 of("forbidden character in the description", VALIDATION, c -> c.write("V4__add_x!.sql", "select 1;\n"),
                         "the description may hold only letters, digits, _, -, . and spaces"),
                 of("no V prefix", VALIDATION, c -> c.write("4__add_x.sql", "select 1;\n"),
-                        "4__add_x.sql", "it does not start with V (or U for an undo file)"),
+                        "4__add_x.sql", "it does not start with V (or U for an undo file, R__ for a repeatable one)"),
                 of("upper-case extension", VALIDATION, c -> c.write("V4__add_x.SQL", "select 1;\n"),
                         "V4__add_x.SQL", "the extension must be a lower-case .sql"),
                 of("lower-case u undo prefix", VALIDATION, c -> c.write("u3__undo_events.sql", "drop table x;\n"),

@@ -21,6 +21,8 @@ public record Checksum(Algorithm algorithm, String hex) {
 
         private final String tag;
         private final String jcaName;
+        /** Never handed out, only cloned; a race at most looks it up twice. */
+        private volatile MessageDigest prototype;
 
         Algorithm(String tag, String jcaName) {
             this.tag = tag;
@@ -32,11 +34,27 @@ public record Checksum(Algorithm algorithm, String hex) {
         }
 
         String digest(String normalisedContent) {
+            MessageDigest digest = newDigest();
+            return HexFormat.of().formatHex(digest.digest(normalisedContent.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        /** A clone of one looked-up instance: the provider lookup costs more than hashing a small script. */
+        private MessageDigest newDigest() {
             try {
-                MessageDigest digest = MessageDigest.getInstance(jcaName);
-                return HexFormat.of().formatHex(digest.digest(normalisedContent.getBytes(StandardCharsets.UTF_8)));
+                MessageDigest prototype = this.prototype;
+                if (prototype == null) {
+                    prototype = MessageDigest.getInstance(jcaName);
+                    this.prototype = prototype;
+                }
+                return (MessageDigest) prototype.clone();
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(jcaName + " is required by every Java runtime", e);
+            } catch (CloneNotSupportedException e) {
+                try {
+                    return MessageDigest.getInstance(jcaName);
+                } catch (NoSuchAlgorithmException impossible) {
+                    throw new IllegalStateException(jcaName + " is required by every Java runtime", impossible);
+                }
             }
         }
 

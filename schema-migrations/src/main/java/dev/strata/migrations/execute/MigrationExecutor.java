@@ -87,16 +87,16 @@ public final class MigrationExecutor {
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
             applyTimeouts(statement, timeouts, "set local ");
-            for (SqlStatement sql : pending.statements()) {
-                try {
-                    statement.execute(sql.executableSql());
-                } catch (SQLException e) {
-                    rollbackQuietly(connection, e);
-                    if (ConnectionLostException.isConnectionLoss(e)) {
-                        throw lost(ConnectionLostException.Phase.APPLYING, migration, sql, true, 0, appliedSoFar, e);
-                    }
-                    throw new MigrationFailedException(failure(migration, sql, e), appliedSoFar, true, 0, type, e);
-                }
+            boolean pipelined = StatementPipeline.applies(pending.statements());
+            if (pipelined && !StatementPipeline.execute(statement, pending.statements())) {
+                // The batch failed and nothing of it stays: run the file again one statement at a time, which
+                // reports the failing statement and its line exactly (or applies the file, if the failure passed).
+                connection.rollback();
+                pipelined = false;
+            }
+            if (!pipelined) {
+                applyTimeouts(statement, timeouts, "set local ");
+                executeOneByOne(connection, statement, pending, type, appliedSoFar);
             }
             int executionMs = elapsedMs(started);
             history.insert(connection, row(migration, type, executionMs, true, null));
@@ -118,6 +118,22 @@ public final class MigrationExecutor {
                 throw lost(ConnectionLostException.Phase.APPLYING, migration, null, true, 0, appliedSoFar, e);
             }
             throw e;
+        }
+    }
+
+    private static void executeOneByOne(Connection connection, Statement statement, PendingMigration pending,
+                                        MigrationType type, int appliedSoFar) throws SQLException {
+        for (SqlStatement sql : pending.statements()) {
+            try {
+                statement.execute(sql.executableSql());
+            } catch (SQLException e) {
+                rollbackQuietly(connection, e);
+                if (ConnectionLostException.isConnectionLoss(e)) {
+                    throw lost(ConnectionLostException.Phase.APPLYING, pending.migration(), sql, true, 0, appliedSoFar,
+                            e);
+                }
+                throw new MigrationFailedException(failure(pending.migration(), sql, e), appliedSoFar, true, 0, type, e);
+            }
         }
     }
 

@@ -134,7 +134,10 @@ public final class Planner {
                     "upgrade Strata, or run `strata repair` to record the current checksum"));
             return false;
         }
-        if (recorded.matches(file.content())) {
+        // The file's checksum was computed when it was resolved: hash again only for a row of another algorithm.
+        boolean matches = recorded.algorithm() == file.checksum().algorithm() ? recorded.equals(file.checksum())
+                : recorded.matches(file.content());
+        if (matches) {
             return true;
         }
         problems.add(new Problem(ProblemKind.EDITED, row.script(), row.version(),

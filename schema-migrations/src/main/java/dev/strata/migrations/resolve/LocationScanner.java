@@ -6,14 +6,16 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /** Lists the {@code .sql} files below a location, recursively, on disk or inside jars. */
 final class LocationScanner {
@@ -47,14 +49,20 @@ final class LocationScanner {
 
     private static List<ScriptFile> readDirectory(Path directory, String displayRoot) throws IOException {
         List<ScriptFile> files = new ArrayList<>();
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                if (isSqlFile(path.getFileName().toString()) && Files.isRegularFile(path)) {
+        // walkFileTree hands over each file's attributes from the directory walk: one stat per file, not two.
+        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) throws IOException {
+                String name = path.getFileName().toString();
+                // A symbolic link counts when it points at a regular file, as Files.isRegularFile says.
+                boolean regular = attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(path);
+                if (isSqlFile(name) && regular) {
                     String display = displayRoot + "/" + directory.relativize(path).toString().replace('\\', '/');
-                    files.add(new ScriptFile(path.getFileName().toString(), display, Files.readAllBytes(path)));
+                    files.add(new ScriptFile(name, display, Files.readAllBytes(path)));
                 }
+                return FileVisitResult.CONTINUE;
             }
-        }
+        });
         return files;
     }
 

@@ -50,7 +50,9 @@ final class ScriptText {
                     + String.format(Locale.ROOT, "%02X %02X", bytes[0] & 0xFF, bytes[1] & 0xFF));
         }
         int start = hasUtf8Bom(bytes) ? 3 : 0;
-        String text = decodeStrictly(bytes, start);
+        // Most scripts are ASCII, which is valid UTF-8 as it is: a plain copy, no decoder (10,000 files per validate).
+        String text = isAscii(bytes, start) ? new String(bytes, start, bytes.length - start, StandardCharsets.US_ASCII)
+                : decodeStrictly(bytes, start);
         int nul = text.indexOf('\0');
         if (nul >= 0) {
             // PostgreSQL rejects a NUL anywhere in SQL text; pgjdbc would report a protocol error instead of the line.
@@ -59,6 +61,15 @@ final class ScriptText {
                     "contains a NUL character (byte 0) on line " + line + ", which SQL text cannot hold");
         }
         return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
+    }
+
+    private static boolean isAscii(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** FF FE or FE FF: an editor's "Unicode" (UTF-16); its ASCII would otherwise show up as NUL bytes. */

@@ -1,0 +1,145 @@
+package dev.strata.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The one PostgreSQL server every tool of a run talks to: an embedded one (zonky, the PostgreSQL major pinned in the
+ * parent pom) started for the run, or the server of a given URL. Each measured run gets a database of its own,
+ * created from {@code template0} and dropped afterwards.
+ */
+final class BenchServer implements AutoCloseable {
+    private final EmbeddedPostgres embedded;
+    private final String host;
+    private final int port;
+    private final String user;
+    private final Optional<String> password;
+    private final String maintenanceDatabase;
+
+    private BenchServer(EmbeddedPostgres embedded, String host, int port, String user, Optional<String> password,
+                        String maintenanceDatabase) {
+        this.embedded = embedded;
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+        this.maintenanceDatabase = maintenanceDatabase;
+    }
+
+    /** Starts an embedded server with its log in {@code workDirectory}. */
+    static BenchServer embedded(Path workDirectory) {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(true)
+                    .setPGStartupWait(Duration.ofSeconds(120))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(workDirectory.resolve("postgres.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(workDirectory.resolve("postgres.log").toFile()))
+                    .start();
+            return new BenchServer(postgres, "localhost", postgres.getPort(), "postgres", Optional.empty(), "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * A given server: {@code postgresql://user[:password]@host[:port]/maintenance-db}. The user must be allowed to
+     * create databases.
+     */
+    static BenchServer given(String url) {
+        URI uri = URI.create(url.startsWith("jdbc:") ? url.substring(5) : url);
+        if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("--url must be postgresql://user[:password]@host[:port]/database, was "
+                    + uri.getScheme() + "://…");
+        }
+        String userInfo = Optional.ofNullable(uri.getUserInfo()).orElse("postgres");
+        int colon = userInfo.indexOf(':');
+        String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
+        Optional<String> password = colon < 0 ? Optional.empty() : Optional.of(userInfo.substring(colon + 1));
+        String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+        return new BenchServer(null, uri.getHost() == null ? "localhost" : uri.getHost(),
+                uri.getPort() < 0 ? 5432 : uri.getPort(), user, password, database);
+    }
+
+    String host() {
+        return host;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String user() {
+        return user;
+    }
+
+    Optional<String> password() {
+        return password;
+    }
+
+    /** A URL Strata's CLI accepts; carries the password when there is one (never printed by the harness). */
+    String strataUrl(String database) {
+        return "postgresql://" + user + password.map(p -> ":" + p).orElse("") + "@" + host + ":" + port + "/" + database;
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    Connection open(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), user, password.orElse(null));
+    }
+
+    void createDatabase(String name) {
+        admin("drop database if exists " + name + " with (force)");
+        admin("create database " + name + " template template0");
+    }
+
+    void dropDatabase(String name) {
+        admin("drop database if exists " + name + " with (force)");
+    }
+
+    /** {@code PostgreSQL 17.x on …}, for the results file. */
+    String version() {
+        try (Connection connection = open(maintenanceDatabase); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select version()")) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the server version: " + e.getMessage(), e);
+        }
+    }
+
+    String description() {
+        return (embedded != null ? "embedded PostgreSQL" : "given PostgreSQL") + " at " + host + ":" + port;
+    }
+
+    private void admin(String sql) {
+        try (Connection connection = open(maintenanceDatabase); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("'" + sql + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                System.err.println("could not stop the embedded PostgreSQL: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.strata.migrations.resolve;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocationScannerTest {
+    private final LocationScanner scanner = new LocationScanner(LocationScannerTest.class.getClassLoader());
+
+    @Test
+    void findsSqlFilesRecursivelyIncludingSymbolicLinksToFilesButNotDirectoriesNamedSql(@TempDir Path dir)
+            throws IOException {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.writeString(shared.resolve("V2__linked.sql"), "select 2;");
+        Path root = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(root.resolve("V1__plain.sql"), "select 1;");
+        Files.createDirectories(root.resolve("nested"));
+        Files.writeString(root.resolve("nested/V3__nested.SQL"), "select 3;");
+        Files.createDirectories(root.resolve("not_a_file.sql"));
+        Files.createSymbolicLink(root.resolve("V2__linked.sql"), shared.resolve("V2__linked.sql"));
+        Files.writeString(root.resolve("README.md"), "not sql");
+
+        List<ScriptFile> files = scanner.scan(new Location.Filesystem(root));
+
+        assertThat(files).extracting(ScriptFile::name)
+                .containsExactlyInAnyOrder("V1__plain.sql", "V2__linked.sql", "V3__nested.SQL");
+        assertThat(files).filteredOn(file -> file.name().equals("V3__nested.SQL")).extracting(ScriptFile::path)
+                .containsExactly(root + "/nested/V3__nested.SQL");
+        assertThat(files).filteredOn(file -> file.name().equals("V2__linked.sql"))
+                .extracting(file -> new String(file.content())).containsExactly("select 2;");
+    }
+}
