@@ -89,7 +89,7 @@ final class DiffText {
 
     private static void appendLines(StringBuilder text, String side, List<String> lines, int first) {
         if (lines.isEmpty()) {
-            text.append("\n    ").append(side).append(": (no lines)");
+            text.append("\n    ").append(side).append("    -: (no lines)");
         }
         for (int i = 0; i < Math.min(lines.size(), MAX_LINES_SHOWN); i++) {
             text.append("\n    ").append(side).append(' ').append(String.format("%3d", first + i + 1)).append(": ")
