@@ -44,6 +44,11 @@ public final class DriftCheck {
     private final MigrationSettings settings;
     private final ClassLoader classLoader;
 
+    /** Resolves {@code classpath:} locations with this class's class loader, as {@link Migrator} does by default. */
+    public DriftCheck(ConnectionSource live, ConnectionSource scratch, MigrationSettings settings) {
+        this(live, scratch, settings, DriftCheck.class.getClassLoader());
+    }
+
     /**
      * @param live     the database to check; only read
      * @param scratch  an empty database to replay the migrations into; the caller creates and drops it
