@@ -1,0 +1,36 @@
+package dev.strata.testing;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A second class with the same settings: it copies the same template (see {@link TemplateWitness}). */
+@StrataDatabase(locations = "classpath:db/migration")
+class SharedTemplateTest {
+
+    @Test
+    void copiesTheSameTemplate(Connection connection, TestDatabase database) throws SQLException {
+        TemplateWitness.check(database, connection);
+    }
+
+    @Test
+    void seesNoRowsOfOtherTests(DSLContext dsl) {
+        FreshDatabaseTest.assertNoWorkersThenInsertTwo(dsl);
+    }
+
+    @Nested
+    class InANestedClass {
+        @Test
+        void theEnclosingAnnotationApplies(Connection connection, TestDatabase database, DSLContext dsl)
+                throws SQLException {
+            TemplateWitness.check(database, connection);
+            FreshDatabaseTest.assertNoWorkersThenInsertTwo(dsl);
+            assertThat(FreshDatabaseTest.currentDatabase(connection)).isEqualTo(database.name());
+        }
+    }
+}
