@@ -1,0 +1,32 @@
+package dev.strata.migrations.drift;
+
+import dev.strata.migrations.plan.MigrationPlan;
+import dev.strata.migrations.plan.PendingMigration;
+import dev.strata.migrations.resolve.ResolvedMigration;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link DriftCheck} found.
+ *
+ * @param plan     the database's plan, read before the replay: its current version and its pending migrations (which
+ *                 are not drift: the database is merely behind)
+ * @param replayed the migration files replayed into the scratch database, in the order the database applied them
+ * @param diff     how the database's schema differs from the schema the replayed files produce
+ */
+public record DriftReport(MigrationPlan plan, List<ResolvedMigration> replayed, SchemaDiff diff) {
+    public DriftReport {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(diff, "diff");
+        replayed = List.copyOf(replayed);
+    }
+
+    public boolean drifted() {
+        return !diff.isEmpty();
+    }
+
+    public List<PendingMigration> pending() {
+        return plan.pending();
+    }
+}
