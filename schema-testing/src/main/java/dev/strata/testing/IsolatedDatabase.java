@@ -25,6 +25,7 @@ final class IsolatedDatabase implements AutoCloseable {
     private static final Map<DataSource, IsolatedDatabase> OPEN = new ConcurrentHashMap<>();
     private static final int POOL_SIZE = 5;
 
+    private final ServerTemplates templates;
     private final TemplateDatabase template;
     private final TestDatabase info;
     private final HikariDataSource pool;
@@ -32,7 +33,9 @@ final class IsolatedDatabase implements AutoCloseable {
     private final List<Connection> handedOut = new ArrayList<>();
     private boolean closed;
 
-    private IsolatedDatabase(TemplateDatabase template, TestDatabase info, HikariDataSource pool) {
+    private IsolatedDatabase(ServerTemplates templates, TemplateDatabase template, TestDatabase info,
+                             HikariDataSource pool) {
+        this.templates = templates;
         this.template = template;
         this.info = info;
         this.pool = pool;
@@ -41,8 +44,8 @@ final class IsolatedDatabase implements AutoCloseable {
     }
 
     /** Copies the template into a new database and opens a pool on it. */
-    static IsolatedDatabase create(TemplateDatabase template) {
-        PostgresServer server = template.server();
+    static IsolatedDatabase create(ServerTemplates templates, TemplateDatabase template) {
+        PostgresServer server = templates.server();
         String name = DatabaseNames.test();
         template.copyTo(name);
         HikariDataSource pool;
@@ -60,7 +63,7 @@ final class IsolatedDatabase implements AutoCloseable {
         }
         TestDatabase info = new TestDatabase(name, server.jdbcUrl(name), server.user(), template.name(),
                 server.toString());
-        IsolatedDatabase database = new IsolatedDatabase(template, info, pool);
+        IsolatedDatabase database = new IsolatedDatabase(templates, template, info, pool);
         OPEN.put(pool, database);
         return database;
     }
@@ -86,6 +89,11 @@ final class IsolatedDatabase implements AutoCloseable {
         return template;
     }
 
+    /** The server this database is on, with its templates. */
+    ServerTemplates templates() {
+        return templates;
+    }
+
     /** A connection from the pool, closed with the database if the test does not close it. */
     synchronized Connection connection() throws SQLException {
         Connection connection = pool.getConnection();
@@ -108,11 +116,11 @@ final class IsolatedDatabase implements AutoCloseable {
             }
         }
         pool.close();
-        template.server().dropDatabase(info.name());
+        templates.server().dropDatabase(info.name());
     }
 
     @Override
     public String toString() {
-        return info.name() + " (from " + template.name() + ") on " + template.server();
+        return info.name() + " (from " + template.name() + ") on " + templates.server();
     }
 }

@@ -37,12 +37,18 @@ public final class StrataDatabaseExtension implements BeforeAllCallback, BeforeE
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        template(context);
+        Class<?> testClass = context.getRequiredTestClass();
+        DatabaseRequest request = DatabaseRequest.of(testClass, TestEnvironment.current());
+        server(context, request).template(request.settings(), testClass.getClassLoader());
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        IsolatedDatabase database = IsolatedDatabase.create(template(context));
+        Class<?> testClass = context.getRequiredTestClass();
+        DatabaseRequest request = DatabaseRequest.of(testClass, TestEnvironment.current());
+        ServerTemplates server = server(context, request);
+        IsolatedDatabase database = IsolatedDatabase.create(server,
+                server.template(request.settings(), testClass.getClassLoader()));
         context.getStore(NAMESPACE).put(DATABASE, database);
     }
 
@@ -90,12 +96,10 @@ public final class StrataDatabaseExtension implements BeforeAllCallback, BeforeE
                 : executable.getDeclaringClass().getName() + "." + executable.getName() + "(…)";
     }
 
-    /** The template for the test class, migrated on first use; the server lease lives in the root store. */
-    private static TemplateDatabase template(ExtensionContext context) {
-        Class<?> testClass = context.getRequiredTestClass();
-        DatabaseRequest request = DatabaseRequest.of(testClass, TestEnvironment.current());
-        SharedServers.Lease lease = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(request.server(), SharedServers::acquire, SharedServers.Lease.class);
-        return lease.templates().template(request.settings(), testClass.getClassLoader());
+    /** The server (started on first use) and its templates; the lease lives in the root store, for the whole run. */
+    private static ServerTemplates server(ExtensionContext context, DatabaseRequest request) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(request.server(), SharedServers::acquire, SharedServers.Lease.class)
+                .templates();
     }
 }

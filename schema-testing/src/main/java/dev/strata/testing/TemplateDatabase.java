@@ -6,6 +6,8 @@ import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.core.StrataException;
+import dev.strata.migrations.drift.SchemaSnapshot;
+import dev.strata.migrations.drift.SnapshotScope;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.resolve.Location;
@@ -21,7 +23,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@code CREATE DATABASE … TEMPLATE} this one, which costs a file copy instead of a migration run.
  *
  * <p>PostgreSQL refuses to copy a database that has sessions, so nothing stays connected: the migrator's connections
- * are closed when it returns, and reading the template ({@link #read}) excludes copying it.
+ * are closed when it returns, and reading the template's catalog ({@link #snapshot}) excludes copying it.
  */
 final class TemplateDatabase {
     private final PostgresServer server;
@@ -30,6 +32,8 @@ final class TemplateDatabase {
     private final int migrationsApplied;
     /** Copies share the read side; a session on the template takes the write side. */
     private final ReadWriteLock access = new ReentrantReadWriteLock();
+    /** The template never changes after its migration, so its catalog is read once. */
+    private SchemaSnapshot snapshot;
 
     private TemplateDatabase(PostgresServer server, String name, MigrationSettings settings, int migrationsApplied) {
         this.server = server;
@@ -105,20 +109,20 @@ final class TemplateDatabase {
         }
     }
 
-    /** Work on a session of the template, e.g. reading its catalog; copies wait until it ends. */
-    <T> T read(SqlWork<T> work) throws SQLException {
-        access.writeLock().lock();
-        try (Connection connection = server.dataSource(name).getConnection()) {
-            connection.setReadOnly(true);
-            return work.run(connection);
-        } finally {
-            access.writeLock().unlock();
+    /**
+     * The template's catalog (without the history table), read on the first call on a session that copies wait
+     * for: PostgreSQL refuses to copy a database while anyone is connected to it.
+     */
+    synchronized SchemaSnapshot snapshot() throws SQLException {
+        if (snapshot == null) {
+            access.writeLock().lock();
+            try (Connection connection = server.dataSource(name).getConnection()) {
+                snapshot = SchemaSnapshot.read(connection, SnapshotScope.of(settings));
+            } finally {
+                access.writeLock().unlock();
+            }
         }
-    }
-
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
+        return snapshot;
     }
 
     void drop() {

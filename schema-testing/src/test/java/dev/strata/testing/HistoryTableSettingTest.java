@@ -11,7 +11,7 @@ class HistoryTableSettingTest {
 
     @Test
     void theTemplateIsMigratedWithTheseSettings(DSLContext dsl, TestDatabase database) {
-        assertThat(dsl.fetchValue("select count(*) from audit.schema_log where success", Long.class))
+        assertThat(dsl.fetchSingle("select count(*) from audit.schema_log where success").get(0, Long.class))
                 .isEqualTo((long) TemplateWitness.EXAMPLE_MIGRATIONS);
         assertThat(dsl.fetchValue("select to_regclass('public.strata_schema_history')::text")).isNull();
         assertThat(dsl.fetchValue("select to_regclass('public.jobs')::text")).isEqualTo("jobs");
