@@ -37,7 +37,7 @@ final class ContainerServer {
                 + container.getHost() + ":" + container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT) + "/"
                 + container.getDatabaseName();
         return PostgresServer.connect("Testcontainers " + image, DatabaseUrl.parse(url, "Testcontainers"),
-                container::stop);
+                container::stop, CopyStrategy.SERVER_DEFAULT);
     }
 
     private static boolean dockerAvailable() {

