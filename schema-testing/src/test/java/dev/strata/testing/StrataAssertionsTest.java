@@ -3,7 +3,6 @@ package dev.strata.testing;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 
@@ -67,10 +66,8 @@ class StrataAssertionsTest {
     }
 
     @Test
-    void aDataSourceOfYourOwnIsComparedOnTheTestServer(TestDatabase database, DSLContext dsl) {
-        PGSimpleDataSource own = new PGSimpleDataSource();
-        own.setURL(database.jdbcUrl());
-        database.user().ifPresent(own::setUser);
+    void aDataSourceOfYourOwnIsComparedOnTheTestServer(DataSource dataSource, TestDatabase database, DSLContext dsl) {
+        DataSource own = new ForeignDataSource(dataSource);
         assertSchemaMatchesMigrations(own, "classpath:db/migration");
 
         dsl.execute("alter table workers add column nickname text");
