@@ -1,17 +1,22 @@
 package dev.strata.testing;
 
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 import org.testcontainers.DockerClientFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /** Test databases are dropped after their test, even with connections left open; the shared server outlives runs. */
 @StrataDatabase
@@ -30,6 +35,21 @@ class LifecycleTest {
         assertThat(dsl.fetchSingle("select count(*) from pg_database where datname = any(?)",
                 (Object) CREATED.toArray(String[]::new)).get(0, Long.class)).isZero();
         assertThat(dsl.fetchValue("select current_database()")).isEqualTo(outer.name());
+    }
+
+    @Test
+    void testsRunningAtTheSameTimeEachHaveTheirOwnDatabase() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism",
+                        Integer.toString(InParallel.TESTS))
+                .selectors(selectClass(InParallel.class))
+                .execute();
+
+        assertThat(TestKit.failures(results)).isEmpty();
+        assertThat(results.testEvents().succeeded().count()).isEqualTo(InParallel.TESTS);
     }
 
     @Test
@@ -68,6 +88,20 @@ class LifecycleTest {
         void connectionNeverClosed(DataSource dataSource, TestDatabase database) throws SQLException {
             CREATED.add(database.name());
             dataSource.getConnection().createStatement().execute("select 1");
+        }
+    }
+
+    /** Each test waits, holding its database with its rows, until all are running: they overlap for sure. */
+    @StrataDatabase
+    static class InParallel {
+        static final int TESTS = 4;
+        private static final CyclicBarrier ALL_RUNNING = new CyclicBarrier(TESTS);
+
+        @RepeatedTest(TESTS)
+        void seesOnlyItsOwnRows(DSLContext dsl) throws Exception {
+            FreshDatabaseTest.assertNoWorkersThenInsertTwo(dsl);
+            ALL_RUNNING.await(60, TimeUnit.SECONDS);
+            assertThat(dsl.fetchCount(dsl.selectFrom("workers"))).isEqualTo(2);
         }
     }
 
