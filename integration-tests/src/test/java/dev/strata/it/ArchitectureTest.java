@@ -9,6 +9,7 @@ import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -77,6 +78,22 @@ class ArchitectureTest {
             .should().beFreeOfCycles()
             .because("each step of the engine (resolve, plan, lock, execute, history, ...) builds on earlier ones"
                     + " only, so it can be understood and tested alone");
+
+    @ArchTest
+    static final ArchRule driftNeedsOnlyTheEngineAndJdbc = classes()
+            .that().resideInAPackage("dev.strata.migrations.drift..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.strata.migrations..", "java..", "javax.sql..")
+            .because("drift detection reads PostgreSQL's catalog through plain JDBC and replays migrations with the"
+                    + " engine's own planner and executor, so the CLI, the schema-testing module and applications can"
+                    + " all embed it; it must not need a driver's internals, a front end or a test framework");
+
+    @ArchTest
+    static final ArchRule engineStepsDoNotKnowAboutDrift = noClasses()
+            .that().resideInAPackage("dev.strata.migrations..")
+            .and().resideOutsideOfPackage("dev.strata.migrations.drift..")
+            .should().dependOnClassesThat().resideInAPackage("dev.strata.migrations.drift..")
+            .because("drift detection is built on top of the engine (plan, execute, history); migrating must not"
+                    + " depend on it");
 
     @ArchTest
     static final ArchRule engineReadsNoEnvironment = noClasses()

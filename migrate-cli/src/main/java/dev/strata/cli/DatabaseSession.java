@@ -4,7 +4,10 @@ import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.config.JdbcConnectionSource;
 import dev.strata.migrations.config.StrataConfig;
+import dev.strata.migrations.drift.DriftCheck;
 import dev.strata.migrations.execute.ExecutionListener;
+
+import java.time.Duration;
 
 /** The database a command works on: the configured server, or the embedded one when no URL is configured. */
 final class DatabaseSession implements AutoCloseable {
@@ -31,6 +34,15 @@ final class DatabaseSession implements AutoCloseable {
 
     Migrator migrator(ExecutionListener listener) {
         return new Migrator(connections, config.migrations(), DatabaseSession.class.getClassLoader(), listener);
+    }
+
+    /** Compares this database with its migrations replayed into {@code scratch}. */
+    DriftCheck driftCheck(ConnectionSource scratch) {
+        return new DriftCheck(connections, scratch, config.migrations(), DatabaseSession.class.getClassLoader());
+    }
+
+    Duration connectTimeout() {
+        return config.database().connectTimeout();
     }
 
     String locations() {

@@ -5,6 +5,7 @@ import dev.strata.migrations.DatabaseConnectionException;
 import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.config.ConfigurationException;
+import dev.strata.migrations.drift.DriftDetectedException;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.lock.LockTimeoutException;
 import dev.strata.migrations.plan.UndoRefusedException;
@@ -16,7 +17,7 @@ final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
     static ExitCode of(Throwable error) {
         if (error instanceof ValidationFailedException || error instanceof BaselineRefusedException
-                || error instanceof UndoRefusedException) {
+                || error instanceof UndoRefusedException || error instanceof DriftDetectedException) {
             return ExitCode.VALIDATION_FAILED;
         }
         if (error instanceof MigrationFailedException || error instanceof DatabaseOperationException) {

@@ -7,7 +7,8 @@ public enum ExitCode {
     USAGE(2, "usage or configuration error"),
     CANNOT_CONNECT(3, "cannot connect to the database"),
     VALIDATION_FAILED(4,
-            "validation failed: edited, missing, future, out-of-order, failed or bad files; baseline or undo refused"),
+            "validation failed: edited, missing, future, out-of-order, failed or bad files; baseline or undo refused;"
+                    + " schema drift found by diff"),
     LOCK_TIMEOUT(5, "lock not acquired within lock_timeout");
 
     private final int code;

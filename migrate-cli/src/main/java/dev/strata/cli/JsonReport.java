@@ -9,6 +9,7 @@ import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Version;
+import dev.strata.migrations.drift.DriftReport;
 import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.history.AppliedMigration;
@@ -143,6 +144,28 @@ final class JsonReport {
             node.put("before", action.before());
             node.put("after", action.after());
         }
+        return this;
+    }
+
+    /** Where {@code strata diff} replays the migrations, known before the replay so a failure names it too. */
+    JsonReport scratch(String description) {
+        document.put("scratch", description);
+        return this;
+    }
+
+    /** A finished {@code strata diff}: what was replayed, what is pending (not drift), and every difference. */
+    JsonReport drift(DriftReport drift) {
+        versions(drift.plan());
+        ArrayNode replayed = document.putArray("replayed");
+        drift.replayed().forEach(file -> replayed.addObject().put("script", file.script())
+                .put("version", file.version().toString()));
+        ArrayNode pending = document.putArray("pending");
+        drift.pending().forEach(migration -> pending.add(pending(migration, false)));
+        document.put("drifted", drift.drifted());
+        document.put("summary", drift.diff().summary());
+        document.set("differences", DriftJson.differences(drift.diff()));
+        ArrayNode notes = document.putArray("notes");
+        drift.diff().notes().forEach(notes::add);
         return this;
     }
 

@@ -25,7 +25,9 @@ final class SecretMasker {
         masker.add(environment.get(ConfigKey.DATABASE_PASSWORD.environmentVariable()));
         masker.addUrlPassword(environment.get(ConfigKey.DATABASE_URL.environmentVariable()));
         for (String arg : args) {
-            masker.addUrlPassword(arg.startsWith("--url=") ? arg.substring("--url=".length()) : arg);
+            // --url=…, --scratch-url=…: the value after the first '='.
+            int equals = arg.indexOf('=');
+            masker.addUrlPassword(arg.startsWith("--") && equals > 0 ? arg.substring(equals + 1) : arg);
         }
         return masker;
     }

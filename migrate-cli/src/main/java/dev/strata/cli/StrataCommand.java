@@ -14,7 +14,7 @@ import picocli.CommandLine.HelpCommand;
                         + "an embedded PostgreSQL keeps its data in .strata/pgdata under the working directory."
         },
         subcommands = {MigrateCommand.class, PlanCommand.class, StatusCommand.class, ValidateCommand.class,
-                BaselineCommand.class, RepairCommand.class, UndoCommand.class, NewCommand.class,
+                BaselineCommand.class, RepairCommand.class, UndoCommand.class, DiffCommand.class, NewCommand.class,
                 HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         footerHeading = "%n",

@@ -16,12 +16,13 @@ class SecretMaskerTest {
         SecretMasker masker = SecretMasker.from(
                 Map.of("STRATA_DATABASE__PASSWORD", "env-secret-1",
                         "STRATA_DATABASE__URL", "postgresql://u:url%21secret@h/db"),
-                new String[] {"migrate", "--url=postgresql://a:arg-secret-2@h/db"});
+                new String[] {"diff", "--url=postgresql://a:arg-secret-2@h/db",
+                        "--scratch-url=postgresql://a:scratch-secret-3@h/postgres"});
 
-        String masked = masker.mask("connect env-secret-1 then url!secret and arg-secret-2");
+        String masked = masker.mask("connect env-secret-1 then url!secret and arg-secret-2, scratch-secret-3");
 
-        assertThat(masked).doesNotContain("env-secret-1", "url!secret", "arg-secret-2")
-                .isEqualTo("connect *** then *** and ***");
+        assertThat(masked).doesNotContain("env-secret-1", "url!secret", "arg-secret-2", "scratch-secret-3")
+                .isEqualTo("connect *** then *** and ***, ***");
     }
 
     @Test

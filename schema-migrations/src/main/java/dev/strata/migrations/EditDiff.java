@@ -1,5 +1,7 @@
 package dev.strata.migrations;
 
+import dev.strata.migrations.core.ChangedLines;
+
 import java.util.List;
 
 /**
@@ -13,25 +15,16 @@ final class EditDiff {
     }
 
     static String describe(String applied, String current) {
-        List<String> before = applied.lines().toList();
-        List<String> after = current.lines().toList();
-        int head = 0;
-        while (head < before.size() && head < after.size() && before.get(head).equals(after.get(head))) {
-            head++;
-        }
-        int tail = 0;
-        while (tail < before.size() - head && tail < after.size() - head
-                && before.get(before.size() - 1 - tail).equals(after.get(after.size() - 1 - tail))) {
-            tail++;
-        }
-        if (head == before.size() && head == after.size()) {
+        ChangedLines changed = ChangedLines.between(applied, current);
+        if (changed.sameLines()) {
             return "only whitespace at the end of the file differs";
         }
+        int head = changed.head();
         StringBuilder text = new StringBuilder();
-        text.append(range("applied", head, before.size() - tail)).append(" became ")
-                .append(range("now", head, after.size() - tail)).append(':');
-        appendLines(text, "-", before.subList(head, before.size() - tail), head);
-        appendLines(text, "+", after.subList(head, after.size() - tail), head);
+        text.append(range("applied", head, head + changed.before().size())).append(" became ")
+                .append(range("now", head, head + changed.after().size())).append(':');
+        appendLines(text, "-", changed.before(), head);
+        appendLines(text, "+", changed.after(), head);
         return text.toString();
     }
 

@@ -40,7 +40,10 @@ final class CatalogQueries {
                    quote_ident(n.nspname) as "schema"
             from pg_extension e join pg_namespace n on n.oid = e.extnamespace""";
 
-    /** Enums (values in their sort order), domains (with their constraints), composite and range types. */
+    /**
+     * Enums (values in their sort order), domains (with their constraints; NOT NULL is the {@code not null} attribute,
+     * since PostgreSQL 17 also lists it as a constraint), composite and range types.
+     */
     static final String TYPES = """
             select case t.typtype when 'e' then 'ENUM' when 'd' then 'DOMAIN' else 'TYPE' end as _kind,
                    n.nspname as _schema, null::name as _relation, format_type(t.oid, null) as _name, null as _parent,
@@ -70,7 +73,8 @@ final class CatalogQueries {
                        from pg_range r where r.rngtypid = t.oid) end as "options",
                    case when t.typtype = 'd' then (select string_agg(format('%I %s', k.conname, pg_get_constraintdef(k.oid)),
                                                                      E'\\n' order by k.conname)
-                                                   from pg_constraint k where k.contypid = t.oid) end as "constraints"
+                                                   from pg_constraint k where k.contypid = t.oid and k.contype <> 'n')
+                        end as "constraints"
             from pg_type t join pg_namespace n on n.oid = t.typnamespace
             where (t.typtype in ('e', 'd', 'r')
                    or (t.typtype = 'c' and (select c.relkind from pg_class c where c.oid = t.typrelid) = 'c'))

@@ -80,8 +80,10 @@ final class CatalogReader {
             while (rows.next()) {
                 String schema = rows.getString("_schema");
                 String relation = rows.getString("_relation");
+                ObjectKind kind = ObjectKind.valueOf(rows.getString("_kind"));
                 if (schema != null && (!scope.includesSchema(schema)
-                        || relation != null && scope.isHistoryTable(schema, relation))) {
+                        || relation != null && scope.isHistoryTable(schema, relation)
+                        || kind == ObjectKind.SCHEMA && scope.isHistorySchema(schema))) {
                     continue;
                 }
                 Map<String, String> attributes = new LinkedHashMap<>();
@@ -91,7 +93,7 @@ final class CatalogReader {
                         attributes.put(columns.getColumnLabel(column), value);
                     }
                 }
-                objects.add(new SchemaObject(ObjectKind.valueOf(rows.getString("_kind")), rows.getString("_name"),
+                objects.add(new SchemaObject(kind, rows.getString("_name"),
                         Optional.ofNullable(rows.getString("_parent")), attributes));
             }
         }

@@ -1,5 +1,7 @@
 package dev.strata.migrations.drift;
 
+import dev.strata.migrations.core.ChangedLines;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,25 +73,15 @@ final class DiffText {
             text.append("\n    actual:   ").append(actual);
             return;
         }
-        List<String> before = expected.lines().toList();
-        List<String> after = actual.lines().toList();
-        int head = 0;
-        while (head < before.size() && head < after.size() && before.get(head).equals(after.get(head))) {
-            head++;
-        }
-        int tail = 0;
-        while (tail < before.size() - head && tail < after.size() - head
-                && before.get(before.size() - 1 - tail).equals(after.get(after.size() - 1 - tail))) {
-            tail++;
-        }
-        text.append("\n  ").append(attribute.attribute()).append(", from line ").append(head + 1).append(':');
-        appendLines(text, "expected", before.subList(head, before.size() - tail), head);
-        appendLines(text, "actual  ", after.subList(head, after.size() - tail), head);
+        ChangedLines changed = ChangedLines.between(expected, actual);
+        text.append("\n  ").append(attribute.attribute()).append(", from line ").append(changed.head() + 1).append(':');
+        appendLines(text, "expected", changed.before(), changed.head());
+        appendLines(text, "actual  ", changed.after(), changed.head());
     }
 
     private static void appendLines(StringBuilder text, String side, List<String> lines, int first) {
         if (lines.isEmpty()) {
-            text.append("\n    ").append(side).append(": (no lines)");
+            text.append("\n    ").append(side).append("    -: (no lines)");
         }
         for (int i = 0; i < Math.min(lines.size(), MAX_LINES_SHOWN); i++) {
             text.append("\n    ").append(side).append(' ').append(String.format("%3d", first + i + 1)).append(": ")

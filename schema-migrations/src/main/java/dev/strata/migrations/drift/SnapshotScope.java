@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Which objects a {@link SchemaSnapshot} holds. System schemas ({@code pg_catalog}, {@code information_schema},
  * {@code pg_toast*}, {@code pg_temp*}) and objects that belong to an extension are never read; Strata's history
- * table (with its constraints and indexes) is left out because its rows, not its shape, are the schema's record.
+ * table (with its constraints and indexes) is left out because its rows, not its shape, are the schema's record, and
+ * so is the schema that holds it (Strata creates it with the table, which one database may have and the other not).
  *
  * @param historyTable Strata's history table, left out
  * @param schemas      the schemas to read; empty means every user schema
@@ -38,6 +39,11 @@ public record SnapshotScope(SchemaTable historyTable, Set<String> schemas) {
     /** Whether objects in this schema are read. */
     public boolean includesSchema(String schema) {
         return schemas.isEmpty() || schemas.contains(schema);
+    }
+
+    /** Whether this is the schema of the history table (compared by its contents only, never as an object). */
+    public boolean isHistorySchema(String schema) {
+        return historyTable.schema().equals(schema);
     }
 
     /** Whether this relation is the history table (whose parts are left out with it). */

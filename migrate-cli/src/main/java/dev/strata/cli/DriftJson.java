@@ -1,0 +1,60 @@
+package dev.strata.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.migrations.drift.AttributeDifference;
+import dev.strata.migrations.drift.ObjectDifference;
+import dev.strata.migrations.drift.SchemaDiff;
+import dev.strata.migrations.drift.SchemaObject;
+
+import java.util.Optional;
+
+/**
+ * The {@code differences} of {@code strata diff --output json}: the same facts as the text, one object per
+ * difference with both sides ({@code null} for the side that lacks the object) and the attributes that differ.
+ */
+final class DriftJson {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private DriftJson() {
+    }
+
+    static ArrayNode differences(SchemaDiff diff) {
+        ArrayNode array = NODES.arrayNode();
+        for (ObjectDifference difference : diff.differences()) {
+            ObjectNode node = array.addObject();
+            node.put("kind", difference.kind().name());
+            node.put("name", difference.name());
+            node.put("change", difference.change().name());
+            node.put("description", difference.key() + ": " + difference.change().label());
+            node.set("expected", side(difference.expected()));
+            node.set("actual", side(difference.actual()));
+            ArrayNode attributes = node.putArray("attributes");
+            for (AttributeDifference attribute : difference.attributes()) {
+                ObjectNode changed = attributes.addObject();
+                changed.put("attribute", attribute.attribute());
+                changed.put("expected", attribute.expected().orElse(null));
+                changed.put("actual", attribute.actual().orElse(null));
+            }
+            ArrayNode parts = node.putArray("parts");
+            for (SchemaObject part : difference.parts()) {
+                ObjectNode folded = parts.addObject();
+                folded.put("kind", part.kind().name());
+                folded.put("name", part.name());
+                folded.set("attributes", attributes(part));
+            }
+        }
+        return array;
+    }
+
+    private static ObjectNode side(Optional<SchemaObject> object) {
+        return object.map(DriftJson::attributes).orElse(null);
+    }
+
+    private static ObjectNode attributes(SchemaObject object) {
+        ObjectNode node = NODES.objectNode();
+        object.attributes().forEach(node::put);
+        return node;
+    }
+}

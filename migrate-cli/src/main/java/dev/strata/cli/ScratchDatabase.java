@@ -1,0 +1,184 @@
+package dev.strata.cli;
+
+import dev.strata.migrations.ConnectionSource;
+import dev.strata.migrations.DatabaseConnectionException;
+import dev.strata.migrations.config.ConfigurationException;
+import dev.strata.migrations.config.DatabaseSettings;
+import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.migrations.config.JdbcConnectionSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The empty database {@code strata diff} replays the migrations into, gone when closed: an ephemeral embedded
+ * PostgreSQL in a temporary directory (never the solo-mode data directory), or a uniquely named database created on
+ * the server of {@code --scratch-url} and dropped afterwards, also when the diff failed or strata is interrupted.
+ */
+abstract class ScratchDatabase implements AutoCloseable {
+    private static final Pattern JDBC_DATABASE = Pattern.compile("(jdbc:postgresql://[^/?]*)(?:/[^?]*)?(\\?.*)?");
+
+    abstract ConnectionSource connectionSource();
+
+    @Override
+    public abstract void close();
+
+    /** The embedded scratch server; its files and log live in a temporary directory deleted on close. */
+    static ScratchDatabase embedded() {
+        Path home;
+        try {
+            home = Files.createTempDirectory("strata-scratch");
+        } catch (IOException e) {
+            throw new EmbeddedDatabaseException("cannot create a temporary directory for the scratch PostgreSQL: "
+                    + e.getMessage(), "check that the temp directory (java.io.tmpdir) is writable and has space", e);
+        }
+        try {
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setDataDirectory(home.resolve("pgdata"))
+                    .setCleanDataDirectory(true)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
+                    .start();
+            return new Embedded(server, home);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(home);
+            throw new EmbeddedDatabaseException("cannot start the scratch embedded PostgreSQL: " + e.getMessage(),
+                    "give --scratch-url a PostgreSQL server where strata may create a database instead", e);
+        }
+    }
+
+    /**
+     * Creates {@code strata_scratch_<random>} from {@code template0} on the server of {@code url} (connecting to the
+     * database the URL names, e.g. {@code postgres}).
+     */
+    static ScratchDatabase onServer(DatabaseUrl url, Duration connectTimeout) {
+        Matcher jdbc = JDBC_DATABASE.matcher(url.jdbcUrl());
+        if (!jdbc.matches()) {
+            throw new ConfigurationException("--scratch-url '" + url + "' names no server strata can create a"
+                    + " database on", "use the form postgresql://user:password@host:5432/postgres");
+        }
+        Properties properties = JdbcConnectionSource.driverProperties(new DatabaseSettings(Optional.of(url),
+                Optional.empty(), Optional.empty(), 1, connectTimeout, false));
+        String name = "strata_scratch_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        ConnectionSource admin = source(url.jdbcUrl(), properties, url.toString());
+        execute(admin, "create database " + name + " template template0");
+        String scratchJdbc = jdbc.group(1) + "/" + name + (jdbc.group(2) == null ? "" : jdbc.group(2));
+        return new OnServer(admin, source(scratchJdbc, properties, "database " + name + " on " + url + " (scratch)"),
+                name);
+    }
+
+    private static ConnectionSource source(String jdbcUrl, Properties properties, String description) {
+        return new ConnectionSource() {
+            @Override
+            public Connection open() throws SQLException {
+                return DriverManager.getConnection(jdbcUrl, properties);
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+        };
+    }
+
+    private static void execute(ConnectionSource source, String sql) {
+        try (Connection connection = source.open(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new DatabaseConnectionException(source.description() + " (--scratch-url; the user needs CREATEDB)",
+                    e);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // A temporary directory; the system cleans it up eventually.
+        }
+    }
+
+    private static final class Embedded extends ScratchDatabase {
+        private final EmbeddedPostgres server;
+        private final Path home;
+
+        Embedded(EmbeddedPostgres server, Path home) {
+            this.server = server;
+            this.home = home;
+        }
+
+        @Override
+        ConnectionSource connectionSource() {
+            return ConnectionSource.of(server.getPostgresDatabase(), "embedded PostgreSQL " + StrataVersion.postgresMajor()
+                    + " (scratch, temporary)");
+        }
+
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // The server's shutdown hook stops a server that did not stop here.
+            }
+            deleteQuietly(home);
+        }
+    }
+
+    private static final class OnServer extends ScratchDatabase {
+        private final ConnectionSource admin;
+        private final ConnectionSource scratch;
+        private final String name;
+        private final Thread dropOnExit;
+        private boolean dropped;
+
+        OnServer(ConnectionSource admin, ConnectionSource scratch, String name) {
+            this.admin = admin;
+            this.scratch = scratch;
+            this.name = name;
+            // Interrupted (Ctrl-C, a CI timeout): still drop the database rather than leave it on a shared server.
+            this.dropOnExit = new Thread(this::drop, "drop-scratch-database");
+            Runtime.getRuntime().addShutdownHook(dropOnExit);
+        }
+
+        @Override
+        ConnectionSource connectionSource() {
+            return scratch;
+        }
+
+        @Override
+        public void close() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(dropOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook drops it.
+            }
+            drop();
+        }
+
+        private synchronized void drop() {
+            if (dropped) {
+                return;
+            }
+            dropped = true;
+            // WITH (FORCE) ends sessions a failed replay may have left (PostgreSQL 13 and later).
+            execute(admin, "drop database if exists " + name + " with (force)");
+        }
+    }
+}
