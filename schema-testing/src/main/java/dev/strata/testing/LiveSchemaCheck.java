@@ -4,6 +4,7 @@ import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.core.Version;
 import dev.strata.migrations.drift.DriftCheck;
 import dev.strata.migrations.drift.SchemaDiff;
 import dev.strata.migrations.drift.SchemaSnapshot;
@@ -15,6 +16,7 @@ import dev.strata.migrations.plan.PlanEntry;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,10 +60,17 @@ final class LiveSchemaCheck {
         }
     }
 
-    /** The template applied every file in version order: then, and only then, it is the expected schema. */
+    /**
+     * The template ran every file once, in the engine's order (versioned files by version; files without a version,
+     * i.e. repeatable ones, after them by name). A database whose history shows exactly that has the template's
+     * schema; any other history (behind, baselined, undone, out of order, a repeatable file run before a later
+     * version) is replayed as it happened.
+     */
     static boolean everyFileAppliedInVersionOrder(List<PlanEntry> entries) {
+        Comparator<PlanEntry> engineOrder = Comparator.comparing(PlanEntry::version,
+                Comparator.nullsLast(Comparator.<Version>naturalOrder())).thenComparing(PlanEntry::script);
         int previousRank = Integer.MIN_VALUE;
-        for (PlanEntry entry : entries.stream().sorted((a, b) -> a.version().compareTo(b.version())).toList()) {
+        for (PlanEntry entry : entries.stream().sorted(engineOrder).toList()) {
             if (entry.state() != MigrationState.APPLIED || entry.file() == null || entry.applied() == null
                     || entry.applied().installedRank() < previousRank) {
                 return false;

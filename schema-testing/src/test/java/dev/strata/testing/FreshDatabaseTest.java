@@ -37,8 +37,8 @@ class FreshDatabaseTest {
     }
 
     @Test
-    void startsFromTheTemplateMigratedOnce(Connection connection, TestDatabase database) throws SQLException {
-        TemplateWitness.check(database, connection);
+    void startsFromTheTemplateMigratedOnce(DataSource dataSource, TestDatabase database) throws SQLException {
+        TemplateWitness.check(database, dataSource);
     }
 
     @Test

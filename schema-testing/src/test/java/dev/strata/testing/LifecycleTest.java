@@ -1,5 +1,6 @@
 package dev.strata.testing;
 
+import dev.strata.migrations.MigrationSettings;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -9,9 +10,13 @@ import org.testcontainers.DockerClientFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
@@ -53,6 +58,36 @@ class LifecycleTest {
     }
 
     @Test
+    void databasesCopiedAtTheSameTimeAreSeparate() throws Exception {
+        int copies = 4;
+        CyclicBarrier allCopied = new CyclicBarrier(copies);
+        ExecutorService threads = Executors.newFixedThreadPool(copies);
+        try (SharedServers.Lease lease = SharedServers.acquire(ServerSpec.choose(ServerKind.AUTO,
+                TestEnvironment.current()))) {
+            ServerTemplates templates = lease.templates();
+            TemplateDatabase template = templates.template(MigrationSettings.defaults(), getClass().getClassLoader());
+            List<Future<String>> names = new ArrayList<>();
+            for (int i = 0; i < copies; i++) {
+                names.add(threads.submit(() -> {
+                    try (IsolatedDatabase database = IsolatedDatabase.create(templates, template)) {
+                        FreshDatabaseTest.assertNoWorkersThenInsertTwo(database.dsl());
+                        allCopied.await(60, TimeUnit.SECONDS); // every copy exists, with its rows, at this point
+                        assertThat(database.dsl().fetchCount(database.dsl().selectFrom("workers"))).isEqualTo(2);
+                        return database.info().name();
+                    }
+                }));
+            }
+            List<String> created = new ArrayList<>();
+            for (Future<String> name : names) {
+                created.add(name.get(120, TimeUnit.SECONDS));
+            }
+            assertThat(created).doesNotHaveDuplicates().hasSize(copies);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void aContainerServerIsUsedWhenDockerIsReachableAndRefusedWithTheReasonOtherwise() {
         EngineExecutionResults results = TestKit.run(OnTestcontainers.class);
         if (dockerReachable()) {
@@ -91,17 +126,13 @@ class LifecycleTest {
         }
     }
 
-    /** Each test waits, holding its database with its rows, until all are running: they overlap for sure. */
     @StrataDatabase
     static class InParallel {
         static final int TESTS = 4;
-        private static final CyclicBarrier ALL_RUNNING = new CyclicBarrier(TESTS);
 
         @RepeatedTest(TESTS)
-        void seesOnlyItsOwnRows(DSLContext dsl) throws Exception {
+        void seesOnlyItsOwnRows(DSLContext dsl) {
             FreshDatabaseTest.assertNoWorkersThenInsertTwo(dsl);
-            ALL_RUNNING.await(60, TimeUnit.SECONDS);
-            assertThat(dsl.fetchCount(dsl.selectFrom("workers"))).isEqualTo(2);
         }
     }
 

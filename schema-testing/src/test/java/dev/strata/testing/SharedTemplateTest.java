@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharedTemplateTest {
 
     @Test
-    void copiesTheSameTemplate(Connection connection, TestDatabase database) throws SQLException {
-        TemplateWitness.check(database, connection);
+    void copiesTheSameTemplate(DataSource dataSource, TestDatabase database) throws SQLException {
+        TemplateWitness.check(database, dataSource);
     }
 
     @Test
@@ -26,9 +27,9 @@ class SharedTemplateTest {
     @Nested
     class InANestedClass {
         @Test
-        void theEnclosingAnnotationApplies(Connection connection, TestDatabase database, DSLContext dsl)
-                throws SQLException {
-            TemplateWitness.check(database, connection);
+        void theEnclosingAnnotationApplies(DataSource dataSource, Connection connection, TestDatabase database,
+                                           DSLContext dsl) throws SQLException {
+            TemplateWitness.check(database, dataSource);
             FreshDatabaseTest.assertNoWorkersThenInsertTwo(dsl);
             assertThat(FreshDatabaseTest.currentDatabase(connection)).isEqualTo(database.name());
         }
