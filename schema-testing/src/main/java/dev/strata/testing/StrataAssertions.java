@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * Assertions on a live database's schema, for tests.
  *
  * <p>{@link #assertSchemaMatchesMigrations(DataSource)} reads the database's catalog and compares it with the schema
- * that the migrations its history records as applied produce (see {@link LiveSchemaCheck}): a table, column, index,
+ * that the migrations its history records as applied produce: a table, column, index,
  * constraint, function, trigger, type... added, dropped or altered by hand fails it, named. Pending migrations are
  * not drift: a database that is merely behind passes (use {@code strata validate} or
  * {@code dev.strata.api.SchemaGuard} to require it up to date).
