@@ -13,7 +13,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The module boundaries: the engine depends on no front end, and nothing depends on the code generator at run time. */
+/**
+ * The module boundaries: the engine depends on no front end, nothing depends on the code generator at run time, and
+ * production code depends on no test tooling.
+ */
 @AnalyzeClasses(packages = "dev.strata", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -38,6 +41,31 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.strata.codegen..")
             .allowEmptyShould(true)
             .because("applications ship the API at run time; the code generator only runs at build time");
+
+    @ArchTest
+    static final ArchRule productionCodeDependsOnNoTestTooling = noClasses()
+            .that().resideInAnyPackage("dev.strata.migrations..", "dev.strata.api..", "dev.strata.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..",
+                    "dev.strata.testing..", "org.testcontainers..")
+            .because("the engine, the API and the CLI run in applications and release pipelines: JUnit, Strata's test"
+                    + " support (schema-testing, which applications add in test scope) and Testcontainers must stay"
+                    + " off their class path");
+
+    @ArchTest
+    static final ArchRule testSupportDependsOnNoFrontEnd = noClasses()
+            .that().resideInAPackage("dev.strata.testing..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.strata.cli..", "dev.strata.api..",
+                    "dev.strata.codegen..", "picocli..")
+            .because("schema-testing builds on the engine alone, so an application's tests get the same migrations"
+                    + " and history the CLI would apply, without the CLI or the code generator");
+
+    @ArchTest
+    static final ArchRule testSupportReadsTheEnvironmentInOnePlace = noClasses()
+            .that().resideInAPackage("dev.strata.testing..")
+            .and().doNotHaveSimpleName("TestEnvironment")
+            .should().callMethodWhere(target(owner(type(System.class))).and(target(nameMatching("getenv|getProperty"))))
+            .because("every variable and property that selects a test server is read in TestEnvironment, so the"
+                    + " choice is a function of values a test can construct and documented in one place");
 
     @ArchTest
     static final ArchRule modulesAreFreeOfCycles = slices().matching("dev.strata.(*)..")

@@ -1,0 +1,66 @@
+package dev.strata.testing;
+
+import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.resolve.Location;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a test class's {@link StrataDatabase} asks for, validated: the migration settings (one template per distinct
+ * value) and the server.
+ */
+record DatabaseRequest(MigrationSettings settings, ServerSpec server) {
+
+    /**
+     * Reads the annotation of {@code testClass}, or of a class enclosing it (for {@code @Nested} classes).
+     *
+     * @throws TestDatabaseException naming the attribute and the test class when a value is invalid
+     */
+    static DatabaseRequest of(Class<?> testClass, TestEnvironment environment) {
+        StrataDatabase annotation = find(testClass).orElseThrow(() -> new TestDatabaseException(
+                testClass.getName() + " uses the Strata test extension without @StrataDatabase",
+                "annotate the class with @StrataDatabase instead of @ExtendWith(StrataDatabaseExtension.class)"));
+        return new DatabaseRequest(settings(annotation, testClass), ServerSpec.choose(annotation.server(), environment));
+    }
+
+    static MigrationSettings settings(StrataDatabase annotation, Class<?> testClass) {
+        List<Location> locations;
+        try {
+            locations = Arrays.stream(annotation.locations()).map(Location::parse).toList();
+            if (locations.isEmpty()) {
+                throw new IllegalArgumentException("it names no location");
+            }
+        } catch (IllegalArgumentException e) {
+            throw invalid(testClass, "locations = " + Arrays.toString(annotation.locations()), e,
+                    "use classpath:<path> or filesystem:<dir>, e.g. classpath:db/migration");
+        }
+        SchemaTable historyTable;
+        try {
+            historyTable = new SchemaTable(annotation.historySchema(), annotation.historyTable());
+        } catch (IllegalArgumentException e) {
+            throw invalid(testClass, "historySchema = \"" + annotation.historySchema() + "\", historyTable = \""
+                    + annotation.historyTable() + "\"", e, "use the names of your strata.toml [migrations] section");
+        }
+        return MigrationSettings.defaults().withLocations(locations).withHistoryTable(historyTable);
+    }
+
+    private static TestDatabaseException invalid(Class<?> testClass, String attribute, IllegalArgumentException e,
+                                                 String hint) {
+        return new TestDatabaseException("@StrataDatabase(" + attribute + ") on " + testClass.getName()
+                + " is not valid: " + e.getMessage(), hint, e);
+    }
+
+    private static Optional<StrataDatabase> find(Class<?> testClass) {
+        for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
+            Optional<StrataDatabase> annotation = AnnotationSupport.findAnnotation(type, StrataDatabase.class);
+            if (annotation.isPresent()) {
+                return annotation;
+            }
+        }
+        return Optional.empty();
+    }
+}

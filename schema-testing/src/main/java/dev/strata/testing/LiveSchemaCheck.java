@@ -1,0 +1,95 @@
+package dev.strata.testing;
+
+import dev.strata.migrations.ConnectionSource;
+import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.Migrator;
+import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.core.Version;
+import dev.strata.migrations.drift.DriftCheck;
+import dev.strata.migrations.drift.SchemaDiff;
+import dev.strata.migrations.drift.SchemaSnapshot;
+import dev.strata.migrations.drift.SnapshotScope;
+import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.plan.MigrationPlan;
+import dev.strata.migrations.plan.MigrationState;
+import dev.strata.migrations.plan.PlanEntry;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compares a live database's catalog with the schema its applied migrations produce, on a server that has (or gets)
+ * the template for these settings.
+ *
+ * <ul>
+ *   <li>When the database has applied every migration, in version order (the usual case in a test), the expected
+ *   side is the template database's catalog, read once per template: no migration runs.</li>
+ *   <li>Otherwise (behind, baselined, undone, applied out of order) the engine's {@link DriftCheck} replays exactly
+ *   what the database's history says it applied into an empty scratch database, which is dropped afterwards; so a
+ *   database that is merely behind its migrations is not drifted.</li>
+ * </ul>
+ */
+final class LiveSchemaCheck {
+    private final ServerTemplates templates;
+    private final MigrationSettings settings;
+    private final ClassLoader classLoader;
+
+    LiveSchemaCheck(ServerTemplates templates, MigrationSettings settings, ClassLoader classLoader) {
+        this.templates = templates;
+        this.settings = settings;
+        this.classLoader = classLoader;
+    }
+
+    /**
+     * @throws ValidationFailedException when the database's history does not fit the files (edited, missing, failed)
+     */
+    SchemaDiff compare(ConnectionSource live) throws SQLException {
+        MigrationPlan plan = new Migrator(live, settings, classLoader, ExecutionListener.NONE).plan();
+        if (plan.hasProblems()) {
+            throw new ValidationFailedException(plan);
+        }
+        if (!everyFileAppliedInVersionOrder(plan.entries())) {
+            return replayIntoScratch(live);
+        }
+        SchemaSnapshot expected = templates.template(settings, classLoader).snapshot();
+        try (Connection connection = live.open()) {
+            return SchemaDiff.between(expected, SchemaSnapshot.read(connection, SnapshotScope.of(settings)));
+        }
+    }
+
+    /**
+     * The template ran every file once, in the engine's order (versioned files by version; files without a version,
+     * i.e. repeatable ones, after them by name). A database whose history shows exactly that has the template's
+     * schema; any other history (behind, baselined, undone, out of order, a repeatable file run before a later
+     * version) is replayed as it happened.
+     */
+    static boolean everyFileAppliedInVersionOrder(List<PlanEntry> entries) {
+        Comparator<PlanEntry> engineOrder = Comparator.comparing(PlanEntry::version,
+                Comparator.nullsLast(Comparator.<Version>naturalOrder())).thenComparing(PlanEntry::script);
+        int previousRank = Integer.MIN_VALUE;
+        for (PlanEntry entry : entries.stream().sorted(engineOrder).toList()) {
+            if (entry.state() != MigrationState.APPLIED || entry.file() == null || entry.applied() == null
+                    || entry.applied().installedRank() < previousRank) {
+                return false;
+            }
+            previousRank = entry.applied().installedRank();
+        }
+        return !entries.isEmpty();
+    }
+
+    private SchemaDiff replayIntoScratch(ConnectionSource live) {
+        PostgresServer server = templates.server();
+        String scratch = DatabaseNames.scratch();
+        server.createDatabase(scratch, Optional.empty());
+        try {
+            ConnectionSource scratchSource = ConnectionSource.of(server.dataSource(scratch),
+                    "scratch database " + scratch + " on " + server);
+            return new DriftCheck(live, scratchSource, settings, classLoader).run().diff();
+        } finally {
+            server.dropDatabase(scratch);
+        }
+    }
+}
