@@ -8,7 +8,7 @@ import java.util.List;
  * starts and ends (first and last token, as the splitter should cut it), and the opaque ranges (strings, quoted
  * identifiers, dollar bodies, comments) inside which no statement boundary may fall.
  */
-record GeneratedScript(String text, List<Range> statements, List<Range> opaque) {
+record GeneratedScript(long seed, int index, String text, List<Range> statements, List<Range> opaque) {
 
     /** Half-open char range {@code [start, end)} of the text. */
     record Range(int start, int end) {
@@ -29,17 +29,29 @@ record GeneratedScript(String text, List<Range> statements, List<Range> opaque) 
         }
     }
 
-    /** jqwik shows this when a property fails: the script itself, readable. */
+    /** The test's name: which script of which run. */
     @Override
     public String toString() {
-        return "\n-----\n" + text + "\n-----";
+        return "script " + index + " of seed " + seed;
+    }
+
+    /** For a failure: which script, how to replay it, and the script itself, readable. */
+    String describe() {
+        return this + " (replay with -Dstrata.splitter.seed=" + seed + ")\n-----\n" + text + "\n-----";
     }
 
     /** Appends statements and the text between them, keeping track of the ranges. */
     static final class Builder {
+        private final long seed;
+        private final int index;
         private final StringBuilder text = new StringBuilder();
         private final List<Range> statements = new ArrayList<>();
         private final List<Range> opaque = new ArrayList<>();
+
+        Builder(long seed, int index) {
+            this.seed = seed;
+            this.index = index;
+        }
 
         /** A whole statement: its first lexeme must be code, so that it is where the splitter starts it. */
         Builder statement(List<Lexeme> lexemes) {
@@ -66,7 +78,7 @@ record GeneratedScript(String text, List<Range> statements, List<Range> opaque) 
         }
 
         GeneratedScript build() {
-            return new GeneratedScript(text.toString(), List.copyOf(statements), List.copyOf(opaque));
+            return new GeneratedScript(seed, index, text.toString(), List.copyOf(statements), List.copyOf(opaque));
         }
     }
 }

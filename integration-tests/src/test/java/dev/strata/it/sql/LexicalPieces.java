@@ -1,86 +1,112 @@
 package dev.strata.it.sql;
 
 import dev.strata.it.sql.GeneratedScript.Lexeme;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
- * Generators of PostgreSQL's lexical pieces, filled with what trips a statement splitter: semicolons, every kind of
- * quote, dollar signs, comment starters, backslashes, newlines and non-ASCII letters.
+ * Random PostgreSQL lexical pieces, filled with what trips a statement splitter: semicolons, every kind of quote,
+ * dollar signs, comment starters, backslashes, newlines and non-ASCII letters. One instance draws from one seeded
+ * generator, so a seed names a script exactly and a failure can be replayed.
  */
 final class LexicalPieces {
     private static final String TRICKY = ";'\"$-/*\n\\";
     private static final String PLAIN = "ab XY_9\u00fc\u20ac";
+    private static final String ANY = TRICKY + PLAIN;
+    private static final List<String> DOLLAR_TAGS = List.of("", "a", "tag", "body_1", "x9");
 
-    private LexicalPieces() {
+    private final Random random;
+
+    LexicalPieces(Random random) {
+        this.random = random;
     }
 
-    static Arbitrary<String> content(String chars) {
-        return Arbitraries.strings().withChars(chars.toCharArray()).ofMaxLength(12);
+    /** Up to 12 characters drawn from {@code chars}; short ones often, so that edge cases (empty, one char) come up. */
+    String content(String chars) {
+        int length = random.nextInt(13);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(chars.charAt(random.nextInt(chars.length())));
+        }
+        return text.toString();
     }
 
     /** {@code 'it''s'}: a quote inside is doubled. */
-    static Arbitrary<Lexeme> standardString() {
-        return content(TRICKY + PLAIN).map(s -> Lexeme.opaque("'" + s.replace("'", "''") + "'"));
+    Lexeme standardString() {
+        return Lexeme.opaque("'" + content(ANY).replace("'", "''") + "'");
     }
 
     /** {@code E'it\'s'}: backslash escapes; a doubled quote would work too, the backslash is the tricky one. */
-    static Arbitrary<Lexeme> escapeString() {
-        return content(TRICKY + PLAIN).map(s -> Lexeme.opaque("E'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"));
+    Lexeme escapeString() {
+        return Lexeme.opaque("E'" + content(ANY).replace("\\", "\\\\").replace("'", "\\'") + "'");
     }
 
-    /** {@code $tag$…$tag$} with anything inside but its own closing delimiter. */
-    static Arbitrary<Lexeme> dollarString() {
-        return Combinators.combine(Arbitraries.of("", "a", "tag", "body_1", "x9"), content(TRICKY + PLAIN))
-                .as((tag, body) -> Tuple.of("$" + tag + "$", body))
-                // The body may hold anything but its closing delimiter, also not formed with the closing one.
-                .filter(quote -> (quote.get2() + quote.get1()).indexOf(quote.get1()) == quote.get2().length())
-                .map(quote -> Lexeme.opaque(quote.get1() + quote.get2() + quote.get1()));
+    /** {@code $tag$…$tag$} with anything inside but its own closing delimiter, also not formed with the closing one. */
+    Lexeme dollarString() {
+        String delimiter = "$" + DOLLAR_TAGS.get(random.nextInt(DOLLAR_TAGS.size())) + "$";
+        String body;
+        do {
+            body = content(ANY);
+        } while ((body + delimiter).indexOf(delimiter) != body.length());
+        return Lexeme.opaque(delimiter + body + delimiter);
     }
 
     /** {@code "we;ird"""}: a quote inside is doubled; never empty, which PostgreSQL rejects. */
-    static Arbitrary<Lexeme> quotedIdentifier() {
-        return content(TRICKY + PLAIN).filter(s -> !s.isEmpty())
-                .map(s -> Lexeme.opaque("\"" + s.replace("\"", "\"\"") + "\""));
+    Lexeme quotedIdentifier() {
+        String name;
+        do {
+            name = content(ANY);
+        } while (name.isEmpty());
+        return Lexeme.opaque("\"" + name.replace("\"", "\"\"") + "\"");
     }
 
     /** {@code -- …} to the end of the line, or a block comment that may nest one level. */
-    static Arbitrary<Lexeme> comment() {
+    Lexeme comment() {
         String inside = ";'\"$-\\" + PLAIN;
-        Arbitrary<Lexeme> line = content(inside).map(s -> Lexeme.opaque("--" + s + "\n"));
-        Arbitrary<Lexeme> block = Combinators.combine(content(inside), content(inside), content(inside),
-                        Arbitraries.of(true, false))
-                .as((a, b, c, nested) -> Lexeme.opaque("/*" + a + (nested ? "/*" + b + "*/" : "") + c + "*/"));
-        return Arbitraries.oneOf(line, block);
+        if (random.nextBoolean()) {
+            return Lexeme.opaque("--" + content(inside) + "\n");
+        }
+        String nested = random.nextBoolean() ? "/*" + content(inside) + "*/" : "";
+        return Lexeme.opaque("/*" + content(inside) + nested + content(inside) + "*/");
     }
 
-    /** What separates two tokens: white space, or a comment with white space around it. */
-    static Arbitrary<List<Lexeme>> gap() {
-        Arbitrary<List<Lexeme>> space = Arbitraries.of(" ", "\n  ", "\t").map(s -> List.of(Lexeme.code(s)));
-        Arbitrary<List<Lexeme>> commented = comment().map(c -> List.of(Lexeme.code(" "), c, Lexeme.code(" ")));
-        return Arbitraries.frequencyOf(Tuple.of(3, space), Tuple.of(2, commented));
+    /** What separates two tokens: white space (3 in 5), or a comment with white space around it. */
+    List<Lexeme> gap() {
+        if (random.nextInt(5) < 3) {
+            return List.of(Lexeme.code(List.of(" ", "\n  ", "\t").get(random.nextInt(3))));
+        }
+        return List.of(Lexeme.code(" "), comment(), Lexeme.code(" "));
+    }
+
+    /** Up to {@code max} gaps, one after the other. */
+    List<Lexeme> gaps(int max) {
+        List<Lexeme> lexemes = new ArrayList<>();
+        for (int i = random.nextInt(max + 1); i > 0; i--) {
+            lexemes.addAll(gap());
+        }
+        return lexemes;
     }
 
     /** One to four string literals of any kind joined by {@code ||}, with gaps around the operators. */
-    static Arbitrary<List<Lexeme>> expression() {
-        Arbitrary<Lexeme> value = Arbitraries.oneOf(standardString(), escapeString(), dollarString());
-        Arbitrary<List<Lexeme>> more = Combinators.combine(gap(), gap(), value).as((before, after, literal) -> {
-            List<Lexeme> lexemes = new ArrayList<>(before);
+    List<Lexeme> expression() {
+        List<Lexeme> lexemes = new ArrayList<>(List.of(literal()));
+        for (int i = random.nextInt(4); i > 0; i--) {
+            lexemes.addAll(gap());
             lexemes.add(Lexeme.code("||"));
-            lexemes.addAll(after);
-            lexemes.add(literal);
-            return lexemes;
-        });
-        return Combinators.combine(value, more.list().ofMaxSize(3)).as((first, rest) -> {
-            List<Lexeme> lexemes = new ArrayList<>(List.of(first));
-            rest.forEach(lexemes::addAll);
-            return lexemes;
-        });
+            lexemes.addAll(gap());
+            lexemes.add(literal());
+        }
+        return lexemes;
+    }
+
+    private Lexeme literal() {
+        return switch (random.nextInt(3)) {
+            case 0 -> standardString();
+            case 1 -> escapeString();
+            default -> dollarString();
+        };
     }
 
     /** The text of lexemes, for a construct that nests them (a DO body). */

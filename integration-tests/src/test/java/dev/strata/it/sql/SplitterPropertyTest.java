@@ -5,14 +5,12 @@ import dev.strata.it.sql.GeneratedScript.Lexeme;
 import dev.strata.it.sql.GeneratedScript.Range;
 import dev.strata.migrations.sql.SqlSplitter;
 import dev.strata.migrations.sql.SqlStatement;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +19,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,12 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * semicolons, quotes and comment starters; the splitter must cut exactly the generated statements (so never inside
  * a string, quoted identifier, dollar body or comment), and running its statements one by one, as the engine does,
  * must leave the same rows as PostgreSQL running the whole script in one call.
+ *
+ * <p>A property test in plain JUnit: {@value #TRIES} scripts per run from a seeded generator, a fresh seed each run
+ * (logged; replay a run with {@code -Dstrata.splitter.seed=…}). Script {@code i} is drawn from seed + i alone, so a
+ * failure names the one script to replay and shows it.
  */
 class SplitterPropertyTest {
+    static final int TRIES = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(SplitterPropertyTest.class);
     private static TestDatabase database;
     private static Connection connection;
 
-    @BeforeContainer
+    @BeforeAll
     static void createDatabase() throws SQLException {
         database = TestDatabase.create();
         connection = database.open();
@@ -46,26 +53,34 @@ class SplitterPropertyTest {
         }
     }
 
-    @AfterContainer
+    @AfterAll
     static void dropDatabase() throws SQLException {
         connection.close();
         database.close();
     }
 
-    @Property(tries = 200)
-    void theSplitStatementsDoWhatTheWholeScriptDoes(@ForAll("scripts") GeneratedScript script) throws SQLException {
+    static Stream<GeneratedScript> scripts() {
+        long seed = Long.getLong("strata.splitter.seed", System.nanoTime());
+        LOG.info("SplitterPropertyTest seed {} (replay with -Dstrata.splitter.seed={})", seed, seed);
+        return IntStream.range(0, TRIES).mapToObj(i -> script(seed, i));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scripts")
+    void theSplitStatementsDoWhatTheWholeScriptDoes(GeneratedScript script) throws SQLException {
         List<SqlStatement> statements = SqlSplitter.split(script.text());
 
-        assertThat(statements).hasSize(script.statements().size());
+        assertThat(statements).as("%s", script.describe()).hasSize(script.statements().size());
         for (int i = 0; i < statements.size(); i++) {
             Range expected = script.statements().get(i);
             assertThat(new Range(statements.get(i).startOffset(), statements.get(i).endOffset()))
-                    .as("statement %d", i + 1).isEqualTo(expected);
+                    .as("statement %d of %s", i + 1, script.describe()).isEqualTo(expected);
         }
         for (SqlStatement statement : statements) {
             for (Range opaque : script.opaque()) {
                 assertThat(opaque.strictlyContains(statement.startOffset()) || opaque.strictlyContains(statement.endOffset()))
-                        .as("a cut inside %s", script.text().substring(opaque.start(), opaque.end())).isFalse();
+                        .as("a cut inside %s, in %s", script.text().substring(opaque.start(), opaque.end()),
+                                script.describe()).isFalse();
             }
         }
 
@@ -84,8 +99,8 @@ class SplitterPropertyTest {
                 }
             }
         });
-        assertThat(whole).isNotEmpty();
-        assertThat(oneByOne).isEqualTo(whole);
+        assertThat(whole).as("%s", script.describe()).isNotEmpty();
+        assertThat(oneByOne).as("%s", script.describe()).isEqualTo(whole);
     }
 
     @FunctionalInterface
@@ -107,50 +122,53 @@ class SplitterPropertyTest {
         }
     }
 
-    @Provide
-    Arbitrary<GeneratedScript> scripts() {
-        Arbitrary<List<Lexeme>> between = LexicalPieces.gap().list().ofMaxSize(2).map(gaps -> {
-            List<Lexeme> lexemes = new ArrayList<>(List.of(Lexeme.code(";")));
-            gaps.forEach(lexemes::addAll);
-            return lexemes;
-        });
-        return Combinators.combine(statement().list().ofMinSize(1).ofMaxSize(5), between.list().ofSize(10),
-                        LexicalPieces.gap().list().ofMaxSize(2), Arbitraries.of(true, false))
-                .as((groups, separators, leading, lastSemicolon) -> {
-                    List<List<Lexeme>> statements = new ArrayList<>();
-                    groups.forEach(statements::addAll);
-                    GeneratedScript.Builder script = new GeneratedScript.Builder();
-                    leading.forEach(script::between);
-                    for (int i = 0; i < statements.size(); i++) {
-                        script.statement(statements.get(i));
-                        boolean last = i == statements.size() - 1;
-                        // The last statement may lack its semicolon; a comment after it would then be part of it.
-                        script.between(last && !lastSemicolon ? List.of(Lexeme.code("\n")) : separators.get(i));
-                    }
-                    return script.build();
-                });
+    /** Script {@code index} of a run: 1 to 5 statement groups, each followed by a separator, the last maybe not. */
+    static GeneratedScript script(long seed, int index) {
+        Random random = new Random(seed + index);
+        LexicalPieces pieces = new LexicalPieces(random);
+        GeneratedScript.Builder script = new GeneratedScript.Builder(seed, index);
+        script.between(pieces.gaps(2));
+        List<List<Lexeme>> statements = new ArrayList<>();
+        for (int groups = 1 + random.nextInt(5); groups > 0; groups--) {
+            statements.addAll(statement(pieces, random));
+        }
+        boolean lastSemicolon = random.nextBoolean();
+        for (int i = 0; i < statements.size(); i++) {
+            script.statement(statements.get(i));
+            boolean last = i == statements.size() - 1;
+            // The last statement may lack its semicolon; a comment after it would then be part of it.
+            script.between(last && !lastSemicolon ? List.of(Lexeme.code("\n")) : separator(pieces));
+        }
+        return script.build();
+    }
+
+    private static List<Lexeme> separator(LexicalPieces pieces) {
+        List<Lexeme> lexemes = new ArrayList<>(List.of(Lexeme.code(";")));
+        lexemes.addAll(pieces.gaps(2));
+        return lexemes;
     }
 
     /** One statement, or two (creating a function with a SQL-standard body, then using it). */
-    private static Arbitrary<List<List<Lexeme>>> statement() {
-        Arbitrary<List<Lexeme>> expression = LexicalPieces.expression();
-        Arbitrary<List<List<Lexeme>>> values = Combinators.combine(LexicalPieces.gap(), expression)
-                .as((gap, expr) -> List.of(concat(List.of(Lexeme.code("insert into prop_log (v) values (")), gap, expr,
-                        List.of(Lexeme.code(")")))));
-        Arbitrary<List<List<Lexeme>>> select = Combinators.combine(expression, LexicalPieces.quotedIdentifier())
-                .as((expr, alias) -> List.of(concat(List.of(Lexeme.code("insert into prop_log (v) select ")), expr,
-                        List.of(Lexeme.code(" as "), alias))));
-        Arbitrary<List<List<Lexeme>>> doBlock = expression.map(LexicalPieces::text)
-                .filter(text -> !text.contains("$do$"))
-                .map(text -> List.of(List.of(Lexeme.code("do "), Lexeme.opaque(
-                        "$do$ begin insert into prop_log (v) values (" + text + "); end $do$"))));
-        Arbitrary<List<List<Lexeme>>> atomic = Combinators.combine(expression, LexicalPieces.gap())
-                .as((expr, gap) -> List.of(
-                        concat(List.of(Lexeme.code("create or replace function prop_f() returns text language sql"
-                                + " begin atomic select ")), expr, List.of(Lexeme.code(";")), gap,
-                                List.of(Lexeme.code("end"))),
-                        List.of(Lexeme.code("insert into prop_log (v) select prop_f()"))));
-        return Arbitraries.oneOf(values, select, doBlock, atomic);
+    private static List<List<Lexeme>> statement(LexicalPieces pieces, Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> List.of(concat(List.of(Lexeme.code("insert into prop_log (v) values (")), pieces.gap(),
+                    pieces.expression(), List.of(Lexeme.code(")"))));
+            case 1 -> List.of(concat(List.of(Lexeme.code("insert into prop_log (v) select ")), pieces.expression(),
+                    List.of(Lexeme.code(" as "), pieces.quotedIdentifier())));
+            case 2 -> {
+                String text;
+                do {
+                    text = LexicalPieces.text(pieces.expression());
+                } while (text.contains("$do$"));
+                yield List.of(List.of(Lexeme.code("do "), Lexeme.opaque(
+                        "$do$ begin insert into prop_log (v) values (" + text + "); end $do$")));
+            }
+            default -> List.of(
+                    concat(List.of(Lexeme.code("create or replace function prop_f() returns text language sql"
+                            + " begin atomic select ")), pieces.expression(), List.of(Lexeme.code(";")), pieces.gap(),
+                            List.of(Lexeme.code("end"))),
+                    List.of(Lexeme.code("insert into prop_log (v) select prop_f()")));
+        };
     }
 
     @SafeVarargs
