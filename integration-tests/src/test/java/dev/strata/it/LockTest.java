@@ -48,6 +48,28 @@ class LockTest {
         assertThat(Queries.appliedVersions(database)).containsExactly("1");
     }
 
+    @Test
+    void anUpToDateDatabaseAnswersWithoutWaitingForTheLock(TestDatabase database, @TempDir Path dir)
+            throws SQLException {
+        MigrationFiles files = new MigrationFiles(dir).write("V1__create_a.sql", "create table a (id int);\n");
+        MigrationSettings settings = files.settings().withLockTimeout(Duration.ofSeconds(1));
+        Migrator migrator = MigrationFiles.migrator(database, settings);
+        migrator.migrate();
+        long key = AdvisoryLock.keyFor(database.name(), settings.historyTable());
+
+        try (Connection otherSession = database.open()) {
+            assertThat(query(otherSession, "select pg_try_advisory_lock(?)::int", key)).isEqualTo(1);
+
+            // With the lock held elsewhere for the whole call, a run that needed it would time out.
+            assertThat(migrator.migrate().applied()).isEmpty();
+
+            files.write("V2__create_b.sql", "create table b (id int);\n");
+            assertThat(catchThrowableOfType(LockTimeoutException.class, migrator::migrate))
+                    .as("a pending file still needs the lock").isNotNull();
+        }
+        assertThat(Queries.appliedVersions(database)).containsExactly("1");
+    }
+
     /** Runs a one-value query; {@code key} is bound when the statement has a parameter. */
     private static long query(Connection connection, String sql, long key) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -68,7 +68,10 @@ public final class Migrator {
 
     /** The plan as of now, changing nothing (the history table is not even created). */
     public MigrationPlan plan() {
-        ResolvedMigrations resolved = resolver.resolve(settings.locations());
+        return plan(resolver.resolve(settings.locations()));
+    }
+
+    private MigrationPlan plan(ResolvedMigrations resolved) {
         try (Connection connection = open()) {
             return planWith(connection, resolved);
         } catch (SQLException e) {
@@ -99,18 +102,33 @@ public final class Migrator {
     public MigrateResult migrate() {
         long started = System.nanoTime();
         ResolvedMigrations resolved = resolver.resolve(settings.locations());
-        return underLock("migrating " + connections.description(), (connection, lock) -> {
-            MigrationPlan plan = planWith(connection, resolved);
-            if (plan.hasProblems()) {
-                throw new ValidationFailedException(plan);
+        try (Connection connection = open()) {
+            MigrationPlan current = planWith(connection, resolved);
+            if (current.pending().isEmpty() && !current.hasProblems()) {
+                // Up to date: every row read was committed, so no run can be half-way through anything this one
+                // would do. Answering without the lock spares the up-to-date case (most deploys) a second connection.
+                return new MigrateResult(current, List.of(), Duration.ofNanos(System.nanoTime() - started));
             }
-            if (!plan.pending().isEmpty()) {
-                // Only now: a refused plan must leave the database exactly as it was.
-                createHistoryTable(connection);
-            }
-            List<AppliedRun> applied = executor.apply(connection, plan.pending(), lock);
-            return new MigrateResult(plan, applied, Duration.ofNanos(System.nanoTime() - started));
-        });
+            return underLock("migrating " + connections.description(), connection, lock -> migrate(connection, lock,
+                    resolved, started));
+        } catch (SQLException e) {
+            throw translate("reading the history table " + settings.historyTable(), e);
+        }
+    }
+
+    /** The run itself, under the lock: planned again, since another run may have applied files meanwhile. */
+    private MigrateResult migrate(Connection connection, LockCheck lock, ResolvedMigrations resolved, long started)
+            throws SQLException {
+        MigrationPlan plan = planWith(connection, resolved);
+        if (plan.hasProblems()) {
+            throw new ValidationFailedException(plan);
+        }
+        if (!plan.pending().isEmpty()) {
+            // Only now: a refused plan must leave the database exactly as it was.
+            createHistoryTable(connection);
+        }
+        List<AppliedRun> applied = executor.apply(connection, plan.pending(), lock);
+        return new MigrateResult(plan, applied, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**
@@ -199,16 +217,30 @@ public final class Migrator {
     }
 
     private <T> T underLock(String action, LockedWork<T> work) {
-        try (Connection lockConnection = open(); Connection connection = open()) {
+        try (Connection connection = open()) {
+            return underLock(action, connection, lock -> work.run(connection, lock));
+        } catch (SQLException e) {
+            throw translate(action, e);
+        }
+    }
+
+    /** Work on an open migration connection while the advisory lock is held on a connection of its own. */
+    private <T> T underLock(String action, Connection connection, LockedRun<T> work) {
+        try (Connection lockConnection = open()) {
             try (DeadClientCheck ignored = DeadClientCheck.enable(connection);
                  AdvisoryLock lock = AdvisoryLock.acquire(lockConnection,
                          AdvisoryLock.keyFor(currentDatabase(lockConnection), settings.historyTable()),
                          settings.lockTimeout())) {
-                return work.run(connection, lock::verifyHeld);
+                return work.run(lock::verifyHeld);
             }
         } catch (SQLException e) {
             throw translate(action, e);
         }
+    }
+
+    @FunctionalInterface
+    private interface LockedRun<T> {
+        T run(LockCheck lock) throws SQLException;
     }
 
     private void createHistoryTable(Connection connection) {
