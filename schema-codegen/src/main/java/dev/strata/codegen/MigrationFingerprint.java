@@ -65,11 +65,6 @@ public record MigrationFingerprint(String latestVersion, String fingerprint, Lis
         return of(resolved.migrations(), resolved.repeatables());
     }
 
-    /** Fingerprints resolved versioned migrations, which must be in version order. */
-    public static MigrationFingerprint of(List<ResolvedMigration> resolved) {
-        return of(resolved, List.of());
-    }
-
     /** Fingerprints versioned migrations (in version order) and repeatable ones (in file name order). */
     public static MigrationFingerprint of(List<ResolvedMigration> versioned, List<ResolvedMigration> repeatables) {
         if (versioned.isEmpty()) {

@@ -68,10 +68,7 @@ public final class Migrator {
 
     /** The plan as of now, changing nothing (the history table is not even created). */
     public MigrationPlan plan() {
-        return plan(resolver.resolve(settings.locations()));
-    }
-
-    private MigrationPlan plan(ResolvedMigrations resolved) {
+        ResolvedMigrations resolved = resolver.resolve(settings.locations());
         try (Connection connection = open()) {
             return planWith(connection, resolved);
         } catch (SQLException e) {
@@ -109,8 +106,8 @@ public final class Migrator {
                 // would do. Answering without the lock spares the up-to-date case (most deploys) a second connection.
                 return new MigrateResult(current, List.of(), Duration.ofNanos(System.nanoTime() - started));
             }
-            return underLock("migrating " + connections.description(), connection, lock -> migrate(connection, lock,
-                    resolved, started));
+            return underLock("migrating " + connections.description(), connection,
+                    (migrationConnection, lock) -> migrate(migrationConnection, lock, resolved, started));
         } catch (SQLException e) {
             throw translate("reading the history table " + settings.historyTable(), e);
         }
@@ -218,29 +215,24 @@ public final class Migrator {
 
     private <T> T underLock(String action, LockedWork<T> work) {
         try (Connection connection = open()) {
-            return underLock(action, connection, lock -> work.run(connection, lock));
+            return underLock(action, connection, work);
         } catch (SQLException e) {
             throw translate(action, e);
         }
     }
 
     /** Work on an open migration connection while the advisory lock is held on a connection of its own. */
-    private <T> T underLock(String action, Connection connection, LockedRun<T> work) {
+    private <T> T underLock(String action, Connection connection, LockedWork<T> work) {
         try (Connection lockConnection = open()) {
             try (DeadClientCheck ignored = DeadClientCheck.enable(connection);
                  AdvisoryLock lock = AdvisoryLock.acquire(lockConnection,
                          AdvisoryLock.keyFor(currentDatabase(lockConnection), settings.historyTable()),
                          settings.lockTimeout())) {
-                return work.run(lock::verifyHeld);
+                return work.run(connection, lock::verifyHeld);
             }
         } catch (SQLException e) {
             throw translate(action, e);
         }
-    }
-
-    @FunctionalInterface
-    private interface LockedRun<T> {
-        T run(LockCheck lock) throws SQLException;
     }
 
     private void createHistoryTable(Connection connection) {

@@ -20,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,10 +57,7 @@ class CliProcessTest {
 
     private Map<String, String> environment(DeployerRole role) {
         PASSWORDS.add(role.password());
-        Map<String, String> environment = new HashMap<>();
-        environment.put("STRATA_DATABASE__URL", role.url());
-        environment.put("STRATA_MIGRATIONS__LOCATIONS", "filesystem:" + migrations);
-        return environment;
+        return role.environment(migrations);
     }
 
     private StrataCli.Result strata(Map<String, String> environment, String... args) {

@@ -3,10 +3,13 @@ package dev.strata.it.cli;
 import dev.strata.it.Secrets;
 import dev.strata.it.TestDatabase;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -48,6 +51,12 @@ public record DeployerRole(String name, String password, String url) {
             }
             throw new IllegalStateException("cannot drop role " + name, e);
         }
+    }
+
+    /** What a {@code strata} process needs to migrate {@code migrations} as this role; mutable, to add to. */
+    public Map<String, String> environment(Path migrations) {
+        return new HashMap<>(Map.of("STRATA_DATABASE__URL", url,
+                "STRATA_MIGRATIONS__LOCATIONS", "filesystem:" + migrations));
     }
 
     /** The same URL with another password, for the wrong-password case. */

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,10 +58,7 @@ class JsonOutputProcessTest {
     private Map<String, String> environment(TestDatabase database) throws SQLException {
         DeployerRole role = DeployerRole.create(database);
         PASSWORDS.add(role.password());
-        Map<String, String> environment = new HashMap<>();
-        environment.put("STRATA_DATABASE__URL", role.url());
-        environment.put("STRATA_MIGRATIONS__LOCATIONS", "filesystem:" + migrations);
-        return environment;
+        return role.environment(migrations);
     }
 
     /** Runs a command with --output json; its stdout must be one JSON document whatever the exit code. */

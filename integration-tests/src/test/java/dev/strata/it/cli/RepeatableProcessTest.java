@@ -42,8 +42,7 @@ class RepeatableProcessTest {
     }
 
     private Map<String, String> environment(TestDatabase database) throws SQLException {
-        return Map.of("STRATA_DATABASE__URL", DeployerRole.create(database).url(),
-                "STRATA_MIGRATIONS__LOCATIONS", "filesystem:" + migrations);
+        return DeployerRole.create(database).environment(migrations);
     }
 
     @Test

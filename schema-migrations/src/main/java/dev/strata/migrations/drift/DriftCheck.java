@@ -76,7 +76,7 @@ public final class DriftCheck {
         if (plan.hasProblems()) {
             throw new ValidationFailedException(plan);
         }
-        List<ResolvedMigration> replayed = appliedFiles(plan, recordedContent());
+        List<ResolvedMigration> replayed = appliedFiles(plan);
         replay(replayed);
         SnapshotScope scope = SnapshotScope.of(settings);
         SchemaSnapshot expected = snapshot(scratch, scope);
@@ -90,7 +90,7 @@ public final class DriftCheck {
      * edited or deleted since it last ran is replayed as the history recorded it, which is what the database holds;
      * when the history kept no content for it, an edited file is replayed as it is now and a deleted one not at all.
      */
-    static List<ResolvedMigration> appliedFiles(MigrationPlan plan, RecordedContent recorded) {
+    private List<ResolvedMigration> appliedFiles(MigrationPlan plan) {
         List<PlanEntry> baselined = new ArrayList<>();
         List<PlanEntry> applied = new ArrayList<>();
         for (PlanEntry entry : plan.entries()) {
@@ -107,45 +107,44 @@ public final class DriftCheck {
         applied.sort(Comparator.comparingInt(entry -> entry.applied().installedRank()));
         List<ResolvedMigration> files = new ArrayList<>();
         baselined.forEach(entry -> files.add(entry.file()));
+        Map<Integer, Optional<String>> recorded = recordedContent(applied.stream()
+                .filter(entry -> entry.state() != MigrationState.APPLIED).toList());
         for (PlanEntry entry : applied) {
             if (entry.state() == MigrationState.APPLIED) {
                 files.add(entry.file());
             } else {
-                asRecorded(entry, recorded).ifPresent(files::add);
+                asRecorded(entry, recorded.get(entry.applied().installedRank())).ifPresent(files::add);
             }
         }
         return files;
     }
 
-    private static Optional<ResolvedMigration> asRecorded(PlanEntry entry, RecordedContent recorded) {
+    /** The content the live history recorded for each entry's row, by installed rank; one connection, if any. */
+    private Map<Integer, Optional<String>> recordedContent(List<PlanEntry> entries) {
+        if (entries.isEmpty()) {
+            return Map.of();
+        }
+        HistoryTable history = new HistoryTable(settings.historyTable());
+        Map<Integer, Optional<String>> contents = new HashMap<>();
+        try (Connection connection = open(live)) {
+            for (PlanEntry entry : entries) {
+                int rank = entry.applied().installedRank();
+                contents.put(rank, history.readContent(connection, rank));
+            }
+        } catch (SQLException e) {
+            throw translate(live, "reading the history of " + live.description(), e);
+        }
+        return contents;
+    }
+
+    private static Optional<ResolvedMigration> asRecorded(PlanEntry entry, Optional<String> content) {
         AppliedMigration row = entry.applied();
-        Optional<String> content = recorded.at(row.installedRank());
         if (content.isEmpty()) {
             return Optional.ofNullable(entry.file());
         }
         return Optional.of(new ResolvedMigration(null, row.description(), row.script(),
                 "history row " + row.installedRank() + " (" + row.script() + " as last applied)", content.get(),
                 Checksum.of(content.get())));
-    }
-
-    /** The content the history recorded for a row, by installed rank; empty when it kept none. */
-    @FunctionalInterface
-    interface RecordedContent {
-        RecordedContent NONE = installedRank -> Optional.empty();
-
-        Optional<String> at(int installedRank);
-    }
-
-    private RecordedContent recordedContent() {
-        HistoryTable history = new HistoryTable(settings.historyTable());
-        Map<Integer, Optional<String>> read = new HashMap<>();
-        return installedRank -> read.computeIfAbsent(installedRank, rank -> {
-            try (Connection connection = open(live)) {
-                return history.readContent(connection, rank);
-            } catch (SQLException e) {
-                throw translate(live, "reading the history of " + live.description(), e);
-            }
-        });
     }
 
     private void replay(List<ResolvedMigration> files) {

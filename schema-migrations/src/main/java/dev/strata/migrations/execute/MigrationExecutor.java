@@ -87,14 +87,13 @@ public final class MigrationExecutor {
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
             applyTimeouts(statement, timeouts, "set local ");
-            boolean pipelined = StatementPipeline.applies(pending.statements());
-            if (pipelined && !StatementPipeline.execute(statement, pending.statements())) {
+            if (!StatementPipeline.applies(pending.statements())) {
+                executeOneByOne(connection, statement, pending, type, appliedSoFar);
+            } else if (!StatementPipeline.execute(statement, pending.statements())) {
                 // The batch failed and nothing of it stays: run the file again one statement at a time, which
                 // reports the failing statement and its line exactly (or applies the file, if the failure passed).
+                // The rollback also undid the SET LOCALs, so they are set again.
                 connection.rollback();
-                pipelined = false;
-            }
-            if (!pipelined) {
                 applyTimeouts(statement, timeouts, "set local ");
                 executeOneByOne(connection, statement, pending, type, appliedSoFar);
             }

@@ -125,19 +125,13 @@ public final class Planner {
     }
 
     private static boolean checksumMatches(AppliedMigration row, ResolvedMigration file, List<Problem> problems) {
-        Checksum recorded;
-        try {
-            recorded = Checksum.parse(row.checksum());
-        } catch (IllegalArgumentException e) {
-            problems.add(new Problem(ProblemKind.UNREADABLE_HISTORY, row.script(), row.version(),
-                    "history row " + row.installedRank() + " for " + row.script() + ": " + e.getMessage(),
-                    "upgrade Strata, or run `strata repair` to record the current checksum"));
+        Optional<Checksum> parsed = recordedChecksum(row, problems,
+                "upgrade Strata, or run `strata repair` to record the current checksum");
+        if (parsed.isEmpty()) {
             return false;
         }
-        // The file's checksum was computed when it was resolved: hash again only for a row of another algorithm.
-        boolean matches = recorded.algorithm() == file.checksum().algorithm() ? recorded.equals(file.checksum())
-                : recorded.matches(file.content());
-        if (matches) {
+        Checksum recorded = parsed.get();
+        if (sameContent(recorded, file)) {
             return true;
         }
         problems.add(new Problem(ProblemKind.EDITED, row.script(), row.version(),
@@ -145,6 +139,24 @@ public final class Planner {
                         + recorded.shortForm() + ", file now " + file.checksum().shortForm(),
                 "restore the file as it was applied, or run `strata repair` if the edit was intended"));
         return false;
+    }
+
+    /** The checksum a history row recorded; an unreadable one is reported as a problem with {@code hint}. */
+    static Optional<Checksum> recordedChecksum(AppliedMigration row, List<Problem> problems, String hint) {
+        try {
+            return Optional.of(Checksum.parse(row.checksum()));
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(ProblemKind.UNREADABLE_HISTORY, row.script(), row.version(),
+                    "history row " + row.installedRank() + " for " + row.script() + ": " + e.getMessage(), hint));
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a recorded checksum is the file's as it is now. */
+    static boolean sameContent(Checksum recorded, ResolvedMigration file) {
+        // The file's checksum was computed when it was resolved: hash again only for a row of another algorithm.
+        return recorded.algorithm() == file.checksum().algorithm() ? recorded.equals(file.checksum())
+                : recorded.matches(file.content());
     }
 
     /** A file to apply: never applied, or undone ({@code undoRow} is then the row recording the undo). */

@@ -38,15 +38,11 @@ public record RepairAction(Kind kind, int installedRank, Version version, String
     /** A line for the report: what changed, from what to what. */
     public String describe() {
         return switch (kind) {
-            case REALIGNED_CHECKSUM -> script + " (" + identity() + "): recorded checksum " + abbreviate(before)
-                    + " replaced by the file's " + abbreviate(after);
-            case REMOVED_FAILED_ROW -> script + " (" + identity() + "): removed failed history row "
+            case REALIGNED_CHECKSUM -> script + " (" + ResolvedMigration.identity(version) + "): recorded checksum "
+                    + abbreviate(before) + " replaced by the file's " + abbreviate(after);
+            case REMOVED_FAILED_ROW -> script + " (" + ResolvedMigration.identity(version) + "): removed failed history row "
                     + installedRank;
         };
-    }
-
-    private String identity() {
-        return version == null ? "repeatable" : "version " + version;
     }
 
     private static String abbreviate(String checksum) {

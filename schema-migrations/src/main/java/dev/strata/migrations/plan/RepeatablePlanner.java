@@ -1,6 +1,5 @@
 package dev.strata.migrations.plan;
 
-import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.history.AppliedMigration;
@@ -53,16 +52,9 @@ final class RepeatablePlanner {
             problems.add(failed(row));
             return MigrationState.FAILED;
         }
-        Checksum recorded;
-        try {
-            recorded = Checksum.parse(row.checksum());
-        } catch (IllegalArgumentException e) {
-            problems.add(new Problem(ProblemKind.UNREADABLE_HISTORY, row.script(), null,
-                    "history row " + row.installedRank() + " for " + row.script() + ": " + e.getMessage(),
-                    "upgrade Strata"));
-            return MigrationState.FAILED;
-        }
-        return recorded.matches(file.content()) ? MigrationState.APPLIED : MigrationState.OUTDATED;
+        return Planner.recordedChecksum(row, problems, "upgrade Strata")
+                .map(recorded -> Planner.sameContent(recorded, file) ? MigrationState.APPLIED : MigrationState.OUTDATED)
+                .orElse(MigrationState.FAILED);
     }
 
     private static Problem failed(AppliedMigration row) {

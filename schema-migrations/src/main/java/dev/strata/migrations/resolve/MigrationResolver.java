@@ -84,7 +84,7 @@ public final class MigrationResolver {
             content = ScriptText.normalise(file.content());
         } catch (ScriptText.InvalidEncodingException e) {
             problems.add(new Problem(ProblemKind.INVALID_ENCODING, file.name(), version,
-                    file.path() + " (" + identity(version) + ") " + e.problem(),
+                    file.path() + " (" + ResolvedMigration.identity(version) + ") " + e.problem(),
                     "re-save the file as UTF-8 text without NUL characters"));
             return Optional.empty();
         }
@@ -99,12 +99,8 @@ public final class MigrationResolver {
     /** Also used by the planner for files that hold only comments. */
     public static Problem emptyFile(String script, String path, Version version) {
         return new Problem(ProblemKind.EMPTY, script, version,
-                path + " (" + identity(version) + ") is empty: it holds no SQL statement",
+                path + " (" + ResolvedMigration.identity(version) + ") is empty: it holds no SQL statement",
                 "add the migration's statements, or delete the file");
-    }
-
-    private static String identity(Version version) {
-        return version == null ? "repeatable" : "version " + version;
     }
 
     private static List<Problem> duplicateVersions(List<ResolvedMigration> sorted, String kind) {

@@ -30,7 +30,12 @@ public record ResolvedMigration(Version version, String description, String scri
 
     /** How messages name what this file is: {@code version 3}, or {@code repeatable}. */
     public String identity() {
-        return isRepeatable() ? "repeatable" : "version " + version;
+        return identity(version);
+    }
+
+    /** How messages name a migration by its version: {@code version 3}, or {@code repeatable} when it has none. */
+    public static String identity(Version version) {
+        return version == null ? "repeatable" : "version " + version;
     }
 
     @Override
