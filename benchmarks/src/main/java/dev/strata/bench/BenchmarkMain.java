@@ -124,9 +124,11 @@ public final class BenchmarkMain {
             }
             cold.add(tool);
         }
-        // Tools take turns within each round, so a burst of load on the machine hits them alike.
+        // Tools take turns within each round, so a burst of load on the machine hits them alike; the first tool of a
+        // round changes from round to round, so that no tool always runs right after the same other one (and its
+        // database drop, whose writes the server may still be flushing).
         for (int round = 1; round <= options.coldRuns(size); round++) {
-            for (Tool tool : cold) {
+            for (Tool tool : rotated(cold, round)) {
                 String database = freshDatabase();
                 Measurement measurement = tool.migrate(database, migrations);
                 server.dropDatabase(database);
@@ -154,7 +156,7 @@ public final class BenchmarkMain {
             if (!full) {
                 continue;
             }
-            for (Tool tool : tools.validating()) {
+            for (Tool tool : rotated(tools.validating(), round)) {
                 if (!options.runs(tool.name()) || !flyway && tool.name().startsWith("flyway")) {
                     continue;
                 }
@@ -171,6 +173,12 @@ public final class BenchmarkMain {
         if (flywayDb != null) {
             server.dropDatabase(flywayDb);
         }
+    }
+
+    private static List<Tool> rotated(List<Tool> tools, int round) {
+        List<Tool> order = new ArrayList<>(tools);
+        java.util.Collections.rotate(order, -(round % Math.max(1, order.size())));
+        return order;
     }
 
     private Path generated(int size) {

@@ -1,6 +1,7 @@
 package dev.strata.it;
 
 import dev.strata.migrations.MigrateResult;
+import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.MigrationFailedException;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -65,5 +70,32 @@ class PipelinedStatementsTest {
         assertThat(Queries.queryLong(database, "select nextval(pg_get_serial_sequence('counters', 'id'))"))
                 .isEqualTo(101);
         assertThat(Queries.appliedVersions(database)).containsExactly("1", "2");
+    }
+
+    @Test
+    void theHistoryRowSentInTheSameBatchRecordsTheFileExactly(TestDatabase database, @TempDir Path dir)
+            throws SQLException {
+        // Quotes, backslashes, dollar quotes with and without the literal writer's own tag, and an end that the
+        // writer's closing tag could complete: the recorded text must be the file's, byte for byte.
+        String content = """
+                create table quoted (note text);
+                insert into quoted values ('it''s $s$ a \\ backslash'), ($s$dollar$s$), ($s1$more$s1$);
+                comment on table quoted is $x$ends with $s$x$;
+                -- ends with $s""";
+        MigrationFiles files = new MigrationFiles(dir).write("V1__quoted.sql", content);
+
+        MigrateResult result = files.migrator(database).migrate();
+
+        assertThat(result.applied()).hasSize(1);
+        try (Connection connection = database.open(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(
+                     "select content, checksum, execution_ms from strata_schema_history")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).isEqualTo(content);
+            assertThat(row.getString(2)).isEqualTo(Checksum.of(content).toString());
+            assertThat(row.getInt(3)).isNotNegative();
+        }
+        assertThat(Queries.queryLong(database, "select count(*) from quoted")).isEqualTo(3);
+        assertThat(files.migrator(database).validate().hasProblems()).isFalse();
     }
 }

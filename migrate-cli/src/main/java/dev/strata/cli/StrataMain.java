@@ -16,6 +16,7 @@ public final class StrataMain {
     }
 
     public static void main(String[] args) {
+        StartupWarmUp.start();
         Map<String, String> environment = System.getenv();
         SecretMasker masker = SecretMasker.from(environment, args);
         // Every byte to stdout and stderr, including log lines, goes through the masker.
@@ -38,7 +39,7 @@ public final class StrataMain {
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
         CliContext context = new CliContext(environment, workingDirectory, outWriter, errWriter, masker);
         ErrorReporter errors = new ErrorReporter("1".equals(environment.get("STRATA_DEBUG")), masker);
-        CommandLine commandLine = new CommandLine(new StrataCommand(context))
+        CommandLine commandLine = StrataCommand.withSubcommands(new CommandLine(new StrataCommand(context)), args)
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -16,6 +16,7 @@ import dev.strata.migrations.lock.AdvisoryLock;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PlanEntry;
 import dev.strata.migrations.plan.Planner;
+import dev.strata.migrations.plan.PreparedScripts;
 import dev.strata.migrations.plan.RepairAction;
 import dev.strata.migrations.plan.UndoPlan;
 import dev.strata.migrations.plan.UndoPlanner;
@@ -68,11 +69,14 @@ public final class Migrator {
 
     /** The plan as of now, changing nothing (the history table is not even created). */
     public MigrationPlan plan() {
-        ResolvedMigrations resolved = resolver.resolve(settings.locations());
-        try (Connection connection = open()) {
-            return planWith(connection, resolved);
-        } catch (SQLException e) {
-            throw translate("reading the history table " + settings.historyTable(), e);
+        try (HistoryPrefetch prefetch = startHistoryPrefetch()) {
+            ResolvedMigrations resolved = resolver.resolve(settings.locations());
+            HistoryPrefetch.Prefetched prefetched = prefetch.get();
+            try (Connection connection = prefetched.connection()) {
+                return planWith(connection, resolved, prefetched.history(), new PreparedScripts());
+            } catch (SQLException e) {
+                throw translate("reading the history table " + settings.historyTable(), e);
+            }
         }
     }
 
@@ -98,25 +102,33 @@ public final class Migrator {
      */
     public MigrateResult migrate() {
         long started = System.nanoTime();
-        ResolvedMigrations resolved = resolver.resolve(settings.locations());
-        try (Connection connection = open()) {
-            MigrationPlan current = planWith(connection, resolved);
+        try (HistoryPrefetch prefetch = startHistoryPrefetch()) {
+            ResolvedMigrations resolved = resolver.resolve(settings.locations());
+            return migrate(prefetch.get(), resolved, started);
+        }
+    }
+
+    private MigrateResult migrate(HistoryPrefetch.Prefetched prefetched, ResolvedMigrations resolved, long started) {
+        // Planned twice, before the lock and under it: the files are split once.
+        PreparedScripts prepared = new PreparedScripts();
+        try (Connection connection = prefetched.connection()) {
+            MigrationPlan current = planWith(connection, resolved, prefetched.history(), prepared);
             if (current.pending().isEmpty() && !current.hasProblems()) {
                 // Up to date: every row read was committed, so no run can be half-way through anything this one
                 // would do. Answering without the lock spares the up-to-date case (most deploys) a second connection.
                 return new MigrateResult(current, List.of(), Duration.ofNanos(System.nanoTime() - started));
             }
             return underLock("migrating " + connections.description(), connection,
-                    (migrationConnection, lock) -> migrate(migrationConnection, lock, resolved, started));
+                    (migrationConnection, lock) -> migrate(migrationConnection, lock, resolved, prepared, started));
         } catch (SQLException e) {
             throw translate("reading the history table " + settings.historyTable(), e);
         }
     }
 
     /** The run itself, under the lock: planned again, since another run may have applied files meanwhile. */
-    private MigrateResult migrate(Connection connection, LockCheck lock, ResolvedMigrations resolved, long started)
-            throws SQLException {
-        MigrationPlan plan = planWith(connection, resolved);
+    private MigrateResult migrate(Connection connection, LockCheck lock, ResolvedMigrations resolved,
+                                  PreparedScripts prepared, long started) throws SQLException {
+        MigrationPlan plan = planWith(connection, resolved, history.readAll(connection), prepared);
         if (plan.hasProblems()) {
             throw new ValidationFailedException(plan);
         }
@@ -228,7 +240,7 @@ public final class Migrator {
                  AdvisoryLock lock = AdvisoryLock.acquire(lockConnection,
                          AdvisoryLock.keyFor(currentDatabase(lockConnection), settings.historyTable()),
                          settings.lockTimeout())) {
-                return work.run(connection, lock::verifyHeld);
+                return work.run(connection, lock);
             }
         } catch (SQLException e) {
             throw translate(action, e);
@@ -254,9 +266,24 @@ public final class Migrator {
     }
 
     private MigrationPlan planWith(Connection connection, ResolvedMigrations resolved) throws SQLException {
-        List<AppliedMigration> rows = history.readAll(connection);
-        MigrationPlan plan = new Planner(settings.outOfOrder()).plan(resolved, rows);
+        return planWith(connection, resolved, history.readAll(connection), new PreparedScripts());
+    }
+
+    private MigrationPlan planWith(Connection connection, ResolvedMigrations resolved, List<AppliedMigration> rows,
+                                  PreparedScripts prepared) throws SQLException {
+        MigrationPlan plan = new Planner(settings.outOfOrder(), prepared).plan(resolved, rows);
         return withEditDetails(connection, plan);
+    }
+
+    /** Opens the connection and reads the history on another thread, while this one reads the files. */
+    private HistoryPrefetch startHistoryPrefetch() {
+        return HistoryPrefetch.start(this::open, connection -> {
+            try {
+                return history.readAll(connection);
+            } catch (SQLException e) {
+                throw translate("reading the history table " + settings.historyTable(), e);
+            }
+        });
     }
 
     /** Adds the changed lines to each "edited" problem, reading the recorded content only for those rows. */

@@ -43,9 +43,18 @@ class ConnectionLossTest {
 
     /** V3 creates a table, waits at gate 3, then fills the table: stopped at the gate, it is half done. */
     private static void writeMigrations(Path directory) throws Exception {
+        writeMigrations(directory, Gate.statement(3));
+    }
+
+    /** As {@link #writeMigrations(Path)}, with a gate V3 passes inside the one batch that carries it and its commit. */
+    private static void writePipelinedMigrations(Path directory) throws Exception {
+        writeMigrations(directory, Gate.pipelinedStatement(3));
+    }
+
+    private static void writeMigrations(Path directory, String gate) throws Exception {
         Files.writeString(directory.resolve("V1__create_a.sql"), "create table a (id int);\n");
         Files.writeString(directory.resolve("V2__create_b.sql"), "create table b (id int);\n");
-        Files.writeString(directory.resolve(GATED), "create table c (id int);\n" + Gate.statement(3) + ";\n"
+        Files.writeString(directory.resolve(GATED), "create table c (id int);\n" + gate + ";\n"
                 + "insert into c values (1);\n");
         Files.writeString(directory.resolve("V4__create_d.sql"), "create table d (id int);\n");
     }
@@ -93,6 +102,52 @@ class ConnectionLossTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
         assertThat(result.stderr()).contains("lost the migration lock while applying " + GATED + " (version 3)",
                 "stopped before committing", "nothing of " + GATED + " was applied", "exit code 3");
+        assertNothingOfV3(deployment);
+
+        assertRerunCompletes(deployment);
+    }
+
+    @Test
+    void theLockSessionEndingFailsTheLockCheckInsideAPipelinedFilesTransaction(TestDatabase database)
+            throws Exception {
+        Deployment deployment = Deployment.create(database, workingDirectory);
+        writePipelinedMigrations(deployment.migrations());
+        StrataCli.Result result;
+        try (Gate gate = Gate.hold(database.connectionSource(), 3)) {
+            StrataCli.Launched migrate = deployment.launch("migrate");
+            gate.awaitWaiter(database.connectionSource(), migrate);
+            assertThat(deployment.terminate(deployment.migrationLockHolder().orElseThrow())).isTrue();
+            Poll.untilTrue("the migration lock released", () -> deployment.migrationLockHolder().isEmpty());
+            gate.open(); // V3's batch goes on to the history row and the lock check, which must fail before COMMIT
+            result = StrataCli.Runner.await(migrate);
+        }
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.stderr()).contains("lost the migration lock while applying " + GATED + " (version 3)",
+                "SQLSTATE SL001", "stopped before committing", "nothing of " + GATED + " was applied", "exit code 3");
+        assertNothingOfV3(deployment);
+
+        assertRerunCompletes(deployment);
+    }
+
+    @Test
+    void endingTheSessionInsideAPipelinedFileReportsThatTheCommitMayOrMayNotHaveHappened(TestDatabase database)
+            throws Exception {
+        Deployment deployment = Deployment.create(database, workingDirectory);
+        writePipelinedMigrations(deployment.migrations());
+        StrataCli.Result result;
+        try (Gate gate = Gate.hold(database.connectionSource(), 3)) {
+            StrataCli.Launched migrate = deployment.launch("migrate");
+            int backend = gate.awaitWaiter(database.connectionSource(), migrate);
+            assertThat(deployment.terminate(backend)).isTrue();
+            result = StrataCli.Runner.await(migrate);
+        }
+
+        // The COMMIT was already on its way with the file: the client cannot know, so it says so.
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.stderr()).contains("lost the connection to the database while committing " + GATED,
+                "SQLSTATE 57P01", "either committed the file together with its history row or rolled both back",
+                "The 2 migration(s) before it in this run were applied and recorded.", "exit code 3");
         assertNothingOfV3(deployment);
 
         assertRerunCompletes(deployment);

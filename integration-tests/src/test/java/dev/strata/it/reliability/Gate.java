@@ -33,6 +33,14 @@ final class Gate implements AutoCloseable {
         return "select pg_advisory_xact_lock_shared(" + KEY + ", " + number + ")";
     }
 
+    /**
+     * The same gate as a DO block: a file made only of statements that return no rows travels to the server in one
+     * batch together with its history row, the lock check and the commit, and this gate stops it inside that batch.
+     */
+    static String pipelinedStatement(int number) {
+        return "do $gate$ begin perform pg_advisory_xact_lock_shared(" + KEY + ", " + number + "); end $gate$";
+    }
+
     /** Holds gate {@code number} on a session of the test's own until {@link #close()}. */
     static Gate hold(ConnectionSource database, int number) throws SQLException {
         Connection connection = database.open();

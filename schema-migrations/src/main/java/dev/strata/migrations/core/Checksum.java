@@ -110,6 +110,18 @@ public record Checksum(Algorithm algorithm, String hex) {
         return algorithm.tag + ":" + hex;
     }
 
+    // Written out: a record's generated equals and hashCode are linked through invokedynamic on first use, which
+    // costs a cold JVM milliseconds per record type, and planning compares a checksum for every applied file.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Checksum that && algorithm == that.algorithm && hex.equals(that.hex);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * algorithm.hashCode() + hex.hashCode();
+    }
+
     private static String abbreviate(String text) {
         return text.length() > 20 ? text.substring(0, 20) + "…" : text;
     }

@@ -8,6 +8,7 @@ import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.sql.SqlStatement;
 import dev.strata.migrations.sql.TextPosition;
+import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -16,6 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Applies pending migrations one by one. A transactional file runs in one transaction together with its history
@@ -86,38 +89,102 @@ public final class MigrationExecutor {
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
-            applyTimeouts(statement, timeouts, "set local ");
-            if (!StatementPipeline.applies(pending.statements())) {
-                executeOneByOne(connection, statement, pending, type, appliedSoFar);
-            } else if (!StatementPipeline.execute(statement, pending.statements())) {
-                // The batch failed and nothing of it stays: run the file again one statement at a time, which
-                // reports the failing statement and its line exactly (or applies the file, if the failure passed).
-                // The rollback also undid the SET LOCALs, so they are set again.
-                connection.rollback();
-                applyTimeouts(statement, timeouts, "set local ");
-                executeOneByOne(connection, statement, pending, type, appliedSoFar);
-            }
-            int executionMs = elapsedMs(started);
-            history.insert(connection, row(migration, type, executionMs, true, null));
-            verifyLock(lock, connection, migration, true, 0, appliedSoFar);
-            try {
-                connection.commit();
-            } catch (SQLException e) {
-                if (ConnectionLostException.isConnectionLoss(e)) {
-                    throw lost(ConnectionLostException.Phase.COMMITTING, migration, null, true, 0, appliedSoFar, e);
+            List<String> settings = timeoutSettings(timeouts, "set local ");
+            if (StatementPipeline.applies(pending.statements())) {
+                List<String> batch = new ArrayList<>(settings);
+                pending.statements().forEach(sql -> batch.add(sql.executableSql()));
+                // When the lock can be checked inside the transaction, the history row, the check and the commit
+                // travel with the file: one round trip for the whole migration.
+                Optional<List<String>> closing = closingStatements(migration, type, lock);
+                closing.ifPresent(batch::addAll);
+                Phase phase = closing.isPresent() ? Phase.COMMITTING : Phase.APPLYING;
+                Optional<SQLException> failed = send(statement, batch, phase, migration, appliedSoFar);
+                if (failed.isEmpty()) {
+                    if (closing.isEmpty()) {
+                        recordAndCommit(connection, statement, migration, type, lock, appliedSoFar);
+                    }
+                    return appliedRun(pending, started);
                 }
-                throw e;
+                rollbackQuietly(connection, failed.get());
+                throwIfLockLost(failed.get(), migration, appliedSoFar);
+                // Nothing of the batch stays: run the file again one statement at a time, which reports the failing
+                // statement and its line exactly (or applies the file, if the failure passed).
             }
-            return new AppliedRun(migration.version(), migration.description(), migration.script(),
-                    pending.statements().size(), executionMs);
+            for (String setting : settings) {
+                statement.execute(setting);
+            }
+            executeOneByOne(connection, statement, pending, type, appliedSoFar);
+            recordAndCommit(connection, statement, migration, type, lock, appliedSoFar);
+            return appliedRun(pending, started);
         } catch (SQLException e) {
             // Failed while recording or committing: nothing of this migration is committed.
             rollbackQuietly(connection, e);
             if (ConnectionLostException.isConnectionLoss(e)) {
-                throw lost(ConnectionLostException.Phase.APPLYING, migration, null, true, 0, appliedSoFar, e);
+                throw lost(Phase.APPLYING, migration, null, true, 0, appliedSoFar, e);
             }
             throw e;
         }
+    }
+
+    /** Records the file and commits, after its statements ran in the open transaction. */
+    private void recordAndCommit(Connection connection, Statement statement, ResolvedMigration migration,
+                                 MigrationType type, LockCheck lock, int appliedSoFar) throws SQLException {
+        Optional<List<String>> closing = closingStatements(migration, type, lock);
+        if (closing.isEmpty()) {
+            verifyLock(lock, connection, migration, true, 0, appliedSoFar);
+        }
+        List<String> batch = closing.orElseGet(() -> List.of(historyRow(migration, type), "commit"));
+        Optional<SQLException> failed = send(statement, batch, Phase.COMMITTING, migration, appliedSoFar);
+        if (failed.isPresent()) {
+            rollbackQuietly(connection, failed.get());
+            throwIfLockLost(failed.get(), migration, appliedSoFar);
+            throw failed.get(); // e.g. a deferred constraint, checked at the commit
+        }
+    }
+
+    /**
+     * The history row, the lock check and the commit; empty when the lock can only be checked by a round trip of its
+     * own ({@link LockCheck#verify()}), which must come after the file's statements.
+     */
+    private Optional<List<String>> closingStatements(ResolvedMigration migration, MigrationType type,
+                                                     LockCheck lock) {
+        return lock.guardStatement().map(guard -> List.of(historyRow(migration, type), guard, "commit"));
+    }
+
+    /** The row of a file applied in a transaction; the server measures its execution time. */
+    private String historyRow(ResolvedMigration migration, MigrationType type) {
+        return history.insertStatement(row(migration, type, OptionalInt.empty(), true, null));
+    }
+
+    /**
+     * Sends a batch. A connection lost meanwhile is reported for {@code phase}: while committing when the batch
+     * holds the commit, since the server may have committed before the connection went.
+     */
+    private static Optional<SQLException> send(Statement statement, List<String> batch, Phase phase,
+                                               ResolvedMigration migration, int appliedSoFar) throws SQLException {
+        Optional<SQLException> failed;
+        try {
+            failed = StatementPipeline.execute(statement, batch);
+        } catch (SQLException e) {
+            failed = Optional.of(e);
+        }
+        if (failed.isPresent() && ConnectionLostException.isConnectionLoss(failed.get())) {
+            throw lost(phase, migration, null, true, 0, appliedSoFar, failed.get());
+        }
+        return failed;
+    }
+
+    private static void throwIfLockLost(SQLException failure, ResolvedMigration migration, int appliedSoFar) {
+        if (LockCheck.LOCK_LOST_STATE.equals(failure.getSQLState())) {
+            throw ConnectionLostException.of(Phase.LOCK_LOST, migration.script(), null, migration.version(), true, 0,
+                    appliedSoFar, failure);
+        }
+    }
+
+    private static AppliedRun appliedRun(PendingMigration pending, long startedNanos) {
+        ResolvedMigration migration = pending.migration();
+        return new AppliedRun(migration.version(), migration.description(), migration.script(),
+                pending.statements().size(), elapsedMs(startedNanos));
     }
 
     private static void executeOneByOne(Connection connection, Statement statement, PendingMigration pending,
@@ -128,7 +195,7 @@ public final class MigrationExecutor {
             } catch (SQLException e) {
                 rollbackQuietly(connection, e);
                 if (ConnectionLostException.isConnectionLoss(e)) {
-                    throw lost(ConnectionLostException.Phase.APPLYING, pending.migration(), sql, true, 0, appliedSoFar,
+                    throw lost(Phase.APPLYING, pending.migration(), sql, true, 0, appliedSoFar,
                             e);
                 }
                 throw new MigrationFailedException(failure(pending.migration(), sql, e), appliedSoFar, true, 0, type, e);
@@ -146,7 +213,9 @@ public final class MigrationExecutor {
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
-            applyTimeouts(statement, timeouts, "set ");
+            for (String setting : timeoutSettings(timeouts, "set ")) {
+                statement.execute(setting);
+            }
             List<SqlStatement> statements = pending.statements();
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement sql = statements.get(i);
@@ -154,7 +223,7 @@ public final class MigrationExecutor {
                     statement.execute(sql.executableSql());
                 } catch (SQLException e) {
                     if (ConnectionLostException.isConnectionLoss(e)) {
-                        throw lost(ConnectionLostException.Phase.APPLYING, migration, sql, false, i, appliedSoFar, e);
+                        throw lost(Phase.APPLYING, migration, sql, false, i, appliedSoFar, e);
                     }
                     SqlFailure failure = failure(migration, sql, e);
                     recordFailure(connection, migration, type, timeouts, failure, i, statements.size(),
@@ -165,10 +234,10 @@ public final class MigrationExecutor {
             int executionMs = elapsedMs(started);
             try {
                 resetTimeouts(statement, timeouts);
-                history.insert(connection, row(migration, type, executionMs, true, null));
+                history.insert(connection, row(migration, type, OptionalInt.of(executionMs), true, null));
             } catch (SQLException e) {
                 if (ConnectionLostException.isConnectionLoss(e)) {
-                    throw lost(ConnectionLostException.Phase.APPLYING, migration, null, false, statements.size(),
+                    throw lost(Phase.APPLYING, migration, null, false, statements.size(),
                             appliedSoFar, e);
                 }
                 throw e;
@@ -186,7 +255,7 @@ public final class MigrationExecutor {
                 + failure.message();
         try (Statement statement = connection.createStatement()) {
             resetTimeouts(statement, timeouts);
-            history.insert(connection, row(migration, type, executionMs, false, reached));
+            history.insert(connection, row(migration, type, OptionalInt.of(executionMs), false, reached));
         } catch (SQLException recordingFailed) {
             cause.addSuppressed(recordingFailed); // e.g. the connection is gone: the rerun will find the schema as is
         }
@@ -200,7 +269,7 @@ public final class MigrationExecutor {
             if (transactional) {
                 rollbackQuietly(connection, e);
             }
-            throw ConnectionLostException.of(ConnectionLostException.Phase.LOCK_LOST, migration.script(), null,
+            throw ConnectionLostException.of(Phase.LOCK_LOST, migration.script(), null,
                     migration.version(), transactional, statementsApplied, appliedSoFar, e);
         }
     }
@@ -213,19 +282,17 @@ public final class MigrationExecutor {
                 statementsApplied, appliedSoFar, cause);
     }
 
-    private static NewHistoryRow row(ResolvedMigration migration, MigrationType type, int executionMs, boolean success,
-                                     String failure) {
+    private static NewHistoryRow row(ResolvedMigration migration, MigrationType type, OptionalInt executionMs,
+                                     boolean success, String failure) {
         return new NewHistoryRow(migration.version(), migration.description(), type, migration.script(),
                 migration.checksum().toString(), executionMs, success, migration.content(), failure);
     }
 
-    private static void applyTimeouts(Statement statement, StatementTimeouts timeouts, String set) throws SQLException {
-        if (timeouts.statementTimeout().isPresent()) {
-            statement.execute(set + "statement_timeout = " + timeouts.statementTimeout().get().toMillis());
-        }
-        if (timeouts.lockTimeout().isPresent()) {
-            statement.execute(set + "lock_timeout = " + timeouts.lockTimeout().get().toMillis());
-        }
+    private static List<String> timeoutSettings(StatementTimeouts timeouts, String set) {
+        List<String> settings = new ArrayList<>(2);
+        timeouts.statementTimeout().ifPresent(timeout -> settings.add(set + "statement_timeout = " + timeout.toMillis()));
+        timeouts.lockTimeout().ifPresent(timeout -> settings.add(set + "lock_timeout = " + timeout.toMillis()));
+        return settings;
     }
 
     /** Session-level settings of a non-transactional file must not leak into the next file. */

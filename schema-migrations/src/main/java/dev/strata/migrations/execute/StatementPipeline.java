@@ -7,18 +7,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Sends the statements of a transactional file to the server in one round trip (a JDBC batch, which pgjdbc
- * pipelines) instead of one round trip each. The server still runs them one after another, exactly as sent; only
- * the waiting in between goes away, which is most of a migration's cost on top of the SQL itself.
+ * Sends statements to the server in one round trip (a JDBC batch, which pgjdbc pipelines) instead of one round trip
+ * each. The server still runs them one after another, exactly as sent; only the waiting in between goes away, which
+ * is most of a migration's cost on top of the SQL itself.
  *
  * <p>Only for statements known to return no rows (a batch cannot carry a result set): DDL, comments, grants and
  * data changes without {@code RETURNING}. A file with anything else (a {@code SELECT}, a {@code CALL}, ...) runs
- * statement by statement. When the batch fails (pgjdbc does not say which entry failed), the caller rolls back
- * and runs the file again statement by statement, so the error it reports names the failing statement and its
- * line exactly as before; the price is that a failing file runs twice before the error is reported.
+ * statement by statement. When the batch fails, pgjdbc does not say reliably which entry failed, so the caller rolls
+ * back and runs the file again statement by statement, and the error it reports names the failing statement and its
+ * line exactly; the price is that a failing file runs twice before the error is reported.
  */
 final class StatementPipeline {
     private static final Set<String> NO_ROWS = Set.of("CREATE", "ALTER", "DROP", "COMMENT", "GRANT", "REVOKE",
@@ -28,11 +29,8 @@ final class StatementPipeline {
     private StatementPipeline() {
     }
 
-    /** True when every statement is of a kind that returns no rows, and there is more than one to send. */
+    /** True when every statement is of a kind that returns no rows. */
     static boolean applies(List<SqlStatement> statements) {
-        if (statements.size() < 2) {
-            return false;
-        }
         for (SqlStatement statement : statements) {
             if (!returnsNoRows(statement.executableSql())) {
                 return false;
@@ -44,17 +42,21 @@ final class StatementPipeline {
     /**
      * Runs the statements as one batch.
      *
-     * @return false when a statement failed; the transaction is then aborted and must be rolled back
+     * @return empty when all ran; else the server's error, after which the transaction is aborted and must be rolled
+     *         back
+     * @throws SQLException when the batch could not be sent or answered at all (e.g. the connection is gone)
      */
-    static boolean execute(Statement statement, List<SqlStatement> statements) throws SQLException {
-        for (SqlStatement sql : statements) {
-            statement.addBatch(sql.executableSql());
+    static Optional<SQLException> execute(Statement statement, List<String> statements) throws SQLException {
+        for (String sql : statements) {
+            statement.addBatch(sql);
         }
         try {
             statement.executeBatch();
-            return true;
+            return Optional.empty();
         } catch (BatchUpdateException e) {
-            return false;
+            // The batch's own exception only says "entry N was aborted"; the next one is the server's error.
+            SQLException server = e.getNextException();
+            return Optional.of(server != null ? server : e);
         } finally {
             statement.clearBatch();
         }

@@ -171,22 +171,46 @@ public final class HistoryTable {
     public int insert(Connection connection, NewHistoryRow row) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("insert into " + name.qualified()
                 + " (installed_rank, version, description, type, script, checksum, execution_ms, success, content,"
-                + " failure) select coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ? from "
-                + name.qualified()
-                + " returning installed_rank")) {
+                + " failure) select coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, " + executionMs(row)
+                + ", ?, ?, ? from " + name.qualified() + " returning installed_rank")) {
             statement.setString(1, row.version() == null ? null : row.version().toString());
             statement.setString(2, row.description());
             statement.setString(3, row.type().name());
             statement.setString(4, row.script());
             statement.setString(5, row.checksum());
-            statement.setInt(6, row.executionMs());
-            statement.setBoolean(7, row.success());
-            statement.setString(8, row.content());
-            statement.setString(9, row.failure());
+            statement.setBoolean(6, row.success());
+            statement.setString(7, row.content());
+            statement.setString(8, row.failure());
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getInt(1);
             }
         }
+    }
+
+    /**
+     * The same insert as {@link #insert}, as one statement with its values written out, so that it can travel in the
+     * JDBC batch that carries the migration's statements and its commit (a batch takes no parameters).
+     */
+    public String insertStatement(NewHistoryRow row) {
+        return "insert into " + name.qualified()
+                + " (installed_rank, version, description, type, script, checksum, execution_ms, success, content,"
+                + " failure) select coalesce(max(installed_rank), 0) + 1, "
+                + SqlLiteral.text(row.version() == null ? null : row.version().toString()) + ", "
+                + SqlLiteral.text(row.description()) + ", "
+                + SqlLiteral.text(row.type().name()) + ", "
+                + SqlLiteral.text(row.script()) + ", "
+                + SqlLiteral.text(row.checksum()) + ", "
+                + executionMs(row) + ", "
+                + row.success() + ", "
+                + SqlLiteral.text(row.content()) + ", "
+                + SqlLiteral.text(row.failure())
+                + " from " + name.qualified();
+    }
+
+    /** The client's figure, or the server's: milliseconds from the start of the transaction to this statement. */
+    private static String executionMs(NewHistoryRow row) {
+        return row.executionMs().isPresent() ? Integer.toString(row.executionMs().getAsInt())
+                : "(extract(epoch from pg_catalog.clock_timestamp() - pg_catalog.now()) * 1000)::integer";
     }
 }

@@ -1,6 +1,8 @@
 package dev.strata.migrations.lock;
 
 import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.execute.LockCheck;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -23,7 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * CONCURRENTLY} waits for older transactions, and would wait forever on the migrator's own (Flyway #3508). There is
  * no lock table, so nothing can go stale: PostgreSQL releases the lock when the session ends, even after a crash.
  */
-public final class AdvisoryLock implements AutoCloseable {
+public final class AdvisoryLock implements LockCheck, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLock.class);
     private static final long FIRST_BACKOFF_MS = 50;
     private static final long MAX_BACKOFF_MS = 1_000;
@@ -31,6 +34,8 @@ public final class AdvisoryLock implements AutoCloseable {
     private final Connection connection;
     private final long key;
     private boolean held;
+    /** Set once held: the statement that checks, from another session, that this one still holds the lock. */
+    private Optional<String> guard = Optional.empty();
 
     private AdvisoryLock(Connection connection, long key) {
         this.connection = connection;
@@ -75,7 +80,30 @@ public final class AdvisoryLock implements AutoCloseable {
             sleep(Math.min(remainingMs, jitter(backoff)));
             backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
         }
+        lock.guard = lock.guard();
         return lock;
+    }
+
+    /**
+     * A DO block that fails with {@link LockCheck#LOCK_LOST_STATE} unless this session still holds the lock, as
+     * pg_locks shows it to any session; empty when the database has no PL/pgSQL (it can be dropped), so
+     * {@link #verify()} must be used instead.
+     */
+    private Optional<String> guard() throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select exists (select from pg_catalog.pg_language where lanname = 'plpgsql')");
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            if (!result.getBoolean(1)) {
+                return Optional.empty();
+            }
+        }
+        int pid = connection.unwrap(PGConnection.class).getBackendPID();
+        return Optional.of("do $strata_lock$ begin if not exists (select from pg_catalog.pg_locks"
+                + " where locktype = 'advisory' and granted and pid = " + pid + " and objsubid = 1"
+                + " and classid = " + (key >>> 32) + "::oid and objid = " + (key & 0xFFFF_FFFFL) + "::oid) then"
+                + " raise exception using errcode = '" + LOCK_LOST_STATE + "', message = 'the migration lock held by"
+                + " session " + pid + " is no longer held'; end if; end $strata_lock$");
     }
 
     private boolean tryLock() throws SQLException {
@@ -125,13 +153,19 @@ public final class AdvisoryLock implements AutoCloseable {
      * Confirms the lock is still held. A session-level advisory lock stays held for as long as its session lives, so
      * a round trip on that session is the proof; it fails (e.g. SQLSTATE 57P01 or 08006) when the session has ended.
      */
-    public void verifyHeld() throws SQLException {
+    @Override
+    public void verify() throws SQLException {
         if (!held) {
             throw new SQLException("the migration lock was released");
         }
         try (PreparedStatement statement = connection.prepareStatement("select 1")) {
             statement.execute();
         }
+    }
+
+    @Override
+    public Optional<String> guardStatement() {
+        return held ? guard : Optional.empty();
     }
 
     /** Releases the lock; a closed or broken connection has released it already. */

@@ -33,9 +33,16 @@ import java.util.Set;
  */
 public final class Planner {
     private final boolean outOfOrderAllowed;
+    private final PreparedScripts prepared;
 
     public Planner(boolean outOfOrderAllowed) {
+        this(outOfOrderAllowed, new PreparedScripts());
+    }
+
+    /** @param prepared files split by an earlier plan of the same run, and where this one keeps its own */
+    public Planner(boolean outOfOrderAllowed, PreparedScripts prepared) {
         this.outOfOrderAllowed = outOfOrderAllowed;
+        this.prepared = prepared;
     }
 
     public MigrationPlan plan(ResolvedMigrations resolved, List<AppliedMigration> history) {
@@ -76,6 +83,11 @@ public final class Planner {
             }
         }
         List<PendingMigration> pending = new ArrayList<>();
+        // Every file without a live row: the pending ones, and the few the loop below turns away (out of order,
+        // below the baseline). Splitting those too costs less than a second pass.
+        prepared.prepareAll(resolved.migrations().stream()
+                .filter(file -> !lastRows.containsKey(file.version()) || undone.containsKey(file.version()))
+                .toList());
         for (ResolvedMigration file : resolved.migrations()) {
             AppliedMigration undoRow = undone.get(file.version());
             if (lastRows.containsKey(file.version()) && undoRow == null) {
@@ -89,7 +101,7 @@ public final class Planner {
             }
         }
         // Repeatable files run after every versioned one, so they come last in the plan, too.
-        RepeatablePlanner.plan(resolved.repeatables(), applied.lastRepeatable(), entries, pending, problems);
+        RepeatablePlanner.plan(resolved.repeatables(), applied.lastRepeatable(), prepared, entries, pending, problems);
         entries.sort(PlanEntry.ORDER);
         return new MigrationPlan(entries, pending, problems, Optional.ofNullable(newestApplied));
     }
@@ -169,7 +181,7 @@ public final class Planner {
                             + newestApplied,
                     "give it a version newer than " + newestApplied + ", or set out_of_order = true to apply it anyway"));
         } else {
-            prepare(file, problems).ifPresent(pending::add);
+            prepared.prepare(file, problems).ifPresent(pending::add);
         }
         MigrationState state = outOfOrder ? MigrationState.OUT_OF_ORDER
                 : undoRow != null ? MigrationState.UNDONE : MigrationState.PENDING;

@@ -22,15 +22,15 @@ final class RepeatablePlanner {
     }
 
     /** Adds an entry per repeatable file and row, the files to run (in file name order), and problems. */
-    static void plan(List<ResolvedMigration> files, Map<String, AppliedMigration> lastRows, List<PlanEntry> entries,
-                     List<PendingMigration> pending, List<Problem> problems) {
+    static void plan(List<ResolvedMigration> files, Map<String, AppliedMigration> lastRows, PreparedScripts prepared,
+                     List<PlanEntry> entries, List<PendingMigration> pending, List<Problem> problems) {
         Set<String> seen = new HashSet<>();
         for (ResolvedMigration file : files) {
             seen.add(file.script());
             AppliedMigration row = lastRows.get(file.script());
             MigrationState state = row == null ? MigrationState.PENDING : stateOf(row, file, problems);
             if (state == MigrationState.PENDING || state == MigrationState.OUTDATED) {
-                Planner.prepare(file, problems).ifPresent(pending::add);
+                prepared.prepare(file, problems).ifPresent(pending::add);
             }
             entries.add(new PlanEntry(null, file.description(), file.script(), state, file, row));
         }

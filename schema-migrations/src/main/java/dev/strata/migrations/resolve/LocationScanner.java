@@ -58,7 +58,7 @@ final class LocationScanner {
                 boolean regular = attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(path);
                 if (isSqlFile(name) && regular) {
                     String display = displayRoot + "/" + directory.relativize(path).toString().replace('\\', '/');
-                    files.add(new ScriptFile(name, display, Files.readAllBytes(path)));
+                    files.add(new ScriptFile(name, display, () -> Files.readAllBytes(path)));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -101,7 +101,7 @@ final class LocationScanner {
                 if (!entry.isDirectory() && entryName.startsWith(prefix) && isSqlFile(entryName)) {
                     String fileName = entryName.substring(entryName.lastIndexOf('/') + 1);
                     try (InputStream in = jar.getInputStream(entry)) {
-                        files.add(new ScriptFile(fileName, Location.CLASSPATH_PREFIX + entryName, in.readAllBytes()));
+                        files.add(ScriptFile.of(fileName, Location.CLASSPATH_PREFIX + entryName, in.readAllBytes()));
                     }
                 }
             }

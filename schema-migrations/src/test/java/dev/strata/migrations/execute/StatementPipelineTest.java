@@ -38,7 +38,7 @@ class StatementPipelineTest {
     }
 
     @Test
-    void aSingleStatementIsNotWorthABatch() {
-        assertThat(StatementPipeline.applies(SqlSplitter.split("create table t (id int);"))).isFalse();
+    void aSingleStatementTravelsWithItsHistoryRowAndCommit() {
+        assertThat(StatementPipeline.applies(SqlSplitter.split("create table t (id int);"))).isTrue();
     }
 }

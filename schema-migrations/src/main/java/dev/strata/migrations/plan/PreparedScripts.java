@@ -1,0 +1,50 @@
+package dev.strata.migrations.plan;
+
+import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.resolve.ResolvedMigration;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Pending files read for their directives and split into statements ({@link Planner#prepare}), kept for one run:
+ * {@code migrate} plans before it takes the lock and again under it, and splits each file once. Splitting is the
+ * costliest step of planning a new database (every file is pending), and files are independent, so many are
+ * prepared in parallel. Used by one planning thread at a time.
+ */
+public final class PreparedScripts {
+    /** Below this many files, starting the fork-join pool's worker costs more than it saves. */
+    private static final int PARALLEL_THRESHOLD = 64;
+
+    private final Map<ResolvedMigration, Preparation> prepared = new IdentityHashMap<>();
+
+    /** A file's statements, or the problems that keep it from running. */
+    private record Preparation(Optional<PendingMigration> pending, List<Problem> problems) {
+        static Preparation of(ResolvedMigration file) {
+            List<Problem> problems = new ArrayList<>(0);
+            return new Preparation(Planner.prepare(file, problems), List.copyOf(problems));
+        }
+    }
+
+    /** Prepares the files not prepared yet, in parallel when there are many. */
+    void prepareAll(List<ResolvedMigration> files) {
+        List<ResolvedMigration> missing = files.stream().filter(file -> !prepared.containsKey(file)).toList();
+        if (missing.size() < PARALLEL_THRESHOLD) {
+            return; // prepared one by one when asked for
+        }
+        List<Preparation> preparations = missing.parallelStream().map(Preparation::of).toList();
+        for (int i = 0; i < missing.size(); i++) {
+            prepared.put(missing.get(i), preparations.get(i));
+        }
+    }
+
+    /** The file ready to run, or empty with the reasons added to {@code problems}. */
+    Optional<PendingMigration> prepare(ResolvedMigration file, List<Problem> problems) {
+        Preparation preparation = prepared.computeIfAbsent(file, Preparation::of);
+        problems.addAll(preparation.problems());
+        return preparation.pending();
+    }
+}
