@@ -124,18 +124,29 @@ public final class BenchmarkMain {
             }
             cold.add(tool);
         }
-        // Tools take turns within each round, so a burst of load on the machine hits them alike; the first tool of a
-        // round changes from round to round, so that no tool always runs right after the same other one (and its
-        // database drop, whose writes the server may still be flushing).
-        for (int round = 1; round <= options.coldRuns(size); round++) {
-            for (Tool tool : rotated(cold, round)) {
-                String database = freshDatabase();
-                Measurement measurement = tool.migrate(database, migrations);
-                server.dropDatabase(database);
-                samples.add(BenchCase.COLD, size, tool.name(), measurement);
-                progress(BenchCase.COLD, size, tool, round, measurement);
+        for (List<Tool> group : byKind(cold)) {
+            for (int round = 1; round <= options.coldRuns(size); round++) {
+                for (Tool tool : rotated(group, round)) {
+                    String database = freshDatabase();
+                    Measurement measurement = tool.migrate(database, migrations);
+                    server.dropDatabase(database);
+                    samples.add(BenchCase.COLD, size, tool.name(), measurement);
+                    progress(BenchCase.COLD, size, tool, round, measurement);
+                }
             }
         }
+    }
+
+    /**
+     * The processes first, then the tools that run in the harness's JVM. An in-process run leaves that JVM compiling
+     * and collecting for a while after it returns, on the same two cores as the next measured process, so no
+     * process is measured right after one. Within each group, tools take turns round by round, so a burst of load
+     * on the machine hits them alike, and the first tool changes from round to round, so that no tool always runs
+     * right after the same other one (and its database drop, whose writes the server may still be flushing).
+     */
+    private static List<List<Tool>> byKind(List<Tool> tools) {
+        return List.of(tools.stream().filter(tool -> !tool.inProcess()).toList(),
+                tools.stream().filter(Tool::inProcess).toList());
     }
 
     /** No-op migrate and validate with all files applied; in-process validate also for the scaling sizes. */
@@ -149,30 +160,45 @@ public final class BenchmarkMain {
             flywayDb = freshDatabase();
             tools.flywayInProcess().migrate(flywayDb, migrations);
         }
-        for (int round = 1; round <= options.runs(); round++) {
-            if (options.scalingSizes().contains(size)) {
-                samples.addScaling(size, tools.strataInProcess().validate(strataDb, migrations).elapsed());
-            }
-            if (!full) {
-                continue;
-            }
-            for (Tool tool : rotated(tools.validating(), round)) {
-                if (!options.runs(tool.name()) || !flyway && tool.name().startsWith("flyway")) {
-                    continue;
+        List<Tool> measured = tools.validating().stream()
+                .filter(tool -> full && options.runs(tool.name()) && (flyway || !tool.name().startsWith("flyway")))
+                .toList();
+        for (List<Tool> group : byKind(measured)) {
+            for (int round = 1; round <= options.runs(); round++) {
+                for (Tool tool : rotated(group, round)) {
+                    String database = tool.name().startsWith("strata") ? strataDb : flywayDb;
+                    // Each case goes first in every other round: the first of two runs pays for a colder cache.
+                    if (round % 2 == 1) {
+                        noop(size, migrations, tool, database, round);
+                        validate(size, migrations, tool, database, round);
+                    } else {
+                        validate(size, migrations, tool, database, round);
+                        noop(size, migrations, tool, database, round);
+                    }
                 }
-                String database = tool.name().startsWith("strata") ? strataDb : flywayDb;
-                Measurement noop = tool.migrate(database, migrations);
-                samples.add(BenchCase.NOOP, size, tool.name(), noop);
-                progress(BenchCase.NOOP, size, tool, round, noop);
-                Measurement validate = tool.validate(database, migrations);
-                samples.add(BenchCase.VALIDATE, size, tool.name(), validate);
-                progress(BenchCase.VALIDATE, size, tool, round, validate);
+            }
+        }
+        if (options.scalingSizes().contains(size)) {
+            for (int round = 1; round <= options.runs(); round++) {
+                samples.addScaling(size, tools.strataInProcess().validate(strataDb, migrations).elapsed());
             }
         }
         server.dropDatabase(strataDb);
         if (flywayDb != null) {
             server.dropDatabase(flywayDb);
         }
+    }
+
+    private void noop(int size, Path migrations, Tool tool, String database, int round) {
+        Measurement noop = tool.migrate(database, migrations);
+        samples.add(BenchCase.NOOP, size, tool.name(), noop);
+        progress(BenchCase.NOOP, size, tool, round, noop);
+    }
+
+    private void validate(int size, Path migrations, Tool tool, String database, int round) {
+        Measurement validate = tool.validate(database, migrations);
+        samples.add(BenchCase.VALIDATE, size, tool.name(), validate);
+        progress(BenchCase.VALIDATE, size, tool, round, validate);
     }
 
     private static List<Tool> rotated(List<Tool> tools, int round) {

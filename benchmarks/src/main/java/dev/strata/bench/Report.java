@@ -35,8 +35,10 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("# Strata benchmark, ").append(date).append("\n\n");
         md.append(MachineFacts.describe(serverVersion)).append('\n');
-        md.append("- Runs: median of ").append(options.runs()).append(" per case and tool (tools take turns within each")
-                .append(" round); one untimed warm-up of every tool first.");
+        md.append("- Runs: median of ").append(options.runs()).append(" per case and tool; one untimed warm-up of every")
+                .append(" tool first. Processes are measured before the in-process tools (whose JVM is the harness's),")
+                .append(" taking turns within each round with a different one first each round; no-op migrate and")
+                .append(" validate go first in alternate rounds.");
         if (options.sizes().stream().anyMatch(n -> n > BenchOptions.LARGE)) {
             md.append(" Cold migrate above ").append(String.format(Locale.ROOT, "%,d", BenchOptions.LARGE))
                     .append(" files: ").append(options.largeColdRuns()).append(" run(s), psql, Strata's CLI");

@@ -161,7 +161,7 @@ public final class MigrationExecutor {
      * holds the commit, since the server may have committed before the connection went.
      */
     private static Optional<SQLException> send(Statement statement, List<String> batch, Phase phase,
-                                               ResolvedMigration migration, int appliedSoFar) throws SQLException {
+                                               ResolvedMigration migration, int appliedSoFar) {
         Optional<SQLException> failed;
         try {
             failed = StatementPipeline.execute(statement, batch);
