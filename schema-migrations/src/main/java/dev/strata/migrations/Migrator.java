@@ -75,7 +75,7 @@ public final class Migrator {
             try (Connection connection = prefetched.connection()) {
                 return planWith(connection, resolved, prefetched.history(), new PreparedScripts());
             } catch (SQLException e) {
-                throw translate("reading the history table " + settings.historyTable(), e);
+                throw historyReadFailed(e);
             }
         }
     }
@@ -121,7 +121,7 @@ public final class Migrator {
             return underLock("migrating " + connections.description(), connection,
                     (migrationConnection, lock) -> migrate(migrationConnection, lock, resolved, prepared, started));
         } catch (SQLException e) {
-            throw translate("reading the history table " + settings.historyTable(), e);
+            throw historyReadFailed(e);
         }
     }
 
@@ -281,7 +281,7 @@ public final class Migrator {
             try {
                 return history.readAll(connection);
             } catch (SQLException e) {
-                throw translate("reading the history table " + settings.historyTable(), e);
+                throw historyReadFailed(e);
             }
         });
     }
@@ -311,6 +311,10 @@ public final class Migrator {
             result.next();
             return result.getString(1);
         }
+    }
+
+    private RuntimeException historyReadFailed(SQLException e) {
+        return translate("reading the history table " + settings.historyTable(), e);
     }
 
     private RuntimeException translate(String action, SQLException e) {

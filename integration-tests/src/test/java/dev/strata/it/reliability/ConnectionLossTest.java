@@ -46,11 +46,10 @@ class ConnectionLossTest {
         writeMigrations(directory, Gate.statement(3));
     }
 
-    /** As {@link #writeMigrations(Path)}, with a gate V3 passes inside the one batch that carries it and its commit. */
-    private static void writePipelinedMigrations(Path directory) throws Exception {
-        writeMigrations(directory, Gate.pipelinedStatement(3));
-    }
-
+    /**
+     * @param gate {@link Gate#statement} stops V3 between statements run one by one; {@link Gate#pipelinedStatement}
+     *             stops it inside the one batch that carries it, its history row, the lock check and its commit
+     */
     private static void writeMigrations(Path directory, String gate) throws Exception {
         Files.writeString(directory.resolve("V1__create_a.sql"), "create table a (id int);\n");
         Files.writeString(directory.resolve("V2__create_b.sql"), "create table b (id int);\n");
@@ -59,18 +58,46 @@ class ConnectionLossTest {
         Files.writeString(directory.resolve("V4__create_d.sql"), "create table d (id int);\n");
     }
 
-    @Test
-    void anAdministratorEndingTheSessionMidMigrationExitsWith3AndTheRerunCompletes(TestDatabase database)
-            throws Exception {
+    private Deployment deploy(TestDatabase database, String gate) throws Exception {
         Deployment deployment = Deployment.create(database, workingDirectory);
-        writeMigrations(deployment.migrations());
-        StrataCli.Result result;
+        writeMigrations(deployment.migrations(), gate);
+        return deployment;
+    }
+
+    /** Runs migrate and ends its migration session (pg_terminate_backend) while V3 waits at gate 3. */
+    private static StrataCli.Result endMigrationSessionAtGate(TestDatabase database, Deployment deployment)
+            throws SQLException {
         try (Gate gate = Gate.hold(database.connectionSource(), 3)) {
             StrataCli.Launched migrate = deployment.launch("migrate");
             int backend = gate.awaitWaiter(database.connectionSource(), migrate);
             assertThat(deployment.terminate(backend)).isTrue();
-            result = StrataCli.Runner.await(migrate);
+            return StrataCli.Runner.await(migrate);
         }
+    }
+
+    /**
+     * Runs migrate, ends the session holding its lock while V3 waits at gate 3, then opens the gate: V3 runs to its
+     * end, and the lock check before its commit must stop it.
+     */
+    private static StrataCli.Result endLockSessionAtGate(TestDatabase database, Deployment deployment)
+            throws SQLException {
+        try (Gate gate = Gate.hold(database.connectionSource(), 3)) {
+            StrataCli.Launched migrate = deployment.launch("migrate");
+            int migrating = gate.awaitWaiter(database.connectionSource(), migrate);
+            int locking = deployment.migrationLockHolder().orElseThrow();
+            assertThat(locking).as("the lock is held on a session of its own").isNotEqualTo(migrating);
+            assertThat(deployment.terminate(locking)).isTrue();
+            Poll.untilTrue("the migration lock released", () -> deployment.migrationLockHolder().isEmpty());
+            gate.open();
+            return StrataCli.Runner.await(migrate);
+        }
+    }
+
+    @Test
+    void anAdministratorEndingTheSessionMidMigrationExitsWith3AndTheRerunCompletes(TestDatabase database)
+            throws Exception {
+        Deployment deployment = deploy(database, Gate.statement(3));
+        StrataCli.Result result = endMigrationSessionAtGate(database, deployment);
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
         assertThat(result.stderr()).contains(
@@ -85,19 +112,8 @@ class ConnectionLossTest {
 
     @Test
     void theLockSessionEndingStopsTheRunBeforeTheFileIsCommitted(TestDatabase database) throws Exception {
-        Deployment deployment = Deployment.create(database, workingDirectory);
-        writeMigrations(deployment.migrations());
-        StrataCli.Result result;
-        try (Gate gate = Gate.hold(database.connectionSource(), 3)) {
-            StrataCli.Launched migrate = deployment.launch("migrate");
-            int migrating = gate.awaitWaiter(database.connectionSource(), migrate);
-            int locking = deployment.migrationLockHolder().orElseThrow();
-            assertThat(locking).as("the lock is held on a session of its own").isNotEqualTo(migrating);
-            assertThat(deployment.terminate(locking)).isTrue();
-            Poll.untilTrue("the migration lock released", () -> deployment.migrationLockHolder().isEmpty());
-            gate.open(); // V3 runs to its end; the lock check before its commit must stop it
-            result = StrataCli.Runner.await(migrate);
-        }
+        Deployment deployment = deploy(database, Gate.statement(3));
+        StrataCli.Result result = endLockSessionAtGate(database, deployment);
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
         assertThat(result.stderr()).contains("lost the migration lock while applying " + GATED + " (version 3)",
@@ -110,17 +126,8 @@ class ConnectionLossTest {
     @Test
     void theLockSessionEndingFailsTheLockCheckInsideAPipelinedFilesTransaction(TestDatabase database)
             throws Exception {
-        Deployment deployment = Deployment.create(database, workingDirectory);
-        writePipelinedMigrations(deployment.migrations());
-        StrataCli.Result result;
-        try (Gate gate = Gate.hold(database.connectionSource(), 3)) {
-            StrataCli.Launched migrate = deployment.launch("migrate");
-            gate.awaitWaiter(database.connectionSource(), migrate);
-            assertThat(deployment.terminate(deployment.migrationLockHolder().orElseThrow())).isTrue();
-            Poll.untilTrue("the migration lock released", () -> deployment.migrationLockHolder().isEmpty());
-            gate.open(); // V3's batch goes on to the history row and the lock check, which must fail before COMMIT
-            result = StrataCli.Runner.await(migrate);
-        }
+        Deployment deployment = deploy(database, Gate.pipelinedStatement(3));
+        StrataCli.Result result = endLockSessionAtGate(database, deployment);
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
         assertThat(result.stderr()).contains("lost the migration lock while applying " + GATED + " (version 3)",
@@ -133,15 +140,8 @@ class ConnectionLossTest {
     @Test
     void endingTheSessionInsideAPipelinedFileReportsThatTheCommitMayOrMayNotHaveHappened(TestDatabase database)
             throws Exception {
-        Deployment deployment = Deployment.create(database, workingDirectory);
-        writePipelinedMigrations(deployment.migrations());
-        StrataCli.Result result;
-        try (Gate gate = Gate.hold(database.connectionSource(), 3)) {
-            StrataCli.Launched migrate = deployment.launch("migrate");
-            int backend = gate.awaitWaiter(database.connectionSource(), migrate);
-            assertThat(deployment.terminate(backend)).isTrue();
-            result = StrataCli.Runner.await(migrate);
-        }
+        Deployment deployment = deploy(database, Gate.pipelinedStatement(3));
+        StrataCli.Result result = endMigrationSessionAtGate(database, deployment);
 
         // The COMMIT was already on its way with the file: the client cannot know, so it says so.
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);

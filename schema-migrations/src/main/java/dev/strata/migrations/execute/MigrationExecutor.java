@@ -95,12 +95,14 @@ public final class MigrationExecutor {
                 pending.statements().forEach(sql -> batch.add(sql.executableSql()));
                 // When the lock can be checked inside the transaction, the history row, the check and the commit
                 // travel with the file: one round trip for the whole migration.
-                Optional<List<String>> closing = closingStatements(migration, type, lock);
-                closing.ifPresent(batch::addAll);
-                Phase phase = closing.isPresent() ? Phase.COMMITTING : Phase.APPLYING;
+                Optional<String> guard = lock.guardStatement();
+                if (guard.isPresent()) {
+                    batch.addAll(closingStatements(migration, type, guard));
+                }
+                Phase phase = guard.isPresent() ? Phase.COMMITTING : Phase.APPLYING;
                 Optional<SQLException> failed = send(statement, batch, phase, migration, appliedSoFar);
                 if (failed.isEmpty()) {
-                    if (closing.isEmpty()) {
+                    if (guard.isEmpty()) {
                         recordAndCommit(connection, statement, migration, type, lock, appliedSoFar);
                     }
                     return appliedRun(pending, started);
@@ -110,9 +112,7 @@ public final class MigrationExecutor {
                 // Nothing of the batch stays: run the file again one statement at a time, which reports the failing
                 // statement and its line exactly (or applies the file, if the failure passed).
             }
-            for (String setting : settings) {
-                statement.execute(setting);
-            }
+            executeEach(statement, settings);
             executeOneByOne(connection, statement, pending, type, appliedSoFar);
             recordAndCommit(connection, statement, migration, type, lock, appliedSoFar);
             return appliedRun(pending, started);
@@ -129,12 +129,12 @@ public final class MigrationExecutor {
     /** Records the file and commits, after its statements ran in the open transaction. */
     private void recordAndCommit(Connection connection, Statement statement, ResolvedMigration migration,
                                  MigrationType type, LockCheck lock, int appliedSoFar) throws SQLException {
-        Optional<List<String>> closing = closingStatements(migration, type, lock);
-        if (closing.isEmpty()) {
-            verifyLock(lock, connection, migration, true, 0, appliedSoFar);
+        Optional<String> guard = lock.guardStatement();
+        if (guard.isEmpty()) {
+            verifyLock(lock, connection, migration, true, 0, appliedSoFar); // a round trip of its own, after the file
         }
-        List<String> batch = closing.orElseGet(() -> List.of(historyRow(migration, type), "commit"));
-        Optional<SQLException> failed = send(statement, batch, Phase.COMMITTING, migration, appliedSoFar);
+        Optional<SQLException> failed = send(statement, closingStatements(migration, type, guard), Phase.COMMITTING,
+                migration, appliedSoFar);
         if (failed.isPresent()) {
             rollbackQuietly(connection, failed.get());
             throwIfLockLost(failed.get(), migration, appliedSoFar);
@@ -142,18 +142,13 @@ public final class MigrationExecutor {
         }
     }
 
-    /**
-     * The history row, the lock check and the commit; empty when the lock can only be checked by a round trip of its
-     * own ({@link LockCheck#verify()}), which must come after the file's statements.
-     */
-    private Optional<List<String>> closingStatements(ResolvedMigration migration, MigrationType type,
-                                                     LockCheck lock) {
-        return lock.guardStatement().map(guard -> List.of(historyRow(migration, type), guard, "commit"));
-    }
-
-    /** The row of a file applied in a transaction; the server measures its execution time. */
-    private String historyRow(ResolvedMigration migration, MigrationType type) {
-        return history.insertStatement(row(migration, type, OptionalInt.empty(), true, null));
+    /** The history row (its execution time measured by the server), the lock check if there is one, and the commit. */
+    private List<String> closingStatements(ResolvedMigration migration, MigrationType type, Optional<String> guard) {
+        List<String> closing = new ArrayList<>(3);
+        closing.add(history.insertStatement(row(migration, type, OptionalInt.empty(), true, null)));
+        guard.ifPresent(closing::add);
+        closing.add("commit");
+        return closing;
     }
 
     /**
@@ -213,9 +208,7 @@ public final class MigrationExecutor {
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
-            for (String setting : timeoutSettings(timeouts, "set ")) {
-                statement.execute(setting);
-            }
+            executeEach(statement, timeoutSettings(timeouts, "set "));
             List<SqlStatement> statements = pending.statements();
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement sql = statements.get(i);
@@ -293,6 +286,12 @@ public final class MigrationExecutor {
         timeouts.statementTimeout().ifPresent(timeout -> settings.add(set + "statement_timeout = " + timeout.toMillis()));
         timeouts.lockTimeout().ifPresent(timeout -> settings.add(set + "lock_timeout = " + timeout.toMillis()));
         return settings;
+    }
+
+    private static void executeEach(Statement statement, List<String> statements) throws SQLException {
+        for (String sql : statements) {
+            statement.execute(sql);
+        }
     }
 
     /** Session-level settings of a non-transactional file must not leak into the next file. */

@@ -167,30 +167,17 @@ public final class HistoryTable {
         }
     }
 
-    /** Appends a row inside the caller's transaction and returns its rank. */
-    public int insert(Connection connection, NewHistoryRow row) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("insert into " + name.qualified()
-                + " (installed_rank, version, description, type, script, checksum, execution_ms, success, content,"
-                + " failure) select coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, " + executionMs(row)
-                + ", ?, ?, ? from " + name.qualified() + " returning installed_rank")) {
-            statement.setString(1, row.version() == null ? null : row.version().toString());
-            statement.setString(2, row.description());
-            statement.setString(3, row.type().name());
-            statement.setString(4, row.script());
-            statement.setString(5, row.checksum());
-            statement.setBoolean(6, row.success());
-            statement.setString(7, row.content());
-            statement.setString(8, row.failure());
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getInt(1);
-            }
+    /** Appends a row inside the caller's transaction. */
+    public void insert(Connection connection, NewHistoryRow row) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
+            statement.execute(insertStatement(row));
         }
     }
 
     /**
-     * The same insert as {@link #insert}, as one statement with its values written out, so that it can travel in the
-     * JDBC batch that carries the migration's statements and its commit (a batch takes no parameters).
+     * The insert of a row as one statement with its values written out, so that it can also travel in the JDBC batch
+     * that carries a migration's statements and its commit (a batch takes no parameters).
      */
     public String insertStatement(NewHistoryRow row) {
         return "insert into " + name.qualified()

@@ -113,30 +113,26 @@ public final class AdvisoryLock implements LockCheck, AutoCloseable {
     }
 
     private long takeLivenessKey() throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
-            while (true) {
-                long candidate = ThreadLocalRandom.current().nextLong();
-                if (candidate == key) {
-                    continue;
-                }
-                statement.setLong(1, candidate);
-                try (ResultSet result = statement.executeQuery()) {
-                    result.next();
-                    if (result.getBoolean(1)) {
-                        return candidate;
-                    }
-                }
+        while (true) {
+            long candidate = ThreadLocalRandom.current().nextLong();
+            if (candidate != key && tryAdvisoryLock(candidate)) {
+                return candidate;
             }
         }
     }
 
     private boolean tryLock() throws SQLException {
+        held = tryAdvisoryLock(key);
+        return held;
+    }
+
+    /** Takes the session-level advisory lock {@code lockKey} if nobody holds it, without waiting. */
+    private boolean tryAdvisoryLock(long lockKey) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
-            statement.setLong(1, key);
+            statement.setLong(1, lockKey);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
-                held = result.getBoolean(1);
-                return held;
+                return result.getBoolean(1);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.Parallel;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
@@ -16,9 +17,6 @@ import java.util.Optional;
  * prepared in parallel. Used by one planning thread at a time.
  */
 public final class PreparedScripts {
-    /** Below this many files, starting the fork-join pool's worker costs more than it saves. */
-    private static final int PARALLEL_THRESHOLD = 64;
-
     private final Map<ResolvedMigration, Preparation> prepared = new IdentityHashMap<>();
 
     /** A file's statements, or the problems that keep it from running. */
@@ -32,10 +30,7 @@ public final class PreparedScripts {
     /** Prepares the files not prepared yet, in parallel when there are many. */
     void prepareAll(List<ResolvedMigration> files) {
         List<ResolvedMigration> missing = files.stream().filter(file -> !prepared.containsKey(file)).toList();
-        if (missing.size() < PARALLEL_THRESHOLD) {
-            return; // prepared one by one when asked for
-        }
-        List<Preparation> preparations = missing.parallelStream().map(Preparation::of).toList();
+        List<Preparation> preparations = Parallel.map(missing, Preparation::of);
         for (int i = 0; i < missing.size(); i++) {
             prepared.put(missing.get(i), preparations.get(i));
         }

@@ -1,6 +1,7 @@
 package dev.strata.migrations.resolve;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.Parallel;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
@@ -19,8 +20,6 @@ import java.util.Set;
  * problem.
  */
 public final class MigrationResolver {
-    /** Below this many files, starting the fork-join pool's worker costs more than it saves. */
-    private static final int PARALLEL_THRESHOLD = 64;
     private final LocationScanner scanner;
 
     public MigrationResolver(ClassLoader classLoader) {
@@ -36,7 +35,8 @@ public final class MigrationResolver {
         for (Location location : locations) {
             files.addAll(scanner.scan(location));
         }
-        for (Resolved file : resolveEach(files)) {
+        // Reading, decoding and checksumming each file is independent of the others.
+        for (Resolved file : Parallel.map(files, MigrationResolver::resolveOne)) {
             if (file.problem() != null) {
                 problems.add(file.problem());
                 continue;
@@ -74,17 +74,6 @@ public final class MigrationResolver {
 
     /** One file's outcome: a migration of some kind, or the problem that keeps it from being one. */
     private record Resolved(MigrationFileName.Kind kind, ResolvedMigration migration, Problem problem) {
-    }
-
-    /**
-     * Reads, decodes and checksums each file. Files are independent, so above a few dozen they are spread over the
-     * cores: a cold JVM spends most of a short command (validate, an up-to-date migrate) here. The order is kept.
-     */
-    private static List<Resolved> resolveEach(List<ScriptFile> files) {
-        if (files.size() < PARALLEL_THRESHOLD) {
-            return files.stream().map(MigrationResolver::resolveOne).toList();
-        }
-        return files.parallelStream().map(MigrationResolver::resolveOne).toList();
     }
 
     private static Resolved resolveOne(ScriptFile file) {
