@@ -38,7 +38,7 @@ record ServerSpec(ServerKind kind, Optional<String> url, String image) {
         }
         String url = environment.databaseUrl().orElseThrow(() -> new TestDatabaseException(
                 "an external PostgreSQL server was selected (" + (requested == ServerKind.EXTERNAL
-                        ? "@StrataDatabase(server = EXTERNAL)" : TestEnvironment.SERVER_VARIABLE + "=external")
+                        ? "@MigratedDatabase(server = EXTERNAL)" : TestEnvironment.SERVER_VARIABLE + "=external")
                         + ") but " + TestEnvironment.URL_VARIABLE + " is not set",
                 "set " + TestEnvironment.URL_VARIABLE + "=postgresql://user:password@host:5432/postgres (a user with"
                         + " the CREATEDB privilege), or select another server"));
