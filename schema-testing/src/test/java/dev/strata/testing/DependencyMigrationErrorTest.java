@@ -40,7 +40,7 @@ class DependencyMigrationErrorTest {
 
             assertThatThrownBy(() -> lease.templates().template(settings, loader))
                     .isInstanceOfSatisfying(TestDatabaseException.class, e -> {
-                        assertThat(e.getMessage()).contains("classpath:shared/migration/V1__vendor_tables.sql:2"
+                        assertThat(e.getMessage()).contains("classpath:shared/migration/V1__vendor_tables.sql:2:8"
                                 + " (in vendor-schema-2.1.jar, a dependency)");
                         assertThat(e.hint()).startsWith("the file comes from a dependency (vendor-schema-2.1.jar),"
                                 + " not from this project, so it cannot be fixed here")
