@@ -2,7 +2,7 @@ package dev.strata.it;
 
 import com.example.platform.schema.SchemaVersion;
 import dev.strata.api.StrataDatabase;
-import dev.strata.cli.StrataCommand;
+import dev.strata.cli.StrataMain;
 import dev.strata.migrations.Migrator;
 import dev.strata.testing.MigratedDatabase;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class ToolkitArtifactsTest {
     @Test
     void noToolkitArtifactHoldsMigrationFilesOrGeneratedClasses() throws Exception {
         List<Path> artifacts = new ArrayList<>();
-        for (Class<?> type : List.of(Migrator.class, StrataDatabase.class, MigratedDatabase.class, StrataCommand.class)) {
+        for (Class<?> type : List.of(Migrator.class, StrataDatabase.class, MigratedDatabase.class, StrataMain.class)) {
             artifacts.add(artifactOf(type));
         }
         artifacts.add(Path.of(System.getProperty("strata.jar", "../migrate-cli/target/strata.jar")));

@@ -20,6 +20,9 @@ import java.lang.annotation.Target;
  * migrated once per JVM for these settings, and it is dropped after the test, so tests see each other's rows
  * neither in order nor in parallel.
  *
+ * <p>Named so that a test can use it next to the runtime {@code dev.strata.api.StrataDatabase} without a qualified
+ * name.
+ *
  * <p>The server: see {@link ServerKind} ({@link ServerKind#AUTO} by default: embedded, unless the environment says
  * otherwise). It is shared by every test class of the JVM and stops when the test run ends.
  */
@@ -30,7 +33,11 @@ import java.lang.annotation.Target;
 @ExtendWith(MigratedDatabaseExtension.class)
 public @interface MigratedDatabase {
 
-    /** Where the migrations are: {@code classpath:<path>} or {@code filesystem:<dir>}, as in {@code strata.toml}. */
+    /**
+     * Where the migrations are: {@code classpath:<path>} or {@code filesystem:<dir>}, as in {@code strata.toml}. The
+     * default is the project's own {@code classpath:db/migration} ({@code src/main/resources/db/migration}, or
+     * {@code src/test/resources/db/migration} for test-only fixtures); no Strata artifact puts files there.
+     */
     String[] locations() default "classpath:db/migration";
 
     /** The schema of the history table. */
