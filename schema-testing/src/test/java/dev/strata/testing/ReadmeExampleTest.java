@@ -8,12 +8,16 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's "Testing with Strata" section names this module's coordinates as they are. */
+/**
+ * docs/testing.md ("Testing with Strata") names this module's coordinates as they are. Its example test class is the
+ * example system's {@code JobQueueTest}, checked in examples/data-platform.
+ */
 class ReadmeExampleTest {
+    private static final String PAGE = "docs/testing.md";
 
     @Test
     void theDocumentedDependencyIsThisModule() throws IOException {
-        String docs = Files.readString(Path.of(System.getProperty("strata.projectRoot", "..")).resolve("README.md"));
+        String docs = Files.readString(Path.of(System.getProperty("strata.projectRoot", "..")).resolve(PAGE));
         assertThat(docs).contains("""
                 <dependency>
                   <groupId>dev.strata</groupId>
