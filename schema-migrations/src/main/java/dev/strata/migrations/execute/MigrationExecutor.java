@@ -186,6 +186,7 @@ public final class MigrationExecutor {
             SQLException error = failed.get().error();
             rollbackQuietly(connection, error);
             throwIfLockLost(error, migration, appliedSoFar);
+            throwIfInterrupted(migration, null, appliedSoFar, error);
             throw new CommitFailedException(migration, history.name().toString(), appliedSoFar, error);
         }
     }
