@@ -76,6 +76,8 @@ class InterruptProcessTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(143);
         JsonNode document = JSON.readTree(result.stdout());
         assertThat(document.path("ok").asBoolean(true)).as(result.toString()).isFalse();
+        assertThat(document.path("error").path("type").asText()).isEqualTo("migration_interrupted");
+        assertThat(document.path("error").path("exitCode").asInt()).isEqualTo(143);
         assertThat(document.toString()).contains("SIGTERM stopped the run during").contains("rolled back");
         assertThat(result.stderr()).contains("its transaction was rolled back").contains("exit code 143");
         assertThat(deployment.appliedVersions()).containsExactly("1");
