@@ -14,26 +14,31 @@ final class DatabaseSession implements AutoCloseable {
     private final StrataConfig config;
     private final ConnectionSource connections;
     private final EmbeddedDatabase embedded;
+    private final CliContext context;
 
-    private DatabaseSession(StrataConfig config, ConnectionSource connections, EmbeddedDatabase embedded) {
+    private DatabaseSession(StrataConfig config, ConnectionSource connections, EmbeddedDatabase embedded,
+                            CliContext context) {
         this.config = config;
         this.connections = connections;
         this.embedded = embedded;
+        this.context = context;
     }
 
     static DatabaseSession open(ConnectionOptions options, CliContext context) {
         StrataConfig config = options.load(context.environment());
         context.masker().addAll(config);
         if (config.database().url().isPresent()) {
-            return new DatabaseSession(config, new JdbcConnectionSource(config.database()), null);
+            return new DatabaseSession(config, new JdbcConnectionSource(config.database()), null, context);
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(context.workingDirectory(),
                 config.migrations().lockTimeout(), context.err());
-        return new DatabaseSession(config, embedded.connectionSource(), embedded);
+        return new DatabaseSession(config, embedded.connectionSource(), embedded, context);
     }
 
+    /** A migrator whose server notices go to stderr and which SIGINT/SIGTERM stop. */
     Migrator migrator(ExecutionListener listener) {
-        return new Migrator(connections, config.migrations(), DatabaseSession.class.getClassLoader(), listener);
+        return new Migrator(connections, config.migrations(), DatabaseSession.class.getClassLoader(),
+                new NoticeLines(listener, context.err()), context.interruption());
     }
 
     /** Compares this database with its migrations replayed into {@code scratch}. */

@@ -9,7 +9,11 @@ public enum ExitCode {
     VALIDATION_FAILED(4,
             "validation failed: edited, missing, future, out-of-order, failed or bad files; baseline or undo refused;"
                     + " schema drift found by diff"),
-    LOCK_TIMEOUT(5, "lock not acquired within lock_timeout");
+    LOCK_TIMEOUT(5, "lock not acquired within lock_timeout"),
+    INTERRUPTED(130, "stopped by SIGINT: a transactional file was rolled back, a non-transactional one recorded as failed"
+            + " where it stopped"),
+    TERMINATED(143, "stopped by SIGTERM: a transactional file was rolled back, a non-transactional one recorded as"
+            + " failed where it stopped");
 
     private final int code;
     private final String meaning;

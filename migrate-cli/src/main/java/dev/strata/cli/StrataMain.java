@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.migrations.execute.Interruption;
 import picocli.CommandLine;
 
 import java.io.FileDescriptor;
@@ -26,7 +27,9 @@ public final class StrataMain {
                 true, StandardCharsets.UTF_8);
         System.setOut(out);
         System.setErr(err);
-        int code = run(args, environment, Path.of("").toAbsolutePath(), out, err, masker);
+        Interruption interruption = new Interruption();
+        StopSignals.install(interruption);
+        int code = run(args, environment, Path.of("").toAbsolutePath(), out, err, masker, interruption);
         out.flush();
         err.flush();
         System.exit(code);
@@ -35,9 +38,15 @@ public final class StrataMain {
     /** Runs one command and returns its exit code; the seam tests use in-process. */
     static int run(String[] args, Map<String, String> environment, Path workingDirectory, PrintStream out,
                    PrintStream err, SecretMasker masker) {
+        return run(args, environment, workingDirectory, out, err, masker, new Interruption());
+    }
+
+    private static int run(String[] args, Map<String, String> environment, Path workingDirectory, PrintStream out,
+                           PrintStream err, SecretMasker masker, Interruption interruption) {
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-        CliContext context = new CliContext(environment, workingDirectory, outWriter, errWriter, masker);
+        CliContext context = new CliContext(environment, workingDirectory, outWriter, errWriter, masker,
+                interruption);
         ErrorReporter errors = new ErrorReporter("1".equals(environment.get("STRATA_DEBUG")), masker);
         CommandLine commandLine = StrataCommand.withSubcommands(new CommandLine(new StrataCommand(context)), args)
                 .setOut(outWriter)
