@@ -2,6 +2,7 @@ package dev.strata.migrations.config;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -317,6 +318,25 @@ public final class DatabaseUrl {
 
     public Optional<String> user() {
         return Optional.ofNullable(user);
+    }
+
+    /**
+     * Every secret the URL carries, for output masking: the password and the value of any other password parameter
+     * ({@code sslpassword}), which stays in the pgjdbc URL.
+     */
+    public List<String> secrets() {
+        List<String> secrets = new ArrayList<>();
+        password().ifPresent(secrets::add);
+        int query = jdbcUrl.indexOf('?');
+        if (query >= 0) {
+            for (String piece : jdbcUrl.substring(query + 1).split("&")) {
+                int equals = piece.indexOf('=');
+                if (equals > 0 && UrlRedaction.isPasswordName(piece.substring(0, equals))) {
+                    secrets.add(URLDecoder.decode(piece.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return List.copyOf(secrets);
     }
 
     public Optional<String> password() {
