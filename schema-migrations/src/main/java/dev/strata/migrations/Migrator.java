@@ -69,7 +69,7 @@ public final class Migrator {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.resolver = new MigrationResolver(Objects.requireNonNull(classLoader, "classLoader"));
-        this.history = new HistoryTable(settings.historyTable());
+        this.history = new HistoryTable(settings.historyTable(), settings.recordContent());
         this.executor = new MigrationExecutor(history, settings.timeouts(),
                 Objects.requireNonNull(listener, "listener"), Objects.requireNonNull(interruption, "interruption"));
     }

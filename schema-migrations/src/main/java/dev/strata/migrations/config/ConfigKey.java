@@ -39,7 +39,12 @@ public enum ConfigKey {
     MIGRATIONS_STATEMENT_LOCK_TIMEOUT(Section.MIGRATIONS, "statement_lock_timeout", ValueType.DURATION, null,
             "PostgreSQL lock_timeout for every migration statement, so a migration fails fast instead of queueing"
                     + " production traffic behind its lock request (unset: the server's). A file's"
-                    + " -- strata:lock_timeout=… beats it.");
+                    + " -- strata:lock_timeout=… beats it."),
+    MIGRATIONS_RECORD_CONTENT(Section.MIGRATIONS, "record_content", ValueType.BOOLEAN, "true",
+            "Keep each applied file's full text in the history table's content column, which validate uses to"
+                    + " show which lines of an applied file were edited and diff to replay an edited repeatable file"
+                    + " as it ran. false stores NULL instead, so no copy of a secret written in a migration"
+                    + " (CREATE ROLE … PASSWORD) is kept there; edits are then reported without their lines.");
 
     /** A TOML table of the configuration file. */
     public enum Section {

@@ -163,7 +163,8 @@ public final class ConfigLoader {
                 ValueParser.duration(values.get(ConfigKey.MIGRATIONS_LOCK_TIMEOUT)),
                 ValueParser.bool(values.get(ConfigKey.MIGRATIONS_OUT_OF_ORDER)),
                 new StatementTimeouts(positiveDuration(values, ConfigKey.MIGRATIONS_STATEMENT_TIMEOUT),
-                        positiveDuration(values, ConfigKey.MIGRATIONS_STATEMENT_LOCK_TIMEOUT)));
+                        positiveDuration(values, ConfigKey.MIGRATIONS_STATEMENT_LOCK_TIMEOUT)),
+                ValueParser.bool(values.get(ConfigKey.MIGRATIONS_RECORD_CONTENT)));
     }
 
     private static Optional<Duration> positiveDuration(Map<ConfigKey, ConfigValue> values, ConfigKey key) {
