@@ -49,11 +49,11 @@ final class StrataCommand implements Runnable {
         String first = args.length == 0 ? "" : args[0];
         for (Class<?> subcommand : SUBCOMMANDS) {
             if (subcommand != HelpCommand.class && first.equals(subcommand.getAnnotation(Command.class).name())) {
-                return strata.addSubcommand(subcommand);
+                return GeneratedHelp.apply(strata.addSubcommand(subcommand));
             }
         }
         SUBCOMMANDS.forEach(strata::addSubcommand);
-        return strata;
+        return GeneratedHelp.apply(strata);
     }
 
     /** {@code strata} alone prints the usage. */

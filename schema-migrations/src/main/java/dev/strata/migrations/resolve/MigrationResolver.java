@@ -26,14 +26,34 @@ public final class MigrationResolver {
         this.scanner = new LocationScanner(classLoader);
     }
 
+    /**
+     * Resolves every file in {@code locations}.
+     *
+     * @throws LocationNotFoundException naming a location that is missing, holds a broken symbolic link or holds no
+     *                                   {@code .sql} file at all: a run on it would report success for work not done
+     */
     public ResolvedMigrations resolve(List<Location> locations) {
+        return resolve(locations, true);
+    }
+
+    /** As {@link #resolve(List)}, but a location without files is fine: {@code strata new} is about to add one. */
+    public ResolvedMigrations resolveAllowingEmpty(List<Location> locations) {
+        return resolve(locations, false);
+    }
+
+    private ResolvedMigrations resolve(List<Location> locations, boolean everyLocationHoldsFiles) {
         List<ResolvedMigration> migrations = new ArrayList<>();
         List<ResolvedMigration> undos = new ArrayList<>();
         List<ResolvedMigration> repeatables = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<ScriptFile> files = new ArrayList<>();
         for (Location location : locations) {
-            files.addAll(scanner.scan(location));
+            List<ScriptFile> found = scanner.scan(location);
+            if (found.isEmpty() && everyLocationHoldsFiles) {
+                throw new LocationNotFoundException(location, "holds no migration file (no .sql file in it or below it)",
+                        "check the location's spelling, or add a first migration (strata new <description> writes one)");
+            }
+            files.addAll(found);
         }
         // Reading, decoding and checksumming each file is independent of the others.
         for (Resolved file : Parallel.map(files, MigrationResolver::resolveOne)) {
