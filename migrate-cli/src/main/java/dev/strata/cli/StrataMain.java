@@ -65,6 +65,7 @@ public final class StrataMain {
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
         commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
+        HelpLayout.keepDotNamesWhole(commandLine);
         return commandLine.execute(args);
     }
 }
