@@ -102,11 +102,6 @@ final class LocationScanner {
     private List<ScriptFile> scanClasspath(Location.Classpath location) throws IOException {
         List<ScriptFile> files = new ArrayList<>();
         Enumeration<URL> roots = classLoader.getResources(location.path());
-        if (!roots.hasMoreElements()) {
-            throw new LocationNotFoundException(location, "is not on the class path",
-                    "check the path's spelling; to read the files from an application's jar, pass it with "
-                            + "--classpath app.jar; for a directory on disk, use filesystem:<dir>");
-        }
         while (roots.hasMoreElements()) {
             URL root = roots.nextElement();
             switch (root.getProtocol()) {
@@ -116,6 +111,15 @@ final class LocationScanner {
             }
         }
         return files;
+    }
+
+    /** Whether any class path entry has the location's directory, with or without files in it. */
+    boolean exists(Location.Classpath location) {
+        try {
+            return classLoader.getResources(location.path()).hasMoreElements();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read migration location " + location + ": " + e.getMessage(), e);
+        }
     }
 
     private static Path toPath(URL url) throws IOException {

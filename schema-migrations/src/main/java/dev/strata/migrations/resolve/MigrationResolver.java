@@ -50,8 +50,7 @@ public final class MigrationResolver {
         for (Location location : locations) {
             List<ScriptFile> found = scanner.scan(location);
             if (found.isEmpty() && everyLocationHoldsFiles) {
-                throw new LocationNotFoundException(location, "holds no migration file (no .sql file in it or below it)",
-                        "check the location's spelling, or add a first migration (strata new <description> writes one)");
+                throw noFiles(location);
             }
             files.addAll(found);
         }
@@ -90,6 +89,16 @@ public final class MigrationResolver {
             }
         }
         return new ResolvedMigrations(unique, problems, pairedUndos, uniqueRepeatables(repeatables, problems));
+    }
+
+    private LocationNotFoundException noFiles(Location location) {
+        if (location instanceof Location.Classpath classpath && !scanner.exists(classpath)) {
+            return new LocationNotFoundException(location, "is not on the class path",
+                    "check the path's spelling; to read the files from an application's jar, pass it with "
+                            + "--classpath app.jar; for a directory on disk, use filesystem:<dir>");
+        }
+        return new LocationNotFoundException(location, "holds no migration file (no .sql file in it or below it)",
+                "check the location's spelling, or add a first migration (strata new <description> writes one)");
     }
 
     /** One file's outcome: a migration of some kind, or the problem that keeps it from being one. */

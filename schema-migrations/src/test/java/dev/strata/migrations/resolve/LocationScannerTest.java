@@ -75,11 +75,4 @@ class LocationScannerTest {
                         + "/V2__gone.sql points at " + dir.resolve("deleted.sql") + ", which does not exist");
     }
 
-    @Test
-    void aClasspathLocationThatIsNotThereIsNamed() {
-        Location location = new Location.Classpath("db/no-such-migrations");
-
-        assertThatThrownBy(() -> scanner.scan(location)).isInstanceOf(LocationNotFoundException.class)
-                .hasMessage("migration location classpath:db/no-such-migrations is not on the class path");
-    }
 }
