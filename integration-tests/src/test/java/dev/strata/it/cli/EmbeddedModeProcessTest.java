@@ -15,7 +15,10 @@ class EmbeddedModeProcessTest {
     Path workingDirectory;
 
     @Test
-    void migrateOnTheEmbeddedDefaultAppliesTheExampleSchemaAndPersistsIt() {
+    void migrateOnTheEmbeddedDefaultAppliesTheExampleSchemaAndPersistsIt() throws java.io.IOException {
+        // As the README's first command runs: a strata.toml that asks for the embedded server explicitly, since the
+        // fallback is refused without a terminal (as here).
+        Files.writeString(workingDirectory.resolve("strata.toml"), "[database]\nembedded = true\n");
         StrataCli.Result first = StrataCli.run(workingDirectory, Map.of(), "migrate");
 
         assertThat(first.exitCode()).as(first.toString()).isZero();
@@ -32,8 +35,8 @@ class EmbeddedModeProcessTest {
 
     @Test
     void twoCommandsAtOnceOnOneDataDirectoryBothSucceed() {
-        StrataCli.Launched first = StrataCli.Runner.launch(workingDirectory, Map.of(), "migrate");
-        StrataCli.Launched second = StrataCli.Runner.launch(workingDirectory, Map.of(), "migrate");
+        StrataCli.Launched first = StrataCli.Runner.launch(workingDirectory, Map.of(), "migrate", "--embedded");
+        StrataCli.Launched second = StrataCli.Runner.launch(workingDirectory, Map.of(), "migrate", "--embedded");
 
         StrataCli.Result one = StrataCli.Runner.await(first);
         StrataCli.Result two = StrataCli.Runner.await(second);
@@ -42,7 +45,8 @@ class EmbeddedModeProcessTest {
         assertThat(two.exitCode()).as(two.toString()).isZero();
         assertThat(one.stdout() + two.stdout()).containsOnlyOnce("Applied 13 migrations").contains("up to date");
 
-        StrataCli.Result validate = StrataCli.run(workingDirectory, Map.of(), "validate");
+        StrataCli.Result validate = StrataCli.run(workingDirectory, Map.of("STRATA_DATABASE__EMBEDDED", "true"),
+                "validate");
         assertThat(validate.exitCode()).as(validate.toString()).isZero();
     }
 }
