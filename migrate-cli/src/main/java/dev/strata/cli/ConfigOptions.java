@@ -24,16 +24,17 @@ class ConfigOptions {
                     + " in the working directory when there is one).")
     Path config;
 
-    /** Reads the configuration, and says on stderr which file it came from. */
+    /** Reads the configuration, and says on stderr which file it came from once the file has been read. */
     final StrataConfig load(CliContext context) {
         Optional<ConfigFile> file = configFile(context);
+        StrataConfig config = ConfigLoader.load(file, context.environment(), commandLineValues());
         file.ifPresent(found -> {
             Path shown = found.path().startsWith(context.workingDirectory())
                     ? context.workingDirectory().relativize(found.path()) : found.path();
             context.err().println("Configuration: " + shown + " (" + found.namedBy() + ")");
             context.err().flush();
         });
-        return ConfigLoader.load(file, context.environment(), commandLineValues());
+        return config;
     }
 
     /** Values given as options, beating the file and the environment; {@code strata new} has none. */
@@ -42,8 +43,7 @@ class ConfigOptions {
     }
 
     private Optional<ConfigFile> configFile(CliContext context) {
-        Optional<Path> option = Optional.ofNullable(config).map(path -> context.workingDirectory().resolve(path));
-        return ConfigLoader.configFile(option, context.environment()).or(() -> {
+        return ConfigLoader.configFile(Optional.ofNullable(config), context.environment()).or(() -> {
             Path project = context.workingDirectory().resolve(PROJECT_FILE);
             return Files.exists(project)
                     ? Optional.of(new ConfigFile(project, "found in the working directory"))

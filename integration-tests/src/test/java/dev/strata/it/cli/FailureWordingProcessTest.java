@@ -73,7 +73,7 @@ class FailureWordingProcessTest {
         StrataCli.Result json = StrataCli.run(workingDirectory, role.environment(migrations), "status",
                 "--output", "json");
         assertThat(json.exitCode()).isEqualTo(6);
-        assertThat(json.stdout()).contains("\"exitCode\" : 6").doesNotContain("rolled back");
+        assertThat(json.stdout()).contains("\"exitCode\": 6").doesNotContain("rolled back");
     }
 
     @Test

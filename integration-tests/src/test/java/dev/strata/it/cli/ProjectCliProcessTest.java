@@ -169,6 +169,12 @@ class ProjectCliProcessTest {
         Path jar = project.resolve("target/app.jar");
         Files.createDirectories(jar.getParent());
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            // Directory entries, as jar tools (Maven, Gradle, the JDK's jar) write them: class loaders find a
+            // directory of a jar by its entry.
+            for (String directory : new String[] {"com/", "com/example/", "db/", "db/migration/"}) {
+                out.putNextEntry(new JarEntry(directory));
+                out.closeEntry();
+            }
             entry(out, "com/example/App.class", new byte[] {(byte) 0xCA, (byte) 0xFE});
             entry(out, "db/migration/V1__orders.sql", "create table orders (id int);\n".getBytes(StandardCharsets.UTF_8));
             entry(out, "db/migration/V2__order_lines.sql",
