@@ -31,7 +31,8 @@ final class DatabaseSession implements AutoCloseable {
         EmbeddedChoice.check(options, config, context);
         MigrationClasspath classpath = MigrationClasspath.of(options.classpath, context.workingDirectory());
         if (config.database().url().isPresent()) {
-            return new DatabaseSession(config, new JdbcConnectionSource(config.database()), Optional.empty(), classpath);
+            return new DatabaseSession(config, new JdbcConnectionSource(config.database()), Optional.empty(),
+                    classpath);
         }
         try {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(context.workingDirectory(),

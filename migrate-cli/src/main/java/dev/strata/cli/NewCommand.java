@@ -125,7 +125,8 @@ final class NewCommand implements Callable<Integer> {
     private static String nextVersion(StrataConfig config, Path target, Path workingDirectory) {
         createDirectories(target);
         MigrationResolver resolver = new MigrationResolver(NewCommand.class.getClassLoader());
-        Optional<Existing> latestInTarget = highest(resolver.resolveAllowingEmpty(List.of(new Location.Filesystem(target))));
+        Optional<Existing> latestInTarget =
+                highest(resolver.resolveAllowingEmpty(List.of(new Location.Filesystem(target))));
         // The engine reads a relative directory against the process's working directory; tests run in-process.
         List<Location> locations = config.migrations().locations().stream()
                 .map(location -> location instanceof Location.Filesystem filesystem

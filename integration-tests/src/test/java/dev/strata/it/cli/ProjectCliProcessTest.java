@@ -156,7 +156,8 @@ class ProjectCliProcessTest {
         DeployerRole role = DeployerRole.create(database);
         write(project.resolve("m/V1__one.sql"), "create table one (id int);\n");
 
-        StrataCli.Result twice = StrataCli.run(project, url(role), "migrate", "--locations", "filesystem:m,filesystem:./m/");
+        StrataCli.Result twice = StrataCli.run(project, url(role), "migrate",
+                "--locations", "filesystem:m,filesystem:./m/");
 
         assertThat(twice.exitCode()).as(twice.toString()).isEqualTo(2);
         assertThat(twice.stderr()).contains("lists the same location twice: 'filesystem:m' and 'filesystem:./m/'");
@@ -176,7 +177,8 @@ class ProjectCliProcessTest {
                 out.closeEntry();
             }
             entry(out, "com/example/App.class", new byte[] {(byte) 0xCA, (byte) 0xFE});
-            entry(out, "db/migration/V1__orders.sql", "create table orders (id int);\n".getBytes(StandardCharsets.UTF_8));
+            entry(out, "db/migration/V1__orders.sql",
+                    "create table orders (id int);\n".getBytes(StandardCharsets.UTF_8));
             entry(out, "db/migration/V2__order_lines.sql",
                     "create table order_lines (order_id int);\n".getBytes(StandardCharsets.UTF_8));
         }
