@@ -260,4 +260,25 @@ class CliHardeningTest {
         assertThat(ExceptionExitCodes.wording(transactional, ExitCode.MIGRATION_FAILED)).contains("rolled back");
         assertThat(ExitCode.MIGRATION_FAILED.meaning()).doesNotContain("(it was rolled back)");
     }
+
+    @Test
+    void anUnexpectedErrorShowsNoStackTraceUnlessDebugIsSet() {
+        for (boolean debug : new boolean[] {false, true}) {
+            java.io.StringWriter text = new java.io.StringWriter();
+            picocli.CommandLine commandLine = new picocli.CommandLine(new StrataCommand(null))
+                    .setErr(new java.io.PrintWriter(text, true));
+            ErrorReporter reporter = new ErrorReporter(debug, SecretMasker.from(Map.of(), new String[0]));
+
+            int code = reporter.handleExecutionException(new IllegalStateException("boom"), commandLine, null);
+
+            assertThat(code).isEqualTo(1);
+            assertThat(text.toString()).contains("error: unexpected java.lang.IllegalStateException: boom",
+                    "a bug in Strata");
+            if (debug) {
+                assertThat(text.toString()).contains("\tat ");
+            } else {
+                assertThat(text.toString()).doesNotContain("\tat ").contains("STRATA_DEBUG=1 shows the stack trace");
+            }
+        }
+    }
 }
