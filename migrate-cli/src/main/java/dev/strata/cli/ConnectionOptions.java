@@ -31,7 +31,8 @@ final class ConnectionOptions extends ConfigOptions {
 
     @Option(names = "--embedded",
             description = "With no URL configured, use the embedded PostgreSQL in .strata/pgdata even when CI is "
-                    + "set or stdin is not a terminal (same as database.embedded = true).")
+                    + "set or stdin is not a terminal (as database.embedded = true does). An error when a URL is "
+                    + "configured.")
     boolean embedded;
 
     @Override
