@@ -8,14 +8,15 @@ import java.util.Map;
 
 /**
  * What a command may use from the outside world, passed in by {@link StrataMain}: the environment, the working
- * directory, stdout for results, stderr for notices, the masker that learns secrets as config is read, and the
- * {@link Interruption} that SIGINT/SIGTERM trigger.
+ * directory, stdout for results, stderr for notices, the masker that learns secrets as config is read, whether
+ * stdin is a terminal (a person at a keyboard rather than a script), and the {@link Interruption} that SIGINT/SIGTERM
+ * trigger.
  */
 record CliContext(Map<String, String> environment, Path workingDirectory, PrintWriter out, PrintWriter err,
-                  SecretMasker masker, Interruption interruption) {
+                  SecretMasker masker, boolean interactive, Interruption interruption) {
 
     CliContext(Map<String, String> environment, Path workingDirectory, PrintWriter out, PrintWriter err,
-               SecretMasker masker) {
-        this(environment, workingDirectory, out, err, masker, new Interruption());
+               SecretMasker masker, boolean interactive) {
+        this(environment, workingDirectory, out, err, masker, interactive, new Interruption());
     }
 }

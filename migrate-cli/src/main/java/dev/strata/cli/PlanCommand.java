@@ -36,7 +36,7 @@ final class PlanCommand extends DatabaseCommand {
             report.planWithStatements(plan);
             if (!output.json()) {
                 out.println("Plan for " + session.description() + " (current version: "
-                        + plan.current().map(Version::toString).orElse("none") + ")");
+                        + SchemaVersionText.current(plan.current()) + ")");
             }
             if (plan.hasProblems()) {
                 throw new ValidationFailedException(plan);
@@ -54,7 +54,7 @@ final class PlanCommand extends DatabaseCommand {
             }
             out.println();
             out.println(plan.pending().size() + " pending migration" + (plan.pending().size() == 1 ? "" : "s")
-                    + " would bring the schema to version " + plan.target().map(Version::toString).orElse("none")
+                    + " would bring the schema " + SchemaVersionText.at(plan.target()).replaceFirst("^at ", "to ")
                     + ". Nothing was changed.");
             return ExitCode.SUCCESS.code();
         }

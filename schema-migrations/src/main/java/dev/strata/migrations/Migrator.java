@@ -12,6 +12,7 @@ import dev.strata.migrations.execute.LockCheck;
 import dev.strata.migrations.execute.MigrationExecutor;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.HistoryTable;
+import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.history.NewHistoryRow;
 import dev.strata.migrations.lock.AdvisoryLock;
 import dev.strata.migrations.plan.MigrationPlan;
@@ -325,7 +326,10 @@ public final class Migrator {
     }
 
     private RuntimeException historyReadFailed(SQLException e) {
-        return translate("reading the history table " + settings.historyTable(), e);
+        if (DatabaseConnectionException.isConnectionProblem(e)) {
+            return new DatabaseConnectionException(connections.description(), e);
+        }
+        return new HistoryUnreadableException(settings.historyTable(), e);
     }
 
     private RuntimeException translate(String action, SQLException e) {

@@ -24,7 +24,7 @@ class ConfigurationErrorTest {
     @Test
     void aLocationWithoutMigrationFilesIsAnError() {
         assertThat(onlyFailure(EmptyLocation.class)).isInstanceOf(TestDatabaseException.class)
-                .hasMessageContaining("no migration files found in [classpath:empty-location]");
+                .hasMessageContaining("migration location classpath:empty-location holds no migration file");
     }
 
     @Test

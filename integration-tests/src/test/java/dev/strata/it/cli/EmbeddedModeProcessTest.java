@@ -21,7 +21,10 @@ class EmbeddedModeProcessTest {
     Path workingDirectory;
 
     @Test
-    void migrateOnTheEmbeddedDefaultAppliesTheExampleSchemaAndPersistsIt() {
+    void migrateOnTheEmbeddedDefaultAppliesTheExampleSchemaAndPersistsIt() throws java.io.IOException {
+        // As the README's first command runs: a strata.toml that asks for the embedded server explicitly, since the
+        // fallback is refused without a terminal (as here).
+        Files.writeString(workingDirectory.resolve("strata.toml"), "[database]\nembedded = true\n");
         StrataCli.Result first = StrataCli.run(workingDirectory, EXAMPLE, "migrate");
 
         assertThat(first.exitCode()).as(first.toString()).isZero();
@@ -38,8 +41,8 @@ class EmbeddedModeProcessTest {
 
     @Test
     void twoCommandsAtOnceOnOneDataDirectoryBothSucceed() {
-        StrataCli.Launched first = StrataCli.Runner.launch(workingDirectory, EXAMPLE, "migrate");
-        StrataCli.Launched second = StrataCli.Runner.launch(workingDirectory, EXAMPLE, "migrate");
+        StrataCli.Launched first = StrataCli.Runner.launch(workingDirectory, EXAMPLE, "migrate", "--embedded");
+        StrataCli.Launched second = StrataCli.Runner.launch(workingDirectory, EXAMPLE, "migrate", "--embedded");
 
         StrataCli.Result one = StrataCli.Runner.await(first);
         StrataCli.Result two = StrataCli.Runner.await(second);
@@ -48,7 +51,13 @@ class EmbeddedModeProcessTest {
         assertThat(two.exitCode()).as(two.toString()).isZero();
         assertThat(one.stdout() + two.stdout()).containsOnlyOnce("Applied 13 migrations").contains("up to date");
 
-        StrataCli.Result validate = StrataCli.run(workingDirectory, EXAMPLE, "validate");
+        StrataCli.Result validate = StrataCli.run(workingDirectory, withEmbedded(), "validate");
         assertThat(validate.exitCode()).as(validate.toString()).isZero();
+    }
+
+    private static Map<String, String> withEmbedded() {
+        Map<String, String> environment = new java.util.HashMap<>(EXAMPLE);
+        environment.put("STRATA_DATABASE__EMBEDDED", "true");
+        return environment;
     }
 }

@@ -82,6 +82,9 @@ public final class DatabaseUrl {
         String user = parameters.remove("user");
         String password = parameters.remove("password");
         checkParameters(parameters, url, origin);
+        // pgjdbc rejects a bad port only when connecting, with a log line and as if the server were unreachable.
+        String hosts = base.substring("jdbc:postgresql:".length()).replaceFirst("^//", "");
+        checkPorts(hosts.contains("/") ? hosts.substring(0, hosts.indexOf('/')) : hosts, url, origin);
         StringBuilder jdbc = new StringBuilder(base);
         appendQuery(jdbc, parameters);
         String display = query < 0 ? url : base + "?" + UrlRedaction.maskQuery(url.substring(query + 1));
@@ -124,6 +127,9 @@ public final class DatabaseUrl {
         String hostParameter = parameters.remove("host");
         if (hostParameter != null) {
             host = hostParameter;
+        } else if (host.isEmpty()) {
+            // As libpq: no host at all (postgresql:///db) means the local server's default Unix socket.
+            host = LocalSocket.defaultDirectory();
         }
         String portParameter = parameters.remove("port");
         Map<String, String> properties = new LinkedHashMap<>();

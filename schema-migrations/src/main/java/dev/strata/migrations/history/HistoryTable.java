@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -130,20 +131,34 @@ public final class HistoryTable {
                      + " checksum, installed_by, installed_at, execution_ms, success from " + name.qualified()
                      + " order by installed_rank")) {
             while (result.next()) {
-                rows.add(new AppliedMigration(
-                        result.getInt(1),
-                        result.getString(2) == null ? null : Version.parse(result.getString(2)),
-                        result.getString(3),
-                        MigrationType.valueOf(result.getString(4)),
-                        result.getString(5),
-                        result.getString(6),
-                        result.getString(7),
-                        result.getObject(8, OffsetDateTime.class),
-                        result.getInt(9),
-                        result.getBoolean(10)));
+                rows.add(row(result));
             }
         }
         return rows;
+    }
+
+    /** One row; a value Strata cannot parse is reported with the row's rank, not as a crash. */
+    private AppliedMigration row(ResultSet result) throws SQLException {
+        int rank = result.getInt(1);
+        String version = result.getString(2);
+        String type = result.getString(4);
+        Version parsedVersion;
+        try {
+            parsedVersion = version == null ? null : Version.parse(version);
+        } catch (IllegalArgumentException e) {
+            throw new HistoryUnreadableException(name, rank, "has version '" + version + "', which is not a version: "
+                    + e.getMessage(), e);
+        }
+        MigrationType parsedType;
+        try {
+            parsedType = MigrationType.valueOf(type);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new HistoryUnreadableException(name, rank, "has type '" + type + "', which is not one of "
+                    + Arrays.toString(MigrationType.values()), e);
+        }
+        return new AppliedMigration(rank, parsedVersion, result.getString(3), parsedType, result.getString(5),
+                result.getString(6), result.getString(7), result.getObject(8, OffsetDateTime.class),
+                result.getInt(9), result.getBoolean(10));
     }
 
     /** The script text recorded for a row, when it was recorded. */

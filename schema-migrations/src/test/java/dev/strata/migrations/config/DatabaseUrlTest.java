@@ -58,9 +58,17 @@ class DatabaseUrlTest {
         }
 
         @Test
-        void emptyHostMeansLocalhost() {
-            assertThat(parse("postgresql:///db").jdbcUrl()).isEqualTo("jdbc:postgresql://localhost/db");
-            assertThat(parse("postgresql://").jdbcUrl()).isEqualTo("jdbc:postgresql://localhost/");
+        void emptyHostMeansTheDefaultUnixSocketAsInLibpq() {
+            String directory = LocalSocket.defaultDirectory();
+            assertThat(directory).isIn("/var/run/postgresql", "/tmp");
+
+            DatabaseUrl url = parse("postgresql:///db");
+            assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/db");
+            assertThat(url.properties()).containsEntry("socketFactoryArg", directory + "/.s.PGSQL.5432")
+                    .containsKey("socketFactory");
+            assertThat(parse("postgresql:///db?port=5433").properties())
+                    .containsEntry("socketFactoryArg", directory + "/.s.PGSQL.5433");
+            assertThat(parse("postgresql://").properties()).containsKey("socketFactory");
         }
 
         @Test
@@ -180,6 +188,17 @@ class DatabaseUrlTest {
 
     @Nested
     class Jdbc {
+        @Test
+        void aBadPortIsAConfigurationErrorBeforeTheDriverSeesIt() {
+            for (String url : new String[] {"jdbc:postgresql://localhost:99999/db", "jdbc:postgresql://h:0/db",
+                    "jdbc:postgresql://a:5432,b:port/db", "jdbc:postgresql://localhost:99999"}) {
+                assertThatThrownBy(() -> parse(url)).as(url).isInstanceOf(ConfigurationException.class)
+                        .hasMessageContaining("is not a number from 1 to 65535");
+            }
+            assertThat(parse("jdbc:postgresql://[::1]:5433/db").jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5433/db");
+            assertThat(parse("jdbc:postgresql:db").jdbcUrl()).isEqualTo("jdbc:postgresql:db");
+        }
+
         @Test
         void credentialsAreExtractedFromTheQuery() {
             DatabaseUrl url = parse("jdbc:postgresql://host/db?user=u&password=secret");
