@@ -95,10 +95,11 @@ public final class Regenerate {
         MigrationFingerprint migrations = result.migrations();
         if (result.outcome() == Regeneration.Outcome.UP_TO_DATE) {
             return "Strata: " + settings.packageName() + " is up to date (version " + migrations.latestVersion()
-                    + ", fingerprint " + migrations.shortFingerprint() + "…): nothing written ("
-                    + seconds(result.elapsed().toNanos()) + ").";
+                    + ", fingerprint " + migrations.shortFingerprint() + "…, " + SchemaCodeGenerator.GENERATOR
+                    + ", PostgreSQL " + result.postgres() + "): nothing written in "
+                    + seconds(result.elapsed().toNanos()) + ".";
         }
-        return "Strata: generated " + settings.packageName() + " (" + result.files() + " files, " + result.changed()
+        return "Strata: generated " + settings.packageName() + ": " + result.files() + " files (" + result.changed()
                 + " written) from " + migrations.migrations().size() + " migrations up to version "
                 + migrations.latestVersion() + " with " + SchemaCodeGenerator.GENERATOR + " on PostgreSQL "
                 + result.postgres() + " in " + seconds(result.elapsed().toNanos()) + " ("

@@ -51,8 +51,8 @@ class IncrementalRegenerationTest {
 
         assertThat(result.outcome()).isEqualTo(Regeneration.Outcome.UP_TO_DATE);
         assertThat(Regenerate.describe(result, settings)).matches(
-                "Strata: com\\.example\\.inventory is up to date \\(version 2, fingerprint sha256:[0-9a-f]{12}…\\):"
-                        + " nothing written \\(\\d+\\.\\d\\d s\\)\\.");
+                "Strata: com\\.example\\.inventory is up to date \\(version 2, fingerprint sha256:[0-9a-f]{12}…,"
+                        + " jOOQ 3\\.19\\.\\d+, PostgreSQL \\d+\\.\\d+\\.\\d+\\): nothing written in \\d+\\.\\d\\d s\\.");
         assertThat(TestFiles.snapshot(output)).as("contents and modification times").isEqualTo(before);
     }
 
