@@ -42,6 +42,10 @@ public final class Regenerate {
     }
 
     private static int execute(String[] args, MigratedDatabase.Factory databases, PrintStream out, PrintStream err) {
+        if (RegenerateOptions.wantsHelp(args)) {
+            out.print(RegenerateOptions.USAGE);
+            return OK;
+        }
         try {
             RegenerateOptions options;
             try {
@@ -53,10 +57,6 @@ public final class Regenerate {
                 }
                 err.print(RegenerateOptions.USAGE);
                 return USAGE;
-            }
-            if (options.help()) {
-                out.print(RegenerateOptions.USAGE);
-                return OK;
             }
             CodegenSettings settings = options.settings();
             PostgresBinaries binaries = PostgresBinaries.select(settings.postgresVersion(),

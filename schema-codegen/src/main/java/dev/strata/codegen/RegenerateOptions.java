@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * @param check when true, generate into a temporary directory and compare with the output instead of writing
  */
-public record RegenerateOptions(CodegenSettings settings, boolean force, boolean check, boolean help) {
+public record RegenerateOptions(CodegenSettings settings, boolean force, boolean check) {
 
     private static final Set<String> VALUED = Set.of("--migrations", "--output", "--package", "--schemas",
             "--includes", "--excludes", "--postgres-version");
@@ -44,6 +44,11 @@ public record RegenerateOptions(CodegenSettings settings, boolean force, boolean
             """.formatted(CodegenSettings.DEFAULT_MIGRATIONS, CodegenSettings.DEFAULT_OUTPUT,
             PostgresBinaries.bundled().version());
 
+    /** Whether the arguments ask for the usage text (then nothing else is parsed). */
+    public static boolean wantsHelp(String[] args) {
+        return Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"));
+    }
+
     /** @throws IllegalArgumentException naming the bad argument, or {@link CodegenException} for a bad setting */
     public static RegenerateOptions parse(String[] args) {
         String packageName = null;
@@ -54,7 +59,6 @@ public record RegenerateOptions(CodegenSettings settings, boolean force, boolean
         List<String> excludes = List.of();
         Optional<String> postgres = Optional.empty();
         boolean force = false;
-        boolean help = false;
         boolean check = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -81,12 +85,8 @@ public record RegenerateOptions(CodegenSettings settings, boolean force, boolean
                 case "--postgres-version" -> postgres = Optional.of(inline);
                 case "--force" -> force = inline == null || bool(name, inline);
                 case "--check" -> check = inline == null || bool(name, inline);
-                case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
-        }
-        if (help) {
-            return new RegenerateOptions(CodegenSettings.forPackage("help"), false, false, true);
         }
         if (packageName == null) {
             throw new IllegalArgumentException("--package is required (the Java package to generate, e.g. com.example.db)");
@@ -94,7 +94,7 @@ public record RegenerateOptions(CodegenSettings settings, boolean force, boolean
         CodegenSettings settings = new CodegenSettings(
                 migrations.stream().map(path -> path.toAbsolutePath().normalize()).toList(), packageName,
                 output.toAbsolutePath().normalize(), schemas, includes, excludes, postgres, Optional.empty());
-        return new RegenerateOptions(settings, force, check, false);
+        return new RegenerateOptions(settings, force, check);
     }
 
     private static List<String> list(String text) {
