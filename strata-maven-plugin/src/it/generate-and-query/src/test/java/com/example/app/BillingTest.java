@@ -3,17 +3,24 @@ package com.example.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.example.db.SchemaVersion;
 import dev.strata.api.SchemaDescriptor;
 import dev.strata.api.SchemaMigration;
-import dev.strata.testing.StrataDatabase;
+import dev.strata.api.SchemaGuard;
+import dev.strata.api.SchemaMismatchException;
+import dev.strata.testing.MigratedDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
-@StrataDatabase(locations = "filesystem:src/main/resources/db/migration")
+// The project's own classpath:db/migration, the default: no toolkit artifact carries migrations of its own.
+@MigratedDatabase
 class BillingTest {
 
     @Test
@@ -37,5 +44,18 @@ class BillingTest {
         SchemaMigration.Versioned second = assertInstanceOf(SchemaMigration.Versioned.class, migrations.get(1));
         assertEquals("V2__create_invoice.sql", second.script());
         assertEquals(SchemaVersion.FINGERPRINT, descriptor.fingerprint());
+    }
+
+    @Test
+    void theGuardAcceptsTheMigratedDatabaseAndRejectsOneBehind(DataSource dataSource) throws Exception {
+        SchemaGuard.verify(dataSource, SchemaVersion.INSTANCE);
+
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("delete from strata_schema_history where version = '2'");
+        }
+        SchemaMismatchException behind = assertThrows(SchemaMismatchException.class,
+                () -> SchemaGuard.verify(dataSource, SchemaVersion.INSTANCE));
+        assertNotNull(behind.getMessage());
+        assertEquals(true, behind.getMessage().contains("V2__create_invoice.sql"), behind.getMessage());
     }
 }
