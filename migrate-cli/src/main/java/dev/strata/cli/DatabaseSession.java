@@ -16,13 +16,15 @@ final class DatabaseSession implements AutoCloseable {
     private final ConnectionSource connections;
     private final Optional<EmbeddedDatabase> embedded;
     private final MigrationClasspath classpath;
+    private final CliContext context;
 
     private DatabaseSession(StrataConfig config, ConnectionSource connections, Optional<EmbeddedDatabase> embedded,
-                            MigrationClasspath classpath) {
+                            MigrationClasspath classpath, CliContext context) {
         this.config = config;
         this.connections = connections;
         this.embedded = embedded;
         this.classpath = classpath;
+        this.context = context;
     }
 
     static DatabaseSession open(ConnectionOptions options, CliContext context) {
@@ -32,20 +34,22 @@ final class DatabaseSession implements AutoCloseable {
         MigrationClasspath classpath = MigrationClasspath.of(options.classpath, context.workingDirectory());
         if (config.database().url().isPresent()) {
             return new DatabaseSession(config, new JdbcConnectionSource(config.database()), Optional.empty(),
-                    classpath);
+                    classpath, context);
         }
         try {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(context.workingDirectory(),
                     config.migrations().lockTimeout(), context.err());
-            return new DatabaseSession(config, embedded.connectionSource(), Optional.of(embedded), classpath);
+            return new DatabaseSession(config, embedded.connectionSource(), Optional.of(embedded), classpath, context);
         } catch (RuntimeException e) {
             classpath.close();
             throw e;
         }
     }
 
+    /** A migrator whose server notices go to stderr and which SIGINT/SIGTERM stop. */
     Migrator migrator(ExecutionListener listener) {
-        return new Migrator(connections, config.migrations(), classpath.classLoader(), listener);
+        return new Migrator(connections, config.migrations(), classpath.classLoader(),
+                new NoticeLines(listener, context.err()), context.interruption());
     }
 
     /** Compares this database with its migrations replayed into {@code scratch}. */

@@ -8,6 +8,7 @@ import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.drift.DriftDetectedException;
 import dev.strata.migrations.execute.ConnectionLostException;
 import dev.strata.migrations.execute.MigrationFailedException;
+import dev.strata.migrations.execute.MigrationInterruptedException;
 import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.lock.LockTimeoutException;
 import dev.strata.migrations.plan.UndoRefusedException;
@@ -21,6 +22,9 @@ import java.io.UncheckedIOException;
 final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
     static ExitCode of(Throwable error) {
+        if (error instanceof MigrationInterruptedException interrupted) {
+            return StopSignals.exitCode(interrupted.reason());
+        }
         if (error instanceof ValidationFailedException || error instanceof BaselineRefusedException
                 || error instanceof UndoRefusedException || error instanceof DriftDetectedException) {
             return ExitCode.VALIDATION_FAILED;

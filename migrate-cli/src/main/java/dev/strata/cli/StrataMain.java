@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.migrations.execute.Interruption;
 import picocli.CommandLine;
 
 import java.io.FileDescriptor;
@@ -37,25 +38,47 @@ public final class StrataMain {
                 true, StandardCharsets.UTF_8);
         System.setOut(out);
         System.setErr(err);
-        int code = run(args, environment, Path.of("").toAbsolutePath(), out, err, masker, Terminal.stdinIsTerminal());
+        Interruption interruption = new Interruption();
+        StopSignals.install(interruption);
+        int code = run(args, environment, Path.of("").toAbsolutePath(), out, err, masker, Terminal.stdinIsTerminal(),
+                interruption);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
+    /**
+     * Runs one command in this JVM and returns its exit code, for hosts such as the Maven plugin's goals: they pass
+     * the environment the command sees (its STRATA_* variables), the working directory and the streams, which get
+     * the same secret masking as the executable's.
+     */
+    public static int execute(String[] args, Map<String, String> environment, Path workingDirectory, PrintStream out,
+                              PrintStream err) {
+        SecretMasker masker = SecretMasker.from(environment, args);
+        return run(args, environment, workingDirectory,
+                new PrintStream(new MaskingOutputStream(out, masker), true, StandardCharsets.UTF_8),
+                new PrintStream(new MaskingOutputStream(err, masker), true, StandardCharsets.UTF_8), masker);
+    }
+
     /** Runs one command as a script would (stdin not a terminal) and returns its exit code. */
     static int run(String[] args, Map<String, String> environment, Path workingDirectory, PrintStream out,
                    PrintStream err, SecretMasker masker) {
-        return run(args, environment, workingDirectory, out, err, masker, false);
+        return run(args, environment, workingDirectory, out, err, masker, false, new Interruption());
     }
 
     /** Runs one command and returns its exit code; the seam tests use in-process. */
     static int run(String[] args, Map<String, String> environment, Path workingDirectory, PrintStream out,
                    PrintStream err, SecretMasker masker, boolean interactive) {
+        return run(args, environment, workingDirectory, out, err, masker, interactive, new Interruption());
+    }
+
+    private static int run(String[] args, Map<String, String> environment, Path workingDirectory, PrintStream out,
+                           PrintStream err, SecretMasker masker, boolean interactive, Interruption interruption) {
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
         EnvironmentCheck.warnings(environment).forEach(errWriter::println);
-        CliContext context = new CliContext(environment, workingDirectory, outWriter, errWriter, masker, interactive);
+        CliContext context = new CliContext(environment, workingDirectory, outWriter, errWriter, masker, interactive,
+                interruption);
         ErrorReporter errors = new ErrorReporter("1".equals(environment.get(EnvironmentCheck.DEBUG_VARIABLE)), masker);
         CommandLine commandLine = StrataCommand.withSubcommands(new CommandLine(new StrataCommand(context)), args)
                 .setOut(outWriter)

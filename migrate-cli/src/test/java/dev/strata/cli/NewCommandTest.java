@@ -150,10 +150,11 @@ class NewCommandTest {
     @Test
     void versionsInOtherLocationsAreNeverRepeated() {
         List<ResolvedMigration> bundled = new MigrationResolver(getClass().getClassLoader())
-                .resolve(List.of(Location.parse("classpath:db/migration"))).migrations();
+                .resolve(List.of(Location.parse("classpath:bundled/migration"))).migrations();
+        assertThat(bundled).as("the fixture on the test class path").isNotEmpty();
         Version highestBundled = bundled.get(bundled.size() - 1).version();
 
-        InProcessStrata.Result result = strataNew("classpath:db/migration,filesystem:" + migrations, "hotfix");
+        InProcessStrata.Result result = strataNew("classpath:bundled/migration,filesystem:" + migrations, "hotfix");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         String name = Path.of(result.stdout().strip()).getFileName().toString();

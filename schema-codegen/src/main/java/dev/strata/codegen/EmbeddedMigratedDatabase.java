@@ -15,7 +15,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * An ephemeral embedded PostgreSQL (zonky; the binaries' major is pinned by the parent pom, the same as the CLI's):
+ * An ephemeral embedded PostgreSQL (zonky; the bundled binaries are the parent pom's, the same as the CLI's, unless
+ * the settings ask for another version):
  * a fresh data directory in the temp folder, deleted when closed, with the migrations applied by Strata's own
  * {@link Migrator}, so the schema is exactly what {@code strata migrate} produces.
  */
@@ -28,18 +29,19 @@ public final class EmbeddedMigratedDatabase implements MigratedDatabase {
         this.description = description;
     }
 
-    /** The factory {@link Regenerate} uses. */
-    public static MigratedDatabase.Factory factory() {
-        return EmbeddedMigratedDatabase::start;
+    /** Servers of the given binaries. */
+    public static MigratedDatabase.Factory factory(PostgresBinaries binaries) {
+        return migrations -> start(migrations, binaries);
     }
 
-    public static EmbeddedMigratedDatabase start(Path migrations) {
+    public static EmbeddedMigratedDatabase start(List<Path> migrations, PostgresBinaries binaries) {
         EmbeddedPostgres server;
         try {
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setCleanDataDirectory(true)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
+                    .setPGStartupWait(Duration.ofSeconds(60));
+            binaries.resolver().ifPresent(builder::setPgBinaryResolver);
+            server = builder.start();
         } catch (IOException | RuntimeException e) {
             throw new CodegenException("cannot start the embedded PostgreSQL: " + e.getMessage(),
                     "check that the temp directory is writable and has space", e);
@@ -53,10 +55,10 @@ public final class EmbeddedMigratedDatabase implements MigratedDatabase {
         }
     }
 
-    /** Applies every migration in the directory with the engine's defaults (history table public.strata_schema_history). */
-    public static void migrate(DataSource dataSource, Path migrations, String description) {
+    /** Applies every migration in the directories with the engine's defaults (history table public.strata_schema_history). */
+    public static void migrate(DataSource dataSource, List<Path> migrations, String description) {
         MigrationSettings settings = MigrationSettings.defaults()
-                .withLocations(List.of(new Location.Filesystem(migrations)));
+                .withLocations(migrations.stream().<Location>map(Location.Filesystem::new).toList());
         new Migrator(ConnectionSource.of(dataSource, description), settings).migrate();
     }
 

@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -45,7 +46,7 @@ final class TestPostgres {
         };
     }
 
-    private static MigratedDatabase migratedDatabase(Path migrations) {
+    private static MigratedDatabase migratedDatabase(List<Path> migrations) {
         String name = "codegen_" + DATABASES.incrementAndGet();
         EmbeddedPostgres postgres = server();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();

@@ -87,13 +87,15 @@ final class BadRunCases {
                 // URLs
                 of("URL of another database kind", USAGE, c -> c.url("mysql://app:" + BadInputTest.URL_PASSWORD
                                 + "@localhost/app"),
-                        "'mysql://app:***@localhost/app' is not valid: it must start with postgresql://"),
+                        "'mysql://localhost/app' (user name and password not shown) is not valid: it must start"
+                                + " with postgresql://"),
                 of("port that is not a number", USAGE, c -> c.url("postgresql://app:" + BadInputTest.URL_PASSWORD
                                 + "@localhost:notaport/app"),
                         "port 'notaport' is not a number from 1 to 65535"),
                 of("malformed %-escape in the password", USAGE, c -> c.url("postgresql://app:%zz"
                                 + BadInputTest.URL_PASSWORD + "@localhost/app"),
-                        "'postgresql://app:***@localhost/app' is not valid: it has a malformed %-escape"),
+                        "'postgresql://localhost/app' (user name and password not shown) is not valid: the password"
+                                + " has a malformed %-escape"),
                 of("unknown sslmode", USAGE, c -> c.url(c.prepared(BadInputTest.DEPLOYER) + "?sslmode=bogus"),
                         "sslmode 'bogus' is not one of disable, allow, prefer, require, verify-ca, verify-full"),
                 of("connect_timeout that is not a number", USAGE,

@@ -18,14 +18,26 @@ import java.util.Optional;
 /**
  * The {@code strata_schema_history} table: created on first use, read once per run, appended to in the same
  * transaction as the migration it records. The {@code content} column keeps the applied script so that an edit can
- * be shown line by line; it is only read for rows that need it. {@code failure} names the last statement a failed
+ * be shown line by line (unless recording content is turned off: then NULL); it is only read for rows that need it. {@code failure} names the last statement a failed
  * non-transactional migration reached.
  */
 public final class HistoryTable {
     private final SchemaTable name;
+    private final boolean recordContent;
 
+    /** A history table that keeps each applied file's text. */
     public HistoryTable(SchemaTable name) {
+        this(name, true);
+    }
+
+    /**
+     * @param recordContent whether rows written keep the file's text; without it the content column is NULL (a file
+     *                      may hold a secret, such as {@code CREATE ROLE … PASSWORD}), and edits are reported
+     *                      without their lines
+     */
+    public HistoryTable(SchemaTable name, boolean recordContent) {
         this.name = name;
+        this.recordContent = recordContent;
     }
 
     public SchemaTable name() {
@@ -167,7 +179,7 @@ public final class HistoryTable {
                 + " set checksum = ?, description = ?, content = ? where installed_rank = ?")) {
             statement.setString(1, checksum);
             statement.setString(2, description);
-            statement.setString(3, content);
+            statement.setString(3, recordContent ? content : null);
             statement.setInt(4, installedRank);
             statement.executeUpdate();
         }
@@ -205,7 +217,7 @@ public final class HistoryTable {
                 + SqlLiteral.text(row.checksum()) + ", "
                 + executionMs(row) + ", "
                 + row.success() + ", "
-                + SqlLiteral.text(row.content()) + ", "
+                + SqlLiteral.text(recordContent ? row.content() : null) + ", "
                 + SqlLiteral.text(row.failure())
                 + " from " + name.qualified();
     }
