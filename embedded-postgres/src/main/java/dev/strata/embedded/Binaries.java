@@ -68,7 +68,7 @@ final class Binaries {
             throw OwnerOnly.unsafe(cacheRoot, "binaries cache", problem);
         });
         OwnerOnly.directory(cacheRoot, "binaries cache");
-        Path home = cacheRoot.resolve("postgres-" + sha256.substring(0, 16));
+        Path home = cacheRoot.resolve(directoryName(sha256));
         if (Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
             Optional<String> problem = problem(home, sha256);
             if (problem.isEmpty()) {
@@ -82,6 +82,15 @@ final class Binaries {
             deleteTree(home);
         }
         return new Installed(unpack(archive, sha256, home), readMajor(home));
+    }
+
+    /** The name of the binaries' directory in the cache: {@code postgres-<first 16 hex digits of the archive's SHA-256>}. */
+    static String directoryName() {
+        return directoryName(sha256(archive()));
+    }
+
+    private static String directoryName(String sha256) {
+        return "postgres-" + sha256.substring(0, 16);
     }
 
     /** Why the existing {@code home} cannot be used, or empty when it can. */

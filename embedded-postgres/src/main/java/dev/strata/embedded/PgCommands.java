@@ -59,6 +59,9 @@ final class PgCommands {
 
     /** A fast shutdown (every session ended), waiting at most a minute. */
     void stop(Path dataDirectory) {
+        if (Files.notExists(dataDirectory.resolve("postmaster.pid"))) {
+            return; // already stopped (e.g. by a later start that found it left running)
+        }
         run(List.of(binaries.bin("pg_ctl").toString(), "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t",
                 Long.toString(STOP_WAIT.toSeconds()), "stop"), Optional.empty(), STOP_WAIT.plusSeconds(30),
                 "stopping PostgreSQL on " + dataDirectory);
