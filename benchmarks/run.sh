@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Strata against Flyway Community and psql on generated migrations (see the README's Performance section).
+# Strata against Flyway Community and psql on generated migrations (method and results: benchmarks/README.md).
 #   benchmarks/run.sh [--url postgresql://user[:password]@host:port/db] [--sizes 100,1000,10000] [--runs 5] ...
 # Builds the CLI and the harness first (no tests), then runs the harness; --help lists every option.
 set -euo pipefail

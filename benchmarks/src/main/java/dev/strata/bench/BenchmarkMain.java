@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * Runs Strata, Flyway and psql side by side on the same generated migrations and the same server, and writes the
- * medians and ratios to a Markdown file. Started by {@code benchmarks/run.sh}; see the README's Performance section.
+ * medians and ratios to a Markdown file. Started by {@code benchmarks/run.sh}; see benchmarks/README.md.
  */
 public final class BenchmarkMain {
     static final String STRATA_CLI = "strata (CLI)";

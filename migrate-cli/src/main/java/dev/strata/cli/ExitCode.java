@@ -1,6 +1,6 @@
 package dev.strata.cli;
 
-/** The documented exit codes of {@code strata}; listed in {@code --help} and the README. */
+/** The documented exit codes of {@code strata}; listed in {@code --help}, the README and docs/cli.md. */
 public enum ExitCode {
     SUCCESS(0, "success"),
     MIGRATION_FAILED(1, "a migration failed (it was rolled back)"),

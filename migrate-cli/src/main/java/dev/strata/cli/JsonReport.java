@@ -28,7 +28,7 @@ import java.util.Optional;
 /**
  * The JSON document of one database command, built as the command learns its facts so that a failure can still
  * report what was known before it (for {@code migrate}: the files applied before the failing one). The keys are
- * documented in the README's "Output" section; a key is absent when the command never learnt that fact.
+ * documented in docs/cli.md ("Output"); a key is absent when the command never learnt that fact.
  */
 final class JsonReport {
     private final String command;

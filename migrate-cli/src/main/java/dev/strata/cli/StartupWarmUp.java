@@ -12,7 +12,7 @@ import java.util.TimeZone;
  * driver's first connection loads the time-zone database, the locale data (its version parsing uses a
  * {@link NumberFormat}) and a {@link Calendar}; checksumming the files starts with the lookup of SHA-256's
  * provider. Each is initialised once per JVM, thread-safely, so doing it early only moves it off the critical path
- * (about 50 ms of a 0.5 s {@code strata validate}; README, Performance).
+ * (about 50 ms of a 0.5 s {@code strata validate}; benchmarks/README.md).
  */
 final class StartupWarmUp {
     private StartupWarmUp() {

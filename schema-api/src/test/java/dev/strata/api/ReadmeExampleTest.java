@@ -27,7 +27,7 @@ import static dev.strata.schema.Tables.TABLE_REVISIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.jsonbGetAttributeAsText;
 
-/** The README example (typed queries), verbatim between the markers, on a database set up with auto_migrate. */
+/** The typed-query example of docs/runtime-api.md, verbatim between its markers, on a database made by auto_migrate. */
 class ReadmeExampleTest {
 
     @Test
@@ -98,7 +98,7 @@ class ReadmeExampleTest {
     void theDocumentationShowsExactlyTheCodeThatRuns() throws IOException {
         Path root = Path.of(System.getProperty("strata.projectRoot", ".."));
         String source = Files.readString(root.resolve("schema-api/src/test/java/dev/strata/api/ReadmeExampleTest.java"));
-        String docs = Files.readString(root.resolve("README.md"));
+        String docs = Files.readString(root.resolve("docs/runtime-api.md"));
         String tested = between(source, "// --- example start\n", "            // --- example end");
         String documented = between(docs, "<!-- example: schema-api/src/test/java/dev/strata/api/ReadmeExampleTest.java -->\n```java\n",
                 "```");

@@ -5,7 +5,7 @@ package dev.strata.it.reliability;
  * the schema can be compared with the history in one query. Every migration stops at its own {@link Gate} between
  * creating its table and filling it (a no-op unless the test holds that gate), which gives the test a known
  * mid-transaction moment. Every twentieth file runs without a transaction and is written to be safe to re-run, as
- * the README asks of such files.
+ * docs/migrations.md asks of such files.
  */
 final class CrashCorpus {
     static final int MIGRATIONS = 200;

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Every configuration key, declared once: its TOML section and name, its environment variable, its type, its default
- * and its documentation. The loader, the error messages and the README's reference table all derive from here.
+ * and its documentation. The loader, the error messages and the reference table of docs/configuration.md all derive from here.
  */
 public enum ConfigKey {
     DATABASE_URL(Section.DATABASE, "url", ValueType.STRING, null,

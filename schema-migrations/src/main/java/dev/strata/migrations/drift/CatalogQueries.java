@@ -33,7 +33,7 @@ final class CatalogQueries {
             from pg_namespace n
             where """ + " " + USER_SCHEMA + " and " + notExtensionMember("pg_namespace", "n.oid");
 
-    /** Extensions are database-wide; the version is not compared (see the README). */
+    /** Extensions are database-wide; the version is not compared (see docs/drift.md). */
     static final String EXTENSIONS = """
             select 'EXTENSION' as _kind, null::name as _schema, null::name as _relation, quote_ident(e.extname) as _name,
                    null as _parent,
