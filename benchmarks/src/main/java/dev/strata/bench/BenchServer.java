@@ -82,9 +82,9 @@ final class BenchServer implements AutoCloseable {
         return password;
     }
 
-    /** A URL Strata's CLI accepts; carries the password when there is one (never printed by the harness). */
+    /** A URL Strata's CLI accepts, without the password (that goes through {@code STRATA_DATABASE__PASSWORD}). */
     String strataUrl(String database) {
-        return "postgresql://" + user + password.map(p -> ":" + p).orElse("") + "@" + host + ":" + port + "/" + database;
+        return "postgresql://" + user + "@" + host + ":" + port + "/" + database;
     }
 
     String jdbcUrl(String database) {

@@ -67,7 +67,8 @@ final class Binaries {
         OwnerOnly.parentProblem(cacheRoot.getParent()).ifPresent(problem -> {
             throw OwnerOnly.unsafe(cacheRoot, "binaries cache", problem);
         });
-        OwnerOnly.directory(cacheRoot, "binaries cache");
+        // The cache root may be readable by others (a user may have made it); only writing it must be ours alone.
+        OwnerOnly.directory(cacheRoot, "binaries cache", false);
         Path home = cacheRoot.resolve(directoryName(sha256));
         if (Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
             Optional<String> problem = problem(home, sha256);

@@ -273,9 +273,23 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 throw new EmbeddedPostgresException(EmbeddedPostgresException.Kind.START_FAILED,
                         "cannot prepare the data directory " + data + ": " + e.getMessage(), "check its permissions", e);
             }
-            commands.start(data, settings(runDirectory), chosenPort, startupTimeout);
+            try {
+                commands.start(data, settings(runDirectory), chosenPort, startupTimeout);
+            } catch (EmbeddedPostgresException e) {
+                stopAfterFailedStart(commands, data);
+                throw e;
+            }
             return new EmbeddedPostgres(data, runDirectory, dataDirectory.isEmpty() || deleteDataDirectoryOnClose,
                     chosenPort, secret, binaries.major(), commands);
+        }
+
+        /** pg_ctl gave up waiting, but the server may still come up: never leave it running without an owner. */
+        private static void stopAfterFailedStart(PgCommands commands, Path data) {
+            try {
+                commands.stop(data);
+            } catch (RuntimeException alreadyReported) {
+                // the start's own failure is what the caller needs to see
+            }
         }
 
         private Map<String, String> settings(Path runDirectory) {

@@ -27,8 +27,11 @@ final class OwnerOnly {
         return new UnixSystem().getUid();
     }
 
-    /** Creates {@code directory} with mode 0700, or checks that the existing one is ours, a real directory, 0700. */
-    static Path directory(Path directory, String role) {
+    /**
+     * Creates {@code directory} with mode 0700, or checks that the existing one is ours, a real directory, and
+     * writable by nobody else ({@code strict}: not usable by anyone else at all, mode 700).
+     */
+    static Path directory(Path directory, String role, boolean strict) {
         try {
             if (Files.notExists(directory, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(
@@ -41,7 +44,7 @@ final class OwnerOnly {
                     "cannot create the " + role + " " + directory + ": " + e.getMessage(),
                     "check that its parent directory exists and is writable", e);
         }
-        problem(directory, true).ifPresent(problem -> {
+        problem(directory, strict).ifPresent(problem -> {
             throw unsafe(directory, role, problem);
         });
         return directory;
