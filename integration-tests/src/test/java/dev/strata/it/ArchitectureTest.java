@@ -29,6 +29,14 @@ class ArchitectureTest {
                     + " it must not drag a front end, the code generator or their libraries onto their class path");
 
     @ArchTest
+    static final ArchRule toolkitDoesNotKnowTheExampleSystem = noClasses()
+            .that().resideInAPackage("dev.strata..")
+            .should().dependOnClassesThat().resideInAPackage("com.example..")
+            .because("the example system is the toolkit's first user, not part of it: an application gets the engine,"
+                    + " the API, the test support and the CLI without the example's schema, and everything the toolkit"
+                    + " needs from generated code goes through dev.strata.api.SchemaDescriptor");
+
+    @ArchTest
     static final ArchRule cliDoesNotNeedTheCodeGenerator = noClasses()
             .that().resideInAPackage("dev.strata.cli..")
             .should().dependOnClassesThat().resideInAPackage("dev.strata.codegen..")

@@ -68,7 +68,7 @@ class MigrateTest {
     }
 
     @Test
-    void theShippedExampleSchemaAppliesFromTheClassPath(TestDatabase database) {
+    void theExampleSystemsSchemaAppliesFromItsJarOnTheClassPath(TestDatabase database) {
         MigrationSettings settings = MigrationSettings.defaults()
                 .withLocations(List.of(Location.parse("classpath:db/migration")));
         List<String> versions = IntStream.rangeClosed(1, 12).mapToObj(Integer::toString).toList();

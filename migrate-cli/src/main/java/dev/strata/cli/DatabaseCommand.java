@@ -22,6 +22,9 @@ abstract class DatabaseCommand implements Callable<Integer>, JsonCapable {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    HelpOption help;
+
     final JsonReport report;
 
     DatabaseCommand(String name) {

@@ -8,37 +8,53 @@ import dev.strata.migrations.drift.DriftCheck;
 import dev.strata.migrations.execute.ExecutionListener;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** The database a command works on: the configured server, or the embedded one when no URL is configured. */
 final class DatabaseSession implements AutoCloseable {
     private final StrataConfig config;
     private final ConnectionSource connections;
-    private final EmbeddedDatabase embedded;
+    private final Optional<EmbeddedDatabase> embedded;
+    private final MigrationClasspath classpath;
+    private final CliContext context;
 
-    private DatabaseSession(StrataConfig config, ConnectionSource connections, EmbeddedDatabase embedded) {
+    private DatabaseSession(StrataConfig config, ConnectionSource connections, Optional<EmbeddedDatabase> embedded,
+                            MigrationClasspath classpath, CliContext context) {
         this.config = config;
         this.connections = connections;
         this.embedded = embedded;
+        this.classpath = classpath;
+        this.context = context;
     }
 
     static DatabaseSession open(ConnectionOptions options, CliContext context) {
-        StrataConfig config = options.load(context.environment());
+        StrataConfig config = options.load(context);
         context.masker().addAll(config);
+        EmbeddedChoice.check(options, config, context);
+        MigrationClasspath classpath = MigrationClasspath.of(options.classpath, context.workingDirectory());
         if (config.database().url().isPresent()) {
-            return new DatabaseSession(config, new JdbcConnectionSource(config.database()), null);
+            return new DatabaseSession(config, new JdbcConnectionSource(config.database()), Optional.empty(),
+                    classpath, context);
         }
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(context.workingDirectory(),
-                config.migrations().lockTimeout(), context.err());
-        return new DatabaseSession(config, embedded.connectionSource(), embedded);
+        try {
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(context.workingDirectory(),
+                    config.migrations().lockTimeout(), context.err());
+            return new DatabaseSession(config, embedded.connectionSource(), Optional.of(embedded), classpath, context);
+        } catch (RuntimeException e) {
+            classpath.close();
+            throw e;
+        }
     }
 
+    /** A migrator whose server notices go to stderr and which SIGINT/SIGTERM stop. */
     Migrator migrator(ExecutionListener listener) {
-        return new Migrator(connections, config.migrations(), DatabaseSession.class.getClassLoader(), listener);
+        return new Migrator(connections, config.migrations(), classpath.classLoader(),
+                new NoticeLines(listener, context.err()), context.interruption());
     }
 
     /** Compares this database with its migrations replayed into {@code scratch}. */
     DriftCheck driftCheck(ConnectionSource scratch) {
-        return new DriftCheck(connections, scratch, config.migrations(), DatabaseSession.class.getClassLoader());
+        return new DriftCheck(connections, scratch, config.migrations(), classpath.classLoader());
     }
 
     Duration connectTimeout() {
@@ -55,8 +71,10 @@ final class DatabaseSession implements AutoCloseable {
 
     @Override
     public void close() {
-        if (embedded != null) {
-            embedded.close();
+        try {
+            embedded.ifPresent(EmbeddedDatabase::close);
+        } finally {
+            classpath.close();
         }
     }
 }

@@ -38,7 +38,7 @@ final class DiffCommand extends DatabaseCommand {
         // Parsed before anything starts, so a malformed URL is a usage error that leaves nothing behind.
         Optional<DatabaseUrl> scratchServer = Optional.ofNullable(scratchUrl)
                 .map(url -> DatabaseUrl.parse(url, "--scratch-url"));
-        scratchServer.flatMap(DatabaseUrl::password).ifPresent(context.masker()::add);
+        scratchServer.ifPresent(url -> url.secrets().forEach(context.masker()::add));
         try (DatabaseSession session = openSession(context);
              ScratchDatabase scratch = scratchServer
                      .map(url -> ScratchDatabase.onServer(url, session.connectTimeout()))

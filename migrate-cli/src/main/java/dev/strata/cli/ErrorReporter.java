@@ -32,12 +32,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         } else if (error instanceof UncheckedIOException io) {
             err.println("error: " + io.getMessage());
         } else {
-            err.println("error: unexpected " + error);
+            err.println("error: unexpected " + error + (debug ? "" : " (STRATA_DEBUG=1 shows the stack trace)"));
         }
-        if (debug || !(error instanceof StrataException || error instanceof UncheckedIOException)) {
+        if (debug) {
             error.printStackTrace(err);
         }
-        err.println("exit code " + code.code() + ": " + code.meaning());
+        err.println("exit code " + code.code() + ": " + ExceptionExitCodes.wording(error, code));
         err.flush();
         printJson(commandLine, error, code);
         return code.code();

@@ -3,13 +3,20 @@ package dev.strata.cli;
 /** The documented exit codes of {@code strata}; listed in {@code --help}, the README and docs/cli.md. */
 public enum ExitCode {
     SUCCESS(0, "success"),
-    MIGRATION_FAILED(1, "a migration failed (it was rolled back)"),
+    MIGRATION_FAILED(1, "a migration failed: a transactional file was rolled back; a non-transactional file keeps"
+            + " the statements before the failing one, recorded in a failed history row"),
     USAGE(2, "usage or configuration error"),
     CANNOT_CONNECT(3, "cannot connect to the database, or lost the connection during the run"),
     VALIDATION_FAILED(4,
             "validation failed: edited, missing, future, out-of-order, failed or bad files; baseline or undo refused;"
                     + " schema drift found by diff"),
-    LOCK_TIMEOUT(5, "lock not acquired within lock_timeout");
+    LOCK_TIMEOUT(5, "lock not acquired within lock_timeout"),
+    HISTORY_UNREADABLE(6, "the history table cannot be read or written: the role lacks a privilege on it, it is not a"
+            + " Strata history table, or a row holds a value Strata cannot read; nothing was changed"),
+    INTERRUPTED(130, "stopped by SIGINT: a transactional file was rolled back, a non-transactional one recorded as failed"
+            + " where it stopped"),
+    TERMINATED(143, "stopped by SIGTERM: a transactional file was rolled back, a non-transactional one recorded as"
+            + " failed where it stopped");
 
     private final int code;
     private final String meaning;

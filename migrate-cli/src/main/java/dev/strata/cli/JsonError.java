@@ -24,7 +24,7 @@ final class JsonError {
                 || error instanceof CommandLine.ParameterException ? error.getMessage() : "unexpected " + error);
         node.put("hint", error instanceof StrataException strata ? strata.hint() : "");
         node.put("exitCode", code.code());
-        node.put("exitMeaning", code.meaning());
+        node.put("exitMeaning", ExceptionExitCodes.wording(error, code));
         if (error instanceof MigrationFailedException failed) {
             sqlFailure(node, failed);
         }

@@ -14,19 +14,12 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Writes a JSON document to stdout so that it stays valid after {@link MaskingOutputStream}, which rewrites every
- * line of stdout.
- *
- * <p>The masker works on text lines, not on JSON, so each string value is masked here first, before it is escaped,
- * and the document is written one key per line, so a line holds at most one string value and a redaction can never
- * reach across two. One stream rule would still break a line: {@code ?password=…} (and {@code &…password=…}) is
- * masked up to the next {@code &} or the end of the line, which would swallow the closing quote. The value is
- * already masked, so its {@code ?} or {@code &} is written as a JSON escape ({@code \u003f}, {@code \u0026}):
- * the same string to every JSON reader, and nothing for the line masker to match.
+ * Writes a JSON document to stdout, valid by construction: each string value is masked here, before Jackson escapes
+ * it, and the document is written one key per line. {@link MaskingOutputStream} then finds nothing more to mask: a
+ * password is masked only in a credential context, which occurs only inside a string value that has already been
+ * masked (escaping can break such a context, never make one), so it never touches the syntax.
  */
 final class JsonOutput {
     private static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter()
@@ -36,8 +29,6 @@ final class JsonOutput {
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                     .withObjectEmptySeparator("")
                     .withArrayEmptySeparator("")));
-    /** Only inside a string can a letter follow {@code ?} or {@code &} in JSON, so this never touches the syntax. */
-    private static final Pattern QUERY_PASSWORD = Pattern.compile("[?&](?=[a-z_]*password=)", Pattern.CASE_INSENSITIVE);
 
     private JsonOutput() {
     }
@@ -49,8 +40,7 @@ final class JsonOutput {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a tree of plain values as JSON", e);
         }
-        out.println(QUERY_PASSWORD.matcher(json).replaceAll(match -> Matcher.quoteReplacement(
-                match.group().equals("?") ? "\\u003f" : "\\u0026")));
+        out.println(json);
         out.flush();
     }
 

@@ -17,6 +17,7 @@ import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.RepairAction;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.plan.PlanEntry;
+import dev.strata.migrations.plan.ScriptDirectives;
 import dev.strata.migrations.sql.SqlStatement;
 
 import java.io.PrintWriter;
@@ -225,6 +226,12 @@ final class JsonReport {
         node.put("repeatable", pending.migration().isRepeatable());
         node.put("description", pending.migration().description());
         node.put("transactional", pending.directives().transactional());
+        ObjectNode directives = node.putObject("directives");
+        directives.put("transaction", pending.directives().transactional());
+        directives.put("statementTimeout", pending.directives().timeouts().statementTimeout()
+                .map(ScriptDirectives::durationText).orElse(null));
+        directives.put("lockTimeout", pending.directives().timeouts().lockTimeout()
+                .map(ScriptDirectives::durationText).orElse(null));
         if (withStatements) {
             List<SqlStatement> statements = pending.statements();
             ArrayNode array = node.putArray("statements");

@@ -32,13 +32,13 @@ final class MaskingOutputStream extends OutputStream {
     }
 
     /**
-     * Passes on the partial line too (progress output flushes mid-line), except a tail that could be the start of a
-     * secret: that waits for the rest of the line.
+     * Passes on the partial line too (progress output flushes mid-line), except a tail that masking may need whole
+     * (a credential context, the start of a secret): that waits for the rest of the line.
      */
     @Override
     public synchronized void flush() throws IOException {
         String text = line.toString(StandardCharsets.UTF_8);
-        int held = masker.secretPrefixLength(text);
+        int held = masker.heldBackLength(text);
         if (held < text.length()) {
             line.reset();
             target.write(masker.mask(text.substring(0, text.length() - held)).getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,6 @@
 package dev.strata.cli;
 
 import dev.strata.migrations.MigrateResult;
-import dev.strata.migrations.core.Version;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
@@ -34,13 +33,12 @@ final class MigrateCommand extends DatabaseCommand {
             out.println("Migrating " + session.description());
             out.flush();
             MigrateResult result = session.migrator(new ProgressLines(out)).migrate();
-            String version = result.plan().target().map(Version::toString).orElse("none");
+            String version = SchemaVersionText.at(result.plan().target());
             if (result.nothingToDo()) {
-                out.println("Schema is up to date at version " + version + ": no migration to apply.");
+                out.println("Schema is up to date " + version + ": no migration to apply.");
             } else {
-                int count = result.applied().size();
-                out.printf(Locale.ROOT, "Applied %d migration%s in %.2f s. Schema is now at version %s.%n",
-                        count, count == 1 ? "" : "s", result.elapsed().toMillis() / 1000.0, version);
+                out.printf(Locale.ROOT, "Applied %s in %.2f s. Schema is now %s.%n",
+                        Plural.of(result.applied().size(), "migration"), result.elapsed().toMillis() / 1000.0, version);
             }
             return ExitCode.SUCCESS.code();
         }

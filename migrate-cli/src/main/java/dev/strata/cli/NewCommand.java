@@ -42,6 +42,9 @@ final class NewCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions configuration;
 
+    @Mixin
+    private HelpOption help;
+
     @Parameters(arity = "1..*", paramLabel = "DESCRIPTION",
             description = "What the migration does, e.g. \"add job events\"; becomes add_job_events in the name.")
     private List<String> words;
@@ -49,14 +52,10 @@ final class NewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = strata.context();
-        StrataConfig config = configuration.load(context.environment());
+        StrataConfig config = configuration.load(context);
         context.masker().addAll(config);
         String description = String.join(" ", words).replaceAll("\\s+", " ").strip();
         String slug = slug(description);
-        if (slug.isEmpty()) {
-            throw new NewMigrationException("the description '" + description + "' has no letter or digit to name "
-                    + "the file with", "describe the change in words, e.g. strata new add job events");
-        }
         Path directory = firstFilesystemLocation(config);
         Path absolute = context.workingDirectory().resolve(directory);
         String version = nextVersion(config, absolute, context.workingDirectory());
@@ -66,10 +65,44 @@ final class NewCommand implements Callable<Integer> {
         return ExitCode.SUCCESS.code();
     }
 
-    /** snake_case of plain ASCII letters and digits: accents dropped, every other run of characters one '_'. */
+    /** Longest description part of a file name: names stay readable in listings and under path-length limits. */
+    static final int MAX_SLUG_LENGTH = 60;
+
+    /**
+     * snake_case of plain ASCII letters and digits: accents dropped, every other run of characters one '_', cut at a
+     * word boundary after {@link #MAX_SLUG_LENGTH} characters.
+     *
+     * @throws NewMigrationException when the description has no letter or digit, or letters with no ASCII form
+     *                               (CJK, Cyrillic, …) that would silently vanish from the name
+     */
     static String slug(String description) {
-        String ascii = Normalizer.normalize(description, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String ascii = latinLetters(Normalizer.normalize(description, Normalizer.Form.NFKD).replaceAll("\\p{M}", ""));
+        String untranslatable = ascii.codePoints().filter(c -> c > 127 && Character.isLetterOrDigit(c))
+                .limit(8).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        if (!untranslatable.isEmpty()) {
+            throw new NewMigrationException("the description '" + description + "' has letters with no ASCII form ("
+                    + untranslatable + "); migration file names are plain ASCII",
+                    "describe the change in Latin letters, e.g. strata new add user table; the file's first line can"
+                            + " hold the description in any language");
+        }
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (slug.isEmpty()) {
+            throw new NewMigrationException("the description '" + description + "' has no letter or digit to name "
+                    + "the file with", "describe the change in words, e.g. strata new add job events");
+        }
+        if (slug.length() <= MAX_SLUG_LENGTH) {
+            return slug;
+        }
+        String cut = slug.substring(0, MAX_SLUG_LENGTH);
+        int lastWord = cut.lastIndexOf('_');
+        return lastWord > 0 ? cut.substring(0, lastWord) : cut;
+    }
+
+    /** Latin letters that are not a base letter plus accents, so NFKD leaves them as they are. */
+    private static String latinLetters(String text) {
+        return text.replace("ß", "ss").replace("æ", "ae").replace("Æ", "AE").replace("œ", "oe").replace("Œ", "OE")
+                .replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L").replace("đ", "d")
+                .replace("Đ", "D").replace("þ", "th").replace("Þ", "TH").replace("ð", "d").replace("Ð", "D");
     }
 
     private static Path firstFilesystemLocation(StrataConfig config) {
@@ -92,13 +125,14 @@ final class NewCommand implements Callable<Integer> {
     private static String nextVersion(StrataConfig config, Path target, Path workingDirectory) {
         createDirectories(target);
         MigrationResolver resolver = new MigrationResolver(NewCommand.class.getClassLoader());
-        Optional<Existing> latestInTarget = highest(resolver.resolve(List.of(new Location.Filesystem(target))));
+        Optional<Existing> latestInTarget =
+                highest(resolver.resolveAllowingEmpty(List.of(new Location.Filesystem(target))));
         // The engine reads a relative directory against the process's working directory; tests run in-process.
         List<Location> locations = config.migrations().locations().stream()
                 .map(location -> location instanceof Location.Filesystem filesystem
                         ? new Location.Filesystem(workingDirectory.resolve(filesystem.directory())) : location)
                 .toList();
-        Optional<Existing> highest = highest(resolver.resolve(locations));
+        Optional<Existing> highest = highest(resolver.resolveAllowingEmpty(locations));
         return NextVersion.after(latestInTarget.map(Existing::versionAsWritten), highest.map(Existing::version),
                 Instant.now());
     }

@@ -5,6 +5,7 @@ import dev.strata.migrations.core.Version;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PendingMigration;
+import dev.strata.migrations.plan.ScriptDirectives;
 import dev.strata.migrations.sql.SqlStatement;
 import picocli.CommandLine.Command;
 
@@ -35,7 +36,7 @@ final class PlanCommand extends DatabaseCommand {
             report.planWithStatements(plan);
             if (!output.json()) {
                 out.println("Plan for " + session.description() + " (current version: "
-                        + plan.current().map(Version::toString).orElse("none") + ")");
+                        + SchemaVersionText.current(plan.current()) + ")");
             }
             if (plan.hasProblems()) {
                 throw new ValidationFailedException(plan);
@@ -53,17 +54,28 @@ final class PlanCommand extends DatabaseCommand {
             }
             out.println();
             out.println(plan.pending().size() + " pending migration" + (plan.pending().size() == 1 ? "" : "s")
-                    + " would bring the schema to version " + plan.target().map(Version::toString).orElse("none")
+                    + " would bring the schema " + SchemaVersionText.at(plan.target()).replaceFirst("^at ", "to ")
                     + ". Nothing was changed.");
             return ExitCode.SUCCESS.code();
         }
+    }
+
+    /** The file's transaction mode and its own timeouts, e.g. {@code without a transaction, lock_timeout=5s}. */
+    private static String directives(ScriptDirectives directives) {
+        StringBuilder text = new StringBuilder(directives.transactional() ? "in one transaction" : "without a transaction");
+        directives.timeouts().statementTimeout().ifPresent(timeout -> text.append(", statement_timeout=")
+                .append(ScriptDirectives.durationText(timeout)));
+        directives.timeouts().lockTimeout().ifPresent(timeout -> text.append(", lock_timeout=")
+                .append(ScriptDirectives.durationText(timeout)));
+        return text.toString();
     }
 
     private static void printPending(PendingMigration pending, PrintWriter out) {
         List<SqlStatement> statements = pending.statements();
         out.println();
         out.println(pending.migration().script() + " (" + pending.migration().identity() + ", "
-                + statements.size() + (statements.size() == 1 ? " statement" : " statements") + ", in one transaction)");
+                + statements.size() + (statements.size() == 1 ? " statement" : " statements") + ", "
+                + directives(pending.directives()) + ")");
         for (int i = 0; i < statements.size(); i++) {
             SqlStatement statement = statements.get(i);
             List<String> lines = statement.sql().lines().toList();

@@ -62,7 +62,7 @@ final class PlanText {
         if (!parts.isEmpty()) {
             text.append(": ").append(String.join(", ", parts));
         }
-        text.append(". Current version: ").append(plan.current().map(Version::toString).orElse("none")).append('.');
+        text.append(". Current version: ").append(SchemaVersionText.current(plan.current())).append('.');
         return text.toString();
     }
 

@@ -8,8 +8,7 @@ import java.io.PrintWriter;
 
 @Command(name = "status",
         description = {
-                "Show every migration with its state: applied, pending, undone, failed, edited, missing, future or "
-                        + "out of order.",
+                "Show every migration with its state (listed below).",
                 "",
                 "Changes nothing, not even the history table. Problems are listed under the table; "
                         + "use `strata validate` when a pipeline step must fail on them."

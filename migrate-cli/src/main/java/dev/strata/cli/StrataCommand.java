@@ -14,9 +14,11 @@ import java.util.List;
         description = {
                 "Versioned SQL migrations for PostgreSQL, for release pipelines.",
                 "",
-                "Configuration: --config FILE or $STRATA_CONFIG (TOML), overridden by STRATA_<SECTION>__<KEY> "
-                        + "variables (e.g. STRATA_DATABASE__URL), overridden by --url. With no URL anywhere, "
-                        + "an embedded PostgreSQL keeps its data in .strata/pgdata under the working directory."
+                "Configuration: --config FILE, else $STRATA_CONFIG, else strata.toml in the working directory "
+                        + "(TOML), overridden by STRATA_<SECTION>__<KEY> variables (e.g. STRATA_DATABASE__URL), "
+                        + "overridden by options such as --url and --locations. With no URL anywhere, an embedded "
+                        + "PostgreSQL keeps its data in .strata/pgdata under the working directory: from a terminal, "
+                        + "or anywhere with --embedded or database.embedded = true."
         },
         exitCodeListHeading = "%nExit codes:%n",
         footerHeading = "%n",
@@ -49,11 +51,11 @@ final class StrataCommand implements Runnable {
         String first = args.length == 0 ? "" : args[0];
         for (Class<?> subcommand : SUBCOMMANDS) {
             if (subcommand != HelpCommand.class && first.equals(subcommand.getAnnotation(Command.class).name())) {
-                return strata.addSubcommand(subcommand);
+                return GeneratedHelp.apply(strata.addSubcommand(subcommand));
             }
         }
         SUBCOMMANDS.forEach(strata::addSubcommand);
-        return strata;
+        return GeneratedHelp.apply(strata);
     }
 
     /** {@code strata} alone prints the usage. */

@@ -40,16 +40,15 @@ final class UndoCommand extends DatabaseCommand {
                 report.undone(result).print(out, context.masker());
                 return ExitCode.SUCCESS.code();
             }
-            out.println("Undoing in " + session.description());
-            out.flush();
-            UndoResult result = session.migrator(new ProgressLines(out)).undo(target);
-            String version = result.current().map(Version::toString).orElse("none");
+            // The heading waits for the first undo file: a refused undo must not look as if it had started.
+            UndoResult result = session.migrator(new ProgressLines(out,
+                    Optional.of("Undoing in " + session.description()))).undo(target);
+            String version = SchemaVersionText.at(result.current());
             if (result.nothingToDo()) {
-                out.println("Nothing to undo: schema is at version " + version + ".");
+                out.println("Nothing to undo: schema is " + version + ".");
             } else {
-                int count = result.undone().size();
-                out.printf(Locale.ROOT, "Undid %d migration%s in %.2f s. Schema is now at version %s.%n",
-                        count, count == 1 ? "" : "s", result.elapsed().toMillis() / 1000.0, version);
+                out.printf(Locale.ROOT, "Undid %s in %.2f s. Schema is now %s.%n",
+                        Plural.of(result.undone().size(), "migration"), result.elapsed().toMillis() / 1000.0, version);
             }
             return ExitCode.SUCCESS.code();
         }

@@ -10,8 +10,7 @@ import java.io.PrintWriter;
         description = {
                 "Check the migration files against the history without changing anything.",
                 "",
-                "Fails with exit code 4 on an edited, missing, future, out-of-order, failed, duplicate, "
-                        + "misnamed, empty or non-UTF-8 file. Pending migrations are not a failure."
+                "Fails with exit code 4 on any problem (listed below). Pending migrations are not a failure."
         })
 final class ValidateCommand extends DatabaseCommand {
 
@@ -29,8 +28,8 @@ final class ValidateCommand extends DatabaseCommand {
                 report.plan(plan).print(out, context.masker());
                 return ExitCode.SUCCESS.code();
             }
-            out.println("Validated " + plan.entries().size() + " migrations against " + session.description()
-                    + ": no problems, " + plan.pending().size() + " pending.");
+            out.println("Validated " + Plural.of(plan.entries().size(), "migration") + " against "
+                    + session.description() + ": no problems, " + plan.pending().size() + " pending.");
             return ExitCode.SUCCESS.code();
         }
     }

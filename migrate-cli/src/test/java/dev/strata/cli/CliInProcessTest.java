@@ -40,7 +40,9 @@ class CliInProcessTest {
     void helpListsCommandsAndExitCodes() {
         assertThat(run(Map.of(), "--help")).isZero();
         assertThat(stdout()).contains("migrate", "status", "validate", "Exit codes:")
-                .contains("0   success", "3   cannot connect", "5   lock not acquired");
+                .containsPattern("\\n +0 +success").containsPattern("\\n +3 +cannot connect")
+                .containsPattern("\\n +5 +lock not acquired").containsPattern("\\n +130 +stopped by SIGINT")
+                .containsPattern("\\n +143 +stopped by SIGTERM");
     }
 
     @Test

@@ -112,16 +112,19 @@ class JsonOutputTest {
     }
 
     /**
-     * The line masker redacts "?password=" up to the end of the line; a JSON line would lose its closing quote.
-     * JsonOutput masks values first and escapes the '?', so the document survives and no secret is left.
+     * Values are masked before Jackson escapes them and the line masker changes nothing after that: SQL from a
+     * migration file is printed as written (its URL is no configured password), the configured password is masked
+     * where it stands as a credential, and the document parses.
      */
     @Test
-    void valuesThatTheLineMaskerWouldCutStayValidJson() throws IOException {
+    void valuesAreMaskedAsCredentialsOnlyAndTheDocumentStaysValid() throws IOException {
         SecretMasker masker = SecretMasker.from(Map.of(), new String[] {"--url=postgresql://u:Hidden123@h/db"});
         ObjectNode document = JsonNodeFactory.instance.objectNode();
-        document.put("sql", "insert into config values ('postgresql://h/db?user=a&password=Plain456', 'ok')");
+        String sql = "insert into config values ('postgresql://h/db?user=a&password=Plain456', 'ok')";
+        document.put("sql", sql);
         document.put("url", "postgresql://u:Hidden123@h/db");
         document.put("note", "the password Hidden123 again");
+        document.put("quoted", "password=\"Hidden123\" and \\ \"password\": \"Hidden123\"");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintWriter out = new PrintWriter(new MaskingOutputStream(bytes, masker), true, StandardCharsets.UTF_8)) {
             JsonOutput.print(document, masker, out);
@@ -129,11 +132,11 @@ class JsonOutputTest {
         String printed = bytes.toString(StandardCharsets.UTF_8);
 
         JsonNode parsed = singleDocument(printed);
-        assertThat(parsed.path("sql").asText())
-                .isEqualTo("insert into config values ('postgresql://h/db?user=a&password=***");
+        assertThat(parsed.path("sql").asText()).isEqualTo(sql);
         assertThat(parsed.path("url").asText()).isEqualTo("postgresql://u:***@h/db");
         assertThat(parsed.path("note").asText()).isEqualTo("the password *** again");
-        assertThat(printed).doesNotContain("Plain456").doesNotContain("Hidden123");
+        assertThat(parsed.path("quoted").asText()).isEqualTo("password=\"***\" and \\ \"password\": \"***\"");
+        assertThat(printed).doesNotContain("Hidden123");
     }
 
     @Test

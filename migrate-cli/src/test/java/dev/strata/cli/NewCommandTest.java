@@ -150,10 +150,11 @@ class NewCommandTest {
     @Test
     void versionsInOtherLocationsAreNeverRepeated() {
         List<ResolvedMigration> bundled = new MigrationResolver(getClass().getClassLoader())
-                .resolve(List.of(Location.parse("classpath:db/migration"))).migrations();
+                .resolve(List.of(Location.parse("classpath:bundled/migration"))).migrations();
+        assertThat(bundled).as("the fixture on the test class path").isNotEmpty();
         Version highestBundled = bundled.get(bundled.size() - 1).version();
 
-        InProcessStrata.Result result = strataNew("classpath:db/migration,filesystem:" + migrations, "hotfix");
+        InProcessStrata.Result result = strataNew("classpath:bundled/migration,filesystem:" + migrations, "hotfix");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         String name = Path.of(result.stdout().strip()).getFileName().toString();
@@ -171,5 +172,40 @@ class NewCommandTest {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.stderr()).contains("V2__b.sql already exists", "never overwrites");
+    }
+
+    @Test
+    void aThreeHundredCharacterDescriptionGivesABoundedFileNameCutAtAWord() throws IOException {
+        String description = ("rename the legacy job table column ").repeat(9).strip();
+        assertThat(description.length()).isGreaterThan(300);
+
+        InProcessStrata.Result result = strataNew("filesystem:migrations", description);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        try (var files = Files.list(migrations)) {
+            Path created = files.findFirst().orElseThrow();
+            String name = created.getFileName().toString();
+            assertThat(name).startsWith("V1__rename_the_legacy_job_table_column_rename").endsWith(".sql")
+                    .doesNotContain("_.sql");
+            assertThat(name.length()).isLessThanOrEqualTo(NewCommand.MAX_SLUG_LENGTH + "V1__.sql".length());
+            assertThat(Files.readString(created)).isEqualTo("-- " + description + "\n");
+        }
+    }
+
+    @Test
+    void letterlikeLatinCharactersAreTransliterated() {
+        assertThat(NewCommand.slug("Straße Œuvre Øre")).isEqualTo("strasse_oeuvre_ore");
+    }
+
+    @Test
+    void cjkDescriptionIsAClearErrorNotAnEmptyOrSilentlyShortenedName() throws IOException {
+        InProcessStrata.Result result = strataNew("filesystem:migrations", "添加", "users", "表");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("has letters with no ASCII form (添加表)",
+                "describe the change in Latin letters");
+        try (var files = Files.list(migrations)) {
+            assertThat(files).isEmpty();
+        }
     }
 }

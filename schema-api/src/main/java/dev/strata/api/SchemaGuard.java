@@ -9,7 +9,6 @@ import dev.strata.migrations.core.Version;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.AppliedVersions;
 import dev.strata.migrations.history.HistoryTable;
-import dev.strata.schema.SchemaVersion;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,35 +20,40 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Fails fast when a database is not at the schema this build's generated code expects. It reads the history table
- * with the engine's {@link HistoryTable} and compares it, version by version and checksum by checksum, with
- * {@link SchemaVersion#MIGRATIONS}. Call {@link #verify(DataSource)} at application start (after migrating, when
- * the application migrates) or in a test.
+ * Fails fast when a database is not at the schema an application's generated code expects. It reads the history
+ * table with the engine's {@link HistoryTable} and compares it, version by version and checksum by checksum, with
+ * the migrations a {@link SchemaDescriptor} lists (the generated {@code SchemaVersion.INSTANCE} of the application's
+ * package). Call {@link #verify(DataSource, SchemaDescriptor)} at application start (after migrating, when the
+ * application migrates) or in a test.
  */
 public final class SchemaGuard {
 
     private SchemaGuard() {
     }
 
-    /** {@link #verify(DataSource, SchemaTable)} with the default history table {@code public.strata_schema_history}. */
-    public static void verify(DataSource dataSource) {
-        verify(dataSource, defaultHistoryTable());
+    /**
+     * {@link #verify(DataSource, SchemaDescriptor, SchemaTable)} with the default history table
+     * {@code public.strata_schema_history}.
+     */
+    public static void verify(DataSource dataSource, SchemaDescriptor expected) {
+        verify(dataSource, expected, defaultHistoryTable());
     }
 
     /**
      * @throws SchemaMismatchException when the database is behind, ahead, drifted or has a failed migration
      * @throws DatabaseConnectionException when the database cannot be reached
      */
-    public static void verify(DataSource dataSource, SchemaTable historyTable) {
-        SchemaComparison comparison = compare(dataSource, historyTable);
+    public static void verify(DataSource dataSource, SchemaDescriptor expected, SchemaTable historyTable) {
+        SchemaComparison comparison = compare(dataSource, expected, historyTable);
         if (!comparison.matches()) {
             throw new SchemaMismatchException("the database", comparison);
         }
     }
 
     /** The comparison without judging it, e.g. to log or to show on a status page. */
-    public static SchemaComparison compare(DataSource dataSource, SchemaTable historyTable) {
+    public static SchemaComparison compare(DataSource dataSource, SchemaDescriptor expected, SchemaTable historyTable) {
         Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(expected, "expected");
         List<AppliedMigration> applied;
         try (Connection connection = dataSource.getConnection()) {
             applied = new HistoryTable(historyTable).readAll(connection);
@@ -59,15 +63,15 @@ public final class SchemaGuard {
             }
             throw new DatabaseOperationException("reading the history table " + historyTable, e);
         }
-        return compare(SchemaVersion.MIGRATIONS, applied);
+        return compare(expected, applied);
     }
 
     /**
-     * The pure comparison of this build's migrations with history rows, read as the engine reads them
+     * The pure comparison of a descriptor's migrations with history rows, read as the engine reads them
      * ({@link AppliedVersions}): each version by its last row, so an undone version is pending again and a baseline
      * stands for every version up to it.
      */
-    public static SchemaComparison compare(List<SchemaVersion.Migration> expected, List<AppliedMigration> applied) {
+    public static SchemaComparison compare(SchemaDescriptor expected, List<AppliedMigration> applied) {
         AppliedVersions versions = AppliedVersions.of(applied);
         Map<Version, AppliedMigration> succeeded = new LinkedHashMap<>();
         versions.lastRows().forEach((version, row) -> {
@@ -76,11 +80,17 @@ public final class SchemaGuard {
             }
         });
         List<AppliedMigration> failed = applied.stream().filter(row -> !row.success()).toList();
-        Map<Version, SchemaVersion.Migration> known = new LinkedHashMap<>();
-        expected.stream().filter(migration -> !migration.repeatable())
-                .forEach(migration -> known.put(Version.parse(migration.version()), migration));
+        Map<Version, SchemaMigration.Versioned> known = new LinkedHashMap<>();
+        List<SchemaMigration.Repeatable> repeatables = new ArrayList<>();
+        for (SchemaMigration migration : expected.migrations()) {
+            if (migration instanceof SchemaMigration.Versioned versioned) {
+                known.put(Version.parse(versioned.version()), versioned);
+            } else if (migration instanceof SchemaMigration.Repeatable repeatable) {
+                repeatables.add(repeatable);
+            }
+        }
 
-        List<SchemaVersion.Migration> pending = new ArrayList<>();
+        List<SchemaMigration> pending = new ArrayList<>();
         List<SchemaComparison.Drift> drifted = new ArrayList<>();
         known.forEach((version, migration) -> {
             AppliedMigration row = succeeded.get(version);
@@ -94,19 +104,18 @@ public final class SchemaGuard {
             }
         });
         // A repeatable file whose last successful run recorded another checksum has yet to run: the database is behind.
-        expected.stream().filter(SchemaVersion.Migration::repeatable).forEach(migration -> {
+        for (SchemaMigration.Repeatable migration : repeatables) {
             AppliedMigration row = versions.lastRepeatable().get(migration.script());
             if (row == null || !row.success() || !migration.checksum().equals(row.checksum())) {
                 pending.add(migration);
             }
-        });
+        }
         List<AppliedMigration> unknown = succeeded.values().stream()
                 .filter(row -> !known.containsKey(row.version()))
                 .sorted((a, b) -> a.version().compareTo(b.version()))
                 .toList();
-        String latest = expected.stream().filter(migration -> !migration.repeatable())
-                .reduce((first, second) -> second).map(SchemaVersion.Migration::version).orElse("(none)");
-        return new SchemaComparison(latest, pending, unknown, drifted, failed);
+        return new SchemaComparison(expected.getClass().getName(), expected.latestVersion().orElse("(none)"), pending,
+                unknown, drifted, failed);
     }
 
     static SchemaTable defaultHistoryTable() {

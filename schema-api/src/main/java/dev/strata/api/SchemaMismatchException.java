@@ -2,7 +2,6 @@ package dev.strata.api;
 
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.history.AppliedMigration;
-import dev.strata.schema.SchemaVersion;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The database's schema is not the one this build's generated code was made from: it is behind (pending
+ * The database's schema is not the one an application's generated code was made from: it is behind (pending
  * migrations), ahead (versions this build does not know), drifted (applied files edited since), or has a failed
  * migration. The message lists every case with versions and file names; {@link #comparison()} has the details.
  */
@@ -28,11 +27,10 @@ public final class SchemaMismatchException extends StrataException {
 
     private static String message(String database, SchemaComparison comparison) {
         StringBuilder text = new StringBuilder(database).append(" does not match this build's schema (version ")
-                .append(comparison.expectedVersion()).append(", ").append(SchemaVersion.class.getName()).append("):");
+                .append(comparison.expectedVersion()).append(", ").append(comparison.descriptor()).append("):");
         if (!comparison.pending().isEmpty()) {
             text.append("\n  behind: ").append(count(comparison.pending().size(), "migration")).append(" pending: ")
-                    .append(join(comparison.pending(), m -> m.repeatable() ? m.script() + " (repeatable, changed or new)"
-                            : m.version() + " (" + m.script() + ")"));
+                    .append(join(comparison.pending(), SchemaMismatchException::describe));
         }
         if (!comparison.unknown().isEmpty()) {
             text.append("\n  ahead: ").append(count(comparison.unknown().size(), "version"))
@@ -52,6 +50,13 @@ public final class SchemaMismatchException extends StrataException {
                             ? row.script() + " (repeatable)" : row.version() + " (" + row.script() + ")"));
         }
         return text.toString();
+    }
+
+    private static String describe(SchemaMigration migration) {
+        if (migration instanceof SchemaMigration.Versioned versioned) {
+            return versioned.version() + " (" + versioned.script() + ")";
+        }
+        return migration.script() + " (repeatable, changed or new)";
     }
 
     private static String hint(SchemaComparison comparison) {

@@ -3,6 +3,7 @@ package dev.strata.api;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.DatabaseConnectionException;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.Migrator;
@@ -21,30 +22,39 @@ import org.jooq.impl.DSL;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * An application's handle on its database, built from the same configuration the {@code strata} CLI reads
- * ({@code [database]} / {@code [migrations]}, {@code STRATA_*} variables): a HikariCP pool, a jOOQ
- * {@link DSLContext} for the generated {@code dev.strata.schema} classes, and, when {@code database.auto_migrate}
- * is true, the pending migrations applied before the pool is created, so no connection is ever handed out on a
- * schema older than the code.
+ * An application's handle on its database: a jOOQ {@link DSLContext} on a {@link DataSource} and, when
+ * {@code database.auto_migrate} is true, the pending migrations applied before the first connection is handed out,
+ * so no code ever runs on a schema older than itself.
  *
- * <p>Unlike the CLI it never starts an embedded server: a URL is required. Close it to close the pool. Its
- * {@link #toString()} and everything it logs show the URL with the password masked.
+ * <p>The data source is either a HikariCP pool this class opens from {@code database.url} (and closes in
+ * {@link #close()}), or the application's own {@code DataSource} ({@link #wrap(DataSource, StrataConfig)},
+ * {@link StrataDatabaseBuilder#dataSource(DataSource)}), which it uses but never closes. Settings come from the same
+ * configuration the {@code strata} CLI reads ({@code [database]} / {@code [migrations]}, {@code STRATA_*} variables:
+ * {@link #fromEnvironment()}, {@link #fromFile(Path)}) or from code ({@link #builder()}).
+ *
+ * <p>Unlike the CLI it never starts an embedded server. Its {@link #toString()} and everything it logs show the URL
+ * with the password masked.
  */
 public final class StrataDatabase implements AutoCloseable {
     private static final String POOL_NAME = "strata";
 
     private final StrataConfig config;
-    private final DatabaseUrl url;
+    private final String description;
     private final Optional<MigrateResult> migration;
-    private final HikariDataSource pool;
+    private final DataSource dataSource;
+    /** Present when this object opened the pool, and so closes it. */
+    private final Optional<HikariDataSource> ownedPool;
     private final DSLContext dsl;
 
     /**
+     * Opens a pool on {@code database.url}.
+     *
      * @throws ConfigurationException when no database URL is configured
      * @throws dev.strata.migrations.core.StrataException from the engine when auto-migration fails
      * @throws DatabaseConnectionException when the pool cannot open its first connection
@@ -55,15 +65,49 @@ public final class StrataDatabase implements AutoCloseable {
 
     /** @param migrationsClassLoader where {@code classpath:} migration locations are looked up */
     public StrataDatabase(StrataConfig config, ClassLoader migrationsClassLoader) {
+        this(config, Optional.empty(), migrationsClassLoader);
+    }
+
+    StrataDatabase(StrataConfig config, Optional<DataSource> external, ClassLoader migrationsClassLoader) {
         this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(migrationsClassLoader, "migrationsClassLoader");
         DatabaseSettings settings = config.database();
-        this.url = settings.url().orElseThrow(StrataDatabase::noUrl);
-        this.migration = settings.autoMigrate()
-                ? Optional.of(new Migrator(new JdbcConnectionSource(settings), config.migrations(),
-                        migrationsClassLoader, ExecutionListener.NONE).migrate())
-                : Optional.empty();
-        this.pool = openPool(settings, url);
-        this.dsl = DSL.using(pool, SQLDialect.POSTGRES, new Settings().withReturnAllOnUpdatableRecord(true));
+        if (external.isPresent()) {
+            if (settings.url().isPresent()) {
+                throw bothUrlAndDataSource(settings.url().get());
+            }
+            this.description = "the application's DataSource (" + external.get().getClass().getName() + ")";
+            this.migration = migrate(config, ConnectionSource.of(external.get(), description), migrationsClassLoader);
+            this.ownedPool = Optional.empty();
+            this.dataSource = external.get();
+        } else {
+            DatabaseUrl url = settings.url().orElseThrow(StrataDatabase::noUrl);
+            this.description = url.toString();
+            this.migration = migrate(config, new JdbcConnectionSource(settings), migrationsClassLoader);
+            this.ownedPool = Optional.of(openPool(settings, url));
+            this.dataSource = ownedPool.get();
+        }
+        this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withReturnAllOnUpdatableRecord(true));
+    }
+
+    /**
+     * Uses the application's own {@code DataSource} (e.g. its framework's pool) with the {@code [migrations]}
+     * settings and {@code auto_migrate} of {@code config}; {@link #close()} leaves it open. {@code config} must not
+     * name a {@code database.url} as well.
+     */
+    public static StrataDatabase wrap(DataSource dataSource, StrataConfig config) {
+        return new StrataDatabase(config, Optional.of(Objects.requireNonNull(dataSource, "dataSource")),
+                StrataDatabase.class.getClassLoader());
+    }
+
+    /** Settings from code, starting from the defaults (see {@link StrataDatabaseBuilder}). */
+    public static StrataDatabaseBuilder builder() {
+        return new StrataDatabaseBuilder(ConfigLoader.load(Optional.empty(), Map.of(), Optional.empty()));
+    }
+
+    /** Settings from code on top of loaded ones, e.g. {@code builder(ConfigLoader.load(…)).autoMigrate(true)}. */
+    public static StrataDatabaseBuilder builder(StrataConfig base) {
+        return new StrataDatabaseBuilder(base);
     }
 
     /** Configuration from the environment only: {@code STRATA_CONFIG} (a TOML file) and {@code STRATA_*} variables. */
@@ -76,13 +120,16 @@ public final class StrataDatabase implements AutoCloseable {
         return new StrataDatabase(ConfigLoader.load(Optional.of(configFile), System.getenv(), Optional.empty()));
     }
 
-    /** The pool; connections come from it with the configured user, timeouts and driver properties. */
+    /**
+     * The pool this object opened (connections with the configured user, timeouts and driver properties), or the
+     * application's own data source it wraps.
+     */
     public DataSource dataSource() {
-        return pool;
+        return dataSource;
     }
 
     /**
-     * jOOQ on the pool, dialect {@link SQLDialect#POSTGRES}. {@code store()} of a generated record reads back every
+     * jOOQ on {@link #dataSource()}, dialect {@link SQLDialect#POSTGRES}. {@code store()} of a generated record reads back every
      * column ({@code RETURNING *}), so values set by defaults and triggers (a job's {@code status},
      * {@code created_at}, {@code updated_at}) are in the record without a {@code refresh()}.
      */
@@ -100,27 +147,39 @@ public final class StrataDatabase implements AutoCloseable {
     }
 
     /**
-     * Checks that the database is at the schema of this build's generated code, using the configured history table.
+     * Checks that the database is at the schema {@code expected} lists (the generated {@code SchemaVersion.INSTANCE}
+     * of the application's package), using the configured history table.
      *
      * @throws SchemaMismatchException when it is behind, ahead or drifted
      */
-    public void verifySchema() {
-        SchemaComparison comparison = SchemaGuard.compare(pool, config.migrations().historyTable());
+    public void verifySchema(SchemaDescriptor expected) {
+        SchemaComparison comparison = SchemaGuard.compare(dataSource, expected, config.migrations().historyTable());
         if (!comparison.matches()) {
-            throw new SchemaMismatchException(url.toString(), comparison);
+            throw new SchemaMismatchException(description, comparison);
         }
     }
 
+    /** Closes the pool this object opened; a wrapped data source stays open (its owner closes it). */
     @Override
     public void close() {
-        pool.close();
+        ownedPool.ifPresent(HikariDataSource::close);
     }
 
     @Override
     public String toString() {
         DatabaseSettings settings = config.database();
-        return "StrataDatabase[url=" + url + ", poolSize=" + settings.poolSize() + ", connectTimeout="
-                + settings.connectTimeout() + ", autoMigrate=" + settings.autoMigrate() + "]";
+        String source = ownedPool.isPresent() ? "url=" + description + ", poolSize=" + settings.poolSize()
+                + ", connectTimeout=" + settings.connectTimeout() : "dataSource=" + description;
+        return "StrataDatabase[" + source + ", autoMigrate=" + settings.autoMigrate() + "]";
+    }
+
+    private static Optional<MigrateResult> migrate(StrataConfig config, ConnectionSource connections,
+                                                   ClassLoader migrationsClassLoader) {
+        if (!config.database().autoMigrate()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Migrator(connections, config.migrations(), migrationsClassLoader,
+                ExecutionListener.NONE).migrate());
     }
 
     private static HikariDataSource openPool(DatabaseSettings settings, DatabaseUrl url) {
@@ -142,11 +201,19 @@ public final class StrataDatabase implements AutoCloseable {
         }
     }
 
+    private static ConfigurationException bothUrlAndDataSource(DatabaseUrl url) {
+        return new ConfigurationException("both a DataSource and " + ConfigKey.DATABASE_URL.qualifiedName() + " ("
+                + url + ") are given: the schema API uses one or the other",
+                "leave out " + ConfigKey.DATABASE_URL.qualifiedName() + " (and " + ConfigKey.DATABASE_URL.environmentVariable()
+                        + ") when the application hands over its own DataSource, or do not pass the DataSource");
+    }
+
     private static ConfigurationException noUrl() {
         return new ConfigurationException("no database URL configured: the schema API needs "
                 + ConfigKey.DATABASE_URL.qualifiedName() + " (or " + ConfigKey.DATABASE_URL.environmentVariable() + ")",
                 "set url in the [database] section of the file named by " + ConfigLoader.CONFIG_FILE_VARIABLE
                         + ", or set " + ConfigKey.DATABASE_URL.environmentVariable()
-                        + "; unlike the strata CLI, the schema API never starts an embedded server");
+                        + ", or pass the application's DataSource (StrataDatabase.wrap); unlike the strata CLI, the"
+                        + " schema API never starts an embedded server");
     }
 }

@@ -1,7 +1,8 @@
 /**
- * The application-facing API: {@link dev.strata.api.StrataDatabase} (pool, {@code DSLContext}, optional
- * auto-migration, from the same configuration the {@code strata} CLI reads) and {@link dev.strata.api.SchemaGuard}
- * (does the database's history match the migrations this build's generated code was made from?). The typed schema
- * itself is the generated package {@code dev.strata.schema}.
+ * The application-facing API: {@link dev.strata.api.StrataDatabase} (a {@code DSLContext} on a pool it opens or on
+ * the application's own {@code DataSource}, optional auto-migration, settings from the {@code strata} CLI's
+ * configuration or from code) and {@link dev.strata.api.SchemaGuard} (does the database's history match the
+ * migrations an application's generated code was made from, as its {@link dev.strata.api.SchemaDescriptor} lists
+ * them?). The typed schema itself is generated into the application's own package.
  */
 package dev.strata.api;

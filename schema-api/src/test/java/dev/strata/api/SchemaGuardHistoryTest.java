@@ -3,11 +3,11 @@ package dev.strata.api;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.history.AppliedMigration;
-import dev.strata.schema.SchemaVersion;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,10 +16,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * again, and a baseline stands for every version up to it.
  */
 class SchemaGuardHistoryTest {
-    private static final List<SchemaVersion.Migration> EXPECTED = List.of(
-            new SchemaVersion.Migration("1", "V1__a.sql", "sha256:aa"),
-            new SchemaVersion.Migration("2", "V2__b.sql", "sha256:bb"),
-            new SchemaVersion.Migration("3", "V3__c.sql", "sha256:cc"));
+    private static final SchemaDescriptor EXPECTED = new Listed(List.of(
+            new SchemaMigration.Versioned("1", "V1__a.sql", "sha256:aa"),
+            new SchemaMigration.Versioned("2", "V2__b.sql", "sha256:bb"),
+            new SchemaMigration.Versioned("3", "V3__c.sql", "sha256:cc")));
+
+    /** A descriptor that lists the given migrations, as generated code would. */
+    private record Listed(List<SchemaMigration> migrations) implements SchemaDescriptor {
+        @Override
+        public String fingerprint() {
+            return "sha256:00";
+        }
+
+        @Override
+        public Optional<String> latestVersion() {
+            return Optional.of("3");
+        }
+
+        @Override
+        public String generator() {
+            return "hand-written";
+        }
+    }
 
     private static AppliedMigration row(int rank, String version, MigrationType type, String script, String checksum) {
         return new AppliedMigration(rank, Version.parse(version), "d", type, script, checksum, "me",
@@ -35,7 +53,7 @@ class SchemaGuardHistoryTest {
                 row(4, "3", MigrationType.UNDO, "U3__c.sql", "sha256:u3")));
 
         assertThat(comparison.matches()).isFalse();
-        assertThat(comparison.pending()).extracting(SchemaVersion.Migration::version).containsExactly("3");
+        assertThat(comparison.pending()).extracting(SchemaMigration::script).containsExactly("V3__c.sql");
         assertThat(comparison.drifted()).isEmpty();
         assertThat(comparison.unknown()).isEmpty();
     }

@@ -28,13 +28,13 @@ import javax.sql.DataSource;
 /** A database of the shared test server (see {@link TestPostgres}). */
 record TestDatabase(String name, int port, String jdbcUrl, DataSource dataSource) {
 
-    /** Applies every migration of the example schema (classpath:db/migration), as {@code strata migrate} would. */
+    /** Applies every test migration (classpath:db/migration), as {@code strata migrate} would. */
     TestDatabase migrate() {
         new Migrator(ConnectionSource.of(dataSource, name), MigrationSettings.defaults()).migrate();
         return this;
     }
 
-    /** Applies the example migrations up to and including {@code lastVersion} only. */
+    /** Applies the test migrations up to and including {@code lastVersion} only. */
     TestDatabase migrateUpTo(String lastVersion) {
         Version last = Version.parse(lastVersion);
         List<ResolvedMigration> all = new MigrationResolver(TestDatabase.class.getClassLoader())

@@ -7,15 +7,17 @@ import java.util.Objects;
  * Where the generator reads and writes, all derived from the project root unless given explicitly.
  *
  * @param migrations the directory holding the {@code V<version>__<description>.sql} files
- * @param sourceRoot the source root the {@code dev.strata.schema} package is generated into (committed)
+ * @param sourceRoot the source root the {@link #PACKAGE} package is generated into (committed)
  */
 public record CodegenPaths(Path migrations, Path sourceRoot) {
     /** The package of the generated code. */
-    public static final String PACKAGE = "dev.strata.schema";
+    public static final String PACKAGE = "com.example.platform.schema";
+    /** The example system's module, relative to the project root. */
+    public static final String MODULE_DIRECTORY = "examples/data-platform";
     /** The migrations of the example schema, relative to the project root. */
-    public static final String MIGRATIONS_DIRECTORY = "schema-migrations/src/main/resources/db/migration";
+    public static final String MIGRATIONS_DIRECTORY = MODULE_DIRECTORY + "/src/main/resources/db/migration";
     /** The committed generated sources, relative to the project root. */
-    public static final String SOURCE_ROOT = "schema-api/src/generated/java";
+    public static final String SOURCE_ROOT = MODULE_DIRECTORY + "/src/generated/java";
     /** The one command that regenerates, for messages. */
     public static final String REGENERATE_COMMAND = "mvn -B -q -pl schema-codegen -am -Pregenerate process-classes";
 

@@ -56,7 +56,7 @@ public record MigrationFingerprint(String latestVersion, String fingerprint, Lis
                     "pass --project-root=<the Strata checkout> or --migrations=<dir>");
         }
         ResolvedMigrations resolved = new MigrationResolver(MigrationFingerprint.class.getClassLoader())
-                .resolve(List.of(new Location.Filesystem(directory)));
+                .resolveAllowingEmpty(List.of(new Location.Filesystem(directory)));
         if (!resolved.problems().isEmpty()) {
             throw new CodegenException("the migrations in " + directory + " have problems:\n  "
                     + resolved.problems().stream().map(Problem::message).collect(Collectors.joining("\n  ")),

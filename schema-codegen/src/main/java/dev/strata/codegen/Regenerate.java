@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 
 /**
- * Regenerates {@code schema-api/src/generated/java/dev/strata/schema} from the migrations (see
+ * Regenerates {@code examples/data-platform/src/generated/java/com/example/platform/schema} from the migrations (see
  * {@link RegenerateOptions#USAGE}). Run it with:
  * <pre>
  * mvn -B -q -pl schema-codegen -am -Pregenerate process-classes [-Dforce]

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The gate of issue #3: the committed {@code schema-api/src/generated/java} is exactly what the migrations generate.
+ * The gate of issue #3: the committed {@code examples/data-platform/src/generated/java} is exactly what the migrations generate.
  * Runs {@code Regenerate --check}, which generates into a temporary directory and compares byte for byte.
  */
 class GeneratedCodeFreshnessTest {

@@ -59,11 +59,11 @@ class IncrementalRegenerationTest {
         int exit = run(TestPostgres.databases(), "--output=" + output, "--force");
 
         assertThat(exit).as(err()).isEqualTo(Regenerate.OK);
-        assertThat(out()).contains("Regenerating dev.strata.schema: --force given.");
+        assertThat(out()).contains("Regenerating com.example.platform.schema: --force given.");
         Map<String, TestFiles.Snapshot> after = TestFiles.snapshot(output);
         assertThat(after.keySet()).isEqualTo(before.keySet());
         after.forEach((path, snapshot) -> assertThat(snapshot.content()).as(path).isEqualTo(before.get(path).content()));
-        assertThat(after.get("dev/strata/schema/SchemaVersion.java").modified()).as("rewritten").isNotEqualTo(LONG_AGO);
+        assertThat(after.get("com/example/platform/schema/SchemaVersion.java").modified()).as("rewritten").isNotEqualTo(LONG_AGO);
     }
 
     @Test

@@ -15,8 +15,8 @@ class RegenerateOptionsTest {
     @Test
     void defaultsDeriveFromTheProjectRoot() {
         RegenerateOptions options = RegenerateOptions.parse(new String[] {"--project-root", "/repo"});
-        assertThat(options.paths().migrations()).isEqualTo(Path.of("/repo/schema-migrations/src/main/resources/db/migration"));
-        assertThat(options.paths().sourceRoot()).isEqualTo(Path.of("/repo/schema-api/src/generated/java"));
+        assertThat(options.paths().migrations()).isEqualTo(Path.of("/repo/examples/data-platform/src/main/resources/db/migration"));
+        assertThat(options.paths().sourceRoot()).isEqualTo(Path.of("/repo/examples/data-platform/src/generated/java"));
         assertThat(options.force()).isFalse();
         assertThat(options.check()).isEmpty();
     }

@@ -24,11 +24,12 @@ class SchemaVersionSourceTest {
         assertThat(SchemaVersionSource.read(root)).contains(
                 new SchemaVersionSource.Recorded("1.1", fingerprint.fingerprint(), "jOOQ 9.9.9"));
         assertThat(SchemaVersionSource.file(root)).hasFileName("SchemaVersion.java")
-                .hasParent(root.resolve("dev/strata/schema"));
+                .hasParent(root.resolve("com/example/platform/schema"));
         String text = SchemaVersionSource.render(fingerprint, "jOOQ 9.9.9");
-        assertThat(text).contains("public static final String LATEST_VERSION = \"1.1\";")
-                .contains("new Migration(\"1.1\", \"V1_1__b.sql\",\n                    \"sha256:bbbb")
-                .contains("public record Migration(String version, String script, String checksum)")
+        assertThat(text).contains("private static final String LATEST_VERSION = \"1.1\";")
+                .contains("new SchemaMigration.Versioned(\"1.1\", \"V1_1__b.sql\",\n                    \"sha256:bbbb")
+                .contains("public final class SchemaVersion implements SchemaDescriptor")
+                .contains("public static final SchemaVersion INSTANCE = new SchemaVersion();")
                 .doesNotContain("\r").doesNotContain("\t");
     }
 
@@ -36,7 +37,7 @@ class SchemaVersionSourceTest {
     void aMissingOrForeignFileRecordsNothing(@TempDir Path root) throws IOException {
         assertThat(SchemaVersionSource.read(root)).isEmpty();
         Files.createDirectories(SchemaVersionSource.file(root).getParent());
-        Files.writeString(SchemaVersionSource.file(root), "package dev.strata.schema; class SchemaVersion {}");
+        Files.writeString(SchemaVersionSource.file(root), "package com.example.platform.schema; class SchemaVersion {}");
         assertThat(SchemaVersionSource.read(root)).isEmpty();
     }
 }

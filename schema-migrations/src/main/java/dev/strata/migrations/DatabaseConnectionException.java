@@ -1,5 +1,6 @@
 package dev.strata.migrations;
 
+import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.core.StrataException;
 
 import java.net.UnknownHostException;
@@ -8,7 +9,8 @@ import java.sql.SQLException;
 /** Strata could not connect to the database, or lost the connection outside a migration. */
 public final class DatabaseConnectionException extends StrataException {
     public DatabaseConnectionException(String database, SQLException cause) {
-        super("cannot connect to " + database + ": " + describe(cause)
+        // The driver's text is masked where it is written: a message may quote a URL or a key=value string.
+        super("cannot connect to " + database + ": " + DatabaseUrl.redact(describe(cause))
                         + (cause.getSQLState() == null ? "" : " [SQLSTATE " + cause.getSQLState() + "]"),
                 hintFor(cause), cause);
     }

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param lockTimeout how long a run waits for another run's lock before failing
  * @param outOfOrder  whether a pending file older than the newest applied version may be applied
  * @param timeouts    PostgreSQL statement and lock timeouts for every migration; a file's directives beat them
+ * @param recordContent whether the history keeps each applied file's text (else its content column is NULL)
  */
 public record MigrationSettings(List<Location> locations, SchemaTable historyTable, Duration lockTimeout,
-                                boolean outOfOrder, StatementTimeouts timeouts) {
+                                boolean outOfOrder, StatementTimeouts timeouts, boolean recordContent) {
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_TABLE = "strata_schema_history";
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
@@ -35,6 +36,11 @@ public record MigrationSettings(List<Location> locations, SchemaTable historyTab
     }
 
     public MigrationSettings(List<Location> locations, SchemaTable historyTable, Duration lockTimeout,
+                             boolean outOfOrder, StatementTimeouts timeouts) {
+        this(locations, historyTable, lockTimeout, outOfOrder, timeouts, true);
+    }
+
+    public MigrationSettings(List<Location> locations, SchemaTable historyTable, Duration lockTimeout,
                              boolean outOfOrder) {
         this(locations, historyTable, lockTimeout, outOfOrder, StatementTimeouts.SERVER_DEFAULTS);
     }
@@ -46,22 +52,26 @@ public record MigrationSettings(List<Location> locations, SchemaTable historyTab
     }
 
     public MigrationSettings withLocations(List<Location> newLocations) {
-        return new MigrationSettings(newLocations, historyTable, lockTimeout, outOfOrder, timeouts);
+        return new MigrationSettings(newLocations, historyTable, lockTimeout, outOfOrder, timeouts, recordContent);
     }
 
     public MigrationSettings withLockTimeout(Duration timeout) {
-        return new MigrationSettings(locations, historyTable, timeout, outOfOrder, timeouts);
+        return new MigrationSettings(locations, historyTable, timeout, outOfOrder, timeouts, recordContent);
     }
 
     public MigrationSettings withOutOfOrder(boolean allowed) {
-        return new MigrationSettings(locations, historyTable, lockTimeout, allowed, timeouts);
+        return new MigrationSettings(locations, historyTable, lockTimeout, allowed, timeouts, recordContent);
     }
 
     public MigrationSettings withTimeouts(StatementTimeouts newTimeouts) {
-        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, newTimeouts);
+        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, newTimeouts, recordContent);
+    }
+
+    public MigrationSettings withRecordContent(boolean record) {
+        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, timeouts, record);
     }
 
     public MigrationSettings withHistoryTable(SchemaTable table) {
-        return new MigrationSettings(locations, table, lockTimeout, outOfOrder, timeouts);
+        return new MigrationSettings(locations, table, lockTimeout, outOfOrder, timeouts, recordContent);
     }
 }

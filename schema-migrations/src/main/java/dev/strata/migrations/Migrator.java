@@ -7,10 +7,12 @@ import dev.strata.migrations.core.Version;
 import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.DeadClientCheck;
 import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.Interruption;
 import dev.strata.migrations.execute.LockCheck;
 import dev.strata.migrations.execute.MigrationExecutor;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.HistoryTable;
+import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.history.NewHistoryRow;
 import dev.strata.migrations.lock.AdvisoryLock;
 import dev.strata.migrations.plan.MigrationPlan;
@@ -55,12 +57,22 @@ public final class Migrator {
 
     public Migrator(ConnectionSource connections, MigrationSettings settings, ClassLoader classLoader,
                     ExecutionListener listener) {
+        this(connections, settings, classLoader, listener, new Interruption());
+    }
+
+    /**
+     * @param interruption lets another thread stop {@link #migrate()} or {@link #undo} (the CLI's SIGINT/SIGTERM
+     *                     handler): the running statement is cancelled, and the file is rolled back or, without a
+     *                     transaction, recorded as failed where it stopped
+     */
+    public Migrator(ConnectionSource connections, MigrationSettings settings, ClassLoader classLoader,
+                    ExecutionListener listener, Interruption interruption) {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.resolver = new MigrationResolver(Objects.requireNonNull(classLoader, "classLoader"));
-        this.history = new HistoryTable(settings.historyTable());
+        this.history = new HistoryTable(settings.historyTable(), settings.recordContent());
         this.executor = new MigrationExecutor(history, settings.timeouts(),
-                Objects.requireNonNull(listener, "listener"));
+                Objects.requireNonNull(listener, "listener"), Objects.requireNonNull(interruption, "interruption"));
     }
 
     public MigrationSettings settings() {
@@ -314,7 +326,10 @@ public final class Migrator {
     }
 
     private RuntimeException historyReadFailed(SQLException e) {
-        return translate("reading the history table " + settings.historyTable(), e);
+        if (DatabaseConnectionException.isConnectionProblem(e)) {
+            return new DatabaseConnectionException(connections.description(), e);
+        }
+        return new HistoryUnreadableException(settings.historyTable(), e);
     }
 
     private RuntimeException translate(String action, SQLException e) {

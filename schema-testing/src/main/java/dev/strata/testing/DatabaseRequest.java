@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a test class's {@link StrataDatabase} asks for, validated: the migration settings (one template per distinct
+ * What a test class's {@link MigratedDatabase} asks for, validated: the migration settings (one template per distinct
  * value) and the server.
  */
 record DatabaseRequest(MigrationSettings settings, ServerSpec server) {
@@ -21,13 +21,13 @@ record DatabaseRequest(MigrationSettings settings, ServerSpec server) {
      * @throws TestDatabaseException naming the attribute and the test class when a value is invalid
      */
     static DatabaseRequest of(Class<?> testClass, TestEnvironment environment) {
-        StrataDatabase annotation = find(testClass).orElseThrow(() -> new TestDatabaseException(
-                testClass.getName() + " uses the Strata test extension without @StrataDatabase",
-                "annotate the class with @StrataDatabase instead of @ExtendWith(StrataDatabaseExtension.class)"));
+        MigratedDatabase annotation = find(testClass).orElseThrow(() -> new TestDatabaseException(
+                testClass.getName() + " uses the Strata test extension without @MigratedDatabase",
+                "annotate the class with @MigratedDatabase instead of @ExtendWith(MigratedDatabaseExtension.class)"));
         return new DatabaseRequest(settings(annotation, testClass), ServerSpec.choose(annotation.server(), environment));
     }
 
-    static MigrationSettings settings(StrataDatabase annotation, Class<?> testClass) {
+    static MigrationSettings settings(MigratedDatabase annotation, Class<?> testClass) {
         List<Location> locations;
         try {
             locations = Arrays.stream(annotation.locations()).map(Location::parse).toList();
@@ -50,13 +50,13 @@ record DatabaseRequest(MigrationSettings settings, ServerSpec server) {
 
     private static TestDatabaseException invalid(Class<?> testClass, String attribute, IllegalArgumentException e,
                                                  String hint) {
-        return new TestDatabaseException("@StrataDatabase(" + attribute + ") on " + testClass.getName()
+        return new TestDatabaseException("@MigratedDatabase(" + attribute + ") on " + testClass.getName()
                 + " is not valid: " + e.getMessage(), hint, e);
     }
 
-    private static Optional<StrataDatabase> find(Class<?> testClass) {
+    private static Optional<MigratedDatabase> find(Class<?> testClass) {
         for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
-            Optional<StrataDatabase> annotation = AnnotationSupport.findAnnotation(type, StrataDatabase.class);
+            Optional<MigratedDatabase> annotation = AnnotationSupport.findAnnotation(type, MigratedDatabase.class);
             if (annotation.isPresent()) {
                 return annotation;
             }

@@ -38,7 +38,7 @@ record ServerSpec(ServerKind kind, Optional<String> url, String image) {
         }
         String url = environment.databaseUrl().orElseThrow(() -> new TestDatabaseException(
                 "an external PostgreSQL server was selected (" + (requested == ServerKind.EXTERNAL
-                        ? "@StrataDatabase(server = EXTERNAL)" : TestEnvironment.SERVER_VARIABLE + "=external")
+                        ? "@MigratedDatabase(server = EXTERNAL)" : TestEnvironment.SERVER_VARIABLE + "=external")
                         + ") but " + TestEnvironment.URL_VARIABLE + " is not set",
                 "set " + TestEnvironment.URL_VARIABLE + "=postgresql://user:password@host:5432/postgres (a user with"
                         + " the CREATEDB privilege), or select another server"));
@@ -68,7 +68,9 @@ record ServerSpec(ServerKind kind, Optional<String> url, String image) {
         return switch (kind) {
             case EMBEDDED -> "embedded PostgreSQL";
             case TESTCONTAINERS -> "Testcontainers " + image;
-            case EXTERNAL -> "external PostgreSQL at " + DatabaseUrl.redact(url.orElse(""));
+            // parsed, not pattern-matched: the mask then covers a password with a space or '#' whole
+            case EXTERNAL -> "external PostgreSQL at " + url.map(text -> DatabaseUrl.parse(text,
+                    TestEnvironment.URL_VARIABLE).toString()).orElse("");
             case AUTO -> throw new IllegalStateException("unreachable");
         };
     }

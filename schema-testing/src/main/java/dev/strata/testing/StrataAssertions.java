@@ -26,7 +26,7 @@ import javax.sql.DataSource;
  * not drift: a database that is merely behind passes (use {@code strata validate} or
  * {@code dev.strata.api.SchemaGuard} to require it up to date).
  *
- * <p>With a DataSource injected by {@link StrataDatabase}, the expected schema comes from the test's template on the
+ * <p>With a DataSource injected by {@link MigratedDatabase}, the expected schema comes from the test's template on the
  * same server. With any other DataSource, it comes from the test server the environment selects (embedded by
  * default; see {@link ServerKind#AUTO}), which should run the database's PostgreSQL major: the message notes it when
  * the majors differ.
@@ -37,7 +37,7 @@ public final class StrataAssertions {
     }
 
     /**
-     * With the settings of the test's {@link StrataDatabase}, or the defaults ({@code classpath:db/migration},
+     * With the settings of the test's {@link MigratedDatabase}, or the defaults ({@code classpath:db/migration},
      * {@code public.strata_schema_history}) for a DataSource of your own.
      *
      * @throws AssertionFailedError listing every difference, grouped by object, or why the history does not fit the

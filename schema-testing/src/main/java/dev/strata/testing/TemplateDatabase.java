@@ -14,6 +14,7 @@ import dev.strata.migrations.resolve.Location;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -58,7 +59,7 @@ final class TemplateDatabase {
             MigrateResult result = migrator.migrate();
             if (result.plan().entries().isEmpty()) {
                 throw new TestDatabaseException("no migration files found in " + settings.locations(),
-                        "put V<version>__<description>.sql files there, or fix @StrataDatabase(locations = …)");
+                        "put V<version>__<description>.sql files there, or fix @MigratedDatabase(locations = …)");
             }
             return new TemplateDatabase(server, name, settings, result.applied().size());
         } catch (RuntimeException e) {
@@ -70,9 +71,25 @@ final class TemplateDatabase {
             if (e instanceof TestDatabaseException) {
                 throw e;
             }
-            throw new TestDatabaseException("@StrataDatabase could not build the template database from "
-                    + settings.locations() + ": " + e.getMessage(), hint(e), e);
+            throw failure(settings, classLoader, e);
         }
+    }
+
+    /** The error of a failed template, pointing at a dependency's jar, never at a file inside it. */
+    private static TestDatabaseException failure(MigrationSettings settings, ClassLoader classLoader,
+                                                 RuntimeException e) {
+        String problem = "@MigratedDatabase could not build the template database from " + settings.locations() + ": "
+                + e.getMessage();
+        String hint = hint(e);
+        DependencyJars jars = DependencyJars.scan(settings.locations(), classLoader);
+        List<String> named = jars.jarsNamedIn(problem + "\n" + hint);
+        if (named.isEmpty()) {
+            return new TestDatabaseException(problem, hint, e);
+        }
+        return new TestDatabaseException(jars.annotate(problem), "the file comes from a dependency ("
+                + String.join(", ", named) + "), not from this project, so it cannot be fixed here: keep this"
+                + " project's migrations in a location no dependency uses (@MigratedDatabase(locations = …)), or"
+                + " remove or upgrade the dependency that ships migration files there", e);
     }
 
     private static void requireClasspathLocations(MigrationSettings settings, ClassLoader classLoader) {
@@ -80,7 +97,7 @@ final class TemplateDatabase {
             if (location instanceof Location.Classpath classpath && classLoader.getResource(classpath.path()) == null) {
                 throw new TestDatabaseException("migration location " + location + " is not on the test class path",
                         "put the migration files under src/main/resources/" + classpath.path() + " (or"
-                                + " src/test/resources/" + classpath.path() + "), or fix @StrataDatabase(locations = …)");
+                                + " src/test/resources/" + classpath.path() + "), or fix @MigratedDatabase(locations = …)");
             }
         }
     }
@@ -96,7 +113,7 @@ final class TemplateDatabase {
         if (e instanceof StrataException strata && !strata.hint().isEmpty()) {
             return strata.hint();
         }
-        return "check the @StrataDatabase settings and the server's log";
+        return "check the @MigratedDatabase settings and the server's log";
     }
 
     /** A new database with the template's schema and rows (the history table included). */

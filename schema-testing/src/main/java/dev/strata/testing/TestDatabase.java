@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * What a test's database is, for logs and for tools that connect on their own (a test parameter of
- * {@link StrataDatabase}). It holds no password.
+ * {@link MigratedDatabase}). It holds no password.
  *
  * @param name     the database, e.g. {@code strata_test_1a2b3c4d_7}; dropped after the test
  * @param jdbcUrl  its pgjdbc URL, without credentials

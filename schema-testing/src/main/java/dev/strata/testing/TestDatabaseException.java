@@ -1,7 +1,7 @@
 package dev.strata.testing;
 
 /**
- * A test database could not be provided: no server, a bad {@link StrataDatabase} configuration, a migration that
+ * A test database could not be provided: no server, a bad {@link MigratedDatabase} configuration, a migration that
  * fails in the template, a missing privilege. The message says what went wrong and, on its last line, what to do;
  * it never shows a password.
  */

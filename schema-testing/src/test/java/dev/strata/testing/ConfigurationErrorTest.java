@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A bad @StrataDatabase configuration fails the test class with an error that names the culprit. */
+/** A bad @MigratedDatabase configuration fails the test class with an error that names the culprit. */
 class ConfigurationErrorTest {
 
     @Test
@@ -24,14 +24,14 @@ class ConfigurationErrorTest {
     @Test
     void aLocationWithoutMigrationFilesIsAnError() {
         assertThat(onlyFailure(EmptyLocation.class)).isInstanceOf(TestDatabaseException.class)
-                .hasMessageContaining("no migration files found in [classpath:empty-location]");
+                .hasMessageContaining("migration location classpath:empty-location holds no migration file");
     }
 
     @Test
     void aFailingMigrationIsNamedWithItsLine() {
         Throwable failure = onlyFailure(BrokenMigration.class);
         assertThat(failure).isInstanceOf(TestDatabaseException.class)
-                .hasMessageContaining("@StrataDatabase could not build the template database from [classpath:broken]")
+                .hasMessageContaining("@MigratedDatabase could not build the template database from [classpath:broken]")
                 .hasMessageContaining("migration V2__add_owner.sql (version 2) failed at classpath:broken/V2__add_owner.sql:3:")
                 .hasMessageContaining("SQLSTATE 42704")
                 .hasMessageContaining("type \"bigintt\" does not exist")
@@ -48,7 +48,7 @@ class ConfigurationErrorTest {
     @Test
     void anInvalidLocationNamesTheAttributeAndTheClass() {
         assertThat(onlyFailure(LocationWithoutPrefix.class)).isInstanceOf(TestDatabaseException.class)
-                .hasMessageContaining("@StrataDatabase(locations = [db/migration]) on " + LocationWithoutPrefix.class.getName()
+                .hasMessageContaining("@MigratedDatabase(locations = [db/migration]) on " + LocationWithoutPrefix.class.getName()
                         + " is not valid: invalid location 'db/migration'")
                 .hasMessageContaining("What to do: use classpath:<path> or filesystem:<dir>");
     }
@@ -81,49 +81,49 @@ class ConfigurationErrorTest {
         return failures.get(0);
     }
 
-    @StrataDatabase(locations = "classpath:no/such/migrations")
+    @MigratedDatabase(locations = "classpath:no/such/migrations")
     static class MissingLocation {
         @Test
         void test(DataSource dataSource) {
         }
     }
 
-    @StrataDatabase(locations = "classpath:empty-location")
+    @MigratedDatabase(locations = "classpath:empty-location")
     static class EmptyLocation {
         @Test
         void test(DataSource dataSource) {
         }
     }
 
-    @StrataDatabase(locations = "classpath:broken")
+    @MigratedDatabase(locations = "classpath:broken")
     static class BrokenMigration {
         @Test
         void test(DataSource dataSource) {
         }
     }
 
-    @StrataDatabase(locations = "classpath:broken")
+    @MigratedDatabase(locations = "classpath:broken")
     static class BrokenMigrationAgain {
         @Test
         void test(DataSource dataSource) {
         }
     }
 
-    @StrataDatabase(locations = "db/migration")
+    @MigratedDatabase(locations = "db/migration")
     static class LocationWithoutPrefix {
         @Test
         void test(DataSource dataSource) {
         }
     }
 
-    @StrataDatabase(historyTable = "schema-log")
+    @MigratedDatabase(historyTable = "schema-log")
     static class InvalidHistoryTable {
         @Test
         void test(DataSource dataSource) {
         }
     }
 
-    @StrataDatabase
+    @MigratedDatabase
     static class ParameterInBeforeAll {
         @BeforeAll
         static void setUp(DataSource dataSource) {
@@ -134,7 +134,7 @@ class ConfigurationErrorTest {
         }
     }
 
-    @StrataDatabase
+    @MigratedDatabase
     static class ParameterInConstructor {
         ParameterInConstructor(DataSource dataSource) {
         }

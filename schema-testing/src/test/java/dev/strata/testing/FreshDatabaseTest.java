@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each test method gets its own copy of the migrated template, whatever order the tests run in. */
-@StrataDatabase
+@MigratedDatabase
 class FreshDatabaseTest {
     private String databaseOfBeforeEach;
 

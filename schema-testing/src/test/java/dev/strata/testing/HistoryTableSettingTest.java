@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Other migration settings: a template of their own, migrated with them. */
-@StrataDatabase(historySchema = "audit", historyTable = "schema_log")
+@MigratedDatabase(historySchema = "audit", historyTable = "schema_log")
 class HistoryTableSettingTest {
 
     @Test

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /** Test databases are dropped after their test, even with connections left open; the shared server outlives runs. */
-@StrataDatabase
+@MigratedDatabase
 class LifecycleTest {
     private static final List<String> CREATED = new CopyOnWriteArrayList<>();
 
@@ -109,7 +109,7 @@ class LifecycleTest {
         }
     }
 
-    @StrataDatabase
+    @MigratedDatabase
     static class LeavesConnectionsOpen {
         @Test
         void connectionParameter(Connection connection, TestDatabase database) throws SQLException {
@@ -126,7 +126,7 @@ class LifecycleTest {
         }
     }
 
-    @StrataDatabase
+    @MigratedDatabase
     static class InParallel {
         static final int TESTS = 4;
 
@@ -136,7 +136,7 @@ class LifecycleTest {
         }
     }
 
-    @StrataDatabase(server = ServerKind.TESTCONTAINERS)
+    @MigratedDatabase(server = ServerKind.TESTCONTAINERS)
     static class OnTestcontainers {
         @Test
         void migrated(DSLContext dsl) {

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A server user without CREATEDB gets an error that names the privilege and the fix. */
-@StrataDatabase
+@MigratedDatabase
 class PrivilegeTest {
 
     @Test

@@ -52,7 +52,7 @@ class ServerSpecTest {
     void anExternalServerWithoutUrlIsAnError() {
         assertThatThrownBy(() -> ServerSpec.choose(ServerKind.EXTERNAL, TestEnvironment.none()))
                 .isInstanceOf(TestDatabaseException.class)
-                .hasMessageContaining("@StrataDatabase(server = EXTERNAL)")
+                .hasMessageContaining("@MigratedDatabase(server = EXTERNAL)")
                 .hasMessageContaining("STRATA_TEST_DATABASE_URL is not set")
                 .hasMessageContaining("CREATEDB");
         assertThatThrownBy(() -> ServerSpec.choose(ServerKind.AUTO, environment(null, "external")))

@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A second class with the same settings: it copies the same template (see {@link TemplateWitness}). */
-@StrataDatabase(locations = "classpath:db/migration")
+@MigratedDatabase(locations = "classpath:db/migration")
 class SharedTemplateTest {
 
     @Test

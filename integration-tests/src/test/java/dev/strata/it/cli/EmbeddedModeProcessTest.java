@@ -1,5 +1,6 @@
 package dev.strata.it.cli;
 
+import dev.strata.it.ExampleSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,21 +10,29 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's main job: `strata migrate` with no URL anywhere, on the embedded server in .strata/pgdata. */
+/**
+ * The README's main job: `strata migrate` with no URL anywhere, on the embedded server in .strata/pgdata, applying
+ * the example system's migrations (the jar ships none: they come from the example module's directory).
+ */
 class EmbeddedModeProcessTest {
+    private static final Map<String, String> EXAMPLE = ExampleSystem.locationEnvironment();
+
     @TempDir
     Path workingDirectory;
 
     @Test
-    void migrateOnTheEmbeddedDefaultAppliesTheExampleSchemaAndPersistsIt() {
-        StrataCli.Result first = StrataCli.run(workingDirectory, Map.of(), "migrate");
+    void migrateOnTheEmbeddedDefaultAppliesTheExampleSchemaAndPersistsIt() throws java.io.IOException {
+        // As the README's first command runs: a strata.toml that asks for the embedded server explicitly, since the
+        // fallback is refused without a terminal (as here).
+        Files.writeString(workingDirectory.resolve("strata.toml"), "[database]\nembedded = true\n");
+        StrataCli.Result first = StrataCli.run(workingDirectory, EXAMPLE, "migrate");
 
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(first.stderr()).containsOnlyOnce("Using embedded PostgreSQL").contains(".strata/pgdata");
         assertThat(first.stdout()).contains("V1__create_workers_and_heartbeats.sql", "Applied 13 migrations");
         assertThat(Files.isDirectory(workingDirectory.resolve(".strata/pgdata"))).isTrue();
 
-        StrataCli.Result again = StrataCli.run(workingDirectory, Map.of(), "status");
+        StrataCli.Result again = StrataCli.run(workingDirectory, EXAMPLE, "status");
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.stdout()).contains("13 migrations: 13 applied. Current version: 12.");
         assertThat(Files.exists(workingDirectory.resolve(".strata/pgdata/postmaster.pid")))
@@ -32,8 +41,8 @@ class EmbeddedModeProcessTest {
 
     @Test
     void twoCommandsAtOnceOnOneDataDirectoryBothSucceed() {
-        StrataCli.Launched first = StrataCli.Runner.launch(workingDirectory, Map.of(), "migrate");
-        StrataCli.Launched second = StrataCli.Runner.launch(workingDirectory, Map.of(), "migrate");
+        StrataCli.Launched first = StrataCli.Runner.launch(workingDirectory, EXAMPLE, "migrate", "--embedded");
+        StrataCli.Launched second = StrataCli.Runner.launch(workingDirectory, EXAMPLE, "migrate", "--embedded");
 
         StrataCli.Result one = StrataCli.Runner.await(first);
         StrataCli.Result two = StrataCli.Runner.await(second);
@@ -42,7 +51,13 @@ class EmbeddedModeProcessTest {
         assertThat(two.exitCode()).as(two.toString()).isZero();
         assertThat(one.stdout() + two.stdout()).containsOnlyOnce("Applied 13 migrations").contains("up to date");
 
-        StrataCli.Result validate = StrataCli.run(workingDirectory, Map.of(), "validate");
+        StrataCli.Result validate = StrataCli.run(workingDirectory, withEmbedded(), "validate");
         assertThat(validate.exitCode()).as(validate.toString()).isZero();
+    }
+
+    private static Map<String, String> withEmbedded() {
+        Map<String, String> environment = new java.util.HashMap<>(EXAMPLE);
+        environment.put("STRATA_DATABASE__EMBEDDED", "true");
+        return environment;
     }
 }

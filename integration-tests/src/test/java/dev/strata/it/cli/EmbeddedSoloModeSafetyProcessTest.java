@@ -20,10 +20,17 @@ class EmbeddedSoloModeSafetyProcessTest {
     @TempDir
     Path workingDirectory;
 
+    /** Asks for the embedded server explicitly (refused otherwise without a terminal) and names one migration file. */
+    private Map<String, String> soloMode(String migration) throws java.io.IOException {
+        Files.writeString(workingDirectory.resolve("strata.toml"), "[database]\nembedded = true\n");
+        Path migrations = Files.createDirectories(workingDirectory.resolve("sql"));
+        Files.writeString(migrations.resolve("V1__first.sql"), migration);
+        return Map.of("STRATA_MIGRATIONS__LOCATIONS", "filesystem:" + migrations);
+    }
+
     @Test
     void theSoloModeServerRunsDurable() throws Exception {
-        Path migrations = Files.createDirectories(workingDirectory.resolve("sql"));
-        Files.writeString(migrations.resolve("V1__durable.sql"), """
+        Map<String, String> environment = soloMode("""
                 do $$ begin
                   if current_setting('fsync') <> 'on' or current_setting('synchronous_commit') <> 'on'
                      or current_setting('full_page_writes') <> 'on' then
@@ -32,8 +39,7 @@ class EmbeddedSoloModeSafetyProcessTest {
                 end $$;
                 """);
 
-        StrataCli.Result result = StrataCli.run(workingDirectory,
-                Map.of("STRATA_MIGRATIONS__LOCATIONS", "filesystem:" + migrations), "migrate");
+        StrataCli.Result result = StrataCli.run(workingDirectory, environment, "migrate");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).contains("Applied 1 migration");
@@ -42,7 +48,8 @@ class EmbeddedSoloModeSafetyProcessTest {
     @Test
     void aStalePidFileNamingAnUnrelatedProcessNeitherKillsNorBlocksOnIt() throws Exception {
         assumeThat(Path.of("/proc/self")).as("the embedded server proves its postmaster through /proc (Linux)").exists();
-        StrataCli.Result first = StrataCli.run(workingDirectory, Map.of(), "migrate");
+        Map<String, String> environment = soloMode("create table kept (id int);\n");
+        StrataCli.Result first = StrataCli.run(workingDirectory, environment, "migrate");
         assertThat(first.exitCode()).as(first.toString()).isZero();
         Path data = workingDirectory.resolve(".strata/pgdata");
         Process unrelated = new ProcessBuilder("sleep", "600").start();
@@ -50,7 +57,7 @@ class EmbeddedSoloModeSafetyProcessTest {
             Files.writeString(data.resolve("postmaster.pid"), unrelated.pid() + "\n" + data + "\n1700000000\n5432\n"
                     + "/tmp\nlocalhost\n  1234567         0\nready   \n");
 
-            StrataCli.Result status = StrataCli.run(workingDirectory, Map.of(), "status");
+            StrataCli.Result status = StrataCli.run(workingDirectory, environment, "status");
 
             assertThat(status.exitCode()).as(status.toString()).isZero();
             assertThat(unrelated.isAlive()).as("the unrelated process the stale file named").isTrue();
@@ -61,11 +68,12 @@ class EmbeddedSoloModeSafetyProcessTest {
 
     @Test
     void aDataDirectoryOfAnotherMajorIsRefusedNamingItWithoutAStackTraceAndLeftAsItIs() throws Exception {
+        Map<String, String> environment = soloMode("create table never (id int);\n");
         Path data = Files.createDirectories(workingDirectory.resolve(".strata/pgdata"));
         Files.writeString(data.resolve("PG_VERSION"), "13\n");
         Files.writeString(data.resolve("postgresql.conf"), "# a PostgreSQL 13 cluster\n");
 
-        StrataCli.Result result = StrataCli.run(workingDirectory, Map.of(), "migrate");
+        StrataCli.Result result = StrataCli.run(workingDirectory, environment, "migrate");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
         assertThat(result.stderr()).contains("created by PostgreSQL 13").contains("pg_upgrade")

@@ -13,6 +13,7 @@ final class BadRunCases {
     private static final int FAILED = 1;
     private static final int USAGE = 2;
     private static final int CONNECT = 3;
+    private static final int HISTORY = 6;
 
     private BadRunCases() {
     }
@@ -86,13 +87,15 @@ final class BadRunCases {
                 // URLs
                 of("URL of another database kind", USAGE, c -> c.url("mysql://app:" + BadInputTest.URL_PASSWORD
                                 + "@localhost/app"),
-                        "'mysql://app:***@localhost/app' is not valid: it must start with postgresql://"),
+                        "'mysql://localhost/app' (user name and password not shown) is not valid: it must start"
+                                + " with postgresql://"),
                 of("port that is not a number", USAGE, c -> c.url("postgresql://app:" + BadInputTest.URL_PASSWORD
                                 + "@localhost:notaport/app"),
                         "port 'notaport' is not a number from 1 to 65535"),
                 of("malformed %-escape in the password", USAGE, c -> c.url("postgresql://app:%zz"
                                 + BadInputTest.URL_PASSWORD + "@localhost/app"),
-                        "'postgresql://app:***@localhost/app' is not valid: it has a malformed %-escape"),
+                        "'postgresql://localhost/app' (user name and password not shown) is not valid: the password"
+                                + " has a malformed %-escape"),
                 of("unknown sslmode", USAGE, c -> c.url(c.prepared(BadInputTest.DEPLOYER) + "?sslmode=bogus"),
                         "sslmode 'bogus' is not one of disable, allow, prefer, require, verify-ca, verify-full"),
                 of("connect_timeout that is not a number", USAGE,
@@ -118,7 +121,8 @@ final class BadRunCases {
                     c.write("V4__create_more.sql", "create table more (id int);\n");
                 }, "V4__create_more.sql:1:14 [SQLSTATE 42501]: permission denied for schema public",
                         "the migrating role lacks a privilege this statement needs"),
-                of("role without CREATE on a database without history", FAILED,
+                // Exit 6, not 1: no migration failed, the history table could not be written (issue 14 item 14).
+                of("role without CREATE on a database without history", HISTORY,
                         c -> c.url(c.prepared(BadInputTest.LOWLY_EMPTY)),
                         "creating the history table public.strata_schema_history failed",
                         "permission denied for schema public [SQLSTATE 42501]",

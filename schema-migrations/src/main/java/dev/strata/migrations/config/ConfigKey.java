@@ -11,7 +11,11 @@ public enum ConfigKey {
     DATABASE_URL(Section.DATABASE, "url", ValueType.STRING, null,
             "PostgreSQL URL: postgresql://user:pass@host:port/db?sslmode=…, postgres://…, jdbc:postgresql://…, or a"
                     + " Unix socket with ?host=/var/run/postgresql. Unset everywhere: the CLI starts an embedded"
-                    + " PostgreSQL in .strata/pgdata."),
+                    + " PostgreSQL in .strata/pgdata (from a terminal, or with embedded = true)."),
+    DATABASE_EMBEDDED(Section.DATABASE, "embedded", ValueType.BOOLEAN, "false",
+            "CLI only: with no url set, use the embedded PostgreSQL in .strata/pgdata even when CI is set or stdin"
+                    + " is not a terminal (where it is refused otherwise, so that a mistyped variable cannot migrate a"
+                    + " throwaway database). Same as --embedded. Ignored when a url is set."),
     DATABASE_USER(Section.DATABASE, "user", ValueType.STRING, null,
             "User name, when the URL does not carry one."),
     DATABASE_PASSWORD(Section.DATABASE, "password", ValueType.SECRET, null,
@@ -39,7 +43,12 @@ public enum ConfigKey {
     MIGRATIONS_STATEMENT_LOCK_TIMEOUT(Section.MIGRATIONS, "statement_lock_timeout", ValueType.DURATION, null,
             "PostgreSQL lock_timeout for every migration statement, so a migration fails fast instead of queueing"
                     + " production traffic behind its lock request (unset: the server's). A file's"
-                    + " -- strata:lock_timeout=… beats it.");
+                    + " -- strata:lock_timeout=… beats it."),
+    MIGRATIONS_RECORD_CONTENT(Section.MIGRATIONS, "record_content", ValueType.BOOLEAN, "true",
+            "Keep each applied file's full text in the history table's content column, which validate uses to"
+                    + " show which lines of an applied file were edited and diff to replay an edited repeatable file"
+                    + " as it ran. false stores NULL instead, so no copy of a secret written in a migration"
+                    + " (CREATE ROLE … PASSWORD) is kept there; edits are then reported without their lines.");
 
     /** A TOML table of the configuration file. */
     public enum Section {
@@ -109,6 +118,23 @@ public enum ConfigKey {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The key whose environment variable is closest to {@code variable} (fewest edits), for "did you mean" hints:
+     * {@code STRATA_DATABASE_URL} gives {@link #DATABASE_URL}.
+     */
+    public static ConfigKey nearestEnvironmentVariable(String variable) {
+        ConfigKey nearest = values()[0];
+        int best = Integer.MAX_VALUE;
+        for (ConfigKey key : values()) {
+            int distance = EditDistance.between(variable.toUpperCase(Locale.ROOT), key.environmentVariable());
+            if (distance < best) {
+                best = distance;
+                nearest = key;
+            }
+        }
+        return nearest;
     }
 
     public static Optional<ConfigKey> forEnvironmentVariable(String variable) {

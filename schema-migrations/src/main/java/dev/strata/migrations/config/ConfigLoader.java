@@ -12,26 +12,39 @@ import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Reads the configuration: defaults, then the TOML file ({@code --config} or {@code STRATA_CONFIG}), then
- * {@code STRATA_<SECTION>__<KEY>} variables, then {@code --url}; each later source beats the earlier ones.
+ * Reads the configuration: defaults, then the TOML file ({@code --config}, {@code STRATA_CONFIG}, or the one the CLI
+ * finds in the working directory), then {@code STRATA_<SECTION>__<KEY>} variables, then command-line options such as
+ * {@code --url} and {@code --locations}; each later source beats the earlier ones.
  * Unknown keys and variables are errors, never ignored. The environment is passed in, not read here.
  */
 public final class ConfigLoader {
     public static final String CONFIG_FILE_VARIABLE = "STRATA_CONFIG";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final int MAX_POOL_SIZE = 1000;
 
     private ConfigLoader() {
+    }
+
+    /** A TOML file to read, and what named it ({@code --config}, {@code STRATA_CONFIG}, the working directory). */
+    public record ConfigFile(Path path, String namedBy) {
+    }
+
+    /** A value given on the command line, e.g. {@code --url} or {@code --locations}: it beats every other source. */
+    public record CommandLineValue(ConfigKey key, Object value, String option) {
     }
 
     /**
@@ -40,30 +53,50 @@ public final class ConfigLoader {
      * @param urlOverride the {@code --url} option, if given
      */
     public static StrataConfig load(Optional<Path> file, Map<String, String> environment, Optional<String> urlOverride) {
+        return load(configFile(file, environment), environment, urlOverride
+                .map(url -> List.of(new CommandLineValue(ConfigKey.DATABASE_URL, url, "--url"))).orElse(List.of()));
+    }
+
+    /**
+     * The file named by the {@code --config} option, else by {@code STRATA_CONFIG}. A set but empty
+     * {@code STRATA_CONFIG} is an error, not "no file": it is what a script's unset variable expands to.
+     */
+    public static Optional<ConfigFile> configFile(Optional<Path> option, Map<String, String> environment) {
+        if (option.isPresent()) {
+            return Optional.of(new ConfigFile(option.get(), "--config"));
+        }
+        String variable = environment.get(CONFIG_FILE_VARIABLE);
+        if (variable == null) {
+            return Optional.empty();
+        }
+        if (variable.isBlank()) {
+            throw new ConfigurationException(CONFIG_FILE_VARIABLE + " is set but empty",
+                    "set it to the path of a TOML file, or unset it (unset " + CONFIG_FILE_VARIABLE + ")");
+        }
+        return Optional.of(new ConfigFile(Path.of(variable), CONFIG_FILE_VARIABLE));
+    }
+
+    /**
+     * @param file        the TOML file to read, if any
+     * @param environment the process environment (only {@code STRATA_*} entries matter)
+     * @param commandLine values given as options, which beat the file and the environment
+     */
+    public static StrataConfig load(Optional<ConfigFile> file, Map<String, String> environment,
+                                    List<CommandLineValue> commandLine) {
         Map<ConfigKey, ConfigValue> values = new EnumMap<>(ConfigKey.class);
         for (ConfigKey key : ConfigKey.values()) {
             key.defaultValue().ifPresent(value -> values.put(key, new ConfigValue(key, value, "the default")));
         }
-        Optional<Path> configFile = file.or(() -> Optional.ofNullable(environment.get(CONFIG_FILE_VARIABLE))
-                .filter(path -> !path.isBlank()).map(Path::of));
-        configFile.ifPresent(path -> readFile(path, file.isPresent() ? "--config" : CONFIG_FILE_VARIABLE, values));
+        file.ifPresent(config -> readFile(config.path(), config.namedBy(), values));
         readEnvironment(environment, values);
-        urlOverride.ifPresent(url -> values.put(ConfigKey.DATABASE_URL, new ConfigValue(ConfigKey.DATABASE_URL, url, "--url")));
-        return new StrataConfig(database(values), migrations(values), configFile);
+        for (CommandLineValue option : commandLine) {
+            values.put(option.key(), new ConfigValue(option.key(), option.value(), option.option()));
+        }
+        return new StrataConfig(database(values), migrations(values), file.map(ConfigFile::path));
     }
 
     private static void readFile(Path path, String namedBy, Map<ConfigKey, ConfigValue> values) {
-        if (!Files.isRegularFile(path)) {
-            throw new ConfigurationException("configuration file " + path + " (named by " + namedBy + ") does not exist",
-                    "check the path, or leave out " + namedBy + " to use defaults and STRATA_* variables");
-        }
-        TomlParseResult toml;
-        try {
-            toml = Toml.parse(path);
-        } catch (IOException e) {
-            throw new ConfigurationException("cannot read configuration file " + path + ": " + e.getMessage(),
-                    "check the file's permissions", e);
-        }
+        TomlParseResult toml = Toml.parse(readText(path, namedBy));
         if (toml.hasErrors()) {
             TomlParseError error = toml.errors().get(0);
             throw new ConfigurationException(path + ":" + error.position().line() + ":" + error.position().column()
@@ -81,6 +114,35 @@ public final class ConfigLoader {
                 values.put(key, new ConfigValue(key, plain(table.get(List.of(keyName))), origin));
             }
         }
+    }
+
+    /** The file's text; a UTF-8 byte order mark, which editors on Windows write, is not part of the TOML. */
+    private static String readText(Path path, String namedBy) {
+        String leaveOut = "leave out " + namedBy + " to use defaults and STRATA_* variables";
+        if (Files.isDirectory(path)) {
+            throw new ConfigurationException("configuration file " + path + " (named by " + namedBy
+                    + ") is a directory, not a TOML file", "name the file inside it, e.g. "
+                    + path.resolve("strata.toml") + ", or " + leaveOut);
+        }
+        if (!Files.exists(path)) {
+            throw new ConfigurationException("configuration file " + path + " (named by " + namedBy + ") does not exist",
+                    "check the path, or " + leaveOut);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigurationException("configuration file " + path + " (named by " + namedBy
+                    + ") is not a regular file (it is a device, a pipe or a socket)", "name a TOML file, or " + leaveOut);
+        }
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new ConfigurationException("configuration file " + path + " is not UTF-8 text",
+                    "save it as UTF-8 (TOML files are UTF-8)", e);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read configuration file " + path + ": " + e.getMessage(),
+                    "check the file's permissions", e);
+        }
+        return text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
     }
 
     private static ConfigKey.Section section(Path path, TomlParseResult toml, String name) {
@@ -112,7 +174,9 @@ public final class ConfigLoader {
                 continue;
             }
             ConfigKey key = ConfigKey.forEnvironmentVariable(name).orElseThrow(() -> new ConfigurationException(
-                    "unknown environment variable " + name, "known variables: " + knownVariables()));
+                    "unknown environment variable " + name + " (did you mean "
+                            + ConfigKey.nearestEnvironmentVariable(name).environmentVariable() + "?)",
+                    "known variables: " + knownVariables()));
             values.put(key, new ConfigValue(key, variable.getValue(), "environment variable " + name));
         }
     }
@@ -135,20 +199,31 @@ public final class ConfigLoader {
                 optional(values, ConfigKey.DATABASE_USER).map(ValueParser::string),
                 optional(values, ConfigKey.DATABASE_PASSWORD).map(ValueParser::string),
                 (int) poolSize, connectTimeout,
-                ValueParser.bool(values.get(ConfigKey.DATABASE_AUTO_MIGRATE)));
+                ValueParser.bool(values.get(ConfigKey.DATABASE_AUTO_MIGRATE)),
+                ValueParser.bool(values.get(ConfigKey.DATABASE_EMBEDDED)));
     }
 
     private static MigrationSettings migrations(Map<ConfigKey, ConfigValue> values) {
         ConfigValue locationsValue = values.get(ConfigKey.MIGRATIONS_LOCATIONS);
         List<Location> locations = new ArrayList<>();
+        Map<Object, String> seen = new HashMap<>();
         for (String text : ValueParser.list(locationsValue)) {
+            Location location;
             try {
-                locations.add(Location.parse(text));
+                location = Location.parse(text);
             } catch (IllegalArgumentException e) {
                 // Location's message already names the accepted forms, with examples.
                 throw new ConfigurationException(locationsValue.describe() + " holds an " + e.getMessage(),
                         "fix locations in " + locationsValue.origin());
             }
+            // Listed twice, a location's files would be resolved twice and each reported as its own duplicate.
+            String earlier = seen.putIfAbsent(sameness(location), text);
+            if (earlier != null) {
+                throw new ConfigurationException(locationsValue.describe() + " lists the same location twice: '"
+                        + earlier + "' and '" + text + "'", "remove one of them from locations in "
+                        + locationsValue.origin());
+            }
+            locations.add(location);
         }
         ConfigValue schemaValue = values.get(ConfigKey.MIGRATIONS_SCHEMA);
         ConfigValue tableValue = values.get(ConfigKey.MIGRATIONS_TABLE);
@@ -163,14 +238,24 @@ public final class ConfigLoader {
                 ValueParser.duration(values.get(ConfigKey.MIGRATIONS_LOCK_TIMEOUT)),
                 ValueParser.bool(values.get(ConfigKey.MIGRATIONS_OUT_OF_ORDER)),
                 new StatementTimeouts(positiveDuration(values, ConfigKey.MIGRATIONS_STATEMENT_TIMEOUT),
-                        positiveDuration(values, ConfigKey.MIGRATIONS_STATEMENT_LOCK_TIMEOUT)));
+                        positiveDuration(values, ConfigKey.MIGRATIONS_STATEMENT_LOCK_TIMEOUT)),
+                ValueParser.bool(values.get(ConfigKey.MIGRATIONS_RECORD_CONTENT)));
+    }
+
+    /** Two spellings of one directory ({@code sql} and {@code ./sql/}) are the same location. */
+    private static Object sameness(Location location) {
+        return location instanceof Location.Filesystem filesystem
+                ? filesystem.directory().toAbsolutePath().normalize() : location;
     }
 
     private static Optional<Duration> positiveDuration(Map<ConfigKey, ConfigValue> values, ConfigKey key) {
         Optional<ConfigValue> value = optional(values, key);
         Optional<Duration> duration = value.map(ValueParser::duration);
         if (duration.isPresent() && duration.get().isZero()) {
-            throw ValueParser.invalid(value.get(), "is 0", "a positive duration such as 5s (leave it unset for none)");
+            // PostgreSQL reads 0 as "no limit"; unset here means "the server's setting", which is not the same.
+            throw ValueParser.invalid(value.get(), "is 0", "a positive duration such as 5m; Strata does not take 0"
+                    + " for \"no limit\": leave " + key.keyName() + " unset to keep the server's setting (which is no"
+                    + " limit unless the server or role sets one)");
         }
         return duration;
     }

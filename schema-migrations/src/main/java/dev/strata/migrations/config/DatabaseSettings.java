@@ -6,10 +6,16 @@ import java.util.Optional;
 /**
  * The {@code [database]} section, validated. {@link #toString()} never shows the password.
  *
- * @param url empty when no URL is configured anywhere (the CLI then starts its embedded server)
+ * @param url      empty when no URL is configured anywhere (the CLI then starts its embedded server)
+ * @param embedded {@code database.embedded}: the embedded server was asked for explicitly
  */
 public record DatabaseSettings(Optional<DatabaseUrl> url, Optional<String> user, Optional<String> password,
-                               int poolSize, Duration connectTimeout, boolean autoMigrate) {
+                               int poolSize, Duration connectTimeout, boolean autoMigrate, boolean embedded) {
+
+    public DatabaseSettings(Optional<DatabaseUrl> url, Optional<String> user, Optional<String> password,
+                            int poolSize, Duration connectTimeout, boolean autoMigrate) {
+        this(url, user, password, poolSize, connectTimeout, autoMigrate, false);
+    }
 
     /** The user to connect as: the URL's, else the {@code user} key. */
     public Optional<String> effectiveUser() {
@@ -22,7 +28,7 @@ public record DatabaseSettings(Optional<DatabaseUrl> url, Optional<String> user,
     }
 
     public DatabaseSettings withUrl(DatabaseUrl newUrl) {
-        return new DatabaseSettings(Optional.of(newUrl), user, password, poolSize, connectTimeout, autoMigrate);
+        return new DatabaseSettings(Optional.of(newUrl), user, password, poolSize, connectTimeout, autoMigrate, embedded);
     }
 
     @Override

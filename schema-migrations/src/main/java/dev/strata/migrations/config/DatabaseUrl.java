@@ -2,6 +2,7 @@ package dev.strata.migrations.config;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,10 @@ import java.util.regex.Pattern;
  * URL can be printed; {@link #toString()} masks the password.
  */
 public final class DatabaseUrl {
-    /** user:password@ after a scheme; the password runs to the last @ before any query, as the parser reads it. */
-    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(://[^:/@?]*:)[^?]*@");
-    /** password=, sslpassword= and any other *password= parameter. */
-    private static final Pattern QUERY_PASSWORD = Pattern.compile("([?&][a-z_]*password=)[^&]*", Pattern.CASE_INSENSITIVE);
+    /** The start of a libpq key=value connection string ({@code host=db dbname=app}), which is not a URL. */
+    private static final Pattern KEYWORD_VALUE = Pattern.compile("[a-z_]+\\s*=", Pattern.CASE_INSENSITIVE);
+    private static final String ENCODING_HINT = "percent-encode special characters in the user name and password:"
+            + " % as %25, / as %2F, ? as %3F, @ as %40, # as %23, : as %3A, & as %26, a space as %20";
     private static final String UNIX_SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
     private static final int DEFAULT_PORT = 5432;
     private static final List<String> SSL_MODES =
@@ -39,10 +40,12 @@ public final class DatabaseUrl {
         this.display = display;
     }
 
-    /** Masks the password of any URL-like text, parsed or not, for messages and logs. */
-    public static String redact(String url) {
-        String masked = USERINFO_PASSWORD.matcher(url).replaceAll("$1***@");
-        return QUERY_PASSWORD.matcher(masked).replaceAll("$1***");
+    /**
+     * Masks the passwords of URL-like text, parsed or not, for messages and logs: a URL's user-info password and every
+     * {@code password=} parameter (also in a libpq key=value string), each only up to where its value ends.
+     */
+    public static String redact(String text) {
+        return UrlRedaction.redact(text);
     }
 
     /**
@@ -60,50 +63,73 @@ public final class DatabaseUrl {
                 return parseLibpq(url, url.substring(scheme.length()), origin);
             }
         }
+        if (KEYWORD_VALUE.matcher(url).lookingAt()) {
+            throw invalid(url, origin, "it is a libpq key=value connection string; Strata takes a URL that starts"
+                    + " with postgresql://, postgres:// or jdbc:postgresql://");
+        }
         throw invalid(url, origin, "it must start with postgresql://, postgres:// or jdbc:postgresql://");
     }
 
     private static DatabaseUrl parseJdbc(String url, String origin) {
+        if (UrlRedaction.hasAtSignOutsideParameterValues(url.substring("jdbc:postgresql:".length()))) {
+            // pgjdbc would read user:password@host as a host and port, and log the password as a bad port number
+            throw invalid(url, origin, "a jdbc:postgresql:// URL takes no user:password@ part; pass"
+                    + " ?user=…&password=… or write postgresql://user:password@host/database");
+        }
         int query = url.indexOf('?');
         String base = query < 0 ? url : url.substring(0, query);
         Map<String, String> parameters = query < 0 ? new LinkedHashMap<>() : parseQuery(url.substring(query + 1), url, origin);
         String user = parameters.remove("user");
         String password = parameters.remove("password");
         checkParameters(parameters, url, origin);
+        // pgjdbc rejects a bad port only when connecting, with a log line and as if the server were unreachable.
+        String hosts = base.substring("jdbc:postgresql:".length()).replaceFirst("^//", "");
+        checkPorts(hosts.contains("/") ? hosts.substring(0, hosts.indexOf('/')) : hosts, url, origin);
         StringBuilder jdbc = new StringBuilder(base);
         appendQuery(jdbc, parameters);
-        return new DatabaseUrl(jdbc.toString(), Map.of(), user, password, redact(url));
+        String display = query < 0 ? url : base + "?" + UrlRedaction.maskQuery(url.substring(query + 1));
+        return new DatabaseUrl(jdbc.toString(), Map.of(), user, password, display);
     }
 
     private static DatabaseUrl parseLibpq(String url, String rest, String origin) {
+        checkUserInfoIsDelimited(rest, url, origin);
         int queryStart = rest.indexOf('?');
         String beforeQuery = queryStart < 0 ? rest : rest.substring(0, queryStart);
         Map<String, String> parameters = queryStart < 0 ? new LinkedHashMap<>()
                 : parseQuery(rest.substring(queryStart + 1), url, origin);
         int slash = beforeQuery.indexOf('/');
         String authority = slash < 0 ? beforeQuery : beforeQuery.substring(0, slash);
-        String database = slash < 0 ? "" : decode(beforeQuery.substring(slash + 1), url, origin);
+        String database = slash < 0 ? "" : decode(beforeQuery.substring(slash + 1), "database name", url, origin);
 
         String user = null;
         String password = null;
         int at = authority.lastIndexOf('@');
+        String shownUserInfo = "";
         if (at >= 0) {
             String userInfo = authority.substring(0, at);
             authority = authority.substring(at + 1);
             int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon), url, origin);
-            password = colon < 0 ? null : decode(userInfo.substring(colon + 1), url, origin);
+            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon), "user name", url, origin);
+            password = colon < 0 ? null : decode(userInfo.substring(colon + 1), "password", url, origin);
+            shownUserInfo = (colon < 0 ? userInfo : userInfo.substring(0, colon) + ":" + UrlRedaction.MASK) + "@";
         }
+        // Built from the parsed parts, not by pattern: a password may hold a space, '#' or '@'.
+        String display = url.substring(0, url.length() - rest.length()) + shownUserInfo
+                + beforeQuery.substring(at + 1)
+                + (queryStart < 0 ? "" : "?" + UrlRedaction.maskQuery(rest.substring(queryStart + 1)));
         user = Optional.ofNullable(parameters.remove("user")).orElse(user);
         password = Optional.ofNullable(parameters.remove("password")).orElse(password);
 
-        String host = decode(authority, url, origin);
+        String host = decode(authority, "host", url, origin);
         if (host.contains("[") && !host.contains("]")) {
             throw invalid(url, origin, "the IPv6 address after [ has no closing ]");
         }
         String hostParameter = parameters.remove("host");
         if (hostParameter != null) {
             host = hostParameter;
+        } else if (host.isEmpty()) {
+            // As libpq: no host at all (postgresql:///db) means the local server's default Unix socket.
+            host = LocalSocket.defaultDirectory();
         }
         String portParameter = parameters.remove("port");
         Map<String, String> properties = new LinkedHashMap<>();
@@ -114,7 +140,7 @@ public final class DatabaseUrl {
             int colon = authority.lastIndexOf(':');
             if (colon > authority.lastIndexOf(']')) {
                 if (hostParameter == null) {
-                    host = decode(authority.substring(0, colon), url, origin);
+                    host = decode(authority.substring(0, colon), "host", url, origin);
                 }
                 String authorityPort = authority.substring(colon + 1);
                 if (portParameter == null && !authorityPort.isEmpty()) {
@@ -137,7 +163,41 @@ public final class DatabaseUrl {
         StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(hostAndPort).append('/')
                 .append(database.isEmpty() ? "" : encodePath(database));
         appendQuery(jdbc, parameters);
-        return new DatabaseUrl(jdbc.toString(), properties, user, password, redact(url));
+        return new DatabaseUrl(jdbc.toString(), properties, user, password, display);
+    }
+
+    /**
+     * A user name or password with an unencoded {@code /} or {@code ?} ends the authority early: what follows would be
+     * read as host, port, database or parameters, and a part of the password quoted in an error. Refused first,
+     * without quoting any part.
+     */
+    private static void checkUserInfoIsDelimited(String rest, String url, String origin) {
+        int authorityEnd = rest.length();
+        for (char delimiter : new char[] {'/', '?'}) {
+            int index = rest.indexOf(delimiter);
+            if (index >= 0 && index < authorityEnd) {
+                authorityEnd = index;
+            }
+        }
+        String authority = rest.substring(0, authorityEnd);
+        String pathAndQuery = rest.substring(authorityEnd);
+        if (authority.indexOf('@') >= 0 || pathAndQuery.indexOf('@') < 0) {
+            return;
+        }
+        if (UrlRedaction.hasAtSignOutsideParameterValues(pathAndQuery) || !portsAreNumeric(authority)) {
+            throw invalid(url, origin, "the user name or password before '@' holds a character that ends that part"
+                    + " of a URL ('/' or '?'); percent-encode it ('/' as %2F, '?' as %3F)");
+        }
+    }
+
+    private static boolean portsAreNumeric(String authority) {
+        for (String host : authority.split(",")) {
+            int colon = host.lastIndexOf(':');
+            if (colon >= 0 && !host.endsWith("]") && !host.substring(colon + 1).matches("\\d*")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -193,16 +253,23 @@ public final class DatabaseUrl {
 
     private static Map<String, String> parseQuery(String query, String url, String origin) {
         Map<String, String> parameters = new LinkedHashMap<>();
+        String previousName = "";
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int equals = pair.indexOf('=');
-            if (equals <= 0) {
-                throw invalid(url, origin, "query parameter '" + redact("?" + pair).substring(1)
-                        + "' is not name=value");
+            if (equals <= 0 && UrlRedaction.isPasswordName(previousName)) {
+                // the rest of a password that holds an unencoded '&': not to be quoted
+                throw invalid(url, origin, "the " + previousName + " parameter holds an unencoded '&';"
+                        + " percent-encode it as %26");
             }
-            parameters.put(decode(pair.substring(0, equals), url, origin), decode(pair.substring(equals + 1), url, origin));
+            if (equals <= 0) {
+                throw invalid(url, origin, "query parameter '" + redact(pair) + "' is not name=value");
+            }
+            previousName = decode(pair.substring(0, equals), "query parameter name", url, origin);
+            String what = UrlRedaction.isPasswordName(previousName) ? "password" : "value of " + previousName;
+            parameters.put(previousName, decode(pair.substring(equals + 1), what, url, origin));
         }
         return parameters;
     }
@@ -215,11 +282,13 @@ public final class DatabaseUrl {
         }
     }
 
-    private static String decode(String text, String url, String origin) {
+    /** @param what the part of the URL, named in the error (never quoted: it may be the password) */
+    private static String decode(String text, String what, String url, String origin) {
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw invalid(url, origin, "it has a malformed %-escape");
+            throw invalid(url, origin, "the " + what + " has a malformed %-escape (a '%' not followed by two hex"
+                    + " digits); write a literal '%' as %25");
         }
     }
 
@@ -231,10 +300,16 @@ public final class DatabaseUrl {
         return encode(text);
     }
 
+    /**
+     * The URL is shown without its user info and password parameters at all: in a URL that did not parse, where the
+     * password ends is not known, so it cannot be masked reliably.
+     */
     private static ConfigurationException invalid(String url, String origin, String reason) {
-        return new ConfigurationException("database.url (from " + origin + ") '" + redact(url) + "' is not valid: "
-                + reason, "use postgresql://user:password@host:5432/database (or postgres://, jdbc:postgresql://);"
-                + " percent-encode special characters in the password");
+        String shown = UrlRedaction.withoutCredentials(url);
+        return new ConfigurationException("database.url (from " + origin + ") '" + shown + "'"
+                + (shown.equals(url) ? "" : " (user name and password not shown)") + " is not valid: " + reason,
+                "use postgresql://user:password@host:5432/database (or postgres://, jdbc:postgresql://); "
+                        + ENCODING_HINT);
     }
 
     /** The pgjdbc URL, without credentials. */
@@ -249,6 +324,25 @@ public final class DatabaseUrl {
 
     public Optional<String> user() {
         return Optional.ofNullable(user);
+    }
+
+    /**
+     * Every secret the URL carries, for output masking: the password and the value of any other password parameter
+     * ({@code sslpassword}), which stays in the pgjdbc URL.
+     */
+    public List<String> secrets() {
+        List<String> secrets = new ArrayList<>();
+        password().ifPresent(secrets::add);
+        int query = jdbcUrl.indexOf('?');
+        if (query >= 0) {
+            for (String piece : jdbcUrl.substring(query + 1).split("&")) {
+                int equals = piece.indexOf('=');
+                if (equals > 0 && UrlRedaction.isPasswordName(piece.substring(0, equals))) {
+                    secrets.add(URLDecoder.decode(piece.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return List.copyOf(secrets);
     }
 
     public Optional<String> password() {

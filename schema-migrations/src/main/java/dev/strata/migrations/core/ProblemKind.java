@@ -28,6 +28,10 @@ public enum ProblemKind {
     INVALID_DIRECTIVE,
     /** A statement that cannot run in a transaction (e.g. CREATE INDEX CONCURRENTLY) in a transactional file. */
     NEEDS_NO_TRANSACTION,
+    /** A statement that ends or starts the transaction a transactional file runs in (COMMIT, ROLLBACK, BEGIN…). */
+    TRANSACTION_CONTROL,
+    /** Something only psql can run: a meta-command line ({@code \set}, {@code \i}, …) or COPY FROM STDIN/TO STDOUT. */
+    CLIENT_COMMAND,
     /** A history row this version of Strata cannot read. */
     UNREADABLE_HISTORY
 }

@@ -12,4 +12,8 @@ public interface ExecutionListener {
 
     default void applied(AppliedRun run) {
     }
+
+    /** A notice or warning the server sent while a file ran; front ends show it (on stderr). */
+    default void notice(ServerNotice notice) {
+    }
 }

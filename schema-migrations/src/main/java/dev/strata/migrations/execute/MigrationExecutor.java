@@ -23,17 +23,26 @@ import java.util.OptionalInt;
 /**
  * Applies pending migrations one by one. A transactional file runs in one transaction together with its history
  * row, so it is either fully applied and recorded or not at all. A file marked {@code -- strata:transaction=false}
- * runs statement by statement in autocommit; if one fails, a failed history row records the last statement reached.
+ * runs statement by statement in autocommit ({@link NonTransactionalRun}). Each file starts from the session state
+ * the run started with ({@link SessionReset}), and the server's notices are passed on with their file and line.
  */
 public final class MigrationExecutor {
     private final HistoryTable history;
     private final StatementTimeouts runTimeouts;
     private final ExecutionListener listener;
+    private final Interruption interruption;
 
     public MigrationExecutor(HistoryTable history, StatementTimeouts runTimeouts, ExecutionListener listener) {
+        this(history, runTimeouts, listener, new Interruption());
+    }
+
+    /** @param interruption how the run is stopped from another thread (SIGINT/SIGTERM in the CLI) */
+    public MigrationExecutor(HistoryTable history, StatementTimeouts runTimeouts, ExecutionListener listener,
+                             Interruption interruption) {
         this.history = history;
         this.runTimeouts = runTimeouts;
         this.listener = listener;
+        this.interruption = interruption;
     }
 
     /**
@@ -42,6 +51,7 @@ public final class MigrationExecutor {
      *
      * @param lock checked before each file is committed (and before a non-transactional file starts)
      * @throws MigrationFailedException when a statement fails
+     * @throws MigrationInterruptedException when the {@link Interruption} stopped the run
      * @throws ConnectionLostException when the connection or the lock's session is lost
      */
     public List<AppliedRun> apply(Connection connection, List<PendingMigration> pending, LockCheck lock)
@@ -61,19 +71,33 @@ public final class MigrationExecutor {
     private List<AppliedRun> run(Connection connection, List<PendingMigration> pending, MigrationType type,
                                  LockCheck lock) throws SQLException {
         List<AppliedRun> applied = new ArrayList<>(pending.size());
+        if (pending.isEmpty()) {
+            return applied;
+        }
         boolean autoCommit = connection.getAutoCommit();
+        interruption.runStarted();
         try {
+            SessionReset reset = SessionReset.capture(connection);
             for (PendingMigration migration : pending) {
+                Optional<String> stopped = interruption.reason();
+                if (stopped.isPresent()) {
+                    throw new MigrationInterruptedException(stopped.get(), stopped.get() + " stopped the run before "
+                            + migration.migration().script() + ": it and the files after it were not started",
+                            "run `strata " + (type == MigrationType.UNDO ? "undo" : "migrate") + "` again",
+                            applied.size(), null);
+                }
                 listener.starting(migration.migration());
                 StatementTimeouts timeouts = migration.directives().timeouts().over(runTimeouts);
                 MigrationType recorded = migration.migration().isRepeatable() ? MigrationType.REPEATABLE : type;
                 AppliedRun run = migration.directives().transactional()
-                        ? applyInTransaction(connection, migration, recorded, timeouts, applied.size(), lock)
-                        : applyWithoutTransaction(connection, migration, recorded, timeouts, applied.size(), lock);
+                        ? applyInTransaction(connection, migration, recorded, timeouts, applied.size(), lock, reset)
+                        : new NonTransactionalRun(this, connection, migration, recorded, applied.size(), reset)
+                                .apply(timeouts, lock);
                 applied.add(run);
                 listener.applied(run);
             }
         } finally {
+            interruption.runEnded();
             if (!connection.isClosed()) {
                 connection.setAutoCommit(autoCommit);
             }
@@ -82,39 +106,58 @@ public final class MigrationExecutor {
     }
 
     private AppliedRun applyInTransaction(Connection connection, PendingMigration pending, MigrationType type,
-                                          StatementTimeouts timeouts, int appliedSoFar, LockCheck lock)
-            throws SQLException {
+                                          StatementTimeouts timeouts, int appliedSoFar, LockCheck lock,
+                                          SessionReset reset) throws SQLException {
         ResolvedMigration migration = pending.migration();
+        List<SqlStatement> statements = pending.statements();
         connection.setAutoCommit(false);
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
+            interruption.running(statement);
             List<String> settings = timeoutSettings(timeouts, "set local ");
-            if (StatementPipeline.applies(pending.statements())) {
+            if (StatementPipeline.applies(statements)) {
                 List<String> batch = new ArrayList<>(settings);
-                pending.statements().forEach(sql -> batch.add(sql.executableSql()));
-                // When the lock can be checked inside the transaction, the history row, the check and the commit
-                // travel with the file: one round trip for the whole migration.
+                statements.forEach(sql -> batch.add(sql.executableSql()));
+                // When the lock can be checked inside the transaction, the session reset, the history row, the check
+                // and the commit travel with the file: one round trip for the whole migration.
                 Optional<String> guard = lock.guardStatement();
                 if (guard.isPresent()) {
-                    batch.addAll(closingStatements(migration, type, guard));
+                    batch.addAll(closingStatements(migration, type, guard, reset));
                 }
                 Phase phase = guard.isPresent() ? Phase.COMMITTING : Phase.APPLYING;
-                Optional<SQLException> failed = send(statement, batch, phase, migration, appliedSoFar);
+                Optional<StatementPipeline.Failure> failed = send(statement, batch, phase, migration, appliedSoFar);
+                int firstLine = statements.get(0).line();
                 if (failed.isEmpty()) {
+                    Notices.drain(statement, migration, firstLine, statements.get(statements.size() - 1).line(),
+                            listener);
                     if (guard.isEmpty()) {
-                        recordAndCommit(connection, statement, migration, type, lock, appliedSoFar);
+                        recordAndCommit(connection, statement, migration, type, lock, appliedSoFar, reset);
                     }
                     return appliedRun(pending, started);
                 }
-                rollbackQuietly(connection, failed.get());
-                throwIfLockLost(failed.get(), migration, appliedSoFar);
-                // Nothing of the batch stays: run the file again one statement at a time, which reports the failing
-                // statement and its line exactly (or applies the file, if the failure passed).
+                SQLException error = failed.get().error();
+                rollbackQuietly(connection, error);
+                throwIfLockLost(error, migration, appliedSoFar);
+                throwIfInterrupted(migration, null, appliedSoFar, error);
+                OptionalInt entry = failed.get().entry();
+                if (entry.isPresent() && entry.getAsInt() >= settings.size()) {
+                    int index = entry.getAsInt() - settings.size();
+                    if (index >= statements.size()) {
+                        throw new CommitFailedException(migration, history.name().toString(), appliedSoFar, error);
+                    }
+                    SqlStatement failing = statements.get(index);
+                    Notices.drain(statement, migration, firstLine, failing.line(), listener);
+                    throw new MigrationFailedException(failure(migration, failing, error), appliedSoFar, true, 0, type,
+                            error);
+                }
+                // pgjdbc did not say which entry failed: find it by running the file again one statement at a time
+                // (it stops at the failing one, and the transaction is rolled back again).
+                Notices.discard(statement);
             }
             executeEach(statement, settings);
             executeOneByOne(connection, statement, pending, type, appliedSoFar);
-            recordAndCommit(connection, statement, migration, type, lock, appliedSoFar);
+            recordAndCommit(connection, statement, migration, type, lock, appliedSoFar, reset);
             return appliedRun(pending, started);
         } catch (SQLException e) {
             // Failed while recording or committing: nothing of this migration is committed.
@@ -123,28 +166,39 @@ public final class MigrationExecutor {
                 throw lost(Phase.APPLYING, migration, null, true, 0, appliedSoFar, e);
             }
             throw e;
+        } finally {
+            interruption.running(null);
         }
     }
 
     /** Records the file and commits, after its statements ran in the open transaction. */
     private void recordAndCommit(Connection connection, Statement statement, ResolvedMigration migration,
-                                 MigrationType type, LockCheck lock, int appliedSoFar) throws SQLException {
+                                 MigrationType type, LockCheck lock, int appliedSoFar, SessionReset reset)
+            throws SQLException {
         Optional<String> guard = lock.guardStatement();
         if (guard.isEmpty()) {
             verifyLock(lock, connection, migration, true, 0, appliedSoFar); // a round trip of its own, after the file
         }
-        Optional<SQLException> failed = send(statement, closingStatements(migration, type, guard), Phase.COMMITTING,
-                migration, appliedSoFar);
+        Optional<StatementPipeline.Failure> failed = send(statement, closingStatements(migration, type, guard, reset),
+                Phase.COMMITTING, migration, appliedSoFar);
+        Notices.discard(statement);
         if (failed.isPresent()) {
-            rollbackQuietly(connection, failed.get());
-            throwIfLockLost(failed.get(), migration, appliedSoFar);
-            throw failed.get(); // e.g. a deferred constraint, checked at the commit
+            SQLException error = failed.get().error();
+            rollbackQuietly(connection, error);
+            throwIfLockLost(error, migration, appliedSoFar);
+            throwIfInterrupted(migration, null, appliedSoFar, error);
+            throw new CommitFailedException(migration, history.name().toString(), appliedSoFar, error);
         }
     }
 
-    /** The history row (its execution time measured by the server), the lock check if there is one, and the commit. */
-    private List<String> closingStatements(ResolvedMigration migration, MigrationType type, Optional<String> guard) {
-        List<String> closing = new ArrayList<>(3);
+    /**
+     * The session reset, the history row (its execution time measured by the server), the lock check if there is
+     * one, and the commit. The reset comes first, so that the history row is written with the run's own role and
+     * settings whatever the file set, and commits with the file.
+     */
+    private List<String> closingStatements(ResolvedMigration migration, MigrationType type, Optional<String> guard,
+                                           SessionReset reset) {
+        List<String> closing = new ArrayList<>(reset.statements());
         closing.add(history.insertStatement(row(migration, type, OptionalInt.empty(), true, null)));
         guard.ifPresent(closing::add);
         closing.add("commit");
@@ -155,16 +209,16 @@ public final class MigrationExecutor {
      * Sends a batch. A connection lost meanwhile is reported for {@code phase}: while committing when the batch
      * holds the commit, since the server may have committed before the connection went.
      */
-    private static Optional<SQLException> send(Statement statement, List<String> batch, Phase phase,
-                                               ResolvedMigration migration, int appliedSoFar) {
-        Optional<SQLException> failed;
+    private static Optional<StatementPipeline.Failure> send(Statement statement, List<String> batch, Phase phase,
+                                                            ResolvedMigration migration, int appliedSoFar) {
+        Optional<StatementPipeline.Failure> failed;
         try {
             failed = StatementPipeline.execute(statement, batch);
         } catch (SQLException e) {
-            failed = Optional.of(e);
+            failed = Optional.of(new StatementPipeline.Failure(e, OptionalInt.empty()));
         }
-        if (failed.isPresent() && ConnectionLostException.isConnectionLoss(failed.get())) {
-            throw lost(phase, migration, null, true, 0, appliedSoFar, failed.get());
+        if (failed.isPresent() && ConnectionLostException.isConnectionLoss(failed.get().error())) {
+            throw lost(phase, migration, null, true, 0, appliedSoFar, failed.get().error());
         }
         return failed;
     }
@@ -176,86 +230,61 @@ public final class MigrationExecutor {
         }
     }
 
+    /** After a transactional file's statement failed and was rolled back: was it stopped from outside? */
+    private void throwIfInterrupted(ResolvedMigration migration, SqlStatement statement, int appliedSoFar,
+                                    SQLException cause) {
+        Optional<String> stopped = interruption.reason();
+        if (stopped.isPresent()) {
+            String where = statement == null ? "" : " at line " + statement.line();
+            throw new MigrationInterruptedException(stopped.get(), stopped.get() + " stopped the run during "
+                    + migration.path() + where + ": its transaction was rolled back, so the schema and the history"
+                    + " are as before this file",
+                    "run `strata migrate` again: " + migration.script() + " and the files after it are still pending"
+                            + (appliedSoFar > 0 ? " (the " + appliedSoFar + " before it in this run stay applied)" : ""),
+                    appliedSoFar, cause);
+        }
+    }
+
     private static AppliedRun appliedRun(PendingMigration pending, long startedNanos) {
         ResolvedMigration migration = pending.migration();
         return new AppliedRun(migration.version(), migration.description(), migration.script(),
                 pending.statements().size(), elapsedMs(startedNanos));
     }
 
-    private static void executeOneByOne(Connection connection, Statement statement, PendingMigration pending,
-                                        MigrationType type, int appliedSoFar) throws SQLException {
+    private void executeOneByOne(Connection connection, Statement statement, PendingMigration pending,
+                                 MigrationType type, int appliedSoFar) throws SQLException {
         for (SqlStatement sql : pending.statements()) {
             try {
                 statement.execute(sql.executableSql());
+                Notices.drain(statement, pending.migration(), sql.line(), sql.line(), listener);
             } catch (SQLException e) {
+                Notices.drain(statement, pending.migration(), sql.line(), sql.line(), listener);
                 rollbackQuietly(connection, e);
                 if (ConnectionLostException.isConnectionLoss(e)) {
-                    throw lost(Phase.APPLYING, pending.migration(), sql, true, 0, appliedSoFar,
-                            e);
+                    throw lost(Phase.APPLYING, pending.migration(), sql, true, 0, appliedSoFar, e);
                 }
+                throwIfInterrupted(pending.migration(), sql, appliedSoFar, e);
                 throw new MigrationFailedException(failure(pending.migration(), sql, e), appliedSoFar, true, 0, type, e);
             }
         }
     }
 
-    private AppliedRun applyWithoutTransaction(Connection connection, PendingMigration pending, MigrationType type,
-                                               StatementTimeouts timeouts, int appliedSoFar, LockCheck lock)
-            throws SQLException {
-        ResolvedMigration migration = pending.migration();
-        // Without a transaction there is nothing to roll back, so the lock is checked before the first statement.
-        verifyLock(lock, connection, migration, false, 0, appliedSoFar);
-        connection.setAutoCommit(true);
-        long started = System.nanoTime();
-        try (Statement statement = connection.createStatement()) {
-            statement.setEscapeProcessing(false);
-            executeEach(statement, timeoutSettings(timeouts, "set "));
-            List<SqlStatement> statements = pending.statements();
-            for (int i = 0; i < statements.size(); i++) {
-                SqlStatement sql = statements.get(i);
-                try {
-                    statement.execute(sql.executableSql());
-                } catch (SQLException e) {
-                    if (ConnectionLostException.isConnectionLoss(e)) {
-                        throw lost(Phase.APPLYING, migration, sql, false, i, appliedSoFar, e);
-                    }
-                    SqlFailure failure = failure(migration, sql, e);
-                    recordFailure(connection, migration, type, timeouts, failure, i, statements.size(),
-                            elapsedMs(started), e);
-                    throw new MigrationFailedException(failure, appliedSoFar, false, i, type, e);
-                }
-            }
-            int executionMs = elapsedMs(started);
-            try {
-                resetTimeouts(statement, timeouts);
-                history.insert(connection, row(migration, type, OptionalInt.of(executionMs), true, null));
-            } catch (SQLException e) {
-                if (ConnectionLostException.isConnectionLoss(e)) {
-                    throw lost(Phase.APPLYING, migration, null, false, statements.size(),
-                            appliedSoFar, e);
-                }
-                throw e;
-            }
-            return new AppliedRun(migration.version(), migration.description(), migration.script(),
-                    statements.size(), executionMs);
-        }
+    // --- shared with NonTransactionalRun ------------------------------------------------------------------------
+
+    HistoryTable history() {
+        return history;
     }
 
-    private void recordFailure(Connection connection, ResolvedMigration migration, MigrationType type,
-                               StatementTimeouts timeouts, SqlFailure failure, int index, int total, int executionMs,
-                               SQLException cause) {
-        String reached = "statement " + (index + 1) + " of " + total + " (line " + failure.statementLine()
-                + ") failed" + (failure.sqlState() == null ? "" : " [SQLSTATE " + failure.sqlState() + "]") + ": "
-                + failure.message();
-        try (Statement statement = connection.createStatement()) {
-            resetTimeouts(statement, timeouts);
-            history.insert(connection, row(migration, type, OptionalInt.of(executionMs), false, reached));
-        } catch (SQLException recordingFailed) {
-            cause.addSuppressed(recordingFailed); // e.g. the connection is gone: the rerun will find the schema as is
-        }
+    ExecutionListener listener() {
+        return listener;
     }
 
-    private static void verifyLock(LockCheck lock, Connection connection, ResolvedMigration migration,
-                                   boolean transactional, int statementsApplied, int appliedSoFar) {
+    Interruption interruption() {
+        return interruption;
+    }
+
+    static void verifyLock(LockCheck lock, Connection connection, ResolvedMigration migration,
+                           boolean transactional, int statementsApplied, int appliedSoFar) {
         try {
             lock.verify();
         } catch (SQLException e) {
@@ -267,44 +296,34 @@ public final class MigrationExecutor {
         }
     }
 
-    private static ConnectionLostException lost(ConnectionLostException.Phase phase, ResolvedMigration migration,
-                                                SqlStatement statement, boolean transactional, int statementsApplied,
-                                                int appliedSoFar, SQLException cause) {
+    static ConnectionLostException lost(ConnectionLostException.Phase phase, ResolvedMigration migration,
+                                        SqlStatement statement, boolean transactional, int statementsApplied,
+                                        int appliedSoFar, SQLException cause) {
         String where = statement == null ? null : migration.path() + ":" + statement.line();
         return ConnectionLostException.of(phase, migration.script(), where, migration.version(), transactional,
                 statementsApplied, appliedSoFar, cause);
     }
 
-    private static NewHistoryRow row(ResolvedMigration migration, MigrationType type, OptionalInt executionMs,
-                                     boolean success, String failure) {
+    static NewHistoryRow row(ResolvedMigration migration, MigrationType type, OptionalInt executionMs,
+                             boolean success, String failure) {
         return new NewHistoryRow(migration.version(), migration.description(), type, migration.script(),
                 migration.checksum().toString(), executionMs, success, migration.content(), failure);
     }
 
-    private static List<String> timeoutSettings(StatementTimeouts timeouts, String set) {
+    static List<String> timeoutSettings(StatementTimeouts timeouts, String set) {
         List<String> settings = new ArrayList<>(2);
         timeouts.statementTimeout().ifPresent(timeout -> settings.add(set + "statement_timeout = " + timeout.toMillis()));
         timeouts.lockTimeout().ifPresent(timeout -> settings.add(set + "lock_timeout = " + timeout.toMillis()));
         return settings;
     }
 
-    private static void executeEach(Statement statement, List<String> statements) throws SQLException {
+    static void executeEach(Statement statement, List<String> statements) throws SQLException {
         for (String sql : statements) {
             statement.execute(sql);
         }
     }
 
-    /** Session-level settings of a non-transactional file must not leak into the next file. */
-    private static void resetTimeouts(Statement statement, StatementTimeouts timeouts) throws SQLException {
-        if (timeouts.statementTimeout().isPresent()) {
-            statement.execute("reset statement_timeout");
-        }
-        if (timeouts.lockTimeout().isPresent()) {
-            statement.execute("reset lock_timeout");
-        }
-    }
-
-    private static int elapsedMs(long startedNanos) {
+    static int elapsedMs(long startedNanos) {
         return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startedNanos) / 1_000_000);
     }
 
@@ -318,6 +337,12 @@ public final class MigrationExecutor {
         }
     }
 
+    /** The server's own message, without pgjdbc's "ERROR: " prefix and position suffix when it has one. */
+    static String serverMessage(SQLException error) {
+        ServerErrorMessage server = error instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+        return server != null && server.getMessage() != null ? server.getMessage() : error.getMessage();
+    }
+
     static SqlFailure failure(ResolvedMigration migration, SqlStatement statement, SQLException error) {
         ServerErrorMessage server = error instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         int position = server == null ? 0 : server.getPosition();
@@ -326,9 +351,8 @@ public final class MigrationExecutor {
         TextPosition at = position > 0 && position - 1 <= sql.codePointCount(0, sql.length())
                 ? TextPosition.of(migration.content(), statement.startOffset() + sql.offsetByCodePoints(0, position - 1))
                 : new TextPosition(statement.line(), statement.column());
-        String message = server != null && server.getMessage() != null ? server.getMessage() : error.getMessage();
         return new SqlFailure(migration.script(), migration.path(), migration.version(), at.line(), at.column(),
-                error.getSQLState(), message,
+                error.getSQLState(), serverMessage(error),
                 server == null ? null : server.getDetail(),
                 server == null ? null : server.getHint(),
                 server == null ? null : server.getWhere(),

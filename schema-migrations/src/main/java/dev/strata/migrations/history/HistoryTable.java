@@ -11,20 +11,33 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The {@code strata_schema_history} table: created on first use, read once per run, appended to in the same
  * transaction as the migration it records. The {@code content} column keeps the applied script so that an edit can
- * be shown line by line; it is only read for rows that need it. {@code failure} names the last statement a failed
+ * be shown line by line (unless recording content is turned off: then NULL); it is only read for rows that need it. {@code failure} names the last statement a failed
  * non-transactional migration reached.
  */
 public final class HistoryTable {
     private final SchemaTable name;
+    private final boolean recordContent;
 
+    /** A history table that keeps each applied file's text. */
     public HistoryTable(SchemaTable name) {
+        this(name, true);
+    }
+
+    /**
+     * @param recordContent whether rows written keep the file's text; without it the content column is NULL (a file
+     *                      may hold a secret, such as {@code CREATE ROLE … PASSWORD}), and edits are reported
+     *                      without their lines
+     */
+    public HistoryTable(SchemaTable name, boolean recordContent) {
         this.name = name;
+        this.recordContent = recordContent;
     }
 
     public SchemaTable name() {
@@ -118,20 +131,34 @@ public final class HistoryTable {
                      + " checksum, installed_by, installed_at, execution_ms, success from " + name.qualified()
                      + " order by installed_rank")) {
             while (result.next()) {
-                rows.add(new AppliedMigration(
-                        result.getInt(1),
-                        result.getString(2) == null ? null : Version.parse(result.getString(2)),
-                        result.getString(3),
-                        MigrationType.valueOf(result.getString(4)),
-                        result.getString(5),
-                        result.getString(6),
-                        result.getString(7),
-                        result.getObject(8, OffsetDateTime.class),
-                        result.getInt(9),
-                        result.getBoolean(10)));
+                rows.add(row(result));
             }
         }
         return rows;
+    }
+
+    /** One row; a value Strata cannot parse is reported with the row's rank, not as a crash. */
+    private AppliedMigration row(ResultSet result) throws SQLException {
+        int rank = result.getInt(1);
+        String version = result.getString(2);
+        String type = result.getString(4);
+        Version parsedVersion;
+        try {
+            parsedVersion = version == null ? null : Version.parse(version);
+        } catch (IllegalArgumentException e) {
+            throw new HistoryUnreadableException(name, rank, "has version '" + version + "', which is not a version: "
+                    + e.getMessage(), e);
+        }
+        MigrationType parsedType;
+        try {
+            parsedType = MigrationType.valueOf(type);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new HistoryUnreadableException(name, rank, "has type '" + type + "', which is not one of "
+                    + Arrays.toString(MigrationType.values()), e);
+        }
+        return new AppliedMigration(rank, parsedVersion, result.getString(3), parsedType, result.getString(5),
+                result.getString(6), result.getString(7), result.getObject(8, OffsetDateTime.class),
+                result.getInt(9), result.getBoolean(10));
     }
 
     /** The script text recorded for a row, when it was recorded. */
@@ -152,7 +179,7 @@ public final class HistoryTable {
                 + " set checksum = ?, description = ?, content = ? where installed_rank = ?")) {
             statement.setString(1, checksum);
             statement.setString(2, description);
-            statement.setString(3, content);
+            statement.setString(3, recordContent ? content : null);
             statement.setInt(4, installedRank);
             statement.executeUpdate();
         }
@@ -190,7 +217,7 @@ public final class HistoryTable {
                 + SqlLiteral.text(row.checksum()) + ", "
                 + executionMs(row) + ", "
                 + row.success() + ", "
-                + SqlLiteral.text(row.content()) + ", "
+                + SqlLiteral.text(recordContent ? row.content() : null) + ", "
                 + SqlLiteral.text(row.failure())
                 + " from " + name.qualified();
     }

@@ -10,6 +10,7 @@ import dev.strata.migrations.history.AppliedVersions;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
+import dev.strata.migrations.sql.ScriptLexicon;
 import dev.strata.migrations.sql.SqlSplitter;
 import dev.strata.migrations.sql.SqlStatement;
 import dev.strata.migrations.sql.SqlSyntaxException;
@@ -193,46 +194,35 @@ public final class Planner {
      * files by {@link UndoPlanner}.
      */
     static Optional<PendingMigration> prepare(ResolvedMigration file, List<Problem> problems) {
-        ScriptDirectives directives;
-        try {
-            directives = ScriptDirectives.parse(file.content());
-        } catch (ScriptDirectives.InvalidDirectiveException e) {
-            problems.add(new Problem(ProblemKind.INVALID_DIRECTIVE, file.script(), file.version(),
-                    file.path() + ":" + e.line() + ": " + e.getMessage(), "fix the directive; nothing was applied"));
-            return Optional.empty();
-        }
         List<SqlStatement> statements;
+        ScriptLexicon lexicon;
         try {
             statements = SqlSplitter.split(file.content());
+            lexicon = SqlSplitter.lexicon(file.content());
         } catch (SqlSyntaxException e) {
             problems.add(new Problem(ProblemKind.UNPARSEABLE, file.script(), file.version(),
                     file.path() + ":" + e.line() + ":" + e.column() + ": " + e.getMessage(),
                     "fix the file; nothing was applied"));
             return Optional.empty();
         }
+        ScriptDirectives directives;
+        try {
+            directives = ScriptDirectives.parse(file.content(), lexicon, statements.stream().findFirst());
+        } catch (ScriptDirectives.InvalidDirectiveException e) {
+            problems.add(new Problem(ProblemKind.INVALID_DIRECTIVE, file.script(), file.version(),
+                    file.path() + ":" + e.line() + ": " + e.getMessage(), "fix the directive; nothing was applied"));
+            return Optional.empty();
+        }
         if (statements.isEmpty()) {
             problems.add(MigrationResolver.emptyFile(file.script(), file.path(), file.version()));
             return Optional.empty();
         }
-        if (directives.transactional()) {
-            Optional<SqlStatement> offending = TransactionRequirement.firstNeedingNoTransaction(statements);
-            if (offending.isPresent()) {
-                SqlStatement statement = offending.get();
-                problems.add(new Problem(ProblemKind.NEEDS_NO_TRANSACTION, file.script(), file.version(),
-                        file.path() + ":" + statement.line() + ": '" + firstLine(statement.sql())
-                                + "' cannot run inside a transaction, and this file runs in one",
-                        "make `-- strata:transaction=false` the first line of " + file.script()
-                                + " (and keep such a file to statements that are safe to re-run), or move the"
-                                + " statement to a file of its own"));
-                return Optional.empty();
-            }
+        Optional<Problem> refused = StatementChecks.firstRefusal(file, directives, statements, lexicon);
+        if (refused.isPresent()) {
+            problems.add(refused.get());
+            return Optional.empty();
         }
         return Optional.of(new PendingMigration(file, directives, statements));
-    }
-
-    private static String firstLine(String sql) {
-        int newline = sql.indexOf('\n');
-        return newline < 0 ? sql : sql.substring(0, newline) + " …";
     }
 
     private static PlanEntry entry(AppliedMigration row, ResolvedMigration file, MigrationState state) {

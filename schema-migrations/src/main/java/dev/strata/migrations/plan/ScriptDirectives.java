@@ -1,24 +1,37 @@
 package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.StatementTimeouts;
+import dev.strata.migrations.sql.ScriptLexicon;
+import dev.strata.migrations.sql.SqlSplitter;
+import dev.strata.migrations.sql.SqlStatement;
+import dev.strata.migrations.sql.TextPosition;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Per-file settings written as comments at the top of a migration:
+ * Per-file settings written as line comments before the file's first statement:
  * <pre>
  * -- strata:transaction=false
  * -- strata:lock_timeout=5s
  * -- strata:statement_timeout=10min
  * </pre>
- * Only the leading comment block is read; an unknown {@code strata:} directive is an error, never ignored.
+ * Any comment that looks like a directive but would not be honoured is an error, never ignored: an unknown name, a
+ * bad value, upper case ({@code -- STRATA:}), the same directive twice, or a directive after the first statement.
  */
 public record ScriptDirectives(boolean transactional, StatementTimeouts timeouts) {
     public static final ScriptDirectives DEFAULTS = new ScriptDirectives(true, StatementTimeouts.SERVER_DEFAULTS);
 
+    /**
+     * What a reader could take for a directive: {@code strata:} in lower case, or {@code strata:name=value} in any
+     * case and spacing (a prose comment such as {@code -- Strata: adds users} is neither).
+     */
+    private static final Pattern LOOKS_LIKE = Pattern.compile("--\\s*strata:.*|(?i)--\\s*strata\\s*:\\s*\\w+\\s*=.*");
     private static final Pattern DIRECTIVE = Pattern.compile("--\\s*strata:([a-z_]+)\\s*=\\s*(\\S+)\\s*");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)");
 
@@ -36,38 +49,74 @@ public record ScriptDirectives(boolean transactional, StatementTimeouts timeouts
         }
     }
 
+    /** Reads the directives of a script on its own (splitting it); for callers that have not split it yet. */
     public static ScriptDirectives parse(String content) throws InvalidDirectiveException {
+        List<SqlStatement> statements = SqlSplitter.split(content);
+        return parse(content, SqlSplitter.lexicon(content), statements.isEmpty() ? Optional.empty()
+                : Optional.of(statements.get(0)));
+    }
+
+    /**
+     * @param lexicon        the script's comments
+     * @param firstStatement where directives stop being honoured; empty for a script without statements
+     */
+    static ScriptDirectives parse(String content, ScriptLexicon lexicon, Optional<SqlStatement> firstStatement)
+            throws InvalidDirectiveException {
         boolean transactional = true;
         Optional<Duration> statementTimeout = Optional.empty();
         Optional<Duration> lockTimeout = Optional.empty();
-        int lineNumber = 0;
-        for (String line : (Iterable<String>) content.lines()::iterator) {
-            lineNumber++;
-            String text = line.strip();
-            if (text.isEmpty()) {
+        Set<String> seen = new HashSet<>();
+        for (ScriptLexicon.Comment comment : lexicon.lineComments()) {
+            String text = comment.text().strip();
+            if (!LOOKS_LIKE.matcher(text).matches()) {
                 continue;
             }
-            if (!text.startsWith("--")) {
-                break;
+            int line = TextPosition.of(content, comment.offset()).line();
+            if (firstStatement.isPresent() && comment.offset() > firstStatement.get().startOffset()) {
+                throw new InvalidDirectiveException(line, "'" + text + "' comes after the first statement (line "
+                        + firstStatement.get().line() + ") and would be ignored: directives count only above the"
+                        + " first statement; move it there, or remove it");
             }
             Matcher matcher = DIRECTIVE.matcher(text);
             if (!matcher.matches()) {
-                if (text.matches("--\\s*strata:.*")) {
-                    throw new InvalidDirectiveException(lineNumber, "malformed directive '" + text
-                            + "': expected -- strata:<name>=<value>");
-                }
-                continue;
+                String hint = text.matches("--\\s*strata:.*") ? "" : " (directives are written in lower case)";
+                throw new InvalidDirectiveException(line, "malformed directive '" + text
+                        + "': expected -- strata:<name>=<value>" + hint);
             }
+            String name = matcher.group(1);
             String value = matcher.group(2);
-            switch (matcher.group(1)) {
-                case "transaction" -> transactional = bool(value, lineNumber);
-                case "statement_timeout" -> statementTimeout = Optional.of(duration(value, lineNumber));
-                case "lock_timeout" -> lockTimeout = Optional.of(duration(value, lineNumber));
-                default -> throw new InvalidDirectiveException(lineNumber, "unknown directive strata:" + matcher.group(1)
+            if (!seen.add(name)) {
+                throw new InvalidDirectiveException(line, "strata:" + name + " is given twice: keep one");
+            }
+            switch (name) {
+                case "transaction" -> transactional = bool(value, line);
+                case "statement_timeout" -> statementTimeout = Optional.of(duration(value, line));
+                case "lock_timeout" -> lockTimeout = Optional.of(duration(value, line));
+                default -> throw new InvalidDirectiveException(line, "unknown directive strata:" + name
                         + ": known are strata:transaction, strata:lock_timeout and strata:statement_timeout");
             }
         }
         return new ScriptDirectives(transactional, new StatementTimeouts(statementTimeout, lockTimeout));
+    }
+
+    /** The directives as a file would write them, e.g. {@code transaction=false, lock_timeout=5s}. */
+    public String describe() {
+        StringBuilder text = new StringBuilder("transaction=").append(transactional);
+        timeouts.statementTimeout().ifPresent(d -> text.append(", statement_timeout=").append(durationText(d)));
+        timeouts.lockTimeout().ifPresent(d -> text.append(", lock_timeout=").append(durationText(d)));
+        return text.toString();
+    }
+
+    /** A duration in the largest unit that writes it exactly, as the directive syntax accepts it. */
+    public static String durationText(Duration duration) {
+        long ms = duration.toMillis();
+        if (ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0) {
+            return ms / 60_000 + "min";
+        }
+        return ms % 1_000 == 0 ? ms / 1_000 + "s" : ms + "ms";
     }
 
     private static boolean bool(String value, int line) throws InvalidDirectiveException {

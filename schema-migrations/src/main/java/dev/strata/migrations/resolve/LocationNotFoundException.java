@@ -2,13 +2,19 @@ package dev.strata.migrations.resolve;
 
 import dev.strata.migrations.core.StrataException;
 
-/** A configured filesystem location that does not exist or is not a directory. */
+/**
+ * A configured location that yields no migration: it does not exist, is not a directory, holds no {@code .sql} file,
+ * or holds a symbolic link whose target is missing.
+ */
 public final class LocationNotFoundException extends StrataException {
     private final Location location;
 
     public LocationNotFoundException(Location location, String reason) {
-        super("migration location " + location + " " + reason,
-                "create the directory, or fix [migrations] locations in the configuration");
+        this(location, reason, "create the directory, or fix [migrations] locations in the configuration");
+    }
+
+    public LocationNotFoundException(Location location, String reason, String hint) {
+        super("migration location " + location + " " + reason, hint);
         this.location = location;
     }
 

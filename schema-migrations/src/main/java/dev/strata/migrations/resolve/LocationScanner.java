@@ -6,12 +6,15 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
@@ -31,6 +34,10 @@ final class LocationScanner {
                 return scanFilesystem(filesystem);
             }
             return scanClasspath((Location.Classpath) location);
+        } catch (DanglingLink e) {
+            throw new LocationNotFoundException(location, "holds a broken symbolic link: " + e.link
+                    + " points at " + e.target + ", which does not exist",
+                    "restore the link's target, or remove the link");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read migration location " + location + ": " + e.getMessage(), e);
         }
@@ -50,20 +57,46 @@ final class LocationScanner {
     private static List<ScriptFile> readDirectory(Path directory, String displayRoot) throws IOException {
         List<ScriptFile> files = new ArrayList<>();
         // walkFileTree hands over each file's attributes from the directory walk: one stat per file, not two.
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+        // Links are followed (a location or a directory in it may be one); a link back to a directory being walked
+        // is reported as a loop and skipped, since its files are read already.
+        Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) throws IOException {
                 String name = path.getFileName().toString();
-                // A symbolic link counts when it points at a regular file, as Files.isRegularFile says.
-                boolean regular = attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(path);
-                if (isSqlFile(name) && regular) {
+                if (attributes.isSymbolicLink()) {
+                    // Following links, the walk only reports a link itself when its target cannot be read.
+                    throw new DanglingLink(displayRoot + "/" + directory.relativize(path).toString().replace('\\', '/'),
+                            Files.readSymbolicLink(path).toString());
+                }
+                if (isSqlFile(name) && attributes.isRegularFile()) {
                     String display = displayRoot + "/" + directory.relativize(path).toString().replace('\\', '/');
                     files.add(new ScriptFile(name, display, () -> Files.readAllBytes(path)));
                 }
                 return FileVisitResult.CONTINUE;
             }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path path, IOException e) throws IOException {
+                if (e instanceof FileSystemLoopException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
         });
         return files;
+    }
+
+    /** A symbolic link in a location whose target does not exist. */
+    static final class DanglingLink extends IOException {
+        private final String link;
+        private final String target;
+
+        DanglingLink(String link, String target) {
+            super(link + " is a symbolic link to " + target + ", which does not exist");
+            this.link = link;
+            this.target = target;
+        }
     }
 
     private List<ScriptFile> scanClasspath(Location.Classpath location) throws IOException {
@@ -78,6 +111,15 @@ final class LocationScanner {
             }
         }
         return files;
+    }
+
+    /** Whether any class path entry has the location's directory, with or without files in it. */
+    boolean exists(Location.Classpath location) {
+        try {
+            return classLoader.getResources(location.path()).hasMoreElements();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read migration location " + location + ": " + e.getMessage(), e);
+        }
     }
 
     private static Path toPath(URL url) throws IOException {

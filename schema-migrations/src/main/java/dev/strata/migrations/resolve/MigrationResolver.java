@@ -26,14 +26,33 @@ public final class MigrationResolver {
         this.scanner = new LocationScanner(classLoader);
     }
 
+    /**
+     * Resolves every file in {@code locations}.
+     *
+     * @throws LocationNotFoundException naming a location that is missing, holds a broken symbolic link or holds no
+     *                                   {@code .sql} file at all: a run on it would report success for work not done
+     */
     public ResolvedMigrations resolve(List<Location> locations) {
+        return resolve(locations, true);
+    }
+
+    /** As {@link #resolve(List)}, but a location without files is fine: {@code strata new} is about to add one. */
+    public ResolvedMigrations resolveAllowingEmpty(List<Location> locations) {
+        return resolve(locations, false);
+    }
+
+    private ResolvedMigrations resolve(List<Location> locations, boolean everyLocationHoldsFiles) {
         List<ResolvedMigration> migrations = new ArrayList<>();
         List<ResolvedMigration> undos = new ArrayList<>();
         List<ResolvedMigration> repeatables = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<ScriptFile> files = new ArrayList<>();
         for (Location location : locations) {
-            files.addAll(scanner.scan(location));
+            List<ScriptFile> found = scanner.scan(location);
+            if (found.isEmpty() && everyLocationHoldsFiles) {
+                throw noFiles(location);
+            }
+            files.addAll(found);
         }
         // Reading, decoding and checksumming each file is independent of the others.
         for (Resolved file : Parallel.map(files, MigrationResolver::resolveOne)) {
@@ -70,6 +89,16 @@ public final class MigrationResolver {
             }
         }
         return new ResolvedMigrations(unique, problems, pairedUndos, uniqueRepeatables(repeatables, problems));
+    }
+
+    private LocationNotFoundException noFiles(Location location) {
+        if (location instanceof Location.Classpath classpath && !scanner.exists(classpath)) {
+            return new LocationNotFoundException(location, "is not on the class path",
+                    "check the path's spelling; to read the files from an application's jar, pass it with "
+                            + "--classpath app.jar; for a directory on disk, use filesystem:<dir>");
+        }
+        return new LocationNotFoundException(location, "holds no migration file (no .sql file in it or below it)",
+                "check the location's spelling, or add a first migration (strata new <description> writes one)");
     }
 
     /** One file's outcome: a migration of some kind, or the problem that keeps it from being one. */

@@ -114,6 +114,101 @@ public final class SqlSplitter {
         return copied == 0 ? statement : out.append(statement, copied, statement.length()).toString();
     }
 
+    /**
+     * The statement's leading tokens as PostgreSQL's scanner sees them, comments skipped: words lower-cased (ASCII
+     * only, as the server folds keywords), strings and quoted identifiers verbatim, any other char on its own. Enough
+     * to recognise a statement's kind whatever comments or line breaks sit between its keywords.
+     *
+     * @param statement one statement as returned by {@link #split}
+     * @param max       how many tokens at most
+     */
+    public static List<String> tokens(String statement, int max) {
+        SqlSplitter scanner = new SqlSplitter(statement);
+        List<String> tokens = new ArrayList<>(Math.min(max, 16));
+        int i = 0;
+        while (i < scanner.s.length && tokens.size() < max) {
+            char c = scanner.s[i];
+            int end;
+            if (isSpace(c)) {
+                i++;
+                continue;
+            } else if (c == '-' && scanner.at(i + 1) == '-') {
+                i = scanner.skipLineComment(i);
+                continue;
+            } else if (c == '/' && scanner.at(i + 1) == '*') {
+                i = scanner.skipBlockComment(i);
+                continue;
+            }
+            end = switch (c) {
+                case '\'' -> scanner.skipQuoted(i, i + 1, Quote.STRING);
+                case '"' -> scanner.skipQuoted(i, i + 1, Quote.IDENTIFIER);
+                case '$' -> scanner.skipDollarQuoted(i);
+                default -> isIdentStart(c) ? scanner.word(i) : i + 1;
+            };
+            String token = statement.substring(i, end);
+            tokens.add(isIdentStart(c) ? asciiLower(token) : token);
+            i = end;
+        }
+        return List.copyOf(tokens);
+    }
+
+    /**
+     * What a script holds besides statements, found with the same lexical rules as {@link #split}: its line comments,
+     * and the lines that start with a backslash outside any string, comment or dollar quote (psql meta-commands such
+     * as {@code \set} or {@code \i}, and the {@code \.} that ends psql's inline COPY data).
+     *
+     * @throws SqlSyntaxException as {@link #split} does
+     */
+    public static ScriptLexicon lexicon(String script) {
+        SqlSplitter scanner = new SqlSplitter(script);
+        char[] s = scanner.s;
+        List<ScriptLexicon.Comment> comments = new ArrayList<>();
+        List<Integer> backslashLines = new ArrayList<>();
+        boolean lineStart = true;
+        int i = 0;
+        while (i < s.length) {
+            char c = s[i];
+            if (c == '\n' || c == '\r') {
+                lineStart = true;
+                i++;
+                continue;
+            }
+            if (isSpace(c)) {
+                i++;
+                continue;
+            }
+            boolean first = lineStart;
+            lineStart = false;
+            if (c == '-' && scanner.at(i + 1) == '-') {
+                int end = scanner.skipLineComment(i);
+                comments.add(new ScriptLexicon.Comment(i, script.substring(i, end)));
+                i = end;
+            } else if (c == '/' && scanner.at(i + 1) == '*') {
+                i = scanner.skipBlockComment(i);
+            } else if (c == '\\' && first) {
+                backslashLines.add(i);
+                i++;
+            } else {
+                i = switch (c) {
+                    case '\'' -> scanner.skipQuoted(i, i + 1, Quote.STRING);
+                    case '"' -> scanner.skipQuoted(i, i + 1, Quote.IDENTIFIER);
+                    case '$' -> scanner.skipDollarQuoted(i);
+                    default -> isIdentStart(c) ? scanner.word(i) : i + 1;
+                };
+            }
+        }
+        return new ScriptLexicon(comments, backslashLines);
+    }
+
+    private static String asciiLower(String word) {
+        StringBuilder lower = new StringBuilder(word.length());
+        for (int k = 0; k < word.length(); k++) {
+            char c = word.charAt(k);
+            lower.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return lower.toString();
+    }
+
     private List<SqlStatement> run() {
         int n = s.length;
         int i = 0;

@@ -197,8 +197,9 @@ class ConfigLoaderTest {
         }
 
         @Test
-        void blankStrataConfigVariableIsIgnored() {
-            assertThat(load(Map.of("STRATA_CONFIG", "  ")).file()).isEmpty();
+        void blankStrataConfigVariableIsAnErrorNotNoFile() {
+            assertThat(loadFailure(Map.of("STRATA_CONFIG", "")).getMessage()).isEqualTo("STRATA_CONFIG is set but empty");
+            assertThat(loadFailure(Map.of("STRATA_CONFIG", "  ")).hint()).contains("unset STRATA_CONFIG");
         }
 
         @Test
@@ -357,7 +358,8 @@ class ConfigLoaderTest {
         void unknownVariableIsNamed() {
             ConfigurationException e = loadFailure(Map.of("STRATA_DATABASE__URLL", "postgresql://h/db"));
 
-            assertThat(e.getMessage()).isEqualTo("unknown environment variable STRATA_DATABASE__URLL");
+            assertThat(e.getMessage()).isEqualTo("unknown environment variable STRATA_DATABASE__URLL"
+                    + " (did you mean STRATA_DATABASE__URL?)");
             assertThat(e.hint()).contains("STRATA_DATABASE__URL").contains("STRATA_MIGRATIONS__LOCK_TIMEOUT");
         }
 

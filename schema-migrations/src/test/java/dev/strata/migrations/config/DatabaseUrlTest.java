@@ -58,9 +58,17 @@ class DatabaseUrlTest {
         }
 
         @Test
-        void emptyHostMeansLocalhost() {
-            assertThat(parse("postgresql:///db").jdbcUrl()).isEqualTo("jdbc:postgresql://localhost/db");
-            assertThat(parse("postgresql://").jdbcUrl()).isEqualTo("jdbc:postgresql://localhost/");
+        void emptyHostMeansTheDefaultUnixSocketAsInLibpq() {
+            String directory = LocalSocket.defaultDirectory();
+            assertThat(directory).isIn("/var/run/postgresql", "/tmp");
+
+            DatabaseUrl url = parse("postgresql:///db");
+            assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/db");
+            assertThat(url.properties()).containsEntry("socketFactoryArg", directory + "/.s.PGSQL.5432")
+                    .containsKey("socketFactory");
+            assertThat(parse("postgresql:///db?port=5433").properties())
+                    .containsEntry("socketFactoryArg", directory + "/.s.PGSQL.5433");
+            assertThat(parse("postgresql://").properties()).containsKey("socketFactory");
         }
 
         @Test
@@ -181,6 +189,17 @@ class DatabaseUrlTest {
     @Nested
     class Jdbc {
         @Test
+        void aBadPortIsAConfigurationErrorBeforeTheDriverSeesIt() {
+            for (String url : new String[] {"jdbc:postgresql://localhost:99999/db", "jdbc:postgresql://h:0/db",
+                    "jdbc:postgresql://a:5432,b:port/db", "jdbc:postgresql://localhost:99999"}) {
+                assertThatThrownBy(() -> parse(url)).as(url).isInstanceOf(ConfigurationException.class)
+                        .hasMessageContaining("is not a number from 1 to 65535");
+            }
+            assertThat(parse("jdbc:postgresql://[::1]:5433/db").jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5433/db");
+            assertThat(parse("jdbc:postgresql:db").jdbcUrl()).isEqualTo("jdbc:postgresql:db");
+        }
+
+        @Test
         void credentialsAreExtractedFromTheQuery() {
             DatabaseUrl url = parse("jdbc:postgresql://host/db?user=u&password=secret");
 
@@ -216,7 +235,7 @@ class DatabaseUrlTest {
                     .isInstanceOfSatisfying(ConfigurationException.class, e -> {
                         assertThat(e.getMessage())
                                 .contains("database.url (from environment variable X)")
-                                .contains("mysql://root:***@host/db")
+                                .contains("'mysql://host/db' (user name and password not shown)")
                                 .contains("postgresql://, postgres:// or jdbc:postgresql://")
                                 .doesNotContain("hunter2");
                         assertThat(e.hint()).contains("percent-encode").doesNotContain("hunter2");
@@ -237,7 +256,7 @@ class DatabaseUrlTest {
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("is not a number from 1 to 65535")
                     .hasMessageContaining("(from test)")
-                    .hasMessageContaining("***")
+                    .hasMessageContaining("(user name and password not shown)")
                     .hasMessageNotContaining("hunter2");
         }
 
@@ -245,7 +264,8 @@ class DatabaseUrlTest {
         void malformedEscapeIsRejectedWithoutShowingThePassword() {
             assertThatThrownBy(() -> parse("postgresql://u:hunter2%zz@host/db"))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("malformed %-escape")
+                    .hasMessageContaining("the password has a malformed %-escape")
+                    .hasMessageContaining("%25")
                     .hasMessageNotContaining("hunter2");
         }
 
@@ -321,7 +341,7 @@ class DatabaseUrlTest {
             assertThat(url).hasToString("postgresql://u:***@h:5432/db?application_name=a@b");
             assertThat(DatabaseUrl.redact("mysql://u:p@ss@h/db")).isEqualTo("mysql://u:***@h/db");
             assertThatThrownBy(() -> parse("postgresql://u:top@secret@h:99999/db"))
-                    .hasMessageContaining("postgresql://u:***@h:99999/db")
+                    .hasMessageContaining("'postgresql://h:99999/db' (user name and password not shown)")
                     .hasMessageNotContaining("secret");
         }
 

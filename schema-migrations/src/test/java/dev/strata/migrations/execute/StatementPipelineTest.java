@@ -3,6 +3,8 @@ package dev.strata.migrations.execute;
 import dev.strata.migrations.sql.SqlSplitter;
 import org.junit.jupiter.api.Test;
 
+import java.sql.BatchUpdateException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StatementPipelineTest {
@@ -40,5 +42,23 @@ class StatementPipelineTest {
     @Test
     void aSingleStatementTravelsWithItsHistoryRowAndCommit() {
         assertThat(StatementPipeline.applies(SqlSplitter.split("create table t (id int);"))).isTrue();
+    }
+
+    @Test
+    void aFileWithADoBlockRunsOneByOneSoThatItsNoticesGetTheirLine() {
+        assertThat(StatementPipeline.applies(SqlSplitter.split("create table t (id int);\ndo $$ begin null; end $$;")))
+                .isFalse();
+    }
+
+    @Test
+    void theFailingEntryIsReadFromPgjdbcsBatchErrorWhenItSaysIt() {
+        assertThat(StatementPipeline.failedEntry(new BatchUpdateException(
+                "Batch entry 3 insert into t values (1) was aborted: ERROR: boom", new int[0]), 5)).hasValue(3);
+        assertThat(StatementPipeline.failedEntry(new BatchUpdateException(
+                "Batch entry 1,204 x was aborted", new int[0]), 2_000)).hasValue(1_204);
+        assertThat(StatementPipeline.failedEntry(new BatchUpdateException(
+                "Batch-Eintrag 3 wurde abgebrochen", new int[0]), 5)).isEmpty();
+        assertThat(StatementPipeline.failedEntry(new BatchUpdateException(
+                "Batch entry 9 x was aborted", new int[0]), 5)).as("past the batch").isEmpty();
     }
 }

@@ -488,4 +488,192 @@ class PlannerTest {
             assertThat(pendingVersions(lenient)).containsExactly("2");
         }
     }
+
+    /** The one problem planning a single pending file reports. */
+    private static Problem onlyProblem(String content) {
+        MigrationPlan plan = plan(files(file("1", content)));
+        assertThat(plan.pending()).isEmpty();
+        assertThat(plan.problems()).hasSize(1);
+        return plan.problems().get(0);
+    }
+
+    private static void assertPlansCleanly(String content) {
+        MigrationPlan plan = plan(files(file("1", content)));
+        assertThat(plan.problems()).isEmpty();
+        assertThat(plan.pending()).hasSize(1);
+    }
+
+    @Nested
+    class TransactionControlInATransactionalFile {
+        @Test
+        void everyStatementThatEndsOrStartsTheTransactionIsRefusedWithItsLineAndTheFix() {
+            for (String control : List.of("COMMIT", "commit and chain", "END", "end work", "ROLLBACK",
+                    "rollback transaction", "ABORT", "BEGIN", "begin isolation level serializable",
+                    "START TRANSACTION", "start /* c */ transaction read only", "PREPARE TRANSACTION 'x'",
+                    "COMMIT PREPARED 'x'", "ROLLBACK PREPARED 'x'")) {
+                Problem problem = onlyProblem("create table a (id int);\n-- now\n" + control + ";\n");
+
+                assertThat(problem.kind()).as(control).isEqualTo(ProblemKind.TRANSACTION_CONTROL);
+                assertThat(problem.message()).as(control)
+                        .startsWith("db/migration/V1__m1.sql:3: '" + control + "' ends or starts a transaction");
+                assertThat(problem.hint()).contains("-- strata:transaction=false").contains("remove it");
+            }
+        }
+
+        @Test
+        void savepointsAndRollbackToAStayInsideTheTransactionAndAreFine() {
+            assertPlansCleanly("""
+                    savepoint before_insert;
+                    create table a (id int);
+                    rollback to savepoint before_insert;
+                    ROLLBACK WORK TO before_insert;
+                    release savepoint before_insert;
+                    """);
+        }
+
+        @Test
+        void beginAtomicBodiesAndPlpgsqlBlocksAreNotTransactionControl() {
+            assertPlansCleanly("""
+                    create function one() returns int language sql
+                    begin atomic
+                      select 1;
+                    end;
+                    create function two() returns int language plpgsql as $$
+                    begin
+                      commit;
+                      return 2;
+                    end $$;
+                    do $$ begin rollback; end $$;
+                    """);
+        }
+
+        @Test
+        void aNonTransactionalFileMayManageItsOwnTransactions() {
+            assertPlansCleanly("-- strata:transaction=false\nbegin;\ncreate table a (id int);\ncommit;\n");
+        }
+    }
+
+    @Nested
+    class StatementsThatCannotRunInATransaction {
+        @Test
+        void areFoundWhateverCommentsAndLineBreaksSitBetweenTheirKeywords() {
+            for (String statement : List.of("create index /*c*/ concurrently i on t (a)",
+                    "CREATE UNIQUE INDEX CONCURRENTLY i ON t (a)", "create\nunique -- why\nindex\nconcurrently i on t (a)",
+                    "DROP INDEX CONCURRENTLY i", "REINDEX INDEX CONCURRENTLY i", "reindex (verbose) table concurrently t",
+                    "reindex (concurrently) table t", "REINDEX DATABASE app", "CLUSTER", "cluster verbose",
+                    "VACUUM", "vacuum (analyze) t", "CREATE DATABASE other", "drop database other",
+                    "ALTER SYSTEM SET work_mem = '8MB'", "CREATE TABLESPACE ts LOCATION '/x'",
+                    "alter database app set tablespace ts", "ALTER TABLE p DETACH PARTITION c CONCURRENTLY",
+                    "discard all")) {
+                Problem problem = onlyProblem("create table t (a int);\n" + statement + ";\n");
+
+                assertThat(problem.kind()).as(statement).isEqualTo(ProblemKind.NEEDS_NO_TRANSACTION);
+                assertThat(problem.message()).as(statement).startsWith("db/migration/V1__m1.sql:2: '")
+                        .contains("cannot run inside a transaction");
+                assertThat(problem.hint()).contains("-- strata:transaction=false");
+            }
+        }
+
+        @Test
+        void similarStatementsThatDoRunInATransactionAreFine() {
+            assertPlansCleanly("""
+                    create index i on t (a);
+                    create table concurrently (id int);
+                    cluster t using i;
+                    reindex (concurrently false) table t;
+                    reindex table t;
+                    refresh materialized view concurrently v;
+                    alter type mood add value 'ok';
+                    alter database app set work_mem = '8MB';
+                    comment on table t is 'vacuum';
+                    """);
+        }
+    }
+
+    @Nested
+    class ClientCommands {
+        @Test
+        void copyFromStdinIsRefusedWithItsLineAndWhatToDoInstead() {
+            Problem problem = onlyProblem("create table t (a int, b text);\nCOPY t (a, b) FROM stdin;\n1\tx\n\\.\n");
+
+            assertThat(problem.kind()).isEqualTo(ProblemKind.CLIENT_COMMAND);
+            assertThat(problem.message()).isEqualTo("db/migration/V1__m1.sql:2: 'COPY t (a, b) FROM stdin' exchanges"
+                    + " its data with the client, which only psql can do from a script");
+            assertThat(problem.hint()).contains("INSERT … VALUES");
+        }
+
+        @Test
+        void copyToStdoutIsRefusedButCopyWithAServerFileIsFine() {
+            assertThat(onlyProblem("copy (select 1) to stdout;\n").kind()).isEqualTo(ProblemKind.CLIENT_COMMAND);
+            assertPlansCleanly("copy t from '/srv/data.csv' with (format csv);\ncreate table stdin (id int);\n");
+        }
+
+        @Test
+        void psqlMetaCommandsOnALineOfTheirOwnAreRefusedWithTheirLine() {
+            for (String command : List.of("\\set ON_ERROR_STOP on", "\\i other.sql", "  \\connect app",
+                    "\\gset")) {
+                Problem problem = onlyProblem("create table t (a int);\n\n" + command + "\nselect 1;\n");
+
+                assertThat(problem.kind()).as(command).isEqualTo(ProblemKind.CLIENT_COMMAND);
+                assertThat(problem.message()).as(command).isEqualTo("db/migration/V1__m1.sql:3: '" + command.strip()
+                        + "' is a psql meta-command; the server would receive it as SQL");
+            }
+        }
+
+        @Test
+        void backslashesInsideStringsCommentsAndBodiesAreNotMetaCommands() {
+            assertPlansCleanly("""
+                    select E'\\n
+                    \\set not a command';
+                    -- \\set in a comment
+                    /*
+                    \\i in a block comment */
+                    create function f() returns text language sql as $$
+                    \\gset is just text here
+                    select 'x' $$;
+                    """);
+        }
+    }
+
+    @Nested
+    class Directives {
+        @Test
+        void areHonouredAnywhereAboveTheFirstStatementEvenAfterABlockComment() {
+            MigrationPlan plan = plan(files(file("1", """
+                    /* Adds the search index.
+                       Owner: search team */
+                    -- strata:transaction=false
+                    -- strata:lock_timeout=5s
+                    create index concurrently i on t (a);
+                    """)));
+
+            assertThat(plan.problems()).isEmpty();
+            assertThat(plan.pending().get(0).directives().describe()).isEqualTo("transaction=false, lock_timeout=5s");
+        }
+
+        @Test
+        void aDirectiveAfterTheFirstStatementIsAnErrorNamingItsLine() {
+            Problem problem = onlyProblem("create table t (a int);\n-- strata:statement_timeout=5min\n");
+
+            assertThat(problem.kind()).isEqualTo(ProblemKind.INVALID_DIRECTIVE);
+            assertThat(problem.message()).isEqualTo("db/migration/V1__m1.sql:2: '-- strata:statement_timeout=5min'"
+                    + " comes after the first statement (line 1) and would be ignored: directives count only above"
+                    + " the first statement; move it there, or remove it");
+        }
+
+        @Test
+        void upperCaseAndRepeatedDirectivesAreErrorsNotSilentlyIgnored() {
+            assertThat(onlyProblem("-- STRATA:transaction=false\nvacuum;\n").message())
+                    .isEqualTo("db/migration/V1__m1.sql:1: malformed directive '-- STRATA:transaction=false': expected"
+                            + " -- strata:<name>=<value> (directives are written in lower case)");
+            assertThat(onlyProblem("-- strata:lock_timeout=1s\n--strata:lock_timeout=2s\nselect 1;\n").message())
+                    .isEqualTo("db/migration/V1__m1.sql:2: strata:lock_timeout is given twice: keep one");
+        }
+
+        @Test
+        void proseThatMentionsStrataIsAnOrdinaryComment() {
+            assertPlansCleanly("-- Strata: creates the users table\ncreate table users (id int);\n"
+                    + "-- see strata docs\n");
+        }
+    }
 }

@@ -26,8 +26,18 @@ class ScriptDirectivesTest {
     }
 
     @Test
-    void directivesAfterTheFirstStatementAreOrdinaryComments() throws Exception {
-        assertThat(ScriptDirectives.parse("select 1;\n-- strata:transaction=false\n").transactional()).isTrue();
+    void aDirectiveAfterTheFirstStatementIsAnErrorRatherThanIgnored() {
+        assertThatThrownBy(() -> ScriptDirectives.parse("select 1;\n-- strata:transaction=false\n"))
+                .isInstanceOfSatisfying(ScriptDirectives.InvalidDirectiveException.class,
+                        e -> assertThat(e.line()).isEqualTo(2))
+                .hasMessageContaining("comes after the first statement (line 1)");
+    }
+
+    @Test
+    void describesTheDirectivesAsAFileWritesThem() throws Exception {
+        assertThat(ScriptDirectives.DEFAULTS.describe()).isEqualTo("transaction=true");
+        assertThat(ScriptDirectives.parse("-- strata:statement_timeout=90s\n-- strata:lock_timeout=1500ms\nselect 1;")
+                .describe()).isEqualTo("transaction=true, statement_timeout=90s, lock_timeout=1500ms");
     }
 
     @Test

@@ -49,8 +49,28 @@ class MigrationResolverTest {
     @Nested
     class Filesystem {
         @Test
-        void emptyDirectoryResolvesToNothing() {
-            ResolvedMigrations resolved = resolve(dir);
+        void emptyDirectoryIsAnErrorNamingTheLocation() throws IOException {
+            write(dir, "README.md", "no sql here");
+            Location location = new Location.Filesystem(dir);
+
+            assertThatThrownBy(() -> resolve(dir)).isInstanceOf(LocationNotFoundException.class)
+                    .hasMessage("migration location " + location
+                            + " holds no migration file (no .sql file in it or below it)");
+        }
+
+        @Test
+        void anEmptyLocationBesideAFullOneIsStillAnError() throws IOException {
+            Path full = Files.createDirectories(dir.resolve("full"));
+            Path empty = Files.createDirectories(dir.resolve("empty"));
+            write(full, "V1__one.sql", "select 1;");
+
+            assertThatThrownBy(() -> resolve(full, empty)).isInstanceOf(LocationNotFoundException.class)
+                    .hasMessageContaining("filesystem:" + empty + " holds no migration file");
+        }
+
+        @Test
+        void emptyDirectoryResolvesToNothingWhenAllowed() {
+            ResolvedMigrations resolved = resolver.resolveAllowingEmpty(List.of(new Location.Filesystem(dir)));
             assertThat(resolved.migrations()).isEmpty();
             assertThat(resolved.problems()).isEmpty();
         }
@@ -337,11 +357,10 @@ class MigrationResolverTest {
         }
 
         @Test
-        void missingClassPathDirectoryResolvesToNothing() {
-            ResolvedMigrations resolved = resolver.resolve(List.of(new Location.Classpath("resolver-fixtures/none")));
-
-            assertThat(resolved.migrations()).isEmpty();
-            assertThat(resolved.problems()).isEmpty();
+        void missingClassPathDirectoryIsAnErrorNamingIt() {
+            assertThatThrownBy(() -> resolver.resolve(List.of(new Location.Classpath("resolver-fixtures/none"))))
+                    .isInstanceOf(LocationNotFoundException.class)
+                    .hasMessage("migration location classpath:resolver-fixtures/none is not on the class path");
         }
 
         @Test

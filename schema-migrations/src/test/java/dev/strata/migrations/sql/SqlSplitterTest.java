@@ -572,4 +572,18 @@ class SqlSplitterTest {
         assertThat(st.get(39_999).line()).isEqualTo(1);
         assertThat(st.get(39_999).column()).isEqualTo(st.get(39_999).startOffset() + 1);
     }
+
+    @Test
+    void tokensSkipCommentsAndFoldKeywordsButKeepQuotedText() {
+        assertThat(SqlSplitter.tokens("CREATE /* a; b */ Unique\n-- c\nINDEX \"Mixed\" on t ('x')", 6))
+                .containsExactly("create", "unique", "index", "\"Mixed\"", "on", "t");
+    }
+
+    @Test
+    void lexiconFindsLineCommentsAndBackslashLinesOutsideQuotes() {
+        ScriptLexicon lexicon = SqlSplitter.lexicon("-- one\nselect '\n\\x';\n  \\set a 1\nselect $$\n\\i f$$;\n");
+
+        assertThat(lexicon.lineComments()).extracting(ScriptLexicon.Comment::text).containsExactly("-- one");
+        assertThat(lexicon.backslashLineOffsets()).containsExactly(23);
+    }
 }
