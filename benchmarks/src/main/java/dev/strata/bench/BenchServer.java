@@ -1,9 +1,7 @@
 package dev.strata.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.strata.embedded.EmbeddedPostgres;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,8 +13,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The one PostgreSQL server every tool of a run talks to: an embedded one (zonky, the PostgreSQL major pinned in the
- * parent pom) started for the run, or the server of a given URL. Each measured run gets a database of its own,
+ * The one PostgreSQL server every tool of a run talks to: an embedded one (strata-embedded-postgres, the PostgreSQL
+ * major pinned in the parent pom; the fast non-durable settings, as the benchmarks always ran; its per-start password
+ * is handed to the tools like a given server's) started for the run, or the server of a given URL. Each measured run gets a database of its own,
  * created from {@code template0} and dropped afterwards.
  */
 final class BenchServer implements AutoCloseable {
@@ -39,17 +38,13 @@ final class BenchServer implements AutoCloseable {
 
     /** Starts an embedded server with its log in {@code workDirectory}. */
     static BenchServer embedded(Path workDirectory) {
-        try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setRegisterShutdownHook(true)
-                    .setPGStartupWait(Duration.ofSeconds(120))
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(workDirectory.resolve("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(workDirectory.resolve("postgres.log").toFile()))
-                    .start();
-            return new BenchServer(postgres, "localhost", postgres.getPort(), "postgres", Optional.empty(), "postgres");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
-        }
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .nonDurable()
+                .startupTimeout(Duration.ofSeconds(120))
+                .logFile(workDirectory.resolve("postgres.log"))
+                .start();
+        return new BenchServer(postgres, postgres.host(), postgres.port(), postgres.user(),
+                Optional.of(postgres.password()), "postgres");
     }
 
     /**
@@ -87,9 +82,9 @@ final class BenchServer implements AutoCloseable {
         return password;
     }
 
-    /** A URL Strata's CLI accepts; carries the password when there is one (never printed by the harness). */
+    /** A URL Strata's CLI accepts, without the password (that goes through {@code STRATA_DATABASE__PASSWORD}). */
     String strataUrl(String database) {
-        return "postgresql://" + user + password.map(p -> ":" + p).orElse("") + "@" + host + ":" + port + "/" + database;
+        return "postgresql://" + user + "@" + host + ":" + port + "/" + database;
     }
 
     String jdbcUrl(String database) {
@@ -137,7 +132,7 @@ final class BenchServer implements AutoCloseable {
         if (embedded != null) {
             try {
                 embedded.close();
-            } catch (IOException e) {
+            } catch (RuntimeException e) {
                 System.err.println("could not stop the embedded PostgreSQL: " + e.getMessage());
             }
         }

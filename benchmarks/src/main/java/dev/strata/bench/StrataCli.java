@@ -2,6 +2,7 @@ package dev.strata.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +47,10 @@ final class StrataCli implements Tool {
     private Measurement run(String command, String database, Path migrations) {
         List<String> full = new ArrayList<>(launcher);
         full.addAll(List.of(command, "--url", server.strataUrl(database)));
-        return runner.run(name + "-" + command, full,
+        // The password through the environment, never the command line (other users can read a process's arguments).
+        Map<String, String> environment = new HashMap<>(
                 Map.of("STRATA_MIGRATIONS__LOCATIONS", "filesystem:" + migrations.toAbsolutePath()));
+        server.password().ifPresent(password -> environment.put("STRATA_DATABASE__PASSWORD", password));
+        return runner.run(name + "-" + command, full, environment);
     }
 }

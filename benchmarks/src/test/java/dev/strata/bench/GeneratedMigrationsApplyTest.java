@@ -58,8 +58,10 @@ class GeneratedMigrationsApplyTest {
         Path migrations = directory.resolve("migrations");
         MigrationGenerator.generate(10, migrations);
         server.createDatabase("gen_flyway");
-        FlywayMain.run("migrate", server.jdbcUrl("gen_flyway"), server.user(), null, migrations);
-        FlywayMain.run("validate", server.jdbcUrl("gen_flyway"), server.user(), null, migrations);
+        FlywayMain.run("migrate", server.jdbcUrl("gen_flyway"), server.user(), server.password().orElse(null),
+                migrations);
+        FlywayMain.run("validate", server.jdbcUrl("gen_flyway"), server.user(), server.password().orElse(null),
+                migrations);
 
         try (Connection connection = server.open("gen_flyway")) {
             assertThat(count(connection, "select count(*) from flyway_schema_history where success")).isEqualTo(10);

@@ -70,6 +70,20 @@ class ArchitectureTest {
                     + " and history the CLI would apply, without the CLI or the code generator");
 
     @ArchTest
+    static final ArchRule embeddedServersStartInOnePlace = noClasses()
+            .that().resideOutsideOfPackage("dev.strata.embedded..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.zonky.test.db..")
+            .because("every embedded PostgreSQL starts through dev.strata.embedded.EmbeddedPostgres, so that its"
+                    + " secure defaults (password-only access, owner-only binaries, durability) hold everywhere");
+
+    @ArchTest
+    static final ArchRule embeddedServerDependsOnNoOtherPart = noClasses()
+            .that().resideInAPackage("dev.strata.embedded..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.strata.migrations..", "dev.strata.cli..",
+                    "dev.strata.api..", "dev.strata.codegen..", "dev.strata.testing..")
+            .because("the embedded server is a toolkit module every other part uses; it uses none of them");
+
+    @ArchTest
     static final ArchRule testSupportReadsTheEnvironmentInOnePlace = noClasses()
             .that().resideInAPackage("dev.strata.testing..")
             .and().doNotHaveSimpleName("TestEnvironment")

@@ -2,7 +2,8 @@ package dev.strata.cli;
 
 import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.lock.LockTimeoutException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.strata.embedded.EmbeddedPostgres;
+import dev.strata.embedded.EmbeddedPostgresException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,15 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Solo mode: with no database URL anywhere, a PostgreSQL server whose data lives in {@code .strata/pgdata} under the
  * working directory, started for one command and stopped when it ends.
  *
  * <p>A file lock on {@code .strata/embedded.lock} lets one strata process at a time own the data directory; a second
- * waits for it up to {@code lock_timeout}. A server left behind by a killed process is stopped before starting
- * anew, and PostgreSQL's own crash recovery keeps the data consistent.
+ * waits for it up to {@code lock_timeout}. A server left behind by a killed process is stopped before starting anew
+ * (only when it is proven to be this directory's server), and PostgreSQL's own crash recovery keeps the data
+ * consistent. The server is durable (its data is what the user keeps) and reachable only with a per-start password:
+ * see {@link EmbeddedPostgres}.
  */
 final class EmbeddedDatabase implements AutoCloseable {
     static final String DIRECTORY = ".strata";
@@ -49,27 +51,25 @@ final class EmbeddedDatabase implements AutoCloseable {
             channel = FileChannel.open(home.resolve("embedded.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = acquire(channel, waitTimeout, dataDirectory, notices);
             channel.truncate(0).write(StandardCharsets.UTF_8.encode(ProcessHandle.current().pid() + "\n"));
-            stopOrphanedServer(dataDirectory, notices);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(true)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
+                    .dataDirectory(dataDirectory)
+                    .logFile(home.resolve("postgres.log"))
+                    .startupTimeout(Duration.ofSeconds(60))
                     .start();
             notices.println("Using embedded PostgreSQL " + StrataVersion.postgresMajor() + " in "
                     + workingDirectory.relativize(dataDirectory) + " (no database URL configured; stops when strata exits)");
             notices.flush();
             return new EmbeddedDatabase(channel, lock, server, dataDirectory);
+        } catch (EmbeddedPostgresException e) {
+            closeQuietly(channel);
+            throw new EmbeddedDatabaseException(e.getMessage(), e.remedy(), e);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             if (e instanceof LockTimeoutException timeout) {
                 throw timeout;
             }
             throw new EmbeddedDatabaseException("cannot start the embedded PostgreSQL in " + dataDirectory + ": "
-                    + e.getMessage(), "see " + home.resolve("postgres.log")
-                    + " for the server's log; delete " + dataDirectory + " to start from an empty database", e);
+                    + e.getMessage(), "see " + home.resolve("postgres.log") + " for the server's log", e);
         }
     }
 
@@ -100,35 +100,16 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** A strata process killed while it ran the server leaves it running; stop it so this one can start. */
-    private static void stopOrphanedServer(Path dataDirectory, PrintWriter notices) throws IOException {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream().findFirst()
-                .map(String::strip).filter(line -> line.matches("\\d+"))
-                .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
-                .filter(ProcessHandle::isAlive);
-        if (orphan.isPresent()) {
-            notices.println("Stopping an embedded PostgreSQL left running by an interrupted strata command (pid "
-                    + orphan.get().pid() + ")");
-            notices.flush();
-            orphan.get().destroy();
-            orphan.get().onExit().join();
-        }
-    }
-
     ConnectionSource connectionSource() {
-        return ConnectionSource.of(server.getPostgresDatabase(), "embedded PostgreSQL (" + dataDirectory + ")");
+        return ConnectionSource.of(server.dataSource("postgres"), "embedded PostgreSQL (" + dataDirectory + ")");
     }
 
     @Override
     public void close() {
         try {
             server.close();
-        } catch (IOException e) {
-            // The server's shutdown hook and PostgreSQL's crash recovery cover a failed stop.
+        } catch (RuntimeException e) {
+            // A failed stop leaves the server running; the next start stops it (PostgreSQL's crash recovery covers it).
         }
         try {
             lock.release();

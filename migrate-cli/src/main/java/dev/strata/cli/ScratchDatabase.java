@@ -6,25 +6,20 @@ import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.config.JdbcConnectionSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.strata.embedded.EmbeddedPostgres;
+import dev.strata.embedded.EmbeddedPostgresException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The empty database {@code strata diff} replays the migrations into, gone when closed: an ephemeral embedded
@@ -39,28 +34,16 @@ abstract class ScratchDatabase implements AutoCloseable {
     @Override
     public abstract void close();
 
-    /** The embedded scratch server; its files and log live in a temporary directory deleted on close. */
+    /**
+     * The embedded scratch server: throwaway data, so with the fast non-durable settings; its files and log live in a
+     * private temporary directory deleted on close.
+     */
     static ScratchDatabase embedded() {
-        Path home;
         try {
-            home = Files.createTempDirectory("strata-scratch");
-        } catch (IOException e) {
-            throw new EmbeddedDatabaseException("cannot create a temporary directory for the scratch PostgreSQL: "
-                    + e.getMessage(), "check that the temp directory (java.io.tmpdir) is writable and has space", e);
-        }
-        try {
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setDataDirectory(home.resolve("pgdata"))
-                    .setCleanDataDirectory(true)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
-                    .start();
-            return new Embedded(server, home);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(home);
+            return new Embedded(EmbeddedPostgres.builder().nonDurable().startupTimeout(Duration.ofSeconds(60)).start());
+        } catch (EmbeddedPostgresException e) {
             throw new EmbeddedDatabaseException("cannot start the scratch embedded PostgreSQL: " + e.getMessage(),
-                    "give --scratch-url a PostgreSQL server where strata may create a database instead", e);
+                    e.remedy() + "; or give --scratch-url a PostgreSQL server where strata may create a database", e);
         }
     }
 
@@ -107,26 +90,16 @@ abstract class ScratchDatabase implements AutoCloseable {
         }
     }
 
-    private static void deleteQuietly(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // A temporary directory; the system cleans it up eventually.
-        }
-    }
-
     private static final class Embedded extends ScratchDatabase {
         private final EmbeddedPostgres server;
-        private final Path home;
 
-        Embedded(EmbeddedPostgres server, Path home) {
+        Embedded(EmbeddedPostgres server) {
             this.server = server;
-            this.home = home;
         }
 
         @Override
         ConnectionSource connectionSource() {
-            return ConnectionSource.of(server.getPostgresDatabase(), "embedded PostgreSQL " + StrataVersion.postgresMajor()
+            return ConnectionSource.of(server.dataSource("postgres"), "embedded PostgreSQL " + StrataVersion.postgresMajor()
                     + " (scratch, temporary)");
         }
 
@@ -134,10 +107,9 @@ abstract class ScratchDatabase implements AutoCloseable {
         public void close() {
             try {
                 server.close();
-            } catch (IOException ignored) {
+            } catch (RuntimeException ignored) {
                 // The server's shutdown hook stops a server that did not stop here.
             }
-            deleteQuietly(home);
         }
     }
 

@@ -30,7 +30,7 @@ class StrataDatabaseTest {
 
     @BeforeAll
     static void createRole() throws SQLException {
-        try (Connection connection = TestPostgres.server().getPostgresDatabase().getConnection();
+        try (Connection connection = TestPostgres.server().dataSource("postgres").getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("do $$ begin if not exists (select from pg_roles where rolname = 'strata_app') then"
                     + " create role strata_app login password '" + SECRET + "'; end if; end $$");

@@ -80,6 +80,8 @@ record TestDatabase(String name, int port, String jdbcUrl, DataSource dataSource
     StrataConfig config(Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(extra);
         environment.put("STRATA_DATABASE__URL", jdbcUrl);
+        // The embedded server takes only its per-start password (never part of the printed URL).
+        environment.putIfAbsent("STRATA_DATABASE__PASSWORD", TestPostgres.server().password());
         return ConfigLoader.load(Optional.empty(), environment, Optional.empty());
     }
 }

