@@ -2,6 +2,7 @@ package dev.strata.codegen;
 
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.resolve.LocationNotFoundException;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
@@ -58,8 +59,15 @@ public record MigrationFingerprint(String latestVersion, String fingerprint, Lis
                         "create it, or set the migration locations to the directories that hold your V1__….sql files");
             }
         }
-        ResolvedMigrations resolved = new MigrationResolver(MigrationFingerprint.class.getClassLoader())
-                .resolve(directories.stream().<Location>map(Location.Filesystem::new).toList());
+        ResolvedMigrations resolved;
+        try {
+            resolved = new MigrationResolver(MigrationFingerprint.class.getClassLoader())
+                    .resolve(directories.stream().<Location>map(Location.Filesystem::new).toList());
+        } catch (LocationNotFoundException e) {
+            // The engine refuses a location without files (never an empty schema by mistake); so does the generator.
+            throw new CodegenException("there are no migrations to generate code from in " + directories + ": "
+                    + e.getMessage(), "add a V1__<description>.sql file to the migration directory");
+        }
         if (!resolved.problems().isEmpty()) {
             throw new CodegenException("the migrations in " + directories + " have problems:\n  "
                     + resolved.problems().stream().map(Problem::message).collect(Collectors.joining("\n  ")),

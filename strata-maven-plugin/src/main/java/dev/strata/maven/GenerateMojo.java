@@ -24,6 +24,10 @@ public class GenerateMojo extends AbstractCodegenMojo {
     @Override
     public void execute() throws MojoFailureException {
         if (skip) {
+            // Committed sources (directory under src/) still compile when generation is skipped.
+            if (java.nio.file.Files.isDirectory(directory.toPath())) {
+                project.addCompileSourceRoot(directory.getAbsolutePath());
+            }
             getLog().info("Strata: generate skipped (strata.skip).");
             return;
         }
