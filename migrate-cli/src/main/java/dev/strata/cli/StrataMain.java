@@ -47,6 +47,19 @@ public final class StrataMain {
         System.exit(code);
     }
 
+    /**
+     * Runs one command in this JVM and returns its exit code, for hosts such as the Maven plugin's goals: they pass
+     * the environment the command sees (its STRATA_* variables), the working directory and the streams, which get
+     * the same secret masking as the executable's.
+     */
+    public static int execute(String[] args, Map<String, String> environment, Path workingDirectory, PrintStream out,
+                              PrintStream err) {
+        SecretMasker masker = SecretMasker.from(environment, args);
+        return run(args, environment, workingDirectory,
+                new PrintStream(new MaskingOutputStream(out, masker), true, StandardCharsets.UTF_8),
+                new PrintStream(new MaskingOutputStream(err, masker), true, StandardCharsets.UTF_8), masker);
+    }
+
     /** Runs one command as a script would (stdin not a terminal) and returns its exit code. */
     static int run(String[] args, Map<String, String> environment, Path workingDirectory, PrintStream out,
                    PrintStream err, SecretMasker masker) {

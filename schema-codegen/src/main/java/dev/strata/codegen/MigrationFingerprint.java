@@ -45,22 +45,29 @@ public record MigrationFingerprint(String latestVersion, String fingerprint, Lis
     }
 
     /**
-     * Resolves the migration files in a directory with the engine's resolver (so checksums are the ones the history
-     * table records) and fingerprints them.
+     * Resolves the migration files in the directories with the engine's resolver (so checksums are the ones the
+     * history table records) and fingerprints them.
      *
-     * @throws CodegenException when the directory is missing, holds no migration, or holds a file the engine rejects
+     * @throws CodegenException when a directory is missing, none holds a migration, or one holds a file the engine
+     *                          rejects
      */
-    public static MigrationFingerprint ofDirectory(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            throw new CodegenException("migration directory " + directory + " does not exist",
-                    "pass --project-root=<the Strata checkout> or --migrations=<dir>");
+    public static MigrationFingerprint ofDirectories(List<Path> directories) {
+        for (Path directory : directories) {
+            if (!Files.isDirectory(directory)) {
+                throw new CodegenException("migration directory " + directory + " does not exist",
+                        "create it, or set the migration locations to the directories that hold your V1__….sql files");
+            }
         }
         ResolvedMigrations resolved = new MigrationResolver(MigrationFingerprint.class.getClassLoader())
-                .resolveAllowingEmpty(List.of(new Location.Filesystem(directory)));
+                .resolve(directories.stream().<Location>map(Location.Filesystem::new).toList());
         if (!resolved.problems().isEmpty()) {
-            throw new CodegenException("the migrations in " + directory + " have problems:\n  "
+            throw new CodegenException("the migrations in " + directories + " have problems:\n  "
                     + resolved.problems().stream().map(Problem::message).collect(Collectors.joining("\n  ")),
                     "fix the files first; `strata validate` shows the same problems");
+        }
+        if (resolved.migrations().isEmpty()) {
+            throw new CodegenException("there are no migrations to generate code from in " + directories,
+                    "add a V1__<description>.sql file to the migration directory");
         }
         return of(resolved.migrations(), resolved.repeatables());
     }

@@ -1,86 +1,104 @@
 package dev.strata.codegen;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The command line of {@link Regenerate}. Options take {@code --name=value} or {@code --name value}.
+ * The command line of {@link Regenerate}. Options take {@code --name=value} or {@code --name value}; list options
+ * take comma-separated values.
  *
- * @param check when present, generate into a temporary directory and compare with this source root instead of
- *              writing anything
+ * @param check when true, generate into a temporary directory and compare with the output instead of writing
  */
-public record RegenerateOptions(CodegenPaths paths, boolean force, Optional<Path> check, boolean help) {
+public record RegenerateOptions(CodegenSettings settings, boolean force, boolean check) {
 
-    private static final Set<String> DIRECTORY_OPTIONS = Set.of("--project-root", "--migrations", "--output");
+    private static final Set<String> VALUED = Set.of("--migrations", "--output", "--package", "--schemas",
+            "--includes", "--excludes", "--postgres-version");
 
     public static final String USAGE = """
-            Usage: Regenerate [--project-root=<dir>] [--migrations=<dir>] [--output=<dir>] [--force] [--check[=<dir>]]
+            Usage: Regenerate --package=<name> [--migrations=<dir>[,<dir>…]] [--output=<dir>] [--schemas=<name>,…]
+                              [--includes=<regex>,…] [--excludes=<regex>,…] [--postgres-version=<version>]
+                              [--force] [--check]
 
-            Generates the typed jOOQ schema (package %s) from the migrations, using an embedded PostgreSQL.
-            Does nothing, without starting a server, when %s.java already records the migrations' fingerprint.
+            Generates typed jOOQ classes and <package>.SchemaVersion from the migrations, using an embedded PostgreSQL.
+            Does nothing, without starting a server, when SchemaVersion.java already records the migrations' fingerprint
+            and the same settings.
 
-              --project-root=<dir>  the Strata checkout (default: the working directory)
-              --migrations=<dir>    the migration files (default: <project-root>/%s)
-              --output=<dir>        the source root to generate into (default: <project-root>/%s)
+              --package=<name>      the Java package to generate (required)
+              --migrations=<dirs>   the migration directories (default: %s)
+              --output=<dir>        the source root to generate into (default: %s)
+              --schemas=<names>     the PostgreSQL schemas to generate (default: public)
+              --includes=<regexes>  generate only objects matching one of these (default: all)
+              --excludes=<regexes>  leave out objects matching one of these (the history table always is)
+              --postgres-version=<v> only the bundled PostgreSQL %s is available to this tool
               --force               regenerate even when the fingerprint matches
-              --check[=<dir>]       generate into a temporary directory and compare with <dir> (default: the output);
-                                    prints a unified diff and exits with 1 when they differ; writes nothing
+              --check               generate into a temporary directory and compare with the output; prints a
+                                    unified diff and exits with 1 when they differ; writes nothing
               --help                show this text
 
             Exit codes: 0 done or up to date, 1 --check found differences, 2 bad arguments, 3 generation failed.
-            """.formatted(CodegenPaths.PACKAGE, SchemaVersionSource.CLASS_NAME, CodegenPaths.MIGRATIONS_DIRECTORY,
-            CodegenPaths.SOURCE_ROOT);
+            """.formatted(CodegenSettings.DEFAULT_MIGRATIONS, CodegenSettings.DEFAULT_OUTPUT,
+            PostgresBinaries.bundled().version());
 
-    /** @throws IllegalArgumentException naming the bad argument */
+    /** Whether the arguments ask for the usage text (then nothing else is parsed). */
+    public static boolean wantsHelp(String[] args) {
+        return Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"));
+    }
+
+    /** @throws IllegalArgumentException naming the bad argument, or {@link CodegenException} for a bad setting */
     public static RegenerateOptions parse(String[] args) {
-        Path root = Path.of("");
-        Path migrations = null;
-        Path output = null;
+        String packageName = null;
+        List<Path> migrations = List.of(CodegenSettings.DEFAULT_MIGRATIONS);
+        Path output = CodegenSettings.DEFAULT_OUTPUT;
+        List<String> schemas = CodegenSettings.DEFAULT_SCHEMAS;
+        List<String> includes = List.of();
+        List<String> excludes = List.of();
+        Optional<String> postgres = Optional.empty();
         boolean force = false;
-        boolean help = false;
-        Optional<Path> check = Optional.empty();
-        boolean checkOutput = false;
+        boolean check = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             int equals = arg.indexOf('=');
             String name = equals < 0 ? arg : arg.substring(0, equals);
             String inline = equals < 0 ? null : arg.substring(equals + 1);
-            boolean valued = DIRECTORY_OPTIONS.contains(name);
+            boolean valued = VALUED.contains(name);
             if (valued && inline == null) {
                 if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                    throw new IllegalArgumentException(name + " needs a directory");
+                    throw new IllegalArgumentException(name + " needs a value");
                 }
                 inline = args[++i];
             }
             if (valued && inline.isBlank()) {
-                throw new IllegalArgumentException(name + " needs a directory");
+                throw new IllegalArgumentException(name + " needs a value");
             }
             switch (name) {
-                case "--project-root" -> root = Path.of(inline);
-                case "--migrations" -> migrations = Path.of(inline);
+                case "--package" -> packageName = inline;
+                case "--migrations" -> migrations = list(inline).stream().map(Path::of).toList();
                 case "--output" -> output = Path.of(inline);
+                case "--schemas" -> schemas = list(inline);
+                case "--includes" -> includes = list(inline);
+                case "--excludes" -> excludes = list(inline);
+                case "--postgres-version" -> postgres = Optional.of(inline);
                 case "--force" -> force = inline == null || bool(name, inline);
-                case "--check" -> {
-                    checkOutput = inline == null;
-                    check = inline == null ? Optional.empty() : Optional.of(Path.of(inline).toAbsolutePath().normalize());
-                }
-                case "--help", "-h" -> help = true;
+                case "--check" -> check = inline == null || bool(name, inline);
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
-        CodegenPaths paths = CodegenPaths.forProjectRoot(root);
-        if (migrations != null) {
-            paths = new CodegenPaths(migrations.toAbsolutePath().normalize(), paths.sourceRoot());
+        if (packageName == null) {
+            throw new IllegalArgumentException("--package is required (the Java package to generate, e.g. com.example.db)");
         }
-        if (output != null) {
-            paths = paths.withSourceRoot(output.toAbsolutePath().normalize());
-        }
-        if (checkOutput) {
-            check = Optional.of(paths.sourceRoot());
-        }
-        return new RegenerateOptions(paths, force, check, help);
+        CodegenSettings settings = new CodegenSettings(
+                migrations.stream().map(path -> path.toAbsolutePath().normalize()).toList(), packageName,
+                output.toAbsolutePath().normalize(), schemas, includes, excludes, postgres, Optional.empty());
+        return new RegenerateOptions(settings, force, check);
+    }
+
+    private static List<String> list(String text) {
+        return new ArrayList<>(Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
     }
 
     private static boolean bool(String name, String text) {

@@ -11,70 +11,82 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The descriptor class {@code <package>.SchemaVersion} (a {@code dev.strata.api.SchemaDescriptor}): rendered after
- * jOOQ has generated the package (its clean step would delete it otherwise), and read back to decide whether the committed code is up to date. The text
- * depends only on the migrations and the generator name, so two runs write the same bytes.
+ * The descriptor class {@code <package>.SchemaVersion}, a {@code dev.strata.api.SchemaDescriptor} reached through its
+ * {@code INSTANCE} field: rendered after jOOQ has generated the package (its clean step would delete it otherwise),
+ * and read back as text to decide whether the generated code is up to date (the generator never loads generated
+ * classes). The text depends only on the migrations, the generator and its settings, so two runs write the same bytes.
  */
 public final class SchemaVersionSource {
     public static final String CLASS_NAME = "SchemaVersion";
     private static final Pattern FINGERPRINT = constant("FINGERPRINT");
     private static final Pattern GENERATOR = constant("GENERATOR");
+    private static final Pattern SETTINGS = constant("SETTINGS");
     private static final Pattern LATEST_VERSION = constant("LATEST_VERSION");
 
-    /** What a committed {@code SchemaVersion.java} says it was generated from. */
-    public record Recorded(String latestVersion, String fingerprint, String generator) {
+    /** What the generated code is made from besides the package name. */
+    public record Provenance(MigrationFingerprint migrations, String generator, String settingsDigest) {
+    }
+
+    /** What an existing {@code SchemaVersion.java} says it was generated from. */
+    public record Recorded(String latestVersion, String fingerprint, String generator, String settingsDigest) {
     }
 
     private SchemaVersionSource() {
     }
 
-    public static Path file(Path sourceRoot) {
-        return CodegenPaths.packageDirectory(sourceRoot).resolve(CLASS_NAME + ".java");
+    public static Path file(Path packageDirectory) {
+        return packageDirectory.resolve(CLASS_NAME + ".java");
     }
 
-    /** Reads the recorded fingerprint; empty when the file is missing or does not hold one. */
-    public static Optional<Recorded> read(Path sourceRoot) {
-        return readText(sourceRoot).flatMap(SchemaVersionSource::parse);
+    /** Reads the recorded provenance; empty when the file is missing or does not hold it. */
+    public static Optional<Recorded> read(Path packageDirectory) {
+        return readText(packageDirectory).flatMap(SchemaVersionSource::parse);
     }
 
-    /** The committed file's text; empty when it is missing. */
-    public static Optional<String> readText(Path sourceRoot) {
+    /** The existing file's text; empty when it is missing. */
+    public static Optional<String> readText(Path packageDirectory) {
         try {
-            return Optional.of(Files.readString(file(sourceRoot), StandardCharsets.UTF_8));
+            return Optional.of(Files.readString(file(packageDirectory), StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file(sourceRoot), e);
+            throw new UncheckedIOException("cannot read " + file(packageDirectory), e);
         }
     }
 
-    /** What a {@code SchemaVersion.java} text records; empty when it does not hold the three constants. */
+    /** What a {@code SchemaVersion.java} text records; empty when it does not hold the constants. */
     public static Optional<Recorded> parse(String text) {
         Matcher fingerprint = FINGERPRINT.matcher(text);
         Matcher generator = GENERATOR.matcher(text);
+        Matcher settings = SETTINGS.matcher(text);
         Matcher latest = LATEST_VERSION.matcher(text);
-        if (!fingerprint.find() || !generator.find() || !latest.find()) {
+        if (!fingerprint.find() || !generator.find() || !settings.find() || !latest.find()) {
             return Optional.empty();
         }
-        return Optional.of(new Recorded(latest.group(1), fingerprint.group(1), generator.group(1)));
+        return Optional.of(new Recorded(latest.group(1), fingerprint.group(1), generator.group(1), settings.group(1)));
     }
 
-    /** Writes the class below the source root, replacing any previous one. */
-    public static void write(Path sourceRoot, MigrationFingerprint fingerprint, String generator) {
-        Path file = file(sourceRoot);
+    /** Writes the class into the package directory, replacing any previous one. */
+    public static void write(Path packageDirectory, String packageName, Provenance provenance) {
+        Path file = file(packageDirectory);
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, render(fingerprint, generator), StandardCharsets.UTF_8);
+            Files.writeString(file, render(packageName, provenance), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 
-    public static String render(MigrationFingerprint fingerprint, String generator) {
+    public static String render(String packageName, Provenance provenance) {
+        MigrationFingerprint fingerprint = provenance.migrations();
         StringBuilder java = new StringBuilder();
-        java.append("/*\n * This file is generated by dev.strata.codegen.Regenerate. Do not edit: run\n * ")
-                .append(CodegenPaths.REGENERATE_COMMAND).append("\n */\n");
-        java.append("package ").append(CodegenPaths.PACKAGE).append(";\n\n");
+        java.append("""
+                /*
+                 * This file is generated by Strata from the migrations. Do not edit it: regenerate with the Strata Maven
+                 * plugin (goal generate) or `strata generate`.
+                 */
+                """);
+        java.append("package ").append(packageName).append(";\n\n");
         java.append("""
                 import dev.strata.api.SchemaDescriptor;
                 import dev.strata.api.SchemaMigration;
@@ -83,32 +95,42 @@ public final class SchemaVersionSource {
                 import java.util.Optional;
 
                 /**
-                 * The migrations this package was generated from; pass {@link #INSTANCE} to {@code dev.strata.api.SchemaGuard}.
+                 * The migrations this package was generated from; {@code dev.strata.api.SchemaGuard} compares them with a
+                 * database's history table. Use {@link #INSTANCE}.
                  * <p>
-                 * The fingerprint is the SHA-256 of the lines {@code <version>:<checksum>\\n} of all migrations in version
-                 * order (then {@code <file name>:<checksum>\\n} of each repeatable migration). The generator skips
-                 * regeneration while it matches the migration files.
+                 * {@link #FINGERPRINT} is the SHA-256 of the lines {@code <version>:<checksum>\\n} of all versioned migrations in
+                 * version order, then {@code <file name>:<checksum>\\n} of each repeatable migration. The generator skips
+                 * regeneration while it, {@link #GENERATOR} and {@link #SETTINGS} match.
                  */
                 public final class SchemaVersion implements SchemaDescriptor {
 
+                    /** The descriptor of this package. */
+                    public static final SchemaVersion INSTANCE = new SchemaVersion();
+
+                    /** The newest migration version. */
                 """);
         constant(java, "LATEST_VERSION", fingerprint.latestVersion());
+        java.append("\n    /** SHA-256 over {@code <version>:<checksum>\\n} of every migration, in version order. */\n");
         constant(java, "FINGERPRINT", fingerprint.fingerprint());
-        constant(java, "GENERATOR", generator);
-        java.append("    private static final List<SchemaMigration> MIGRATIONS = List.of(\n");
+        java.append("\n    /** The code generator that wrote this package. */\n");
+        constant(java, "GENERATOR", provenance.generator());
+        java.append("\n    /** SHA-256 of the generator settings (schemas, includes, excludes, jOOQ options, PostgreSQL). */\n");
+        constant(java, "SETTINGS", provenance.settingsDigest());
+        java.append("\n    private static final List<SchemaMigration> MIGRATIONS = List.of(\n");
         for (int i = 0; i < fingerprint.migrations().size(); i++) {
             MigrationFingerprint.Entry entry = fingerprint.migrations().get(i);
-            java.append(entry.version() == null ? "            new SchemaMigration.Repeatable("
-                            : "            new SchemaMigration.Versioned(" + literal(entry.version()) + ", ")
-                    .append(literal(entry.script())).append(",\n                    ")
+            java.append("            new SchemaMigration.");
+            if (entry.version() == null) {
+                java.append("Repeatable(");
+            } else {
+                java.append("Versioned(").append(literal(entry.version())).append(", ");
+            }
+            java.append(literal(entry.script())).append(",\n                    ")
                     .append(literal(entry.checksum())).append(')')
                     .append(i + 1 < fingerprint.migrations().size() ? ",\n" : "\n");
         }
         java.append("    );\n\n");
         java.append("""
-                    /** The one instance. */
-                    public static final SchemaVersion INSTANCE = new SchemaVersion();
-
                     private SchemaVersion() {
                     }
 
@@ -131,18 +153,13 @@ public final class SchemaVersionSource {
                     public String generator() {
                         return GENERATOR;
                     }
-
-                    @Override
-                    public String toString() {
-                        return SchemaVersion.class.getName() + "[" + LATEST_VERSION + ", " + FINGERPRINT + "]";
-                    }
                 }
                 """);
         return java.toString();
     }
 
     private static void constant(StringBuilder java, String name, String value) {
-        java.append("    private static final String ").append(name).append(" = ").append(literal(value)).append(";\n");
+        java.append("    public static final String ").append(name).append(" = ").append(literal(value)).append(";\n");
     }
 
     private static String literal(String value) {
@@ -150,6 +167,6 @@ public final class SchemaVersionSource {
     }
 
     private static Pattern constant(String name) {
-        return Pattern.compile("static final String " + name + " = \"((?:[^\"\\\\]|\\\\.)*)\";");
+        return Pattern.compile("public static final String " + name + " = \"((?:[^\"\\\\]|\\\\.)*)\";");
     }
 }

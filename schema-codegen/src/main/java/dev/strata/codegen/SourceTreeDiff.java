@@ -51,8 +51,8 @@ public record SourceTreeDiff(List<FileDifference> files) {
         return files.isEmpty();
     }
 
-    /** The whole diff, then what to do about it; empty when the trees are identical. */
-    public String report(String what) {
+    /** The whole diff, then the command that fixes it; empty when the trees are identical. */
+    public String report(String what, String fixCommand) {
         if (isEmpty()) {
             return "";
         }
@@ -62,8 +62,8 @@ public record SourceTreeDiff(List<FileDifference> files) {
         for (FileDifference file : files) {
             text.append(file.unifiedDiff());
         }
-        text.append("\nRegenerate and commit the result:\n    ").append(CodegenPaths.REGENERATE_COMMAND)
-                .append(" -Dforce\n");
+        text.append("\nRegenerate (and commit the result if the generated sources are committed):\n    ")
+                .append(fixCommand).append('\n');
         return text.toString();
     }
 

@@ -1,7 +1,8 @@
 /**
- * Generates the typed jOOQ schema ({@code com.example.platform.schema} in examples/data-platform) from the migrations: resolve the files
- * and fingerprint them, skip when the committed code records the same fingerprint, otherwise apply them to an
- * ephemeral embedded PostgreSQL with Strata's own {@link dev.strata.migrations.Migrator} and run jOOQ's generator.
- * Entry point: {@link dev.strata.codegen.Regenerate}.
+ * Generates typed jOOQ classes for a project's migrations into its own package: resolve the files and fingerprint
+ * them, skip when the generated {@code <package>.SchemaVersion} records the same fingerprint and settings, otherwise
+ * apply them to an ephemeral embedded PostgreSQL with Strata's own {@link dev.strata.migrations.Migrator} and run
+ * jOOQ's generator. Settings: {@link dev.strata.codegen.CodegenSettings}; work: {@link dev.strata.codegen.Regeneration};
+ * front ends: the Maven plugin, {@code strata generate} and {@link dev.strata.codegen.Regenerate}.
  */
 package dev.strata.codegen;

@@ -1,37 +1,41 @@
 package dev.strata.codegen;
 
+import org.jooq.meta.jaxb.Generate;
+import org.jooq.meta.jaxb.Generator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link Regenerate} on a copy of the committed sources: unchanged migrations write nothing and start no server. */
+/** Regeneration on generated fixture sources: unchanged inputs write nothing and start no server. */
 class IncrementalRegenerationTest {
     private static final FileTime LONG_AGO = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
-    private static final Pattern OWN_TIME = Pattern.compile("Regenerate finished in (\\d+\\.\\d+) s of its own time");
 
     @TempDir
     Path output;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    @TempDir
+    Path migrations;
+    private CodegenSettings settings;
 
     @BeforeEach
-    void copyCommittedSources() throws IOException {
-        TestFiles.copyTree(TestFiles.projectPaths().sourceRoot(), output);
+    void generateOnce() throws IOException {
+        TestFiles.copyTree(TestFiles.fixtureMigrations(), migrations);
+        settings = TestFiles.settings(migrations, output);
+        Regeneration.Result first = TestFiles.regeneration(settings, TestPostgres.databases()).regenerate(false);
+        assertThat(first.outcome()).isEqualTo(Regeneration.Outcome.GENERATED);
+        assertThat(first.reason()).hasValueSatisfying(reason -> assertThat(reason).startsWith("no SchemaVersion.java"));
+        assertThat(first.changed()).isEqualTo(first.files());
         try (Stream<Path> walk = Files.walk(output)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 Files.setLastModifiedTime(file, LONG_AGO);
@@ -43,95 +47,89 @@ class IncrementalRegenerationTest {
     void unchangedMigrationsWriteNothingAndStartNoServer() {
         Map<String, TestFiles.Snapshot> before = TestFiles.snapshot(output);
 
-        int exit = run(TestPostgres.noDatabaseExpected(), "--output=" + output);
+        Regeneration.Result result = TestFiles.regeneration(settings, TestPostgres.noDatabaseExpected()).regenerate(false);
 
-        assertThat(exit).as(err()).isEqualTo(Regenerate.OK);
-        assertThat(out()).containsPattern("Generated code is up to date \\(version 12, fingerprint sha256:[0-9a-f]{12}…\\):"
-                + " nothing written\\.");
+        assertThat(result.outcome()).isEqualTo(Regeneration.Outcome.UP_TO_DATE);
+        assertThat(Regenerate.describe(result, settings)).matches(
+                "Strata: com\\.example\\.inventory is up to date \\(version 2, fingerprint sha256:[0-9a-f]{12}…,"
+                        + " jOOQ 3\\.19\\.\\d+, PostgreSQL \\d+\\.\\d+\\.\\d+\\): nothing written in \\d+\\.\\d\\d s\\.");
         assertThat(TestFiles.snapshot(output)).as("contents and modification times").isEqualTo(before);
-        assertThat(ownSeconds()).as("the tool's own time for a no-change run").isLessThan(2.0);
     }
 
     @Test
-    void forceRegeneratesTheSameBytes() {
+    void forceRegeneratesTheSameBytesAndCountsNoChange() {
         Map<String, TestFiles.Snapshot> before = TestFiles.snapshot(output);
 
-        int exit = run(TestPostgres.databases(), "--output=" + output, "--force");
+        Regeneration.Result result = TestFiles.regeneration(settings, TestPostgres.databases()).regenerate(true);
 
-        assertThat(exit).as(err()).isEqualTo(Regenerate.OK);
-        assertThat(out()).contains("Regenerating com.example.platform.schema: --force given.");
+        assertThat(result.outcome()).isEqualTo(Regeneration.Outcome.GENERATED);
+        assertThat(result.reason()).contains("regeneration forced");
+        assertThat(result.changed()).isZero();
         Map<String, TestFiles.Snapshot> after = TestFiles.snapshot(output);
         assertThat(after.keySet()).isEqualTo(before.keySet());
         after.forEach((path, snapshot) -> assertThat(snapshot.content()).as(path).isEqualTo(before.get(path).content()));
-        assertThat(after.get("com/example/platform/schema/SchemaVersion.java").modified()).as("rewritten").isNotEqualTo(LONG_AGO);
+        assertThat(after.get("com/example/inventory/SchemaVersion.java").modified()).as("rewritten").isNotEqualTo(LONG_AGO);
     }
 
     @Test
-    void aNewMigrationRegeneratesAndRecordsTheNewFingerprint(@TempDir Path migrations) throws IOException {
-        TestFiles.copyTree(TestFiles.projectPaths().migrations(), migrations);
-        Files.writeString(migrations.resolve("V13__create_alerts.sql"),
-                "CREATE TABLE alerts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, message text NOT NULL);\n");
-        String before = SchemaVersionSource.read(output).orElseThrow().fingerprint();
+    void aNewMigrationRegeneratesAndRecordsTheNewFingerprint() throws IOException {
+        Files.writeString(migrations.resolve("V3__create_supplier.sql"),
+                "CREATE TABLE supplier (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);\n");
+        String before = SchemaVersionSource.read(settings.packageDirectory()).orElseThrow().fingerprint();
 
-        int exit = run(TestPostgres.databases(), "--output=" + output, "--migrations=" + migrations);
+        Regeneration.Result result = TestFiles.regeneration(settings, TestPostgres.databases()).regenerate(false);
 
-        assertThat(exit).as(err()).isEqualTo(Regenerate.OK);
-        assertThat(out()).contains("the migrations changed (generated from version 12");
-        SchemaVersionSource.Recorded recorded = SchemaVersionSource.read(output).orElseThrow();
-        assertThat(recorded.latestVersion()).isEqualTo("13");
+        assertThat(result.reason()).hasValueSatisfying(reason ->
+                assertThat(reason).startsWith("the migrations changed (generated from version 2"));
+        SchemaVersionSource.Recorded recorded = SchemaVersionSource.read(settings.packageDirectory()).orElseThrow();
+        assertThat(recorded.latestVersion()).isEqualTo("3");
         assertThat(recorded.fingerprint()).isNotEqualTo(before)
-                .isEqualTo(MigrationFingerprint.ofDirectory(migrations).fingerprint());
-        assertThat(CodegenPaths.packageDirectory(output).resolve("tables/Alerts.java")).exists();
+                .isEqualTo(MigrationFingerprint.ofDirectories(List.of(migrations)).fingerprint());
+        assertThat(settings.packageDirectory().resolve("tables/Supplier.java")).exists();
+        assertThat(result.changed()).as("new and changed files only").isLessThan(result.files()).isPositive();
 
-        out.reset();
-        assertThat(run(TestPostgres.noDatabaseExpected(), "--output=" + output, "--migrations=" + migrations))
-                .isEqualTo(Regenerate.OK);
-        assertThat(out()).contains("up to date (version 13,");
+        assertThat(TestFiles.regeneration(settings, TestPostgres.noDatabaseExpected()).regenerate(false).outcome())
+                .isEqualTo(Regeneration.Outcome.UP_TO_DATE);
     }
 
     @Test
-    void anotherJooqVersionInTheRecordedFingerprintClassMakesTheCodeStale() throws IOException {
-        Path file = SchemaVersionSource.file(output);
+    void changedSettingsRegenerate() {
+        Regeneration excluding = TestFiles.regeneration(settings.withExcludes(List.of("stock_.*")),
+                TestPostgres.noDatabaseExpected());
+        assertThat(excluding.staleness(SchemaVersionSource.readText(settings.packageDirectory()), excluding.provenance()))
+                .as("an exclude pattern is a setting").hasValueSatisfying(reason ->
+                        assertThat(reason).startsWith("the generator settings changed"));
+
+        Generator daos = new Generator().withGenerate(new Generate().withPojos(true).withDaos(true));
+        CodegenSettings changed = settings.withJooq(Optional.of(daos));
+        Regeneration.Result result = TestFiles.regeneration(changed, TestPostgres.databases()).regenerate(false);
+
+        assertThat(result.reason()).hasValueSatisfying(reason ->
+                assertThat(reason).startsWith("the generator settings changed"));
+        assertThat(changed.packageDirectory().resolve("tables/daos/WarehouseDao.java")).exists();
+        assertThat(changed.packageDirectory().resolve("tables/pojos/Warehouse.java")).exists();
+    }
+
+    @Test
+    void anotherJooqVersionInTheDescriptorMakesTheCodeStale() throws IOException {
+        Path file = SchemaVersionSource.file(settings.packageDirectory());
         Files.writeString(file, Files.readString(file).replace(SchemaCodeGenerator.GENERATOR, "jOOQ 3.19.0"));
-        assertThat(Regeneration.staleness(SchemaVersionSource.readText(output),
-                MigrationFingerprint.ofDirectory(TestFiles.projectPaths().migrations())))
-                .isEqualTo("the generator changed (jOOQ 3.19.0 → " + SchemaCodeGenerator.GENERATOR + ")");
+        Regeneration regeneration = TestFiles.regeneration(settings, TestPostgres.noDatabaseExpected());
+        assertThat(regeneration.staleness(SchemaVersionSource.readText(settings.packageDirectory()),
+                regeneration.provenance()))
+                .contains("the generator changed (jOOQ 3.19.0 → " + SchemaCodeGenerator.GENERATOR + ")");
     }
 
     @Test
-    void aMigrationRenamedWithinItsVersionMakesTheCodeStaleAlthoughTheFingerprintIsTheSame(@TempDir Path migrations)
-            throws IOException {
-        TestFiles.copyTree(TestFiles.projectPaths().migrations(), migrations);
-        Files.move(migrations.resolve("V12__add_file_garbage_collection_markers.sql"),
-                migrations.resolve("V12__add_file_gc_markers.sql"));
-        MigrationFingerprint renamed = MigrationFingerprint.ofDirectory(migrations);
-        assertThat(renamed.fingerprint()).isEqualTo(SchemaVersionSource.read(output).orElseThrow().fingerprint());
+    void aMigrationRenamedWithinItsVersionMakesTheCodeStaleAlthoughTheFingerprintIsTheSame() throws IOException {
+        Files.move(migrations.resolve("V2__create_stock_item.sql"), migrations.resolve("V2__create_stock.sql"));
+        Regeneration regeneration = TestFiles.regeneration(settings, TestPostgres.noDatabaseExpected());
+        SchemaVersionSource.Provenance renamed = regeneration.provenance();
+        assertThat(renamed.migrations().fingerprint())
+                .isEqualTo(SchemaVersionSource.read(settings.packageDirectory()).orElseThrow().fingerprint());
 
-        assertThat(Regeneration.staleness(SchemaVersionSource.readText(output), renamed))
-                .startsWith("SchemaVersion.java differs from what the migrations give");
-        assertThat(Regeneration.staleness(SchemaVersionSource.readText(output),
-                MigrationFingerprint.ofDirectory(TestFiles.projectPaths().migrations()))).isNull();
-    }
-
-    private int run(MigratedDatabase.Factory databases, String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "--project-root=" + TestFiles.projectRoot();
-        System.arraycopy(args, 0, all, 1, args.length);
-        return Regenerate.run(all, databases, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private double ownSeconds() {
-        Matcher matcher = OWN_TIME.matcher(out());
-        assertThat(matcher.find()).as("the tool prints its own elapsed time: " + out()).isTrue();
-        return Double.parseDouble(matcher.group(1));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        assertThat(regeneration.staleness(SchemaVersionSource.readText(settings.packageDirectory()), renamed))
+                .hasValueSatisfying(reason -> assertThat(reason)
+                        .startsWith("SchemaVersion.java differs from what the migrations give"));
     }
 }

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,31 +46,38 @@ class SourceTreeDiffTest {
         assertThat(diff.files().get(2).unifiedDiff()).startsWith("--- committed/Removed.java\n+++ /dev/null\n")
                 .contains("-class Removed {}");
         assertThat(diff.files().get(3).unifiedDiff()).startsWith("--- /dev/null\n+++ regenerated/tables/Added.java\n");
-        assertThat(diff.report("stale")).startsWith("stale: 4 files differ")
-                .endsWith(CodegenPaths.REGENERATE_COMMAND + " -Dforce\n");
+        assertThat(diff.report("stale", "mvn generate-sources")).startsWith("stale: 4 files differ")
+                .endsWith("\n    mvn generate-sources\n");
         assertThat(SourceTreeDiff.compare(committed, committed).isEmpty()).isTrue();
-        assertThat(SourceTreeDiff.compare(committed, committed).report("x")).isEmpty();
+        assertThat(SourceTreeDiff.compare(committed, committed).report("x", "fix")).isEmpty();
     }
 
     @Test
-    void checkModeFailsWithADiffWhenTheCommittedCodeWasEdited(@TempDir Path copy) throws IOException {
-        TestFiles.copyTree(TestFiles.projectPaths().sourceRoot(), copy);
-        Path jobs = CodegenPaths.packageDirectory(copy).resolve("tables/Jobs.java");
-        Files.writeString(jobs, Files.readString(jobs).replace("public final TableField<JobsRecord, String> CANCELLATION_REASON",
-                "public final TableField<JobsRecord, String> CANCEL_REASON"));
+    void checkModeFailsWithADiffWhenTheGeneratedCodeWasEdited(@TempDir Path output) throws IOException {
+        String[] args = {"--package=" + TestFiles.PACKAGE, "--migrations=" + TestFiles.fixtureMigrations(),
+                "--output=" + output};
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertThat(Regenerate.run(args, TestPostgres.databases(), outStream, errStream)).as(err.toString())
+                .isEqualTo(Regenerate.OK);
+        String[] check = Arrays.copyOf(args, args.length + 1);
+        check[args.length] = "--check";
+        assertThat(Regenerate.run(check, TestPostgres.databases(), outStream, errStream)).isEqualTo(Regenerate.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("matches the migrations");
 
-        int exit = Regenerate.run(new String[] {"--project-root=" + TestFiles.projectRoot(), "--check=" + copy},
-                TestPostgres.databases(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        Path warehouse = output.resolve("com/example/inventory/tables/Warehouse.java");
+        Files.writeString(warehouse, Files.readString(warehouse).replace(
+                "public final TableField<WarehouseRecord, String> CODE", "public final TableField<WarehouseRecord, String> KOD"));
+        int exit = Regenerate.run(check, TestPostgres.databases(), outStream, errStream);
 
         assertThat(exit).isEqualTo(Regenerate.CHECK_FAILED);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("is stale: 1 file differs")
-                .contains("--- committed/tables/Jobs.java\n+++ regenerated/tables/Jobs.java\n@@ ")
-                .contains("\n-    public final TableField<JobsRecord, String> CANCEL_REASON")
-                .contains("\n+    public final TableField<JobsRecord, String> CANCELLATION_REASON")
-                .contains(CodegenPaths.REGENERATE_COMMAND);
+                .contains("--- committed/tables/Warehouse.java\n+++ regenerated/tables/Warehouse.java\n@@ ")
+                .contains("\n-    public final TableField<WarehouseRecord, String> KOD")
+                .contains("\n+    public final TableField<WarehouseRecord, String> CODE")
+                .contains("the same command without --check");
     }
 }

@@ -2,25 +2,38 @@ package dev.strata.codegen;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** File helpers for the generator's tests. */
 final class TestFiles {
+    static final String PACKAGE = "com.example.inventory";
+
     private TestFiles() {
     }
 
-    /** The Strata checkout (surefire passes it; running from the module directory also works). */
-    static Path projectRoot() {
-        return Path.of(System.getProperty("strata.projectRoot", "..")).toAbsolutePath().normalize();
+    /** The generator tests' own migrations (src/test/resources/fixture-migrations): read only, copy to change. */
+    static Path fixtureMigrations() {
+        try {
+            return Path.of(TestFiles.class.getResource("/fixture-migrations").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    static CodegenPaths projectPaths() {
-        return CodegenPaths.forProjectRoot(projectRoot());
+    /** Settings for the fixture migrations, generating {@link #PACKAGE} into the output directory. */
+    static CodegenSettings settings(Path migrations, Path output) {
+        return CodegenSettings.forPackage(PACKAGE).withMigrations(List.of(migrations)).withOutputDirectory(output);
+    }
+
+    static Regeneration regeneration(CodegenSettings settings, MigratedDatabase.Factory databases) {
+        return new Regeneration(settings, PostgresBinaries.bundled(), databases);
     }
 
     static void copyTree(Path from, Path to) {

@@ -3,6 +3,7 @@ package dev.strata.codegen;
 import dev.strata.embedded.EmbeddedPostgres;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,7 +40,7 @@ final class TestPostgres {
         };
     }
 
-    private static MigratedDatabase migratedDatabase(Path migrations) {
+    private static MigratedDatabase migratedDatabase(List<Path> migrations) {
         String name = "codegen_" + DATABASES.incrementAndGet();
         EmbeddedPostgres postgres = server();
         try (Connection connection = postgres.dataSource("postgres").getConnection();

@@ -133,7 +133,8 @@ class DiffProcessTest {
 
     @Test
     void diffWorksOnTheEmbeddedSoloModeDatabase() {
-        Map<String, String> environment = Map.of("STRATA_MIGRATIONS__LOCATIONS", "filesystem:" + migrations);
+        Map<String, String> environment = Map.of("STRATA_MIGRATIONS__LOCATIONS", "filesystem:" + migrations,
+                "STRATA_DATABASE__EMBEDDED", "true");
         assertThat(StrataCli.run(workingDirectory, environment, "migrate").exitCode()).isZero();
 
         StrataCli.Result result = StrataCli.run(workingDirectory, environment, "diff");

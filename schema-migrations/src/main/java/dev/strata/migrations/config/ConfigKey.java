@@ -48,11 +48,28 @@ public enum ConfigKey {
             "Keep each applied file's full text in the history table's content column, which validate uses to"
                     + " show which lines of an applied file were edited and diff to replay an edited repeatable file"
                     + " as it ran. false stores NULL instead, so no copy of a secret written in a migration"
-                    + " (CREATE ROLE … PASSWORD) is kept there; edits are then reported without their lines.");
+                    + " (CREATE ROLE … PASSWORD) is kept there; edits are then reported without their lines."),
+    CODEGEN_PACKAGE(Section.CODEGEN, "package", ValueType.STRING, null,
+            "strata generate: the Java package of the generated classes, e.g. com.example.db (--package beats it;"
+                    + " one of the two is required). The migrations are the filesystem: entries of"
+                    + " migrations.locations."),
+    CODEGEN_OUTPUT(Section.CODEGEN, "output", ValueType.STRING, "target/generated-sources/strata",
+            "strata generate: the source root the package is written below (--output beats it)."),
+    CODEGEN_SCHEMAS(Section.CODEGEN, "schemas", ValueType.LIST, "public",
+            "strata generate: the PostgreSQL schemas to generate classes for."),
+    CODEGEN_INCLUDES(Section.CODEGEN, "includes", ValueType.LIST, null,
+            "strata generate: Java regular expressions; only tables, views, sequences and routines matching one"
+                    + " are generated (unset: all)."),
+    CODEGEN_EXCLUDES(Section.CODEGEN, "excludes", ValueType.LIST, null,
+            "strata generate: Java regular expressions; objects matching one are left out (the history table"
+                    + " always is)."),
+    CODEGEN_POSTGRES_VERSION(Section.CODEGEN, "postgres_version", ValueType.STRING, null,
+            "strata generate: the embedded server's PostgreSQL (unset: the bundled one, the only one the CLI"
+                    + " has; the Maven plugin resolves others).");
 
     /** A TOML table of the configuration file. */
     public enum Section {
-        DATABASE, MIGRATIONS;
+        DATABASE, MIGRATIONS, CODEGEN;
 
         public String tomlName() {
             return name().toLowerCase(Locale.ROOT);

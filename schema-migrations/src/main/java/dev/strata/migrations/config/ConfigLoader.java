@@ -92,7 +92,7 @@ public final class ConfigLoader {
         for (CommandLineValue option : commandLine) {
             values.put(option.key(), new ConfigValue(option.key(), option.value(), option.option()));
         }
-        return new StrataConfig(database(values), migrations(values), file.map(ConfigFile::path));
+        return new StrataConfig(database(values), migrations(values), codegen(values), file.map(ConfigFile::path));
     }
 
     private static void readFile(Path path, String namedBy, Map<ConfigKey, ConfigValue> values) {
@@ -150,8 +150,8 @@ public final class ConfigLoader {
         String where = path + (position == null ? "" : ":" + position.line());
         if (!toml.isTable(List.of(name))) {
             throw new ConfigurationException("unknown top-level key '" + name + "' at " + where
-                    + ": every setting belongs in the [database] or [migrations] section",
-                    "move it under [database] or [migrations]");
+                    + ": every setting belongs in one of the sections " + sectionNames(),
+                    "move it under one of " + sectionNames());
         }
         for (ConfigKey.Section section : ConfigKey.Section.values()) {
             if (section.tomlName().equals(name)) {
@@ -159,7 +159,7 @@ public final class ConfigLoader {
             }
         }
         throw new ConfigurationException("unknown section [" + name + "] at " + where,
-                "the sections are [database] and [migrations]");
+                "the sections are " + sectionNames());
     }
 
     private static Object plain(Object tomlValue) {
@@ -246,6 +246,23 @@ public final class ConfigLoader {
     private static Object sameness(Location location) {
         return location instanceof Location.Filesystem filesystem
                 ? filesystem.directory().toAbsolutePath().normalize() : location;
+    }
+
+    private static CodegenConfig codegen(Map<ConfigKey, ConfigValue> values) {
+        return new CodegenConfig(optional(values, ConfigKey.CODEGEN_PACKAGE).map(ValueParser::string),
+                ValueParser.string(values.get(ConfigKey.CODEGEN_OUTPUT)),
+                ValueParser.list(values.get(ConfigKey.CODEGEN_SCHEMAS)),
+                optional(values, ConfigKey.CODEGEN_INCLUDES).map(ValueParser::list).orElse(List.of()),
+                optional(values, ConfigKey.CODEGEN_EXCLUDES).map(ValueParser::list).orElse(List.of()),
+                optional(values, ConfigKey.CODEGEN_POSTGRES_VERSION).map(ValueParser::string));
+    }
+
+    private static String sectionNames() {
+        List<String> names = new ArrayList<>();
+        for (ConfigKey.Section section : ConfigKey.Section.values()) {
+            names.add("[" + section.tomlName() + "]");
+        }
+        return String.join(", ", names);
     }
 
     private static Optional<Duration> positiveDuration(Map<ConfigKey, ConfigValue> values, ConfigKey key) {

@@ -5,6 +5,15 @@ import dev.strata.migrations.MigrationSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The whole configuration, validated: {@code [database]}, {@code [migrations]}, and the file it came from. */
-public record StrataConfig(DatabaseSettings database, MigrationSettings migrations, Optional<Path> file) {
+/**
+ * The whole configuration, validated: {@code [database]}, {@code [migrations]}, {@code [codegen]}, and the file it
+ * came from.
+ */
+public record StrataConfig(DatabaseSettings database, MigrationSettings migrations, CodegenConfig codegen,
+                           Optional<Path> file) {
+
+    /** A configuration without {@code [codegen]} settings (the database commands need none). */
+    public StrataConfig(DatabaseSettings database, MigrationSettings migrations, Optional<Path> file) {
+        this(database, migrations, CodegenConfig.UNSET, file);
+    }
 }

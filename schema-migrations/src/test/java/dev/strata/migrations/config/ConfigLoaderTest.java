@@ -222,6 +222,32 @@ class ConfigLoaderTest {
     }
 
     @Nested
+    class Codegen {
+        @Test
+        void theCodegenSectionIsReadFromFileAndEnvironment() throws IOException {
+            Path file = toml("[codegen]\npackage = \"com.example.db\"\nschemas = [\"app\", \"audit\"]\n"
+                    + "excludes = [\"tmp_.*\"]\n");
+
+            CodegenConfig codegen = ConfigLoader.load(Optional.of(file),
+                    Map.of("STRATA_CODEGEN__OUTPUT", "src/generated/java"), Optional.empty()).codegen();
+
+            assertThat(codegen.packageName()).contains("com.example.db");
+            assertThat(codegen.output()).isEqualTo("src/generated/java");
+            assertThat(codegen.schemas()).containsExactly("app", "audit");
+            assertThat(codegen.includes()).isEmpty();
+            assertThat(codegen.excludes()).containsExactly("tmp_.*");
+            assertThat(codegen.postgresVersion()).isEmpty();
+        }
+
+        @Test
+        void withoutTheSectionEveryKeyHasItsDefault() {
+            assertThat(load(Map.of()).codegen()).isEqualTo(CodegenConfig.UNSET);
+            assertThat(CodegenConfig.UNSET.output()).isEqualTo("target/generated-sources/strata");
+            assertThat(CodegenConfig.UNSET.schemas()).containsExactly("public");
+        }
+    }
+
+    @Nested
     class FileErrors {
         @Test
         void unknownKeyNamesKeyFileAndLine() throws IOException {
@@ -262,7 +288,7 @@ class ConfigLoaderTest {
             ConfigurationException e = loadFailure(file);
 
             assertThat(e.getMessage()).startsWith("unknown top-level key 'url' at " + file + ":1")
-                    .contains("[database] or [migrations]");
+                    .contains("[database], [migrations], [codegen]");
         }
 
         @Test

@@ -1,0 +1,4 @@
+CREATE TABLE purchase_order (
+    id     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    placed timestamptz NOT NULL
+);

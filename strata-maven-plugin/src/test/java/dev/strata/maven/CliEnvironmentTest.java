@@ -1,0 +1,40 @@
+package dev.strata.maven;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The POM's values are defaults; the build's STRATA_* variables beat them, as they beat a configuration file. */
+class CliEnvironmentTest {
+
+    @Test
+    void pomValuesBecomeStrataVariablesThatTheEnvironmentOverrides() {
+        MigrateMojo mojo = new MigrateMojo();
+        mojo.url = "postgresql://db.example:5432/orders";
+        mojo.user = "app";
+        mojo.password = "from-the-pom";
+        mojo.locations = List.of("filesystem:db/a", "classpath:db/b");
+        mojo.configFile = new File("/project/strata.toml");
+
+        Map<String, String> environment = mojo.environment(Map.of("STRATA_DATABASE__PASSWORD", "from-the-environment",
+                "PATH", "/usr/bin"));
+
+        assertThat(environment).containsEntry("STRATA_DATABASE__URL", "postgresql://db.example:5432/orders")
+                .containsEntry("STRATA_DATABASE__USER", "app")
+                .containsEntry("STRATA_DATABASE__PASSWORD", "from-the-environment")
+                .containsEntry("STRATA_MIGRATIONS__LOCATIONS", "filesystem:db/a,classpath:db/b")
+                .containsEntry("STRATA_CONFIG", new File("/project/strata.toml").getAbsolutePath())
+                .containsEntry("PATH", "/usr/bin");
+        assertThat(mojo.command()).isEqualTo("migrate");
+    }
+
+    @Test
+    void unsetPomValuesLeaveTheKeysUnset() {
+        Map<String, String> environment = new StatusMojo().environment(Map.of());
+        assertThat(environment).isEmpty();
+    }
+}
