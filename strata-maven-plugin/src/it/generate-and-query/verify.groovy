@@ -31,6 +31,7 @@ def strata = { String... arguments ->
     process.outputStream.close()                                              // no terminal, as in a pipeline
     def stdout = new StringBuilder(), stderr = new StringBuilder()
     process.waitForProcessOutput(stdout, stderr)
+    println "\$ java -jar strata.jar ${arguments.join(' ')}: exit ${process.exitValue()}\n${stderr}${stdout}"   // into build.log
     [exit: process.exitValue(), out: stdout.toString(), err: stderr.toString()]
 }
 try {
