@@ -95,7 +95,7 @@ final class AdoptCommand extends DatabaseCommand {
             out.println("  " + (adoption.version() == null ? "repeatable" : "version " + adoption.version()) + "  "
                     + adoption.script() + "  " + adoption.type() + ", installed "
                     + INSTALLED_AT.format(adoption.source().installedOn().withOffsetSameInstant(ZoneOffset.UTC))
-                    + " by " + adoption.source().installedBy() + "; " + check(adoption));
+                    + " by " + adoption.source().installedBy() + "; " + adoption.check());
         }
         printNotes(plan, out);
         int count = plan.adoptions().size();
@@ -106,11 +106,6 @@ final class AdoptCommand extends DatabaseCommand {
             out.println("Recorded " + Plural.of(count, "row") + ". `strata migrate` applies only newer files. Flyway's"
                     + " table " + plan.source() + " was left as it was: drop it once nothing runs Flyway any more.");
         }
-    }
-
-    private static String check(AdoptionPlan.Adoption adoption) {
-        String provenance = adoption.provenance();
-        return provenance.substring(provenance.indexOf("): ") + 3);
     }
 
     private static void printNotes(AdoptionPlan plan, PrintWriter out) {

@@ -31,15 +31,22 @@ public record AdoptionPlan(SchemaTable source, List<Adoption> adoptions, List<St
         refusals = List.copyOf(refusals);
     }
 
-    /** One history row to write; {@code version} is null exactly for a repeatable file. */
+    /**
+     * One history row to write.
+     *
+     * @param version    null exactly for a repeatable file
+     * @param check      how the file was checked, e.g. {@code CRC32 -873187034 verified}
+     * @param provenance what the row's {@code failure} column keeps: the source row and the check
+     */
     public record Adoption(FlywayRow source, Version version, String description, MigrationType type, String script,
-                           String checksum, Optional<String> content, String provenance) {
+                           String checksum, Optional<String> content, String check, String provenance) {
         public Adoption {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(script, "script");
             Objects.requireNonNull(checksum, "checksum");
             Objects.requireNonNull(content, "content");
+            Objects.requireNonNull(check, "check");
             Objects.requireNonNull(provenance, "provenance");
         }
 

@@ -86,9 +86,8 @@ public final class AdoptionPlanner {
                 notes.add(row.describe() + ": already in Strata's history (row " + existing.installedRank() + ", "
                         + existing.type() + ")");
             } else if (row.type().equals(BASELINE)) {
-                adoptions.add(new AdoptionPlan.Adoption(row, version, "baseline adopted from Flyway",
-                        MigrationType.BASELINE, "<< baseline >>", "none", Optional.empty(),
-                        provenance(source, row, "Flyway baseline")));
+                adoptions.add(adoption(source, row, version, "baseline adopted from Flyway", MigrationType.BASELINE,
+                        "<< baseline >>", "none", Optional.empty(), "Flyway baseline"));
             } else {
                 ResolvedMigration file = versioned.get(version);
                 if (file == null) {
@@ -104,11 +103,11 @@ public final class AdoptionPlanner {
                 if (!matches) {
                     edited.add(new AdoptionPlan.EditedFile(row, file.path(), row.checksum(), now));
                 }
-                adoptions.add(new AdoptionPlan.Adoption(row, version, file.description(), MigrationType.ADOPTED,
+                adoptions.add(adoption(source, row, version, file.description(), MigrationType.ADOPTED,
                         file.script(), file.checksum().toString(), Optional.of(file.content()),
-                        provenance(source, row, matches ? "CRC32 " + now + " verified"
+                        matches ? "CRC32 " + now + " verified"
                                 : "CRC32 " + row.checksum().map(String::valueOf).orElse("none")
-                                + " recorded, file has " + now + ": edit accepted with --accept-edited")));
+                                + " recorded, file has " + now + ": edit accepted with --accept-edited"));
             }
         }
         for (FlywayRow row : lastOfRepeatable.values()) {
@@ -121,18 +120,22 @@ public final class AdoptionPlanner {
                 notes.add(row.describe() + ": changed since Flyway last ran it; `strata migrate` runs it again,"
                         + " as Flyway would have");
             } else {
-                adoptions.add(new AdoptionPlan.Adoption(row, null, file.description(), MigrationType.REPEATABLE,
+                adoptions.add(adoption(source, row, null, file.description(), MigrationType.REPEATABLE,
                         file.script(), file.checksum().toString(), Optional.of(file.content()),
-                        provenance(source, row, "CRC32 " + row.checksum().get() + " verified")));
+                        "CRC32 " + row.checksum().get() + " verified"));
             }
         }
         adoptions.sort((a, b) -> Integer.compare(a.source().installedRank(), b.source().installedRank()));
         return new AdoptionPlan(source, adoptions, notes, edited, refusals);
     }
 
-    /** What the row's {@code failure} column keeps: where the row came from and how it was checked. */
-    private static String provenance(SchemaTable source, FlywayRow row, String check) {
-        return "adopted from Flyway " + source + " installed_rank " + row.installedRank() + " (" + row.script()
-                + ", type " + row.type() + "): " + check;
+    /** A row to write, with its provenance: where it came from and how it was checked. */
+    private static AdoptionPlan.Adoption adoption(SchemaTable source, FlywayRow row, Version version,
+                                                  String description, MigrationType type, String script,
+                                                  String checksum, Optional<String> content, String check) {
+        String provenance = "adopted from Flyway " + source + " installed_rank " + row.installedRank() + " ("
+                + row.script() + ", type " + row.type() + "): " + check;
+        return new AdoptionPlan.Adoption(row, version, description, type, script, checksum, content, check,
+                provenance);
     }
 }
