@@ -2,7 +2,9 @@ package dev.strata.cli;
 
 import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.Migrator;
+import dev.strata.migrations.adopt.FlywayAdoption;
 import dev.strata.migrations.config.JdbcConnectionSource;
+import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.config.StrataConfig;
 import dev.strata.migrations.drift.DriftCheck;
 import dev.strata.migrations.execute.ExecutionListener;
@@ -55,6 +57,15 @@ final class DatabaseSession implements AutoCloseable {
     /** Compares this database with its migrations replayed into {@code scratch}. */
     DriftCheck driftCheck(ConnectionSource scratch) {
         return new DriftCheck(connections, scratch, config.migrations(), classpath.classLoader());
+    }
+
+    /** Adoption of Flyway's history {@code flywayTable} into this database's Strata history. */
+    FlywayAdoption flywayAdoption(SchemaTable flywayTable) {
+        return new FlywayAdoption(connections, config.migrations(), classpath.classLoader(), flywayTable);
+    }
+
+    SchemaTable historyTable() {
+        return config.migrations().historyTable();
     }
 
     Duration connectTimeout() {

@@ -4,6 +4,7 @@ import dev.strata.migrations.BaselineRefusedException;
 import dev.strata.migrations.DatabaseConnectionException;
 import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.adopt.AdoptionRefusedException;
 import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.drift.DriftDetectedException;
 import dev.strata.migrations.execute.ConnectionLostException;
@@ -26,7 +27,8 @@ final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
             return StopSignals.exitCode(interrupted.reason());
         }
         if (error instanceof ValidationFailedException || error instanceof BaselineRefusedException
-                || error instanceof UndoRefusedException || error instanceof DriftDetectedException) {
+                || error instanceof UndoRefusedException || error instanceof DriftDetectedException
+                || error instanceof AdoptionRefusedException) {
             return ExitCode.VALIDATION_FAILED;
         }
         if (error instanceof HistoryUnreadableException || error instanceof DatabaseOperationException) {

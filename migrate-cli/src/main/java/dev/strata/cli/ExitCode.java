@@ -8,7 +8,7 @@ public enum ExitCode {
     USAGE(2, "usage or configuration error"),
     CANNOT_CONNECT(3, "cannot connect to the database, or lost the connection during the run"),
     VALIDATION_FAILED(4,
-            "validation failed: edited, missing, future, out-of-order, failed or bad files; baseline or undo refused;"
+            "validation failed: edited, missing, future, out-of-order, failed or bad files; baseline, undo or adopt refused;"
                     + " schema drift found by diff"),
     LOCK_TIMEOUT(5, "lock not acquired within lock_timeout"),
     HISTORY_UNREADABLE(6, "the history table cannot be read or written: the role lacks a privilege on it, it is not a"

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.adopt.AdoptionPlan;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.drift.DriftReport;
@@ -145,6 +146,27 @@ final class JsonReport {
         return this;
     }
 
+    /** A finished (or, with {@code dryRun}, planned) {@code adopt}: the rows recorded and those left alone. */
+    JsonReport adopted(AdoptionPlan plan, boolean dryRun) {
+        ObjectNode document = document();
+        document.put("source", plan.source().toString());
+        document.put("dryRun", dryRun);
+        ArrayNode rows = document.putArray("adopted");
+        for (AdoptionPlan.Adoption adoption : plan.adoptions()) {
+            ObjectNode node = rows.addObject();
+            node.put("version", versionText(adoption.version()));
+            node.put("type", adoption.type().name());
+            node.put("script", adoption.script());
+            node.put("installedBy", adoption.source().installedBy());
+            node.put("installedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                    adoption.source().installedOn().withOffsetSameInstant(ZoneOffset.UTC)));
+            node.put("provenance", adoption.provenance());
+        }
+        ArrayNode notes = document.putArray("notAdopted");
+        plan.notes().forEach(notes::add);
+        return this;
+    }
+
     /** A finished {@code repair}: every change, in version order. */
     JsonReport repaired(List<RepairAction> actions) {
         ArrayNode changes = document().putArray("repairs");
@@ -208,6 +230,7 @@ final class JsonReport {
         node.put("description", entry.description());
         node.put("script", entry.script());
         node.put("state", entry.state().label());
+        node.put("adopted", entry.adopted());
         node.put("installedAt", entry.installedAt()
                 .map(at -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.withOffsetSameInstant(ZoneOffset.UTC)))
                 .orElse(null));

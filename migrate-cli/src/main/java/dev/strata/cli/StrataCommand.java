@@ -26,7 +26,7 @@ import java.util.List;
 final class StrataCommand implements Runnable {
     /** The subcommands, in the order the usage lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(MigrateCommand.class, PlanCommand.class,
-            StatusCommand.class, ValidateCommand.class, BaselineCommand.class, RepairCommand.class, UndoCommand.class,
+            StatusCommand.class, ValidateCommand.class, BaselineCommand.class, AdoptCommand.class, RepairCommand.class, UndoCommand.class,
             DiffCommand.class, NewCommand.class, GenerateCommand.class, HelpCommand.class);
 
     private final CliContext context;

@@ -16,7 +16,7 @@ public final class DatabaseConnectionException extends StrataException {
     }
 
     /** SQLSTATE classes that mean "could not reach or log in", as opposed to a failing statement. */
-    static boolean isConnectionProblem(SQLException e) {
+    public static boolean isConnectionProblem(SQLException e) {
         String state = e.getSQLState();
         return state == null || state.startsWith("08") || state.startsWith("28") || state.equals("3D000")
                 || state.startsWith("57P");

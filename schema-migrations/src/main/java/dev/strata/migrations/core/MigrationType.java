@@ -16,5 +16,11 @@ public enum MigrationType {
      * A repeatable file, {@code R__<description>.sql}: it has no version, and runs again, after the versioned files,
      * whenever its checksum differs from the one its last row recorded. Its rows have no version.
      */
-    REPEATABLE
+    REPEATABLE,
+    /**
+     * {@code strata adopt}: a versioned file another tool applied, verified against that tool's checksum and recorded
+     * without running it. Read like {@link #SQL}: the version is applied and its file's checksum is compared from now
+     * on. The row's {@code failure} column holds its provenance (tool, table, row, original checksum).
+     */
+    ADOPTED
 }

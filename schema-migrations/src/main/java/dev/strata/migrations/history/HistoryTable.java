@@ -203,6 +203,31 @@ public final class HistoryTable {
     }
 
     /**
+     * Appends a row recorded by another tool ({@code strata adopt}), inside the caller's transaction, keeping that
+     * tool's user and install time instead of this session's.
+     */
+    public void insertAdopted(Connection connection, NewHistoryRow row, String installedBy, OffsetDateTime installedAt)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("insert into " + name.qualified()
+                + " (installed_rank, version, description, type, script, checksum, installed_by, installed_at,"
+                + " execution_ms, success, content, failure) select coalesce(max(installed_rank), 0) + 1,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from " + name.qualified())) {
+            statement.setString(1, row.version() == null ? null : row.version().toString());
+            statement.setString(2, row.description());
+            statement.setString(3, row.type().name());
+            statement.setString(4, row.script());
+            statement.setString(5, row.checksum());
+            statement.setString(6, installedBy);
+            statement.setObject(7, installedAt);
+            statement.setInt(8, row.executionMs().orElse(0));
+            statement.setBoolean(9, row.success());
+            statement.setString(10, recordContent ? row.content() : null);
+            statement.setString(11, row.failure());
+            statement.executeUpdate();
+        }
+    }
+
+    /**
      * The insert of a row as one statement with its values written out, so that it can also travel in the JDBC batch
      * that carries a migration's statements and its commit (a batch takes no parameters).
      */

@@ -1,5 +1,6 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
@@ -43,6 +44,11 @@ public record PlanEntry(Version version, String description, String script, Migr
 
     public Optional<OffsetDateTime> installedAt() {
         return historyRow().map(AppliedMigration::installedAt);
+    }
+
+    /** True when the deciding history row was recorded by {@code strata adopt} from another tool's history. */
+    public boolean adopted() {
+        return applied != null && applied.type() == MigrationType.ADOPTED;
     }
 
     public Optional<Integer> executionMs() {
