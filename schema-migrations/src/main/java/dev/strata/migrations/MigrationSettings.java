@@ -61,7 +61,8 @@ public record MigrationSettings(List<Location> locations, SchemaTable historyTab
     }
 
     public MigrationSettings withLocations(List<Location> newLocations) {
-        return new MigrationSettings(newLocations, historyTable, lockTimeout, outOfOrder, timeouts, recordContent, layout);
+        return new MigrationSettings(newLocations, historyTable, lockTimeout, outOfOrder, timeouts, recordContent,
+                layout);
     }
 
     public MigrationSettings withLockTimeout(Duration timeout) {
@@ -73,7 +74,8 @@ public record MigrationSettings(List<Location> locations, SchemaTable historyTab
     }
 
     public MigrationSettings withTimeouts(StatementTimeouts newTimeouts) {
-        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, newTimeouts, recordContent, layout);
+        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, newTimeouts, recordContent,
+                layout);
     }
 
     public MigrationSettings withRecordContent(boolean record) {

@@ -34,6 +34,6 @@ public enum ProblemKind {
     CLIENT_COMMAND,
     /** A history row this version of Strata cannot read. */
     UNREADABLE_HISTORY,
-    /** A file of a layout that compares versions as strings (dbmate, diesel) whose position would differ numerically. */
+    /** A file of a layout that orders versions as strings (dbmate, diesel) at another position in numeric order. */
     VERSION_ORDER
 }

@@ -1,6 +1,5 @@
 package dev.strata.migrations.resolve;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -94,8 +93,7 @@ final class DbmateSections {
         content.append(nonTransactional ? "-- strata:transaction=false" : lines[marker]).append('\n');
         asWritten.append(lines[marker]).append('\n');
         boolean hasStatements = false;
-        List<String> body = new ArrayList<>(List.of(lines).subList(marker + 1, end));
-        for (String line : body) {
+        for (String line : List.of(lines).subList(marker + 1, end)) {
             content.append(line).append('\n');
             asWritten.append(line).append('\n');
             hasStatements |= !line.isBlank() && !line.strip().startsWith("--");

@@ -2,6 +2,7 @@ package dev.strata.migrations.resolve;
 
 import dev.strata.migrations.core.Version;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,12 +18,12 @@ final class ToolFileName {
     }
 
     /** Parses {@code 20240101120000_create_users}; empty when the stem does not fit. */
-    static java.util.Optional<Stem> parseStem(String stem) {
+    static Optional<Stem> parseStem(String stem) {
         Matcher matcher = STEM.matcher(stem);
         if (!matcher.matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Stem(Version.parse(matcher.group(1)),
+        return Optional.of(new Stem(Version.parse(matcher.group(1)),
                 matcher.group(2).replace('_', ' ').strip()));
     }
 

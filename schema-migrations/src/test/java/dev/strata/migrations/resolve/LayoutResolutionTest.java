@@ -64,7 +64,8 @@ class LayoutResolutionTest {
 
     @Test
     void dbmateFileGivesItsUpSectionAsMigrationAndDownSectionAsUndoUnderOneScriptName() throws IOException {
-        write("20240101000000_users.sql", "-- migrate:up\nCREATE TABLE users (id int);\n-- migrate:down\nDROP TABLE users;\n");
+        write("20240101000000_users.sql",
+                "-- migrate:up\nCREATE TABLE users (id int);\n-- migrate:down\nDROP TABLE users;\n");
 
         ResolvedMigrations resolved = resolve(Layout.DBMATE);
 

@@ -52,7 +52,8 @@ class LayoutRulesTest {
 
             LayoutRules.Entry entry = entries(rules, "db/3_index.sql", text).get(0);
 
-            assertThat(entry.content()).isEqualTo("-- strata:transaction=false\nCREATE INDEX CONCURRENTLY i ON t (c);\n");
+            assertThat(entry.content())
+                    .isEqualTo("-- strata:transaction=false\nCREATE INDEX CONCURRENTLY i ON t (c);\n");
             assertThat(entry.checksumText()).isEqualTo(text);
         }
 
@@ -93,7 +94,8 @@ class LayoutRulesTest {
         @Test
         void textRunsAsWritten() {
             assertThat(entries(rules, "m/1_init.up.sql", "CREATE TABLE t (id int);\n"))
-                    .singleElement().satisfies(entry -> assertThat(entry.content()).isEqualTo("CREATE TABLE t (id int);\n"));
+                    .singleElement()
+                    .satisfies(entry -> assertThat(entry.content()).isEqualTo("CREATE TABLE t (id int);\n"));
         }
     }
 
