@@ -13,6 +13,7 @@ import dev.strata.migrations.execute.MigrationInterruptedException;
 import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.lock.LockTimeoutException;
 import dev.strata.migrations.plan.UndoRefusedException;
+import dev.strata.migrations.resolve.LayoutMixtureException;
 import dev.strata.migrations.resolve.LocationNotFoundException;
 import dev.strata.migrations.core.StrataException;
 import picocli.CommandLine;
@@ -45,6 +46,7 @@ final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
             return ExitCode.LOCK_TIMEOUT;
         }
         if (error instanceof ConfigurationException || error instanceof LocationNotFoundException
+                || error instanceof LayoutMixtureException
                 || error instanceof NewMigrationException || error instanceof CommandLine.ParameterException) {
             return ExitCode.USAGE;
         }

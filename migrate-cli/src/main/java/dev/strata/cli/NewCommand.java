@@ -4,8 +4,10 @@ import dev.strata.migrations.config.ConfigKey;
 import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.config.StrataConfig;
 import dev.strata.migrations.core.Version;
+import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.Location;
 import dev.strata.migrations.resolve.MigrationResolver;
+import dev.strata.migrations.resolve.NewMigrationFiles;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 @Command(name = "new",
         description = {
@@ -33,7 +36,12 @@ import java.util.concurrent.Callable;
                 "",
                 "Writes into the first filesystem: location of [migrations] locations, numbered in the style "
                         + "already in use there (integers, dotted versions or yyyyMMddHHmmss timestamps), above "
-                        + "every existing version. Needs no database."
+                        + "every existing version. Needs no database.",
+                "",
+                "With migrations.layout set to another tool's layout (or auto), writes that tool's file(s) instead: "
+                        + "sqlx <version>_<description>.sql (an .up.sql/.down.sql pair where the location has "
+                        + "pairs), golang-migrate's pair, a dbmate file with its section markers, or a diesel "
+                        + "directory."
         })
 final class NewCommand implements Callable<Integer> {
     @ParentCommand
@@ -58,10 +66,17 @@ final class NewCommand implements Callable<Integer> {
         String slug = slug(description);
         Path directory = firstFilesystemLocation(config);
         Path absolute = context.workingDirectory().resolve(directory);
-        String version = nextVersion(config, absolute, context.workingDirectory());
-        Path file = directory.resolve("V" + version + "__" + slug + ".sql");
-        create(context.workingDirectory().resolve(file), "-- " + description + "\n");
-        context.out().println(file);
+        createDirectories(absolute);
+        Layout layout = layoutOf(config, absolute);
+        String version = nextVersion(config, layout, absolute, context.workingDirectory());
+        boolean reversible = holdsDownFiles(layout, absolute);
+        for (NewMigrationFiles.NewFile newFile : NewMigrationFiles.of(layout, version, slug, description,
+                reversible)) {
+            Path file = directory.resolve(newFile.relativePath());
+            createDirectories(context.workingDirectory().resolve(file).getParent());
+            create(context.workingDirectory().resolve(file), newFile.content());
+            context.out().println(file);
+        }
         return ExitCode.SUCCESS.code();
     }
 
@@ -122,9 +137,8 @@ final class NewCommand implements Callable<Integer> {
      * every location, so the new file is never out of order or a duplicate. Files the engine reports as problems
      * (empty, duplicate) still hold their version: a file just created by this command is one.
      */
-    private static String nextVersion(StrataConfig config, Path target, Path workingDirectory) {
-        createDirectories(target);
-        MigrationResolver resolver = new MigrationResolver(NewCommand.class.getClassLoader());
+    private static String nextVersion(StrataConfig config, Layout layout, Path target, Path workingDirectory) {
+        MigrationResolver resolver = new MigrationResolver(NewCommand.class.getClassLoader(), layout);
         Optional<Existing> latestInTarget =
                 highest(resolver.resolveAllowingEmpty(List.of(new Location.Filesystem(target))));
         // The engine reads a relative directory against the process's working directory; tests run in-process.
@@ -133,15 +147,33 @@ final class NewCommand implements Callable<Integer> {
                         ? new Location.Filesystem(workingDirectory.resolve(filesystem.directory())) : location)
                 .toList();
         Optional<Existing> highest = highest(resolver.resolveAllowingEmpty(locations));
-        return NextVersion.after(latestInTarget.map(Existing::versionAsWritten), highest.map(Existing::version),
-                Instant.now());
+        Optional<String> style = latestInTarget.map(existing -> NewMigrationFiles.versionAsWritten(layout,
+                existing.script())).or(() -> NewMigrationFiles.defaultStyle(layout));
+        return NextVersion.after(style, highest.map(Existing::version), Instant.now());
+    }
+
+    /** The configured layout; for auto, the one the target's files show (Strata's in an empty directory). */
+    private static Layout layoutOf(StrataConfig config, Path target) {
+        Layout configured = config.migrations().layout();
+        return configured != Layout.AUTO ? configured
+                : new MigrationResolver(NewCommand.class.getClassLoader(), Layout.AUTO)
+                .layoutOf(List.of(new Location.Filesystem(target)));
+    }
+
+    /** Whether a sqlx location already writes reversible pairs, so the new migration gets one too. */
+    private static boolean holdsDownFiles(Layout layout, Path target) {
+        if (layout != Layout.SQLX) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(target)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".down.sql"));
+        } catch (IOException e) {
+            throw new NewMigrationException("cannot read the migration directory " + target + ": " + e,
+                    "check the path and its permissions", e);
+        }
     }
 
     private record Existing(String script, Version version) {
-        /** The version part of {@code V<version>__<description>.sql}, with its own separators and padding. */
-        String versionAsWritten() {
-            return script.substring(1, script.indexOf("__"));
-        }
     }
 
     private static Optional<Existing> highest(ResolvedMigrations resolved) {

@@ -28,6 +28,12 @@ final class NoticeLines implements ExecutionListener {
     }
 
     @Override
+    public void resolution(String note) {
+        err.println(note);
+        err.flush();
+    }
+
+    @Override
     public void notice(ServerNotice notice) {
         err.println(notice.describe());
         err.flush();

@@ -50,6 +50,7 @@ public final class Migrator {
     private final MigrationResolver resolver;
     private final HistoryTable history;
     private final MigrationExecutor executor;
+    private final ExecutionListener listener;
 
     public Migrator(ConnectionSource connections, MigrationSettings settings) {
         this(connections, settings, Migrator.class.getClassLoader(), ExecutionListener.NONE);
@@ -69,10 +70,18 @@ public final class Migrator {
                     ExecutionListener listener, Interruption interruption) {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.resolver = new MigrationResolver(Objects.requireNonNull(classLoader, "classLoader"));
+        this.resolver = new MigrationResolver(Objects.requireNonNull(classLoader, "classLoader"), settings.layout());
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.history = new HistoryTable(settings.historyTable(), settings.recordContent());
         this.executor = new MigrationExecutor(history, settings.timeouts(),
                 Objects.requireNonNull(listener, "listener"), Objects.requireNonNull(interruption, "interruption"));
+    }
+
+    /** The files, after telling the listener how they were read (the layout auto detected). */
+    private ResolvedMigrations resolve() {
+        ResolvedMigrations resolved = resolver.resolve(settings.locations());
+        resolved.notes().forEach(listener::resolution);
+        return resolved;
     }
 
     public MigrationSettings settings() {
@@ -82,7 +91,7 @@ public final class Migrator {
     /** The plan as of now, changing nothing (the history table is not even created). */
     public MigrationPlan plan() {
         try (HistoryPrefetch prefetch = startHistoryPrefetch()) {
-            ResolvedMigrations resolved = resolver.resolve(settings.locations());
+            ResolvedMigrations resolved = resolve();
             HistoryPrefetch.Prefetched prefetched = prefetch.get();
             try (Connection connection = prefetched.connection()) {
                 return planWith(connection, resolved, prefetched.history(), new PreparedScripts());
@@ -115,7 +124,7 @@ public final class Migrator {
     public MigrateResult migrate() {
         long started = System.nanoTime();
         try (HistoryPrefetch prefetch = startHistoryPrefetch()) {
-            ResolvedMigrations resolved = resolver.resolve(settings.locations());
+            ResolvedMigrations resolved = resolve();
             return migrate(prefetch.get(), resolved, started);
         }
     }
@@ -167,7 +176,7 @@ public final class Migrator {
     public UndoResult undo(Optional<Version> to) {
         Objects.requireNonNull(to, "to");
         long started = System.nanoTime();
-        ResolvedMigrations resolved = resolver.resolve(settings.locations());
+        ResolvedMigrations resolved = resolve();
         return underLock("undoing migrations in " + connections.description(), (connection, lock) -> {
             MigrationPlan plan = planWith(connection, resolved);
             if (plan.hasProblems()) {
@@ -204,7 +213,7 @@ public final class Migrator {
      * transaction. Other problems (missing, future, bad files) are left for the user to fix.
      */
     public List<RepairAction> repair() {
-        ResolvedMigrations resolved = resolver.resolve(settings.locations());
+        ResolvedMigrations resolved = resolve();
         return underLock("repairing the history in " + connections.description(), (connection, lock) -> {
             List<RepairAction> actions = RepairAction.from(planWith(connection, resolved));
             if (actions.isEmpty()) {

@@ -29,6 +29,11 @@ public enum ConfigKey {
     MIGRATIONS_LOCATIONS(Section.MIGRATIONS, "locations", ValueType.LIST, "classpath:db/migration",
             "Where the migration files are: classpath:<path> or filesystem:<dir>, several allowed"
                     + " (a TOML array, or comma-separated in the environment variable)."),
+    MIGRATIONS_LAYOUT(Section.MIGRATIONS, "layout", ValueType.STRING, "strata",
+            "How the files in every location are named: strata (V<version>__<description>.sql, U… undo, R__…"
+                    + " repeatable), sqlx, golang-migrate, dbmate, diesel (each tool's own names, read unchanged), or"
+                    + " auto (detected from the files and said on stderr; a folder mixing layouts is refused). See"
+                    + " docs/switching.md."),
     MIGRATIONS_SCHEMA(Section.MIGRATIONS, "schema", ValueType.STRING, "public",
             "Schema of the history table (created when missing)."),
     MIGRATIONS_TABLE(Section.MIGRATIONS, "table", ValueType.STRING, "strata_schema_history",

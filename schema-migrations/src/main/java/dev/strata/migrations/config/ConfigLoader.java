@@ -3,6 +3,7 @@ package dev.strata.migrations.config;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.StatementTimeouts;
+import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.Location;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -239,7 +240,14 @@ public final class ConfigLoader {
                 ValueParser.bool(values.get(ConfigKey.MIGRATIONS_OUT_OF_ORDER)),
                 new StatementTimeouts(positiveDuration(values, ConfigKey.MIGRATIONS_STATEMENT_TIMEOUT),
                         positiveDuration(values, ConfigKey.MIGRATIONS_STATEMENT_LOCK_TIMEOUT)),
-                ValueParser.bool(values.get(ConfigKey.MIGRATIONS_RECORD_CONTENT)));
+                ValueParser.bool(values.get(ConfigKey.MIGRATIONS_RECORD_CONTENT)))
+                .withLayout(layout(values.get(ConfigKey.MIGRATIONS_LAYOUT)));
+    }
+
+    private static Layout layout(ConfigValue value) {
+        String text = ValueParser.string(value);
+        return Layout.parse(text).orElseThrow(() -> ValueParser.invalid(value, "is '" + text + "'",
+                "one of " + Layout.names()));
     }
 
     /** Two spellings of one directory ({@code sql} and {@code ./sql/}) are the same location. */

@@ -33,5 +33,7 @@ public enum ProblemKind {
     /** Something only psql can run: a meta-command line ({@code \set}, {@code \i}, …) or COPY FROM STDIN/TO STDOUT. */
     CLIENT_COMMAND,
     /** A history row this version of Strata cannot read. */
-    UNREADABLE_HISTORY
+    UNREADABLE_HISTORY,
+    /** A file of a layout that orders versions as strings (dbmate, diesel) at another position in numeric order. */
+    VERSION_ORDER
 }

@@ -16,4 +16,8 @@ public interface ExecutionListener {
     /** A notice or warning the server sent while a file ran; front ends show it (on stderr). */
     default void notice(ServerNotice notice) {
     }
+
+    /** How the files were read, e.g. the layout {@code migrations.layout = "auto"} detected; shown on stderr. */
+    default void resolution(String note) {
+    }
 }

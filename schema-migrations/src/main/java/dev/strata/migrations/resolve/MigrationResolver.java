@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,8 +23,17 @@ import java.util.Set;
 public final class MigrationResolver {
     private final LocationScanner scanner;
 
+    private final Layout layout;
+
+    /** Reads Strata's own file names. */
     public MigrationResolver(ClassLoader classLoader) {
+        this(classLoader, Layout.STRATA);
+    }
+
+    /** Reads the files as {@code layout} names them ({@link Layout#AUTO}: as the files show). */
+    public MigrationResolver(ClassLoader classLoader, Layout layout) {
         this.scanner = new LocationScanner(classLoader);
+        this.layout = Objects.requireNonNull(layout, "layout");
     }
 
     /**
@@ -31,6 +41,7 @@ public final class MigrationResolver {
      *
      * @throws LocationNotFoundException naming a location that is missing, holds a broken symbolic link or holds no
      *                                   {@code .sql} file at all: a run on it would report success for work not done
+     * @throws LayoutMixtureException    when the layout is {@code auto} and the files fit no single layout
      */
     public ResolvedMigrations resolve(List<Location> locations) {
         return resolve(locations, true);
@@ -41,11 +52,13 @@ public final class MigrationResolver {
         return resolve(locations, false);
     }
 
-    private ResolvedMigrations resolve(List<Location> locations, boolean everyLocationHoldsFiles) {
-        List<ResolvedMigration> migrations = new ArrayList<>();
-        List<ResolvedMigration> undos = new ArrayList<>();
-        List<ResolvedMigration> repeatables = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+    /** The layout of the files in {@code locations}: the configured one, or the one {@code auto} detects. */
+    public Layout layoutOf(List<Location> locations) {
+        return layout == Layout.AUTO ? LayoutDetection.detect(locations, texts(decode(scanAll(locations, false))))
+                .rules().layout() : layout;
+    }
+
+    private List<ScriptFile> scanAll(List<Location> locations, boolean everyLocationHoldsFiles) {
         List<ScriptFile> files = new ArrayList<>();
         for (Location location : locations) {
             List<ScriptFile> found = scanner.scan(location);
@@ -54,23 +67,47 @@ public final class MigrationResolver {
             }
             files.addAll(found);
         }
-        // Reading, decoding and checksumming each file is independent of the others.
-        for (Resolved file : Parallel.map(files, MigrationResolver::resolveOne)) {
-            if (file.problem() != null) {
-                problems.add(file.problem());
-                continue;
-            }
-            List<ResolvedMigration> kind = switch (file.kind()) {
-                case VERSIONED -> migrations;
-                case UNDO -> undos;
-                case REPEATABLE -> repeatables;
-            };
-            kind.add(file.migration());
+        return files;
+    }
+
+    private ResolvedMigrations resolve(List<Location> locations, boolean everyLocationHoldsFiles) {
+        List<ResolvedMigration> migrations = new ArrayList<>();
+        List<ResolvedMigration> undos = new ArrayList<>();
+        List<ResolvedMigration> repeatables = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        // Reading and decoding each file is independent of the others.
+        List<Decoded> decoded = decode(scanAll(locations, everyLocationHoldsFiles));
+        LayoutRules rules = rulesFor(layout);
+        if (layout == Layout.AUTO) {
+            LayoutDetection.Detected detected = LayoutDetection.detect(locations, texts(decoded));
+            rules = detected.rules();
+            notes.add(detected.note());
         }
-        Comparator<ResolvedMigration> order = Comparator.comparing(ResolvedMigration::version)
+        LayoutRules chosen = rules;
+        for (List<Resolved> file : Parallel.map(decoded, one -> resolveOne(chosen, one))) {
+            for (Resolved resolved : file) {
+                if (resolved.problem() != null) {
+                    problems.add(resolved.problem());
+                    continue;
+                }
+                List<ResolvedMigration> kind = switch (resolved.kind()) {
+                    case VERSIONED -> migrations;
+                    case UNDO -> undos;
+                    case REPEATABLE -> repeatables;
+                };
+                kind.add(resolved.migration());
+            }
+        }
+        Comparator<ResolvedMigration> versionOrder = Comparator.comparing(ResolvedMigration::version)
                 .thenComparing(ResolvedMigration::path);
-        migrations.sort(order);
-        undos.sort(order);
+        migrations.sort(versionOrder);
+        undos.sort(versionOrder);
+        if (chosen.layout() != Layout.STRATA) {
+            VersionOrderCheck.Findings order = VersionOrderCheck.check(chosen.order(), withoutDuplicates(migrations));
+            problems.addAll(order.problems());
+            notes.addAll(order.notes());
+        }
         problems.addAll(duplicateVersions(migrations, ""));
         problems.addAll(duplicateVersions(undos, "undo "));
         repeatables.sort(Comparator.comparing(ResolvedMigration::script).thenComparing(ResolvedMigration::path));
@@ -83,12 +120,14 @@ public final class MigrationResolver {
                 pairedUndos.add(undo);
             } else {
                 problems.add(new Problem(ProblemKind.UNDO_WITHOUT_MIGRATION, undo.script(), undo.version(),
-                        undo.path() + " undoes version " + undo.version() + ", but no V" + undo.version()
-                                + "__<description>.sql file has that version",
+                        undo.path() + " undoes version " + undo.version() + ", but " + (chosen.layout() == Layout.STRATA
+                                ? "no V" + undo.version() + "__<description>.sql file" : "no migration file")
+                                + " has that version",
                         "give it the version of the migration it undoes, or delete it"));
             }
         }
-        return new ResolvedMigrations(unique, problems, pairedUndos, uniqueRepeatables(repeatables, problems));
+        return new ResolvedMigrations(unique, problems, pairedUndos, uniqueRepeatables(repeatables, problems),
+                notes);
     }
 
     private LocationNotFoundException noFiles(Location location) {
@@ -103,33 +142,76 @@ public final class MigrationResolver {
 
     /** One file's outcome: a migration of some kind, or the problem that keeps it from being one. */
     private record Resolved(MigrationFileName.Kind kind, ResolvedMigration migration, Problem problem) {
+        static Resolved of(Problem problem) {
+            return new Resolved(null, null, problem);
+        }
     }
 
-    private static Resolved resolveOne(ScriptFile file) {
-        Optional<MigrationFileName.Parsed> parsed = MigrationFileName.parse(file.name());
-        if (parsed.isEmpty()) {
-            return new Resolved(null, null, misnamed(file));
-        }
-        Version version = parsed.get().version();
-        String content;
-        try {
-            content = ScriptText.normalise(file.content());
-        } catch (ScriptText.InvalidEncodingException e) {
-            return new Resolved(null, null, new Problem(ProblemKind.INVALID_ENCODING, file.name(), version,
-                    file.path() + " (" + ResolvedMigration.identity(version) + ") " + e.problem(),
-                    "re-save the file as UTF-8 text without NUL characters"));
-        }
-        if (content.isBlank()) {
-            return new Resolved(null, null, emptyFile(file.name(), file.path(), version));
-        }
-        return new Resolved(parsed.get().kind(), new ResolvedMigration(version, parsed.get().description(),
-                file.name(), file.path(), content, Checksum.of(content)), null);
+    /** A file with its normalised text, or the encoding problem that keeps it from having one. */
+    private record Decoded(ScriptFile file, String text, ScriptText.InvalidEncodingException invalid) {
     }
 
-    private static Problem misnamed(ScriptFile file) {
+    private static List<Decoded> decode(List<ScriptFile> files) {
+        return Parallel.map(files, file -> {
+            try {
+                return new Decoded(file, ScriptText.normalise(file.content()), null);
+            } catch (ScriptText.InvalidEncodingException e) {
+                return new Decoded(file, null, e);
+            }
+        });
+    }
+
+    /** The readable files, which are what auto detection judges (an unreadable one is reported on its own). */
+    private static List<LayoutDetection.Text> texts(List<Decoded> decoded) {
+        return decoded.stream().filter(file -> file.invalid() == null)
+                .map(file -> new LayoutDetection.Text(file.file(), file.text())).toList();
+    }
+
+    static LayoutRules rulesFor(Layout layout) {
+        return switch (layout) {
+            case STRATA, AUTO -> new StrataRules();
+            case SQLX -> new SqlxRules();
+            case GOLANG_MIGRATE -> new GolangMigrateRules();
+            case DBMATE -> new DbmateRules();
+            case DIESEL -> new DieselRules();
+        };
+    }
+
+    private static List<Resolved> resolveOne(LayoutRules rules, Decoded decoded) {
+        ScriptFile file = decoded.file();
+        Optional<LayoutRules.FileName> name = rules.parseName(file);
+        if (name.isEmpty()) {
+            return List.of(Resolved.of(misnamed(rules, file)));
+        }
+        Version version = name.get().version();
+        if (decoded.invalid() != null) {
+            return List.of(Resolved.of(new Problem(ProblemKind.INVALID_ENCODING, name.get().script(), version,
+                    file.path() + " (" + ResolvedMigration.identity(version) + ") " + decoded.invalid().problem(),
+                    "re-save the file as UTF-8 text without NUL characters")));
+        }
+        LayoutRules.Read read = rules.read(name.get(), decoded.text());
+        if (read instanceof LayoutRules.Read.Rejected rejected) {
+            return List.of(Resolved.of(new Problem(rejected.kind(), name.get().script(), version,
+                    file.path() + " (" + ResolvedMigration.identity(version) + ") " + rejected.message(),
+                    rejected.hint())));
+        }
+        List<Resolved> resolved = new ArrayList<>();
+        for (LayoutRules.Entry entry : ((LayoutRules.Read.Entries) read).entries()) {
+            if (entry.content().isBlank()) {
+                resolved.add(Resolved.of(emptyFile(entry.script(), file.path(), version)));
+            } else {
+                resolved.add(new Resolved(entry.kind(), new ResolvedMigration(entry.version(), entry.description(),
+                        entry.script(), file.path(), entry.content(), Checksum.of(entry.checksumText())), null));
+            }
+        }
+        return resolved;
+    }
+
+    private static Problem misnamed(LayoutRules rules, ScriptFile file) {
+        String layoutName = rules.layout() == Layout.STRATA ? "" : rules.layout() + " ";
         return new Problem(ProblemKind.MISNAMED, file.name(), null,
-                file.path() + " is not a migration file name: " + MigrationFileName.explainMismatch(file.name())
-                        + "; expected " + MigrationFileName.EXPECTED,
+                file.path() + " is not a " + layoutName + "migration file name: " + rules.explainMismatch(file)
+                        + "; expected " + rules.expected(),
                 "rename the file, or move it out of the migration locations");
     }
 

@@ -16,14 +16,24 @@ import java.util.Optional;
  *                    U file
  * @param repeatables the repeatable files, {@code R__<description>.sql}, in file name order (the order they run
  *                    in), at most one per file name
+ * @param notes       what a front end tells the user on stderr about how the files were read: the layout
+ *                    {@code auto} detected, files whose version order differs from a file listing's
  */
 public record ResolvedMigrations(List<ResolvedMigration> migrations, List<Problem> problems,
-                                 List<ResolvedMigration> undos, List<ResolvedMigration> repeatables) {
+                                 List<ResolvedMigration> undos, List<ResolvedMigration> repeatables,
+                                 List<String> notes) {
     public ResolvedMigrations {
         migrations = List.copyOf(migrations);
         problems = List.copyOf(problems);
         undos = List.copyOf(undos);
         repeatables = List.copyOf(repeatables);
+        notes = List.copyOf(notes);
+    }
+
+    /** Without notes. */
+    public ResolvedMigrations(List<ResolvedMigration> migrations, List<Problem> problems,
+                              List<ResolvedMigration> undos, List<ResolvedMigration> repeatables) {
+        this(migrations, problems, undos, repeatables, List.of());
     }
 
     /** Versioned migrations and undo files, no repeatable ones. */
