@@ -3,6 +3,7 @@ package dev.strata.cli;
 import dev.strata.migrations.BaselineRefusedException;
 import dev.strata.migrations.DatabaseConnectionException;
 import dev.strata.migrations.DatabaseOperationException;
+import dev.strata.migrations.NonEmptySchemaException;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.drift.DriftDetectedException;
@@ -42,7 +43,8 @@ final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
         if (error instanceof LockTimeoutException) {
             return ExitCode.LOCK_TIMEOUT;
         }
-        if (error instanceof ConfigurationException || error instanceof LocationNotFoundException
+        if (error instanceof ConfigurationException || error instanceof NonEmptySchemaException
+                || error instanceof LocationNotFoundException
                 || error instanceof NewMigrationException || error instanceof CommandLine.ParameterException) {
             return ExitCode.USAGE;
         }

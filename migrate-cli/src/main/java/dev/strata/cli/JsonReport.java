@@ -208,6 +208,7 @@ final class JsonReport {
         node.put("description", entry.description());
         node.put("script", entry.script());
         node.put("state", entry.state().label());
+        node.put("noOp", entry.isNoOp());
         node.put("installedAt", entry.installedAt()
                 .map(at -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.withOffsetSameInstant(ZoneOffset.UTC)))
                 .orElse(null));
@@ -226,6 +227,7 @@ final class JsonReport {
         node.put("repeatable", pending.migration().isRepeatable());
         node.put("description", pending.migration().description());
         node.put("transactional", pending.directives().transactional());
+        node.put("noOp", pending.statements().isEmpty());
         ObjectNode directives = node.putObject("directives");
         directives.put("transaction", pending.directives().transactional());
         directives.put("statementTimeout", pending.directives().timeouts().statementTimeout()

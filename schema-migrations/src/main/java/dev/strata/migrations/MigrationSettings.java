@@ -2,6 +2,7 @@ package dev.strata.migrations;
 
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.StatementTimeouts;
+import dev.strata.migrations.plan.NonTransactionalFiles;
 import dev.strata.migrations.resolve.Location;
 
 import java.time.Duration;
@@ -15,9 +16,12 @@ import java.util.Objects;
  * @param outOfOrder  whether a pending file older than the newest applied version may be applied
  * @param timeouts    PostgreSQL statement and lock timeouts for every migration; a file's directives beat them
  * @param recordContent whether the history keeps each applied file's text (else its content column is NULL)
+ * @param nonTransactional how a file that must run outside a transaction is recognised
+ * @param allowNonEmpty whether {@code migrate} may start on a schema that holds objects but no history table
  */
 public record MigrationSettings(List<Location> locations, SchemaTable historyTable, Duration lockTimeout,
-                                boolean outOfOrder, StatementTimeouts timeouts, boolean recordContent) {
+                                boolean outOfOrder, StatementTimeouts timeouts, boolean recordContent,
+                                NonTransactionalFiles nonTransactional, boolean allowNonEmpty) {
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_TABLE = "strata_schema_history";
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
@@ -26,6 +30,7 @@ public record MigrationSettings(List<Location> locations, SchemaTable historyTab
         Objects.requireNonNull(historyTable, "historyTable");
         Objects.requireNonNull(lockTimeout, "lockTimeout");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(nonTransactional, "nonTransactional");
         locations = List.copyOf(locations);
         if (locations.isEmpty()) {
             throw new IllegalArgumentException("locations must name at least one location");
@@ -33,6 +38,12 @@ public record MigrationSettings(List<Location> locations, SchemaTable historyTab
         if (lockTimeout.isNegative()) {
             throw new IllegalArgumentException("lock_timeout must not be negative, was " + lockTimeout);
         }
+    }
+
+    public MigrationSettings(List<Location> locations, SchemaTable historyTable, Duration lockTimeout,
+                             boolean outOfOrder, StatementTimeouts timeouts, boolean recordContent) {
+        this(locations, historyTable, lockTimeout, outOfOrder, timeouts, recordContent,
+                NonTransactionalFiles.DIRECTIVE, false);
     }
 
     public MigrationSettings(List<Location> locations, SchemaTable historyTable, Duration lockTimeout,
@@ -52,26 +63,42 @@ public record MigrationSettings(List<Location> locations, SchemaTable historyTab
     }
 
     public MigrationSettings withLocations(List<Location> newLocations) {
-        return new MigrationSettings(newLocations, historyTable, lockTimeout, outOfOrder, timeouts, recordContent);
+        return new MigrationSettings(newLocations, historyTable, lockTimeout, outOfOrder, timeouts, recordContent,
+                nonTransactional, allowNonEmpty);
     }
 
     public MigrationSettings withLockTimeout(Duration timeout) {
-        return new MigrationSettings(locations, historyTable, timeout, outOfOrder, timeouts, recordContent);
+        return new MigrationSettings(locations, historyTable, timeout, outOfOrder, timeouts, recordContent,
+                nonTransactional, allowNonEmpty);
     }
 
     public MigrationSettings withOutOfOrder(boolean allowed) {
-        return new MigrationSettings(locations, historyTable, lockTimeout, allowed, timeouts, recordContent);
+        return new MigrationSettings(locations, historyTable, lockTimeout, allowed, timeouts, recordContent,
+                nonTransactional, allowNonEmpty);
     }
 
     public MigrationSettings withTimeouts(StatementTimeouts newTimeouts) {
-        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, newTimeouts, recordContent);
+        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, newTimeouts, recordContent,
+                nonTransactional, allowNonEmpty);
     }
 
     public MigrationSettings withRecordContent(boolean record) {
-        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, timeouts, record);
+        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, timeouts, record,
+                nonTransactional, allowNonEmpty);
+    }
+
+    public MigrationSettings withNonTransactional(NonTransactionalFiles mode) {
+        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, timeouts, recordContent, mode,
+                allowNonEmpty);
+    }
+
+    public MigrationSettings withAllowNonEmpty(boolean allowed) {
+        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, timeouts, recordContent,
+                nonTransactional, allowed);
     }
 
     public MigrationSettings withHistoryTable(SchemaTable table) {
-        return new MigrationSettings(locations, table, lockTimeout, outOfOrder, timeouts, recordContent);
+        return new MigrationSettings(locations, table, lockTimeout, outOfOrder, timeouts, recordContent,
+                nonTransactional, allowNonEmpty);
     }
 }

@@ -119,9 +119,6 @@ public final class MigrationResolver {
                     file.path() + " (" + ResolvedMigration.identity(version) + ") " + e.problem(),
                     "re-save the file as UTF-8 text without NUL characters"));
         }
-        if (content.isBlank()) {
-            return new Resolved(null, null, emptyFile(file.name(), file.path(), version));
-        }
         return new Resolved(parsed.get().kind(), new ResolvedMigration(version, parsed.get().description(),
                 file.name(), file.path(), content, Checksum.of(content)), null);
     }
@@ -131,13 +128,6 @@ public final class MigrationResolver {
                 file.path() + " is not a migration file name: " + MigrationFileName.explainMismatch(file.name())
                         + "; expected " + MigrationFileName.EXPECTED,
                 "rename the file, or move it out of the migration locations");
-    }
-
-    /** Also used by the planner for files that hold only comments. */
-    public static Problem emptyFile(String script, String path, Version version) {
-        return new Problem(ProblemKind.EMPTY, script, version,
-                path + " (" + ResolvedMigration.identity(version) + ") is empty: it holds no SQL statement",
-                "add the migration's statements, or delete the file");
     }
 
     private static List<Problem> duplicateVersions(List<ResolvedMigration> sorted, String kind) {
