@@ -12,20 +12,25 @@ final class NoOpScripts {
     }
 
     static boolean holdsNoStatement(String content) {
-        if (!content.contains("/*")) {
-            // Without block comments only line comments and blanks are not statements: no need to split.
-            for (String line : content.split("\n", -1)) {
-                String text = line.strip();
-                if (!text.isEmpty() && !text.startsWith("--")) {
-                    return false;
-                }
-            }
-            return true;
+        if (!content.contains("/*") && hasWordOutsideLineComments(content)) {
+            // Every statement has a keyword: a letter outside the comments is one (no need to split the file).
+            return false;
         }
         try {
             return SqlSplitter.split(content).isEmpty();
         } catch (SqlSyntaxException e) {
             return false;
         }
+    }
+
+    private static boolean hasWordOutsideLineComments(String content) {
+        for (String line : content.split("\n", -1)) {
+            int comment = line.indexOf("--");
+            String code = comment < 0 ? line : line.substring(0, comment);
+            if (code.chars().anyMatch(Character::isLetterOrDigit)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
