@@ -98,7 +98,7 @@ class CliHardeningTest {
     void helpListsTheHistoryExitCode() {
         InProcessStrata.Result result = run(Map.of(), "--help");
 
-        assertThat(result.stdout()).contains("6   the history table cannot be read or written");
+        assertThat(result.stdout()).containsPattern("\\n\\s+6\\s+the history table cannot be read or written");
     }
 
     @Test

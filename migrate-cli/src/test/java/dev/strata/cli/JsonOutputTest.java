@@ -99,7 +99,10 @@ class JsonOutputTest {
 
     @Test
     void anUnreachableServerIsExit3WithTheUrlMaskedAndTheDocumentIntact() throws IOException {
+        Files.createDirectories(workingDirectory.resolve("sql"));
+        Files.writeString(workingDirectory.resolve("sql/V1__one.sql"), "create table one (id int);\n");
         InProcessStrata.Result result = InProcessStrata.run(workingDirectory, Map.of(), "migrate", "--output", "json",
+                "--locations", "filesystem:" + workingDirectory.resolve("sql"),
                 "--url", "postgresql://deploy:Topsecret77@127.0.0.1:1/app?sslpassword=Keysecret88&connect_timeout=1");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);

@@ -53,6 +53,7 @@ class StrataDatabaseSettingsTest {
         SchemaTable auditLog = new SchemaTable("audit", "schema_log");
         try (StrataDatabase db = StrataDatabase.builder()
                 .url(database.jdbcUrl())
+                .password(TestPostgres.server().password())
                 .poolSize(3)
                 .connectTimeout(Duration.ofSeconds(2))
                 .locations("classpath:db/migration")
@@ -110,6 +111,7 @@ class StrataDatabaseSettingsTest {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername("postgres");
+        config.setPassword(TestPostgres.server().password());
         config.setMaximumPoolSize(2);
         return new HikariDataSource(config);
     }

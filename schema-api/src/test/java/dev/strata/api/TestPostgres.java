@@ -36,6 +36,7 @@ final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
-        return new TestDatabase(name, postgres.port(), postgres.jdbcUrl(name) + "?user=" + postgres.user(), postgres.dataSource(name));
+        return new TestDatabase(name, postgres.port(), postgres.jdbcUrl(name) + "?user=" + postgres.user(),
+                postgres.dataSource(name));
     }
 }

@@ -1,6 +1,7 @@
 package dev.strata.maven;
 
 import dev.strata.cli.StrataMain;
+import dev.strata.migrations.config.ConfigKey;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,6 +37,13 @@ abstract class AbstractCliMojo extends AbstractMojo {
     /** Where the migrations are: {@code classpath:<path>} or {@code filesystem:<dir>} (as {@code migrations.locations}). */
     @Parameter
     List<String> locations;
+
+    /**
+     * Use the embedded PostgreSQL in {@code .strata/pgdata} when no URL is configured (as {@code database.embedded}):
+     * a build has no terminal, so without it the CLI refuses that fallback, as it does in any script.
+     */
+    @Parameter(property = "strata.embedded", defaultValue = "false")
+    boolean embedded;
 
     /** A strata.toml to read (as {@code STRATA_CONFIG}). */
     @Parameter(property = "strata.configFile")
@@ -75,11 +83,15 @@ abstract class AbstractCliMojo extends AbstractMojo {
     /** The POM's values as STRATA_* variables, then the build's environment over them. */
     Map<String, String> environment(Map<String, String> buildEnvironment) {
         Map<String, String> environment = new TreeMap<>();
-        put(environment, "STRATA_DATABASE__URL", url);
-        put(environment, "STRATA_DATABASE__USER", user);
-        put(environment, "STRATA_DATABASE__PASSWORD", password);
+        put(environment, ConfigKey.DATABASE_URL.environmentVariable(), url);
+        put(environment, ConfigKey.DATABASE_USER.environmentVariable(), user);
+        put(environment, ConfigKey.DATABASE_PASSWORD.environmentVariable(), password);
+        if (embedded) {
+            environment.put(ConfigKey.DATABASE_EMBEDDED.environmentVariable(), "true");
+        }
         if (locations != null && !locations.isEmpty()) {
-            environment.put("STRATA_MIGRATIONS__LOCATIONS", String.join(",", new ArrayList<>(locations)));
+            environment.put(ConfigKey.MIGRATIONS_LOCATIONS.environmentVariable(),
+                    String.join(",", new ArrayList<>(locations)));
         }
         if (configFile != null) {
             environment.put("STRATA_CONFIG", configFile.getAbsolutePath());
