@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Computes the plan from the resolved files and the history rows: a pure function, linear in the number of
@@ -84,8 +85,8 @@ public final class Planner {
         }
         List<PendingMigration> pending = new ArrayList<>();
         // Every file without a live row: the pending ones, and the few the loop below turns away (out of order,
-        // below the baseline). Splitting those too costs less than a second pass.
-        prepared.prepareAll(java.util.stream.Stream.concat(resolved.migrations().stream()
+        // below the baseline), and the undo files. Splitting those too costs less than a second pass.
+        prepared.prepareAll(Stream.concat(resolved.migrations().stream()
                 .filter(file -> !lastRows.containsKey(file.version()) || undone.containsKey(file.version())),
                 resolved.undos().stream()).toList());
         for (ResolvedMigration file : resolved.migrations()) {
