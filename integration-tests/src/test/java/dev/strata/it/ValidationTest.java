@@ -110,8 +110,6 @@ class ValidationTest {
         return Stream.of(
                 arguments(ProblemKind.DUPLICATE_VERSION, "V2_0__also_version_two.sql", utf8("create table x (id int);\n")),
                 arguments(ProblemKind.MISNAMED, "V3_create_c.sql", utf8("create table c (id int);\n")),
-                arguments(ProblemKind.EMPTY, "V3__blank.sql", utf8("\n   \n")),
-                arguments(ProblemKind.EMPTY, "V3__only_comments.sql", utf8("-- to do\n/* later */\n")),
                 arguments(ProblemKind.INVALID_ENCODING, "V3__latin1.sql",
                         "insert into b values ('café');\n".getBytes(StandardCharsets.ISO_8859_1)),
                 arguments(ProblemKind.UNPARSEABLE, "V3__unterminated_string.sql",
@@ -139,10 +137,10 @@ class ValidationTest {
     @Test
     void aBadFileInAFreshDatabaseLeavesTheHistoryEmpty(TestDatabase database, @TempDir Path dir) {
         MigrationFiles files = new MigrationFiles(dir).write(V1, "create table a (id int);\n")
-                .write("V2__empty.sql", "");
+                .write("V2__unterminated.sql", "select 'oops;\n");
 
         assertThat(validationFailure(files.migrator(database)::migrate).problems()).singleElement()
-                .satisfies(problem -> assertProblem(problem, ProblemKind.EMPTY, "V2__empty.sql"));
+                .satisfies(problem -> assertProblem(problem, ProblemKind.UNPARSEABLE, "V2__unterminated.sql"));
         assertThat(Queries.appliedVersions(database)).isEmpty();
         assertThat(Queries.relationExists(database, "a")).isFalse();
     }

@@ -3,6 +3,7 @@ package dev.strata.cli;
 import dev.strata.migrations.BaselineRefusedException;
 import dev.strata.migrations.DatabaseConnectionException;
 import dev.strata.migrations.DatabaseOperationException;
+import dev.strata.migrations.NonEmptySchemaException;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.adopt.AdoptionRefusedException;
 import dev.strata.migrations.config.ConfigurationException;
@@ -45,8 +46,8 @@ final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
         if (error instanceof LockTimeoutException) {
             return ExitCode.LOCK_TIMEOUT;
         }
-        if (error instanceof ConfigurationException || error instanceof LocationNotFoundException
-                || error instanceof LayoutMixtureException
+        if (error instanceof ConfigurationException || error instanceof NonEmptySchemaException
+                || error instanceof LocationNotFoundException || error instanceof LayoutMixtureException
                 || error instanceof NewMigrationException || error instanceof CommandLine.ParameterException) {
             return ExitCode.USAGE;
         }

@@ -231,6 +231,7 @@ final class JsonReport {
         node.put("script", entry.script());
         node.put("state", entry.state().label());
         node.put("adopted", entry.adopted());
+        node.put("noOp", entry.isNoOp());
         node.put("installedAt", entry.installedAt()
                 .map(at -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.withOffsetSameInstant(ZoneOffset.UTC)))
                 .orElse(null));
@@ -249,6 +250,7 @@ final class JsonReport {
         node.put("repeatable", pending.migration().isRepeatable());
         node.put("description", pending.migration().description());
         node.put("transactional", pending.directives().transactional());
+        node.put("noOp", pending.statements().isEmpty());
         ObjectNode directives = node.putObject("directives");
         directives.put("transaction", pending.directives().transactional());
         directives.put("statementTimeout", pending.directives().timeouts().statementTimeout()

@@ -73,6 +73,11 @@ final class PlanCommand extends DatabaseCommand {
     private static void printPending(PendingMigration pending, PrintWriter out) {
         List<SqlStatement> statements = pending.statements();
         out.println();
+        if (statements.isEmpty()) {
+            out.println(pending.migration().script() + " (" + pending.migration().identity()
+                    + ", no-op: no statements, only comments or nothing; it will be recorded as applied)");
+            return;
+        }
         out.println(pending.migration().script() + " (" + pending.migration().identity() + ", "
                 + statements.size() + (statements.size() == 1 ? " statement" : " statements") + ", "
                 + directives(pending.directives()) + ")");

@@ -29,7 +29,7 @@ final class PlanText {
             rows.add(new String[] {
                     entry.isRepeatable() ? "repeatable" : entry.version().toString(),
                     entry.description(),
-                    entry.state().label() + (entry.adopted() ? " (adopted)" : ""),
+                    entry.state().label() + (entry.adopted() ? " (adopted)" : "") + (entry.isNoOp() ? " (no-op)" : ""),
                     entry.installedAt().map(at -> INSTALLED_AT.format(at.withOffsetSameInstant(ZoneOffset.UTC))).orElse(""),
                     entry.executionMs().map(ms -> ms + " ms").orElse("")
             });

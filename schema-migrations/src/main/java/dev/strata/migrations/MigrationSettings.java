@@ -2,6 +2,7 @@ package dev.strata.migrations;
 
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.StatementTimeouts;
+import dev.strata.migrations.plan.NonTransactionalFiles;
 import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.Location;
 
@@ -12,15 +13,17 @@ import java.util.Objects;
 /**
  * How the engine finds migrations and keeps history. Validated on construction; nothing is corrected silently.
  *
- * @param lockTimeout how long a run waits for another run's lock before failing
- * @param outOfOrder  whether a pending file older than the newest applied version may be applied
- * @param timeouts    PostgreSQL statement and lock timeouts for every migration; a file's directives beat them
- * @param recordContent whether the history keeps each applied file's text (else its content column is NULL)
- * @param layout      how the files of every location are named: Strata's names, another tool's, or detected
+ * @param lockTimeout      how long a run waits for another run's lock before failing
+ * @param outOfOrder       whether a pending file older than the newest applied version may be applied
+ * @param timeouts         PostgreSQL statement and lock timeouts for every migration; a file's directives beat them
+ * @param recordContent    whether the history keeps each applied file's text (else its content column is NULL)
+ * @param layout           how the files of every location are named: Strata's names, another tool's, or detected
+ * @param nonTransactional how a file that must run outside a transaction is recognised
+ * @param allowNonEmpty    whether {@code migrate} may start on a schema that holds objects but no history table
  */
 public record MigrationSettings(List<Location> locations, SchemaTable historyTable, Duration lockTimeout,
                                 boolean outOfOrder, StatementTimeouts timeouts, boolean recordContent,
-                                Layout layout) {
+                                Layout layout, NonTransactionalFiles nonTransactional, boolean allowNonEmpty) {
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_TABLE = "strata_schema_history";
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
@@ -30,6 +33,7 @@ public record MigrationSettings(List<Location> locations, SchemaTable historyTab
         Objects.requireNonNull(lockTimeout, "lockTimeout");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(nonTransactional, "nonTransactional");
         locations = List.copyOf(locations);
         if (locations.isEmpty()) {
             throw new IllegalArgumentException("locations must name at least one location");
@@ -41,7 +45,8 @@ public record MigrationSettings(List<Location> locations, SchemaTable historyTab
 
     public MigrationSettings(List<Location> locations, SchemaTable historyTable, Duration lockTimeout,
                              boolean outOfOrder, StatementTimeouts timeouts, boolean recordContent) {
-        this(locations, historyTable, lockTimeout, outOfOrder, timeouts, recordContent, Layout.STRATA);
+        this(locations, historyTable, lockTimeout, outOfOrder, timeouts, recordContent, Layout.STRATA,
+                NonTransactionalFiles.DIRECTIVE, false);
     }
 
     public MigrationSettings(List<Location> locations, SchemaTable historyTable, Duration lockTimeout,
@@ -62,32 +67,46 @@ public record MigrationSettings(List<Location> locations, SchemaTable historyTab
 
     public MigrationSettings withLocations(List<Location> newLocations) {
         return new MigrationSettings(newLocations, historyTable, lockTimeout, outOfOrder, timeouts, recordContent,
-                layout);
+                layout, nonTransactional, allowNonEmpty);
     }
 
     public MigrationSettings withLockTimeout(Duration timeout) {
-        return new MigrationSettings(locations, historyTable, timeout, outOfOrder, timeouts, recordContent, layout);
+        return new MigrationSettings(locations, historyTable, timeout, outOfOrder, timeouts, recordContent, layout,
+                nonTransactional, allowNonEmpty);
     }
 
     public MigrationSettings withOutOfOrder(boolean allowed) {
-        return new MigrationSettings(locations, historyTable, lockTimeout, allowed, timeouts, recordContent, layout);
+        return new MigrationSettings(locations, historyTable, lockTimeout, allowed, timeouts, recordContent, layout,
+                nonTransactional, allowNonEmpty);
     }
 
     public MigrationSettings withTimeouts(StatementTimeouts newTimeouts) {
         return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, newTimeouts, recordContent,
-                layout);
+                layout, nonTransactional, allowNonEmpty);
     }
 
     public MigrationSettings withRecordContent(boolean record) {
-        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, timeouts, record, layout);
+        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, timeouts, record, layout,
+                nonTransactional, allowNonEmpty);
     }
 
     public MigrationSettings withLayout(Layout newLayout) {
         return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, timeouts, recordContent,
-                newLayout);
+                newLayout, nonTransactional, allowNonEmpty);
+    }
+
+    public MigrationSettings withNonTransactional(NonTransactionalFiles mode) {
+        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, timeouts, recordContent, layout,
+                mode, allowNonEmpty);
+    }
+
+    public MigrationSettings withAllowNonEmpty(boolean allowed) {
+        return new MigrationSettings(locations, historyTable, lockTimeout, outOfOrder, timeouts, recordContent, layout,
+                nonTransactional, allowed);
     }
 
     public MigrationSettings withHistoryTable(SchemaTable table) {
-        return new MigrationSettings(locations, table, lockTimeout, outOfOrder, timeouts, recordContent, layout);
+        return new MigrationSettings(locations, table, lockTimeout, outOfOrder, timeouts, recordContent, layout,
+                nonTransactional, allowNonEmpty);
     }
 }

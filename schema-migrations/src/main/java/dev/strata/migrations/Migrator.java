@@ -11,6 +11,7 @@ import dev.strata.migrations.execute.Interruption;
 import dev.strata.migrations.execute.LockCheck;
 import dev.strata.migrations.execute.MigrationExecutor;
 import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.migrations.history.ExistingObjects;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.history.NewHistoryRow;
@@ -94,7 +95,7 @@ public final class Migrator {
             ResolvedMigrations resolved = resolve();
             HistoryPrefetch.Prefetched prefetched = prefetch.get();
             try (Connection connection = prefetched.connection()) {
-                return planWith(connection, resolved, prefetched.history(), new PreparedScripts());
+                return planWith(connection, resolved, prefetched.history(), new PreparedScripts(settings.nonTransactional()));
             } catch (SQLException e) {
                 throw historyReadFailed(e);
             }
@@ -131,7 +132,7 @@ public final class Migrator {
 
     private MigrateResult migrate(HistoryPrefetch.Prefetched prefetched, ResolvedMigrations resolved, long started) {
         // Planned twice, before the lock and under it: the files are split once.
-        PreparedScripts prepared = new PreparedScripts();
+        PreparedScripts prepared = new PreparedScripts(settings.nonTransactional());
         try (Connection connection = prefetched.connection()) {
             MigrationPlan current = planWith(connection, resolved, prefetched.history(), prepared);
             if (current.pending().isEmpty() && !current.hasProblems()) {
@@ -154,6 +155,7 @@ public final class Migrator {
             throw new ValidationFailedException(plan);
         }
         if (!plan.pending().isEmpty()) {
+            refuseUnknownDatabase(connection);
             // Only now: a refused plan must leave the database exactly as it was.
             createHistoryTable(connection);
         }
@@ -182,7 +184,7 @@ public final class Migrator {
             if (plan.hasProblems()) {
                 throw new ValidationFailedException(plan);
             }
-            UndoPlan undo = UndoPlanner.plan(plan, resolved, to);
+            UndoPlan undo = UndoPlanner.plan(plan, resolved, to, settings.nonTransactional());
             List<AppliedRun> undone = executor.undo(connection, undo.steps(), lock);
             return new UndoResult(plan, undone, undo.target(), Duration.ofNanos(System.nanoTime() - started));
         });
@@ -268,6 +270,22 @@ public final class Migrator {
         }
     }
 
+    /**
+     * A first run on a schema that already holds objects would re-run every file over what is there (files written
+     * with IF NOT EXISTS pass, and get recorded as if they had built it), so it is refused unless allowed.
+     */
+    private void refuseUnknownDatabase(Connection connection) throws SQLException {
+        if (settings.allowNonEmpty() || history.exists(connection)) {
+            return;
+        }
+        List<String> schemas = ExistingObjects.targetSchemas(connection, settings.historyTable().schema());
+        ExistingObjects.Found found = ExistingObjects.in(connection, schemas);
+        if (!found.isEmpty()) {
+            throw new NonEmptySchemaException(settings.historyTable().toString(), schemas, found.total(),
+                    found.shown());
+        }
+    }
+
     private void createHistoryTable(Connection connection) {
         try {
             history.createIfMissing(connection);
@@ -287,7 +305,7 @@ public final class Migrator {
     }
 
     private MigrationPlan planWith(Connection connection, ResolvedMigrations resolved) throws SQLException {
-        return planWith(connection, resolved, history.readAll(connection), new PreparedScripts());
+        return planWith(connection, resolved, history.readAll(connection), new PreparedScripts(settings.nonTransactional()));
     }
 
     private MigrationPlan planWith(Connection connection, ResolvedMigrations resolved, List<AppliedMigration> rows,

@@ -6,7 +6,7 @@ import java.util.List;
 import static dev.strata.it.reliability.BadInput.of;
 
 /**
- * Bad migration files, each with the message that names it: file names, encodings, empty files, unterminated
+ * Bad migration files, each with the message that names it: file names, encodings, unterminated
  * quotes and comments, duplicate versions, drift from the history, directives. All exit 4 before anything runs.
  */
 final class BadFileCases {
@@ -53,18 +53,6 @@ final class BadFileCases {
                 of("truncated UTF-8 sequence at the end", VALIDATION, c -> c.writeBytes("V4__truncated.sql",
                                 concat("select 'x';\n".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xC3})),
                         "is not valid UTF-8: invalid byte sequence at byte offset 12"),
-                // Empty files
-                of("zero-byte file", VALIDATION, c -> c.write("V4__empty.sql", ""),
-                        "V4__empty.sql (version 4) is empty: it holds no SQL statement"),
-                of("byte order mark only", VALIDATION, c -> c.writeBytes("V4__bom.sql",
-                                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}),
-                        "V4__bom.sql (version 4) is empty"),
-                of("whitespace only", VALIDATION, c -> c.write("V4__blank.sql", "  \n\n\t\n"),
-                        "V4__blank.sql (version 4) is empty"),
-                of("comments only", VALIDATION, c -> c.write("V4__comments.sql", "-- to do\n/* later /* maybe */ */\n"),
-                        "V4__comments.sql (version 4) is empty: it holds no SQL statement"),
-                of("semicolons only", VALIDATION, c -> c.write("V4__semicolons.sql", ";;\n;\n"),
-                        "V4__semicolons.sql (version 4) is empty"),
                 // Unterminated quotes and comments: reported where they start
                 of("unterminated dollar quote", VALIDATION, c -> c.write("V4__function.sql", "select 1;\n"
                                 + "create function f() returns int as $body$\n  begin return 1; end;\n$bod$ language plpgsql;\n"),

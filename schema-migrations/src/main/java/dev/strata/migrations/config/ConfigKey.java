@@ -54,6 +54,15 @@ public enum ConfigKey {
                     + " show which lines of an applied file were edited and diff to replay an edited repeatable file"
                     + " as it ran. false stores NULL instead, so no copy of a secret written in a migration"
                     + " (CREATE ROLE … PASSWORD) is kept there; edits are then reported without their lines."),
+    MIGRATIONS_NON_TRANSACTIONAL(Section.MIGRATIONS, "non_transactional", ValueType.STRING, "directive",
+            "How a file that must run outside a transaction is recognised. directive: only by its"
+                    + " -- strata:transaction=false line. detect: also a file without a strata:transaction directive"
+                    + " whose every statement cannot run in a transaction (CREATE/DROP INDEX CONCURRENTLY, VACUUM,"
+                    + " …), as Flyway and golang-migrate run such files; a file mixing both kinds is still refused."),
+    MIGRATIONS_ALLOW_NON_EMPTY(Section.MIGRATIONS, "allow_non_empty", ValueType.BOOLEAN, "false",
+            "Let migrate start on a schema that already holds tables, views, sequences, functions or types but no"
+                    + " history table (refused otherwise, exit code 2, naming what it found: such a database was"
+                    + " built by hand or by another tool; strata baseline takes it over instead)."),
     CODEGEN_PACKAGE(Section.CODEGEN, "package", ValueType.STRING, null,
             "strata generate: the Java package of the generated classes, e.g. com.example.db (--package beats it;"
                     + " one of the two is required). The migrations are the filesystem: entries of"

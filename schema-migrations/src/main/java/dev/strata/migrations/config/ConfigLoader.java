@@ -1,6 +1,7 @@
 package dev.strata.migrations.config;
 
 import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.plan.NonTransactionalFiles;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.resolve.Layout;
@@ -240,14 +241,22 @@ public final class ConfigLoader {
                 ValueParser.bool(values.get(ConfigKey.MIGRATIONS_OUT_OF_ORDER)),
                 new StatementTimeouts(positiveDuration(values, ConfigKey.MIGRATIONS_STATEMENT_TIMEOUT),
                         positiveDuration(values, ConfigKey.MIGRATIONS_STATEMENT_LOCK_TIMEOUT)),
-                ValueParser.bool(values.get(ConfigKey.MIGRATIONS_RECORD_CONTENT)))
-                .withLayout(layout(values.get(ConfigKey.MIGRATIONS_LAYOUT)));
+                ValueParser.bool(values.get(ConfigKey.MIGRATIONS_RECORD_CONTENT)),
+                layout(values.get(ConfigKey.MIGRATIONS_LAYOUT)),
+                nonTransactional(values.get(ConfigKey.MIGRATIONS_NON_TRANSACTIONAL)),
+                ValueParser.bool(values.get(ConfigKey.MIGRATIONS_ALLOW_NON_EMPTY)));
     }
 
     private static Layout layout(ConfigValue value) {
         String text = ValueParser.string(value);
         return Layout.parse(text).orElseThrow(() -> ValueParser.invalid(value, "is '" + text + "'",
                 "one of " + Layout.names()));
+    }
+
+    private static NonTransactionalFiles nonTransactional(ConfigValue value) {
+        String text = ValueParser.string(value);
+        return NonTransactionalFiles.parse(text).orElseThrow(() -> ValueParser.invalid(value, "is '" + text + "'",
+                "\"directive\" or \"detect\""));
     }
 
     /** Two spellings of one directory ({@code sql} and {@code ./sql/}) are the same location. */

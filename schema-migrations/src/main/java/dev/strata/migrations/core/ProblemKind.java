@@ -18,8 +18,6 @@ public enum ProblemKind {
     DUPLICATE_VERSION,
     /** A {@code .sql} file whose name does not follow {@code V<version>__<description>.sql}. */
     MISNAMED,
-    /** A file with no SQL statement in it. */
-    EMPTY,
     /** A file that is not valid UTF-8 text, or holds a NUL character. */
     INVALID_ENCODING,
     /** A file the statement splitter cannot read, such as an unterminated string or dollar quote. */

@@ -116,7 +116,8 @@ public final class MigrationExecutor {
             statement.setEscapeProcessing(false);
             interruption.running(statement);
             List<String> settings = timeoutSettings(timeouts, "set local ");
-            if (StatementPipeline.applies(statements)) {
+            // A file without statements (a no-op) has nothing to send ahead of its history row.
+            if (!statements.isEmpty() && StatementPipeline.applies(statements)) {
                 List<String> batch = new ArrayList<>(settings);
                 statements.forEach(sql -> batch.add(sql.executableSql()));
                 // When the lock can be checked inside the transaction, the session reset, the history row, the check

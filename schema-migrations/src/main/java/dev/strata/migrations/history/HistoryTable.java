@@ -133,6 +133,14 @@ public final class HistoryTable {
             while (result.next()) {
                 rows.add(row(result));
             }
+        } catch (SQLException e) {
+            if (HistoryUnreadableException.isMissingColumns(e) && connection.getAutoCommit()) {
+                Optional<ForeignHistoryTable> foreign = ForeignHistoryTable.of(connection, name.schema(), name.table());
+                if (foreign.isPresent()) {
+                    throw new HistoryUnreadableException(name, foreign.get(), e);
+                }
+            }
+            throw e;
         }
         return rows;
     }

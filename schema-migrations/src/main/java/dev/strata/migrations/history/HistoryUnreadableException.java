@@ -22,6 +22,17 @@ public final class HistoryUnreadableException extends StrataException {
                 + (cause.getSQLState() == null ? "" : " [SQLSTATE " + cause.getSQLState() + "]"), hint(table, cause), cause);
     }
 
+    /** The table is another migration tool's history table. */
+    HistoryUnreadableException(SchemaTable table, ForeignHistoryTable foreign, SQLException cause) {
+        super("cannot read the history table " + table + ": it is " + foreign.tool() + "'s history table, not"
+                + " Strata's (" + serverMessage(cause) + ")", foreign.advice(table.toString()), cause);
+    }
+
+    /** Whether the read failed because the table lacks Strata's columns (or has them with other types). */
+    static boolean isMissingColumns(SQLException e) {
+        return UNDEFINED_COLUMN.equals(e.getSQLState()) || DATATYPE_MISMATCH.equals(e.getSQLState());
+    }
+
     /** A row holds a value this version of Strata cannot read. */
     public HistoryUnreadableException(SchemaTable table, int installedRank, String problem, Throwable cause) {
         super("cannot read the history table " + table + ": row installed_rank " + installedRank + " " + problem,

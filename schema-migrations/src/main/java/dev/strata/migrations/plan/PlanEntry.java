@@ -42,6 +42,11 @@ public record PlanEntry(Version version, String description, String script, Migr
         return Optional.ofNullable(applied);
     }
 
+    /** Whether the entry's file holds no statement (empty, or only comments): it runs nothing when applied. */
+    public boolean isNoOp() {
+        return file != null && NoOpScripts.holdsNoStatement(file.content());
+    }
+
     public Optional<OffsetDateTime> installedAt() {
         return historyRow().map(AppliedMigration::installedAt);
     }

@@ -7,7 +7,6 @@ import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.AppliedVersions;
-import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import dev.strata.migrations.sql.ScriptLexicon;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Computes the plan from the resolved files and the history rows: a pure function, linear in the number of
@@ -85,10 +85,10 @@ public final class Planner {
         }
         List<PendingMigration> pending = new ArrayList<>();
         // Every file without a live row: the pending ones, and the few the loop below turns away (out of order,
-        // below the baseline). Splitting those too costs less than a second pass.
-        prepared.prepareAll(resolved.migrations().stream()
-                .filter(file -> !lastRows.containsKey(file.version()) || undone.containsKey(file.version()))
-                .toList());
+        // below the baseline), and the undo files. Splitting those too costs less than a second pass.
+        prepared.prepareAll(Stream.concat(resolved.migrations().stream()
+                .filter(file -> !lastRows.containsKey(file.version()) || undone.containsKey(file.version())),
+                resolved.undos().stream()).toList());
         for (ResolvedMigration file : resolved.migrations()) {
             AppliedMigration undoRow = undone.get(file.version());
             if (lastRows.containsKey(file.version()) && undoRow == null) {
@@ -103,6 +103,8 @@ public final class Planner {
         }
         // Repeatable files run after every versioned one, so they come last in the plan, too.
         RepeatablePlanner.plan(resolved.repeatables(), applied.lastRepeatable(), prepared, entries, pending, problems);
+        // Undo files are held to undo's rules now, not when a failed deploy needs one.
+        resolved.undos().forEach(undo -> prepared.prepare(undo, problems));
         entries.sort(PlanEntry.ORDER);
         return new MigrationPlan(entries, pending, problems, Optional.ofNullable(newestApplied));
     }
@@ -191,9 +193,11 @@ public final class Planner {
 
     /**
      * Reads the file's directives and splits it; every reason it cannot run becomes a problem. Also used for undo
-     * files by {@link UndoPlanner}.
+     * files by {@link UndoPlanner}, and for every undo file by {@link #plan}, so that {@code validate} refuses an undo
+     * file that {@code undo} would refuse.
      */
-    static Optional<PendingMigration> prepare(ResolvedMigration file, List<Problem> problems) {
+    static Optional<PendingMigration> prepare(ResolvedMigration file, NonTransactionalFiles mode,
+                                              List<Problem> problems) {
         List<SqlStatement> statements;
         ScriptLexicon lexicon;
         try {
@@ -213,11 +217,12 @@ public final class Planner {
                     file.path() + ":" + e.line() + ": " + e.getMessage(), "fix the directive; nothing was applied"));
             return Optional.empty();
         }
-        if (statements.isEmpty()) {
-            problems.add(MigrationResolver.emptyFile(file.script(), file.path(), file.version()));
-            return Optional.empty();
+        if (mode == NonTransactionalFiles.DETECT && !directives.transactionDeclared() && !statements.isEmpty()
+                && TransactionRequirement.allNeedNoTransaction(statements)) {
+            directives = directives.withoutTransaction();
         }
-        Optional<Problem> refused = StatementChecks.firstRefusal(file, directives, statements, lexicon);
+        // A file without statements (empty, or only comments) is a no-op: it runs nothing and is recorded.
+        Optional<Problem> refused = StatementChecks.firstRefusal(file, directives, statements, lexicon, mode);
         if (refused.isPresent()) {
             problems.add(refused.get());
             return Optional.empty();

@@ -18,27 +18,41 @@ import java.util.Optional;
  */
 public final class PreparedScripts {
     private final Map<ResolvedMigration, Preparation> prepared = new IdentityHashMap<>();
+    private final NonTransactionalFiles mode;
+
+    /** Files that run in a transaction unless they say {@code -- strata:transaction=false}. */
+    public PreparedScripts() {
+        this(NonTransactionalFiles.DIRECTIVE);
+    }
+
+    public PreparedScripts(NonTransactionalFiles mode) {
+        this.mode = mode;
+    }
 
     /** A file's statements, or the problems that keep it from running. */
     private record Preparation(Optional<PendingMigration> pending, List<Problem> problems) {
-        static Preparation of(ResolvedMigration file) {
+        static Preparation of(ResolvedMigration file, NonTransactionalFiles mode) {
             List<Problem> problems = new ArrayList<>(0);
-            return new Preparation(Planner.prepare(file, problems), List.copyOf(problems));
+            return new Preparation(Planner.prepare(file, mode, problems), List.copyOf(problems));
         }
     }
 
     /** Prepares the files not prepared yet, in parallel when there are many. */
     void prepareAll(List<ResolvedMigration> files) {
         List<ResolvedMigration> missing = files.stream().filter(file -> !prepared.containsKey(file)).toList();
-        List<Preparation> preparations = Parallel.map(missing, Preparation::of);
+        List<Preparation> preparations = Parallel.map(missing, file -> Preparation.of(file, mode));
         for (int i = 0; i < missing.size(); i++) {
             prepared.put(missing.get(i), preparations.get(i));
         }
     }
 
+    NonTransactionalFiles mode() {
+        return mode;
+    }
+
     /** The file ready to run, or empty with the reasons added to {@code problems}. */
     Optional<PendingMigration> prepare(ResolvedMigration file, List<Problem> problems) {
-        Preparation preparation = prepared.computeIfAbsent(file, Preparation::of);
+        Preparation preparation = prepared.computeIfAbsent(file, key -> Preparation.of(key, mode));
         problems.addAll(preparation.problems());
         return preparation.pending();
     }

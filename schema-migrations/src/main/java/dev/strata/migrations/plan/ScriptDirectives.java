@@ -23,9 +23,20 @@ import java.util.regex.Pattern;
  * </pre>
  * Any comment that looks like a directive but would not be honoured is an error, never ignored: an unknown name, a
  * bad value, upper case ({@code -- STRATA:}), the same directive twice, or a directive after the first statement.
+ *
+ * @param transactionDeclared whether the file says {@code strata:transaction} itself, which detection never overrides
  */
-public record ScriptDirectives(boolean transactional, StatementTimeouts timeouts) {
+public record ScriptDirectives(boolean transactional, StatementTimeouts timeouts, boolean transactionDeclared) {
     public static final ScriptDirectives DEFAULTS = new ScriptDirectives(true, StatementTimeouts.SERVER_DEFAULTS);
+
+    public ScriptDirectives(boolean transactional, StatementTimeouts timeouts) {
+        this(transactional, timeouts, false);
+    }
+
+    /** As these, but without a transaction: what {@link NonTransactionalFiles#DETECT} found the file needs. */
+    ScriptDirectives withoutTransaction() {
+        return new ScriptDirectives(false, timeouts, transactionDeclared);
+    }
 
     /**
      * What a reader could take for a directive: {@code strata:} in lower case, or {@code strata:name=value} in any
@@ -96,7 +107,8 @@ public record ScriptDirectives(boolean transactional, StatementTimeouts timeouts
                         + ": known are strata:transaction, strata:lock_timeout and strata:statement_timeout");
             }
         }
-        return new ScriptDirectives(transactional, new StatementTimeouts(statementTimeout, lockTimeout));
+        return new ScriptDirectives(transactional, new StatementTimeouts(statementTimeout, lockTimeout),
+                seen.contains("transaction"));
     }
 
     /** The directives as a file would write them, e.g. {@code transaction=false, lock_timeout=5s}. */

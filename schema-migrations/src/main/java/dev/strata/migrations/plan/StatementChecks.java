@@ -19,7 +19,8 @@ final class StatementChecks {
     }
 
     static Optional<Problem> firstRefusal(ResolvedMigration file, ScriptDirectives directives,
-                                          List<SqlStatement> statements, ScriptLexicon lexicon) {
+                                          List<SqlStatement> statements, ScriptLexicon lexicon,
+                                          NonTransactionalFiles mode) {
         Optional<SqlStatement> copy = ClientSideCommands.firstCopyWithClient(statements);
         if (copy.isPresent()) {
             return Optional.of(problem(ProblemKind.CLIENT_COMMAND, file, copy.get().line(), "'"
@@ -54,9 +55,13 @@ final class StatementChecks {
         }
         Optional<SqlStatement> offending = TransactionRequirement.firstNeedingNoTransaction(statements);
         if (offending.isPresent()) {
+            String why = mode == NonTransactionalFiles.DETECT && !directives.transactionDeclared()
+                    ? "' cannot run inside a transaction, and this file also holds statements that must run in one"
+                    + " (migrations.non_transactional = \"detect\" runs a file without a transaction only when every"
+                    + " statement in it needs that)"
+                    : "' cannot run inside a transaction, and this file runs in one";
             return Optional.of(problem(ProblemKind.NEEDS_NO_TRANSACTION, file, offending.get().line(), "'"
-                            + firstLine(offending.get().sql()) + "' cannot run inside a transaction, and this file"
-                            + " runs in one",
+                            + firstLine(offending.get().sql()) + why,
                     "make `-- strata:transaction=false` the first line of " + file.script()
                             + " (and keep such a file to statements that are safe to re-run), or move the"
                             + " statement to a file of its own"));

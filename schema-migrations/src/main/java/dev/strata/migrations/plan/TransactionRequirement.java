@@ -25,6 +25,12 @@ final class TransactionRequirement {
                 HEAD_TOKENS))).findFirst();
     }
 
+    /** Whether every statement is one that cannot run in a transaction: a file {@code detect} runs without one. */
+    static boolean allNeedNoTransaction(List<SqlStatement> statements) {
+        return statements.stream().allMatch(statement -> needsNoTransaction(SqlSplitter.tokens(statement.sql(),
+                HEAD_TOKENS)));
+    }
+
     static boolean needsNoTransaction(List<String> t) {
         if (t.isEmpty()) {
             return false;

@@ -27,6 +27,12 @@ public final class UndoPlanner {
      * @throws UndoRefusedException naming every missing undo file, or when a baseline or {@code to} is in the way
      */
     public static UndoPlan plan(MigrationPlan plan, ResolvedMigrations resolved, Optional<Version> to) {
+        return plan(plan, resolved, to, NonTransactionalFiles.DIRECTIVE);
+    }
+
+    /** As {@link #plan(MigrationPlan, ResolvedMigrations, Optional)}, reading undo files as {@code mode} says. */
+    public static UndoPlan plan(MigrationPlan plan, ResolvedMigrations resolved, Optional<Version> to,
+                                NonTransactionalFiles mode) {
         List<PlanEntry> applied = plan.entries().stream()
                 .filter(entry -> !entry.isRepeatable())
                 .filter(entry -> entry.state() == MigrationState.APPLIED || entry.state() == MigrationState.BASELINE)
@@ -47,7 +53,7 @@ public final class UndoPlanner {
             if (undo.isEmpty()) {
                 missing.add(undoFileName(entry.script()));
             } else {
-                Planner.prepare(undo.get(), problems).ifPresent(steps::add);
+                Planner.prepare(undo.get(), mode, problems).ifPresent(steps::add);
             }
         }
         if (!missing.isEmpty() || !problems.isEmpty()) {

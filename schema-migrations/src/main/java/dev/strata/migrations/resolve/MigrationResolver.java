@@ -196,13 +196,10 @@ public final class MigrationResolver {
                     rejected.hint())));
         }
         List<Resolved> resolved = new ArrayList<>();
+        // An empty or comment-only file is a no-op migration, as in every other tool (the plan says so).
         for (LayoutRules.Entry entry : ((LayoutRules.Read.Entries) read).entries()) {
-            if (entry.content().isBlank()) {
-                resolved.add(Resolved.of(emptyFile(entry.script(), file.path(), version)));
-            } else {
-                resolved.add(new Resolved(entry.kind(), new ResolvedMigration(entry.version(), entry.description(),
-                        entry.script(), file.path(), entry.content(), Checksum.of(entry.checksumText())), null));
-            }
+            resolved.add(new Resolved(entry.kind(), new ResolvedMigration(entry.version(), entry.description(),
+                    entry.script(), file.path(), entry.content(), Checksum.of(entry.checksumText())), null));
         }
         return resolved;
     }
@@ -213,13 +210,6 @@ public final class MigrationResolver {
                 file.path() + " is not a " + layoutName + "migration file name: " + rules.explainMismatch(file)
                         + "; expected " + rules.expected(),
                 "rename the file, or move it out of the migration locations");
-    }
-
-    /** Also used by the planner for files that hold only comments. */
-    public static Problem emptyFile(String script, String path, Version version) {
-        return new Problem(ProblemKind.EMPTY, script, version,
-                path + " (" + ResolvedMigration.identity(version) + ") is empty: it holds no SQL statement",
-                "add the migration's statements, or delete the file");
     }
 
     private static List<Problem> duplicateVersions(List<ResolvedMigration> sorted, String kind) {

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PlannerTest {
 
@@ -106,18 +108,34 @@ class PlannerTest {
         }
 
         @Test
-        void commentsOnlyPendingFileIsEmpty() {
+        void commentsOnlyPendingFileIsANoOp() {
             ResolvedMigration comments = file("2", "-- TODO\n/* later */\n");
 
             MigrationPlan plan = plan(files(file("1"), comments));
 
-            assertThat(pendingVersions(plan)).containsExactly("1");
-            assertThat(plan.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.kind()).isEqualTo(ProblemKind.EMPTY);
-                assertThat(problem.script()).isEqualTo(comments.script());
-                assertThat(problem.version()).isEqualTo(Version.parse("2"));
-                assertThat(problem.message()).isEqualTo(comments.path() + " (version 2) is empty: it holds no SQL statement");
-            });
+            assertThat(plan.problems()).isEmpty();
+            assertThat(pendingVersions(plan)).containsExactly("1", "2");
+            assertThat(plan.pending().get(1).statements()).isEmpty();
+            assertThat(plan.pending().get(1).directives().transactional()).isTrue();
+            assertThat(plan.entries()).filteredOn(entry -> entry.script().equals(comments.script())).singleElement()
+                    .satisfies(entry -> assertThat(entry.isNoOp()).isTrue());
+        }
+
+        @ParameterizedTest(name = "[{index}] {0}")
+        @ValueSource(strings = {"", "  \n", "-- only a comment", "/* a */ -- b\n/* c /* nested */ */"})
+        void fileWithoutStatementsIsANoOpEntry(String content) {
+            MigrationPlan plan = plan(files(file("1", content)));
+
+            assertThat(plan.problems()).isEmpty();
+            assertThat(plan.entries()).singleElement().satisfies(entry -> assertThat(entry.isNoOp()).isTrue());
+        }
+
+        @ParameterizedTest(name = "[{index}] {0}")
+        @ValueSource(strings = {"select 1", "-- a\nselect 1;", "/* a */ select 1", "/* a\n-- b */ create table t ()"})
+        void fileWithAStatementIsNoNoOp(String content) {
+            MigrationPlan plan = plan(files(file("1", content)));
+
+            assertThat(plan.entries()).singleElement().satisfies(entry -> assertThat(entry.isNoOp()).isFalse());
         }
 
         @Test
@@ -674,6 +692,58 @@ class PlannerTest {
         void proseThatMentionsStrataIsAnOrdinaryComment() {
             assertPlansCleanly("-- Strata: creates the users table\ncreate table users (id int);\n"
                     + "-- see strata docs\n");
+        }
+    }
+
+    @Nested
+    class DetectedNonTransactionalFiles {
+        private MigrationPlan detect(String content) {
+            return new Planner(false, new PreparedScripts(NonTransactionalFiles.DETECT))
+                    .plan(files(file("1", content)), List.of());
+        }
+
+        @ParameterizedTest(name = "[{index}] {0}")
+        @ValueSource(strings = {"create index concurrently i on t (a);",
+                "-- build it without blocking writes\nCREATE UNIQUE INDEX CONCURRENTLY i ON t (a);\n",
+                "drop index concurrently if exists i;\ncreate index concurrently i on t (a);"})
+        void aFileMadeOnlyOfSuchStatementsRunsWithoutATransaction(String content) {
+            MigrationPlan plan = detect(content);
+
+            assertThat(plan.problems()).isEmpty();
+            assertThat(plan.pending()).singleElement()
+                    .satisfies(pending -> assertThat(pending.directives().transactional()).isFalse());
+        }
+
+        @Test
+        void withTheDefaultDirectiveModeTheSameFileIsRefused() {
+            MigrationPlan plan = plan(files(file("1", "create index concurrently i on t (a);")));
+
+            assertThat(plan.problems()).extracting(Problem::kind).containsExactly(ProblemKind.NEEDS_NO_TRANSACTION);
+        }
+
+        @Test
+        void aFileMixingBothKindsIsStillRefusedWithFileAndLine() {
+            MigrationPlan plan = detect("create table t (a int);\ncreate index concurrently i on t (a);\n");
+
+            assertThat(plan.pending()).isEmpty();
+            assertThat(plan.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.NEEDS_NO_TRANSACTION);
+                assertThat(problem.message()).startsWith("db/migration/V1__m1.sql:2: 'create index concurrently")
+                        .contains("also holds statements that must run in one");
+            });
+        }
+
+        @Test
+        void anExplicitTransactionDirectiveIsNeverOverridden() {
+            MigrationPlan plan = detect("-- strata:transaction=true\ncreate index concurrently i on t (a);");
+
+            assertThat(plan.problems()).extracting(Problem::kind).containsExactly(ProblemKind.NEEDS_NO_TRANSACTION);
+        }
+
+        @Test
+        void ordinaryAndEmptyFilesKeepTheirTransaction() {
+            assertThat(detect("create table t (a int);").pending().get(0).directives().transactional()).isTrue();
+            assertThat(detect("-- placeholder").pending().get(0).directives().transactional()).isTrue();
         }
     }
 }

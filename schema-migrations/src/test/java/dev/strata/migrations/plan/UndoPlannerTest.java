@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
@@ -15,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class UndoPlannerTest {
     private static final OffsetDateTime AT = OffsetDateTime.of(2024, 10, 21, 14, 23, 30, 0, ZoneOffset.UTC);
@@ -102,6 +106,72 @@ class UndoPlannerTest {
 
         assertThat(refused.missingUndoFiles()).isEmpty();
         assertThat(refused.getMessage()).contains("db/U1__m1.sql:1:");
+    }
+
+    @Test
+    void theUnparseableUndoFileIsAlsoAProblemOfThePlanSoValidateRefusesIt() {
+        ResolvedMigration v1 = file("V", "1", "create table t (id int);");
+        ResolvedMigration u1 = file("U", "1", "drop table 't;");
+        ResolvedMigrations resolved = new ResolvedMigrations(List.of(v1), List.of(), List.of(u1));
+
+        MigrationPlan plan = new Planner(false).plan(resolved, List.of());
+
+        assertThat(plan.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(ProblemKind.UNPARSEABLE);
+            assertThat(problem.script()).isEqualTo("U1__m1.sql");
+            assertThat(problem.message()).startsWith("db/U1__m1.sql:1:");
+        });
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "NEEDS_NO_TRANSACTION|drop table t;\\ndrop index concurrently t_idx;|2",
+            "TRANSACTION_CONTROL|drop table t;\\ncommit;|2",
+            "CLIENT_COMMAND|\\set ON_ERROR_STOP on\\ndrop table t;|1",
+            "INVALID_DIRECTIVE|-- strata:transactions=false\\ndrop table t;|1"})
+    void anUndoFileUndoWouldRefuseIsAPlanProblemWithFileAndLine(ProblemKind kind, String content, int line) {
+        ResolvedMigration v1 = file("V", "1", "create table t (id int);");
+        // The CSV writes a line break as \n.
+        ResolvedMigration u1 = file("U", "1", content.replace("\\n", "\n"));
+        ResolvedMigrations resolved = new ResolvedMigrations(List.of(v1), List.of(), List.of(u1));
+
+        MigrationPlan plan = new Planner(false).plan(resolved, List.of(row(1, v1, MigrationType.SQL)));
+
+        assertThat(plan.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(kind);
+            assertThat(problem.script()).isEqualTo("U1__m1.sql");
+            assertThat(problem.message()).startsWith("db/U1__m1.sql:" + line + ": ");
+        });
+    }
+
+    @Test
+    void anEmptyOrCommentOnlyUndoFileIsANoOpStep() {
+        ResolvedMigration v1 = file("V", "1", "create table t (id int);");
+        ResolvedMigration u1 = file("U", "1", "-- nothing to undo: the table stays\n");
+        ResolvedMigrations resolved = new ResolvedMigrations(List.of(v1), List.of(), List.of(u1));
+        MigrationPlan plan = new Planner(false).plan(resolved, List.of(row(1, v1, MigrationType.SQL)));
+
+        assertThat(plan.problems()).isEmpty();
+        UndoPlan undo = UndoPlanner.plan(plan, resolved, Optional.empty());
+        assertThat(scripts(undo)).containsExactly("U1__m1.sql");
+        assertThat(undo.steps().get(0).statements()).isEmpty();
+    }
+
+    @Test
+    void anUndoFileOfOnlyConcurrentStatementsRunsWithoutATransactionWhenDetected() {
+        ResolvedMigration v1 = file("V", "1", "-- strata:transaction=false\ncreate index concurrently i on t (id);");
+        ResolvedMigration u1 = file("U", "1", "drop index concurrently i;");
+        ResolvedMigrations resolved = new ResolvedMigrations(List.of(v1), List.of(), List.of(u1));
+        List<AppliedMigration> history = List.of(row(1, v1, MigrationType.SQL));
+
+        assertThat(new Planner(false).plan(resolved, history).problems()).extracting(Problem::kind)
+                .containsExactly(ProblemKind.NEEDS_NO_TRANSACTION);
+        MigrationPlan detected = new Planner(false, new PreparedScripts(NonTransactionalFiles.DETECT))
+                .plan(resolved, history);
+        assertThat(detected.problems()).isEmpty();
+        UndoPlan undo = UndoPlanner.plan(detected, resolved, Optional.empty(), NonTransactionalFiles.DETECT);
+        assertThat(undo.steps()).singleElement().satisfies(step ->
+                assertThat(step.directives().transactional()).isFalse());
     }
 
     @Test

@@ -190,26 +190,27 @@ class MigrationResolverTest {
 
         @ParameterizedTest(name = "[{index}] {0}")
         @CsvSource(value = {"''", "'   '", "'\n\n'", "'\t \r\n '"})
-        void emptyOrWhitespaceOnlyFileIsEmpty(String content) throws IOException {
+        void emptyOrWhitespaceOnlyFileIsANoOpMigration(String content) throws IOException {
             write(dir, "V7__nothing.sql", content);
 
             ResolvedMigrations resolved = resolve(dir);
 
-            assertThat(resolved.migrations()).isEmpty();
-            assertThat(resolved.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.kind()).isEqualTo(ProblemKind.EMPTY);
-                assertThat(problem.script()).isEqualTo("V7__nothing.sql");
-                assertThat(problem.version()).isEqualTo(Version.parse("7"));
-                assertThat(problem.message()).isEqualTo(dir.resolve("V7__nothing.sql")
-                        + " (version 7) is empty: it holds no SQL statement");
+            assertThat(resolved.problems()).isEmpty();
+            assertThat(resolved.migrations()).singleElement().satisfies(migration -> {
+                assertThat(migration.script()).isEqualTo("V7__nothing.sql");
+                assertThat(migration.version()).isEqualTo(Version.parse("7"));
+                assertThat(migration.content()).isBlank();
             });
         }
 
         @Test
-        void byteOrderMarkOnlyFileIsEmpty() throws IOException {
+        void byteOrderMarkOnlyFileIsANoOpMigration() throws IOException {
             write(dir, "V1__bom.sql", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\n'});
 
-            assertThat(resolve(dir).problems()).singleElement().extracting(Problem::kind).isEqualTo(ProblemKind.EMPTY);
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(resolved.problems()).isEmpty();
+            assertThat(resolved.migrations()).singleElement().extracting(ResolvedMigration::content).isEqualTo("\n");
         }
 
         @Test
@@ -348,10 +349,10 @@ class MigrationResolverTest {
         void reportsProblemsForClassPathFiles() {
             ResolvedMigrations resolved = resolver.resolve(List.of(new Location.Classpath("resolver-fixtures/mixed")));
 
-            assertThat(resolved.migrations()).extracting(ResolvedMigration::script).containsExactly("V1__ok.sql");
-            assertThat(resolved.problems()).extracting(Problem::kind, Problem::script).containsExactlyInAnyOrder(
-                    tuple(ProblemKind.MISNAMED, "v2__lower.sql"),
-                    tuple(ProblemKind.EMPTY, "V3__blank.sql"));
+            assertThat(resolved.migrations()).extracting(ResolvedMigration::script)
+                    .containsExactly("V1__ok.sql", "V3__blank.sql");
+            assertThat(resolved.problems()).extracting(Problem::kind, Problem::script).containsExactly(
+                    tuple(ProblemKind.MISNAMED, "v2__lower.sql"));
             assertThat(resolved.problems()).filteredOn(p -> p.kind() == ProblemKind.MISNAMED).singleElement()
                     .satisfies(p -> assertThat(p.message()).startsWith("classpath:resolver-fixtures/mixed/v2__lower.sql"));
         }
@@ -471,17 +472,26 @@ class MigrationResolverTest {
         }
 
         @Test
-        void anEmptyUndoFileIsAProblem() throws IOException {
+        void anEmptyUndoFileIsPairedWithItsMigration() throws IOException {
             write(dir, "V1__one.sql", "create table one (id int);");
             write(dir, "U1__one.sql", "  \n");
 
             ResolvedMigrations resolved = resolve(dir);
 
-            assertThat(resolved.undos()).isEmpty();
-            assertThat(resolved.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.kind()).isEqualTo(ProblemKind.EMPTY);
-                assertThat(problem.script()).isEqualTo("U1__one.sql");
-            });
+            assertThat(resolved.problems()).isEmpty();
+            assertThat(resolved.undos()).extracting(ResolvedMigration::script).containsExactly("U1__one.sql");
+        }
+
+        @Test
+        void anEmptyMigrationWithAnUndoFileIsNotReportedAsAnUndoWithoutMigration() throws IOException {
+            write(dir, "V1__placeholder.sql", "-- nothing for PostgreSQL\n");
+            write(dir, "U1__placeholder.sql", "select 1;");
+
+            ResolvedMigrations resolved = resolve(dir);
+
+            assertThat(resolved.problems()).isEmpty();
+            assertThat(resolved.migrations()).extracting(ResolvedMigration::script).containsExactly("V1__placeholder.sql");
+            assertThat(resolved.undos()).extracting(ResolvedMigration::script).containsExactly("U1__placeholder.sql");
         }
     }
 
@@ -522,16 +532,13 @@ class MigrationResolverTest {
         }
 
         @Test
-        void anEmptyRepeatableFileIsNamedAsRepeatable() throws IOException {
+        void anEmptyRepeatableFileIsANoOpRepeatable() throws IOException {
             write(dir, "R__views.sql", "  \n");
 
             ResolvedMigrations resolved = resolve(dir);
 
-            assertThat(resolved.repeatables()).isEmpty();
-            assertThat(resolved.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.kind()).isEqualTo(ProblemKind.EMPTY);
-                assertThat(problem.message()).isEqualTo(dir.resolve("R__views.sql") + " (repeatable) is empty: it holds no SQL statement");
-            });
+            assertThat(resolved.problems()).isEmpty();
+            assertThat(resolved.repeatables()).extracting(ResolvedMigration::script).containsExactly("R__views.sql");
         }
     }
 }

@@ -1,0 +1,81 @@
+package dev.strata.migrations.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Another migration tool's history table, recognised by its columns: what {@code migrations.table} names when it was
+ * pointed at the table of the tool a project used before. Recognised so that the error says whose table it is and
+ * how Strata takes over from that tool, instead of "column installed_at does not exist".
+ *
+ * @param tool    the tool, as a user knows it
+ * @param adoptAs the name {@code strata adopt --from} takes for it
+ */
+public record ForeignHistoryTable(String tool, String adoptAs) {
+    /** Each tool's columns that together tell its table from the others'; checked in order. */
+    private record Signature(ForeignHistoryTable table, Set<String> columns, Set<String> absent) {
+    }
+
+    private static final List<Signature> SIGNATURES = List.of(
+            new Signature(new ForeignHistoryTable("Flyway", "flyway"),
+                    Set.of("installed_rank", "version", "script", "checksum", "installed_on", "execution_time"),
+                    Set.of()),
+            new Signature(new ForeignHistoryTable("sqlx", "sqlx"),
+                    Set.of("version", "description", "installed_on", "success", "checksum", "execution_time"),
+                    Set.of("installed_rank")),
+            new Signature(new ForeignHistoryTable("diesel", "diesel"), Set.of("version", "run_on"), Set.of()),
+            new Signature(new ForeignHistoryTable("goose", "goose"), Set.of("version_id", "is_applied"), Set.of()),
+            new Signature(new ForeignHistoryTable("golang-migrate", "golang-migrate"), Set.of("version", "dirty"),
+                    Set.of()),
+            new Signature(new ForeignHistoryTable("dbmate", "dbmate"), Set.of("version"), Set.of("dirty",
+                    "installed_rank", "description", "script", "checksum")));
+
+    /** Whose table {@code columns} describe, if a known tool's. */
+    static Optional<ForeignHistoryTable> recognise(Set<String> columns) {
+        for (Signature signature : SIGNATURES) {
+            boolean matches = columns.containsAll(signature.columns())
+                    && signature.absent().stream().noneMatch(columns::contains);
+            // dbmate's table is a single column: anything more is someone else's table called version-something.
+            if (matches && (!signature.table().tool().equals("dbmate") || columns.size() == 1)) {
+                return Optional.of(signature.table());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whose table {@code table} in {@code schema} is; empty when unknown or when the catalog cannot be read. */
+    static Optional<ForeignHistoryTable> of(Connection connection, String schema, String table) {
+        try (PreparedStatement statement = connection.prepareStatement("select a.attname from pg_catalog.pg_attribute a"
+                + " join pg_catalog.pg_class c on c.oid = a.attrelid join pg_catalog.pg_namespace n"
+                + " on n.oid = c.relnamespace where n.nspname = ? and c.relname = ? and a.attnum > 0"
+                + " and not a.attisdropped")) {
+            statement.setString(1, schema);
+            statement.setString(2, table);
+            Set<String> columns = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(rows.getString(1));
+                }
+            }
+            return recognise(columns);
+        } catch (SQLException e) {
+            // Only a better message was at stake: the original error is reported as it is.
+            return Optional.empty();
+        }
+    }
+
+    /** What to do instead of reading it as Strata's history. */
+    String advice(String configuredTable) {
+        return configuredTable + " is " + tool + "'s history table, not Strata's: set migrations.table back to"
+                + " Strata's own table (default strata_schema_history, which Strata creates), then take over the"
+                + " versions " + tool + " applied with `strata adopt --from " + adoptAs + "` where available, or"
+                + " record the version the database is at with `strata baseline <version>`; leave " + configuredTable
+                + " as it is";
+    }
+}

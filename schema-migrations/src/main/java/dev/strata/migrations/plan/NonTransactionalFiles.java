@@ -1,0 +1,29 @@
+package dev.strata.migrations.plan;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How Strata learns that a file must run outside a transaction ({@code migrations.non_transactional}). With
+ * {@link #DIRECTIVE} only {@code -- strata:transaction=false} says so. With {@link #DETECT} a file without a
+ * {@code strata:transaction} directive whose every statement cannot run in a transaction (such as {@code CREATE INDEX
+ * CONCURRENTLY}) runs without one, as Flyway and golang-migrate run such files; a file that mixes both kinds is still
+ * refused, since no single choice runs it safely.
+ */
+public enum NonTransactionalFiles {
+    DIRECTIVE, DETECT;
+
+    /** The value as the configuration writes it. */
+    public String configValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<NonTransactionalFiles> parse(String value) {
+        for (NonTransactionalFiles mode : values()) {
+            if (mode.configValue().equals(value)) {
+                return Optional.of(mode);
+            }
+        }
+        return Optional.empty();
+    }
+}
