@@ -75,7 +75,9 @@ public final class StrataCli {
                 command.add(jar().toAbsolutePath().toString());
                 command.addAll(List.of(args));
                 ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-                builder.environment().keySet().removeIf(name -> name.startsWith("STRATA_"));
+                // A child sees only the Strata settings and the CI flag its test gives it, never the runner's (CI sets
+                // CI=true, which changes how strata treats a missing URL).
+                builder.environment().keySet().removeIf(name -> name.startsWith("STRATA_") || name.equals("CI"));
                 builder.environment().putAll(environment);
                 builder.redirectOutput(outputs.resolve("stdout").toFile());
                 builder.redirectError(outputs.resolve("stderr").toFile());
