@@ -33,8 +33,6 @@ import javax.sql.DataSource;
  */
 public final class StrataDatabaseBuilder {
     /** The limits {@code ConfigLoader} applies to the same keys. */
-    private static final int MAX_POOL_SIZE = 1000;
-    private static final Duration MIN_CONNECT_TIMEOUT = Duration.ofSeconds(1);
     private static final String ORIGIN = "StrataDatabase.builder()";
 
     private final Optional<Path> file;
@@ -72,8 +70,9 @@ public final class StrataDatabaseBuilder {
 
     /** {@code database.pool_size}, 1 to 1000; only for the pool {@link StrataDatabase} opens itself. */
     public StrataDatabaseBuilder poolSize(int poolSize) {
-        if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
-            throw invalid(ConfigKey.DATABASE_POOL_SIZE, "poolSize(" + poolSize + ")", "a number from 1 to " + MAX_POOL_SIZE);
+        if (poolSize < 1 || poolSize > DatabaseSettings.MAX_POOL_SIZE) {
+            throw invalid(ConfigKey.DATABASE_POOL_SIZE, "poolSize(" + poolSize + ")",
+                    "a number from 1 to " + DatabaseSettings.MAX_POOL_SIZE);
         }
         database = new DatabaseSettings(database.url(), database.user(), database.password(), poolSize,
                 database.connectTimeout(), database.autoMigrate());
@@ -82,7 +81,7 @@ public final class StrataDatabaseBuilder {
 
     /** {@code database.connect_timeout}, at least one second (PostgreSQL's driver counts whole seconds). */
     public StrataDatabaseBuilder connectTimeout(Duration timeout) {
-        if (timeout.compareTo(MIN_CONNECT_TIMEOUT) < 0) {
+        if (timeout.compareTo(DatabaseSettings.MIN_CONNECT_TIMEOUT) < 0) {
             throw invalid(ConfigKey.DATABASE_CONNECT_TIMEOUT, "connectTimeout(" + timeout + ")", "at least 1s");
         }
         database = new DatabaseSettings(database.url(), database.user(), database.password(), database.poolSize(),

@@ -36,7 +36,6 @@ import java.util.TreeMap;
 public final class ConfigLoader {
     public static final String CONFIG_FILE_VARIABLE = "STRATA_CONFIG";
     private static final String BYTE_ORDER_MARK = "\uFEFF";
-    private static final int MAX_POOL_SIZE = 1000;
 
     private ConfigLoader() {
     }
@@ -188,12 +187,13 @@ public final class ConfigLoader {
                 .map(value -> DatabaseUrl.parse(ValueParser.string(value), value.origin()));
         ConfigValue poolSizeValue = values.get(ConfigKey.DATABASE_POOL_SIZE);
         long poolSize = ValueParser.integer(poolSizeValue);
-        if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
-            throw ValueParser.invalid(poolSizeValue, "is " + poolSize, "a number from 1 to " + MAX_POOL_SIZE);
+        if (poolSize < 1 || poolSize > DatabaseSettings.MAX_POOL_SIZE) {
+            throw ValueParser.invalid(poolSizeValue, "is " + poolSize,
+                    "a number from 1 to " + DatabaseSettings.MAX_POOL_SIZE);
         }
         ConfigValue connectTimeoutValue = values.get(ConfigKey.DATABASE_CONNECT_TIMEOUT);
         Duration connectTimeout = ValueParser.duration(connectTimeoutValue);
-        if (connectTimeout.toMillis() < 1000) {
+        if (connectTimeout.compareTo(DatabaseSettings.MIN_CONNECT_TIMEOUT) < 0) {
             throw ValueParser.invalid(connectTimeoutValue, "is " + connectTimeout.toMillis() + " ms",
                     "at least 1s (PostgreSQL's driver counts whole seconds)");
         }

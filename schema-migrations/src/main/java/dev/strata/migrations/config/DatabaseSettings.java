@@ -11,6 +11,10 @@ import java.util.Optional;
  */
 public record DatabaseSettings(Optional<DatabaseUrl> url, Optional<String> user, Optional<String> password,
                                int poolSize, Duration connectTimeout, boolean autoMigrate, boolean embedded) {
+    /** The largest {@code pool_size} accepted, from the file, the environment or code alike. */
+    public static final int MAX_POOL_SIZE = 1000;
+    /** The shortest {@code connect_timeout} accepted: PostgreSQL's driver counts whole seconds. */
+    public static final Duration MIN_CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
     public DatabaseSettings(Optional<DatabaseUrl> url, Optional<String> user, Optional<String> password,
                             int poolSize, Duration connectTimeout, boolean autoMigrate) {
