@@ -101,14 +101,15 @@ final class NonTransactionalRun {
         SQLException recordCause = cause != null ? cause : new SQLException(reached);
         recordFailure(reached, started, recordCause);
         String kept = index == 0 ? "no statement of it was applied"
-                : (index == 1 ? "statement 1" : "statements 1-" + index) + " stay applied";
+                : (index == 1 ? "statement 1 stays applied" : "statements 1-" + index + " stay applied");
         String command = type == MigrationType.UNDO ? "undo" : "migrate";
         return new MigrationInterruptedException(reason, reason + " stopped the run during " + migration.path()
                 + ": " + reached + ".\n  This file runs without a transaction: " + kept
                 + ", and a failed history row records where it stopped.",
                 "check what it changed, make " + migration.script() + " safe to run again from the top (e.g. IF NOT"
                         + " EXISTS), then run `strata repair` to remove the failed row and `strata " + command + "`"
-                        + (appliedSoFar > 0 ? " (the " + appliedSoFar + " file(s) before it in this run stay applied)"
+                        + (appliedSoFar == 1 ? " (the file before it in this run stays applied)"
+                        : appliedSoFar > 1 ? " (the " + appliedSoFar + " files before it in this run stay applied)"
                         : ""),
                 appliedSoFar, recordCause);
     }
