@@ -9,6 +9,21 @@ import javax.sql.DataSource;
 public interface ConnectionSource {
     Connection open() throws SQLException;
 
+    /**
+     * A connection in autocommit mode, as every engine step starts from.
+     *
+     * @throws DatabaseConnectionException naming {@link #description()} when it cannot be opened
+     */
+    default Connection openInAutocommit() {
+        try {
+            Connection connection = open();
+            connection.setAutoCommit(true);
+            return connection;
+        } catch (SQLException e) {
+            throw new DatabaseConnectionException(description(), e);
+        }
+    }
+
     /** How to name the database in messages; never contains a password. */
     default String description() {
         return "the database";

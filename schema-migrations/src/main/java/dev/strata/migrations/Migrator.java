@@ -249,7 +249,7 @@ public final class Migrator {
     }
 
     private <T> T underLock(String action, LockedWork<T> work) {
-        try (Connection connection = open()) {
+        try (Connection connection = connections.openInAutocommit()) {
             return underLock(action, connection, work);
         } catch (SQLException e) {
             throw translate(action, e);
@@ -258,7 +258,7 @@ public final class Migrator {
 
     /** Work on an open migration connection while the advisory lock is held on a connection of its own. */
     private <T> T underLock(String action, Connection connection, LockedWork<T> work) {
-        try (Connection lockConnection = open()) {
+        try (Connection lockConnection = connections.openInAutocommit()) {
             try (DeadClientCheck ignored = DeadClientCheck.enable(connection);
                  AdvisoryLock lock = AdvisoryLock.acquire(lockConnection,
                          AdvisoryLock.keyFor(currentDatabase(lockConnection), settings.historyTable()),
@@ -294,15 +294,6 @@ public final class Migrator {
         }
     }
 
-    private Connection open() {
-        try {
-            Connection connection = connections.open();
-            connection.setAutoCommit(true);
-            return connection;
-        } catch (SQLException e) {
-            throw new DatabaseConnectionException(connections.description(), e);
-        }
-    }
 
     private MigrationPlan planWith(Connection connection, ResolvedMigrations resolved) throws SQLException {
         return planWith(connection, resolved, history.readAll(connection), new PreparedScripts(settings.nonTransactional()));
@@ -316,7 +307,7 @@ public final class Migrator {
 
     /** Opens the connection and reads the history on another thread, while this one reads the files. */
     private HistoryPrefetch startHistoryPrefetch() {
-        return HistoryPrefetch.start(this::open, connection -> {
+        return HistoryPrefetch.start(connections::openInAutocommit, connection -> {
             try {
                 return history.readAll(connection);
             } catch (SQLException e) {

@@ -42,7 +42,7 @@ public final class FlywayAdoption {
     /** What adoption would record, changing nothing ({@code --dry-run}); refusals are in the plan, not thrown. */
     public AdoptionPlan plan() {
         ResolvedMigrations files = resolver.resolve(settings.locations());
-        try (Connection connection = open()) {
+        try (Connection connection = connections.openInAutocommit()) {
             return planWith(connection, files);
         } catch (SQLException e) {
             throw translate("reading Flyway's history " + flyway.table(), e);
@@ -59,7 +59,8 @@ public final class FlywayAdoption {
     public AdoptionPlan adopt(boolean acceptEdited) {
         ResolvedMigrations files = resolver.resolve(settings.locations());
         String action = "adopting Flyway's history into " + settings.historyTable();
-        try (Connection connection = open(); Connection lockConnection = open();
+        try (Connection connection = connections.openInAutocommit();
+             Connection lockConnection = connections.openInAutocommit();
              AdvisoryLock ignored = AdvisoryLock.acquire(lockConnection,
                      AdvisoryLock.keyFor(currentDatabase(lockConnection), settings.historyTable()),
                      settings.lockTimeout())) {
@@ -102,15 +103,6 @@ public final class FlywayAdoption {
         }
     }
 
-    private Connection open() {
-        try {
-            Connection connection = connections.open();
-            connection.setAutoCommit(true);
-            return connection;
-        } catch (SQLException e) {
-            throw new DatabaseConnectionException(connections.description(), e);
-        }
-    }
 
     private static String currentDatabase(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();

@@ -126,7 +126,7 @@ public final class DriftCheck {
         }
         HistoryTable history = new HistoryTable(settings.historyTable());
         Map<Integer, Optional<String>> contents = new HashMap<>();
-        try (Connection connection = open(live)) {
+        try (Connection connection = live.openInAutocommit()) {
             for (PlanEntry entry : entries) {
                 int rank = entry.applied().installedRank();
                 contents.put(rank, history.readContent(connection, rank));
@@ -164,7 +164,7 @@ public final class DriftCheck {
         scratchPlan.pending().forEach(pending -> byScript.put(pending.migration().script(), pending));
         List<PendingMigration> ordered = files.stream().map(file -> byScript.get(file.script())).toList();
         HistoryTable history = new HistoryTable(settings.historyTable());
-        try (Connection connection = open(scratch)) {
+        try (Connection connection = scratch.openInAutocommit()) {
             history.createIfMissing(connection);
             new MigrationExecutor(history, settings.timeouts(), ExecutionListener.NONE).apply(connection, ordered, LockCheck.NONE);
         } catch (MigrationFailedException e) {
@@ -175,22 +175,13 @@ public final class DriftCheck {
     }
 
     private static SchemaSnapshot snapshot(ConnectionSource source, SnapshotScope scope) {
-        try (Connection connection = open(source)) {
+        try (Connection connection = source.openInAutocommit()) {
             return SchemaSnapshot.read(connection, scope);
         } catch (SQLException e) {
             throw translate(source, "reading the catalog of " + source.description(), e);
         }
     }
 
-    private static Connection open(ConnectionSource source) {
-        try {
-            Connection connection = source.open();
-            connection.setAutoCommit(true);
-            return connection;
-        } catch (SQLException e) {
-            throw new DatabaseConnectionException(source.description(), e);
-        }
-    }
 
     private static RuntimeException translate(ConnectionSource source, String action, SQLException e) {
         String state = e.getSQLState();
