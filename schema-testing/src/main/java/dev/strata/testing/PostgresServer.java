@@ -136,6 +136,11 @@ final class PostgresServer implements AutoCloseable {
         return adminUrl.user();
     }
 
+    /** The admin URL's password, for frameworks that open their own pool on a test database. Never printed. */
+    Optional<String> password() {
+        return adminUrl.password();
+    }
+
     int versionNumber() {
         return versionNumber;
     }

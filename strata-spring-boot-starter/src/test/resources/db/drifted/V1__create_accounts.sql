@@ -1,0 +1,5 @@
+create table accounts (
+    id bigint generated always as identity primary key,
+    name text not null,
+    nickname text
+);
