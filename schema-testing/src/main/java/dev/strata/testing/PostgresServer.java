@@ -145,6 +145,11 @@ final class PostgresServer implements AutoCloseable {
         return versionNumber;
     }
 
+    /** Closes the admin connections only (the server is being stopped by someone else). */
+    void closeConnections() {
+        admin.close();
+    }
+
     /** Closes the admin connections, then stops the server if Strata started it. */
     @Override
     public void close() {

@@ -61,12 +61,20 @@ final class SharedServers {
     }
 
     private static void closeAll() {
-        List<ServerTemplates> open;
+        Map<ServerSpec, ServerTemplates> open = new HashMap<>();
         synchronized (SharedServers.class) {
-            open = SERVERS.values().stream().map(shared -> shared.templates).toList();
+            SERVERS.forEach((spec, shared) -> open.put(spec, shared.templates));
             SERVERS.clear();
         }
-        open.forEach(ServerTemplates::close);
+        open.forEach((spec, templates) -> {
+            if (spec.kind() == ServerKind.EMBEDDED) {
+                // Its own shutdown hook is stopping it at this moment, data and templates with it: dropping the
+                // templates would wait for connections that the stopping server no longer accepts.
+                templates.server().closeConnections();
+            } else {
+                templates.close();
+            }
+        });
     }
 
     private static final class Shared {
