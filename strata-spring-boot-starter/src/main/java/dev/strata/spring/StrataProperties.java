@@ -3,8 +3,7 @@ package dev.strata.spring;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,7 +19,7 @@ public class StrataProperties {
     private boolean enabled = true;
 
     /** Where the migration files are (migrations.locations): classpath:<path> or filesystem:<dir>. */
-    private List<String> locations = new ArrayList<>(Collections.singletonList("classpath:db/migration"));
+    private List<String> locations = Arrays.asList("classpath:db/migration");
 
     /** How the files are named (migrations.layout): strata, sqlx, golang-migrate, dbmate, diesel or auto. */
     private String layout = "strata";
