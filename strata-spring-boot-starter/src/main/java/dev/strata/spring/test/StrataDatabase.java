@@ -8,7 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * On a {@code @SpringBootTest} or {@code @JooqTest} class: the application context gets a PostgreSQL database of its
+ * On a {@code @SpringBootTest} class (or another Spring Boot test whose context uses Spring Boot's {@code DataSource}
+ * auto-configuration, such as a {@code @JooqTest} slice): the application context gets a PostgreSQL database of its
  * own, migrated with the application's {@code strata.*} settings (locations, history table, layout), without Docker.
  * The database is a copy of a template that {@code schema-testing} migrates once per JVM (the embedded server unless
  * {@code STRATA_TEST_DATABASE_URL} / {@code STRATA_TEST_SERVER} say otherwise); Spring Boot's {@code DataSource}
