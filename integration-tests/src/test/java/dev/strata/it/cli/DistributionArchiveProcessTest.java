@@ -163,6 +163,28 @@ class DistributionArchiveProcessTest {
     }
 
     @Test
+    void theArchiveOfAFailedFirstCommandIsDiscardedAndASuccessfulOnesKept() throws Exception {
+        Path home = Files.createDirectories(root.resolve("failed-first-home"));
+        Path project = project(home.resolve("project"), "");
+        Files.writeString(project.resolve("db/migration/V3__broken.sql"), "alter table no_such_table add x int;\n");
+        Map<String, String> environment = environment(home, installed.resolve("bin"));
+        environment.putAll(database("archive_failed_first"));
+        Path cds = home.resolve("cache/strata/cds");
+
+        Result failed = run(project, environment, "migrate");
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        // status discards the failed run's archive, then writes its own (status lists the problem and exits 0).
+        Result status = run(project, environment, "status");
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(names(cds)).noneMatch(name -> name.endsWith(".jsa"))
+                .anyMatch(name -> name.endsWith(".tmp")).anyMatch(name -> name.endsWith(".ok"));
+
+        Result version = run(project, environment, "--version");
+        assertThat(version.exitCode()).as(version.toString()).isZero();
+        assertThat(names(cds)).singleElement().asString().endsWith(".jsa");
+    }
+
+    @Test
     void aSigtermToTheLauncherStopsTheRunAsStrataDocuments() throws Exception {
         Path home = Files.createDirectories(root.resolve("signal-home"));
         Path project = project(home.resolve("project"), "");
@@ -225,6 +247,12 @@ class DistributionArchiveProcessTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+
+    private static List<String> names(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).toList();
+        }
+    }
 
     private static Path distribution(String extension) {
         Path archive = Path.of(System.getProperty("strata.distribution",
