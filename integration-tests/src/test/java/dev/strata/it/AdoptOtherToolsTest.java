@@ -160,7 +160,7 @@ class AdoptOtherToolsTest {
     void golangMigratesVersionIsAdoptedWithEveryFileUpToIt(TestDatabase database) throws Exception {
         golangMigrateApplies(database, 2, false);
 
-        AdoptionPlan adopted = adoption(database, Layout.GOLANG_MIGRATE, new GolangMigrateTool()).adopt(false);
+        AdoptionPlan adopted = adoptsOnce(database, Layout.GOLANG_MIGRATE, new GolangMigrateTool());
         assertThat(adopted.adoptions()).extracting(adoption -> adoption.version().toString())
                 .containsExactly("000001", "000002");
         assertThat(rows(database, "select adopted_from from strata_schema_history order by installed_rank"))
@@ -203,7 +203,7 @@ class AdoptOtherToolsTest {
     void dbmatesRowsAreAdoptedAndMigrateAppliesOnlyTheNewFile(TestDatabase database) throws Exception {
         dbmateApplies(database);
 
-        assertThat(adoption(database, Layout.DBMATE, new DbmateTool()).adopt(false).adoptions()).hasSize(2);
+        assertThat(adoptsOnce(database, Layout.DBMATE, new DbmateTool()).adoptions()).hasSize(2);
         assertMigrateAppliesOnly(database, Layout.DBMATE, "20240107093000_add_order_total.sql",
                 "-- migrate:up\nalter table orders add column total numeric(12, 2);\n\n-- migrate:down\n"
                         + "alter table orders drop column total;\n", 2);
@@ -238,7 +238,7 @@ class AdoptOtherToolsTest {
                 DIESEL_TABLE, "insert into __diesel_schema_migrations (version, run_on) values"
                         + " ('20240105093000', '2024-01-05 09:31:00'), ('20240106093000', '2024-01-06 09:31:00')");
 
-        assertThat(adoption(database, Layout.DIESEL, new DieselTool()).adopt(false).adoptions()).hasSize(2);
+        assertThat(adoptsOnce(database, Layout.DIESEL, new DieselTool()).adoptions()).hasSize(2);
         assertThat(rows(database, "select s.script from strata_schema_history s join __diesel_schema_migrations d"
                 + " on d.version = s.version and d.run_on::timestamptz = s.installed_at order by s.installed_rank"))
                 .containsExactly("2024-01-05-093000_create_users/up.sql", "2024-01-06-093000_create_orders/up.sql");
@@ -311,6 +311,16 @@ class AdoptOtherToolsTest {
                 .allMatch(entry -> entry.adoptedFrom().isPresent());
         assertThat(status.entries()).filteredOn(entry -> !entry.adopted()).singleElement()
                 .satisfies(entry -> assertThat(entry.adoptedFrom()).isEmpty());
+    }
+
+    /** Adopts, then adopts again: the second run records nothing and says each row is in Strata's history. */
+    private AdoptionPlan adoptsOnce(TestDatabase database, Layout layout, SourceTool tool) {
+        AdoptionPlan first = adoption(database, layout, tool).adopt(false);
+        AdoptionPlan again = adoption(database, layout, tool).adopt(false);
+        assertThat(again.adoptions()).isEmpty();
+        assertThat(again.notes()).hasSize(first.adoptions().size())
+                .allMatch(note -> note.contains("already in Strata's history"));
+        return first;
     }
 
     private MigrationSettings settings(Layout layout) {
