@@ -2,7 +2,8 @@ package dev.strata.cli;
 
 import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.Migrator;
-import dev.strata.migrations.adopt.FlywayAdoption;
+import dev.strata.migrations.adopt.HistoryAdoption;
+import dev.strata.migrations.adopt.SourceTool;
 import dev.strata.migrations.config.JdbcConnectionSource;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.config.StrataConfig;
@@ -67,9 +68,9 @@ final class DatabaseSession implements AutoCloseable {
         return DriftExclusions.of(config.drift(), commandLine);
     }
 
-    /** Adoption of Flyway's history {@code flywayTable} into this database's Strata history. */
-    FlywayAdoption flywayAdoption(SchemaTable flywayTable) {
-        return new FlywayAdoption(connections, config.migrations(), classpath.classLoader(), flywayTable);
+    /** Adoption of {@code tool}'s history table {@code source} into this database's Strata history. */
+    HistoryAdoption adoption(SourceTool tool, SchemaTable source) {
+        return new HistoryAdoption(connections, config.migrations(), classpath.classLoader(), tool, source);
     }
 
     SchemaTable historyTable() {
