@@ -4,6 +4,8 @@ import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.adopt.FlywayAdoption;
 import dev.strata.migrations.config.JdbcConnectionSource;
+import dev.strata.migrations.lint.Linter;
+import dev.strata.migrations.lint.TargetSizes;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.config.StrataConfig;
 import dev.strata.migrations.drift.DriftCheck;
@@ -57,6 +59,16 @@ final class DatabaseSession implements AutoCloseable {
     /** Compares this database with its migrations replayed into {@code scratch}. */
     DriftCheck driftCheck(ConnectionSource scratch) {
         return new DriftCheck(connections, scratch, config.migrations(), classpath.classLoader());
+    }
+
+    /** Lints files replayed into {@code scratch} from the state this database is in. */
+    Linter linter(ConnectionSource scratch) {
+        return new Linter(connections, scratch, config.migrations(), classpath.classLoader());
+    }
+
+    /** The sizes of this database's relations; unknown for the embedded default, which stands in for no target. */
+    TargetSizes targetSizes() {
+        return embedded.isPresent() ? TargetSizes.unknown() : TargetSizes.of(connections);
     }
 
     /** Adoption of Flyway's history {@code flywayTable} into this database's Strata history. */

@@ -193,7 +193,7 @@ public final class LintRules {
     }
 
     private static List<String> existingScans(StatementFacts facts) {
-        return facts.scans().stream().filter(facts::existed).toList();
+        return facts.scans().stream().filter(facts::existed).map(LintReviewer::display).toList();
     }
 
     private static String notNullViaCheck(String table, String column) {
