@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads, from inside the replaying session, what its last statement did: the relations with their storage, the
@@ -23,7 +25,8 @@ final class CatalogProbe {
     }
 
     /** What the session sees at one moment. */
-    record Snapshot(Map<Long, Relation> relations, Map<Long, LockMode> locks, Map<Long, Long> seqScans) {
+    record Snapshot(Map<Long, Relation> relations, Map<Long, LockMode> locks, Map<Long, Long> seqScans,
+                    Set<String> defaults) {
     }
 
     private static final String RELATIONS = "select c.oid, n.nspname, c.relname, c.relkind, c.relfilenode,"
@@ -33,6 +36,11 @@ final class CatalogProbe {
             + " and c.relkind in ('r', 'p', 'm', 'v', 'f', 'i', 'I')";
     private static final String LOCKS = "select relation, mode from pg_locks where pid = pg_backend_pid()"
             + " and locktype = 'relation' and granted";
+    /** Columns with a default, of the tables the session has locked: {@code schema.table.column}. */
+    private static final String DEFAULTS = "select n.nspname || '.' || c.relname || '.' || a.attname"
+            + " from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace"
+            + " where a.atthasdef and not a.attisdropped and a.attrelid in (select relation from pg_locks"
+            + " where pid = pg_backend_pid() and locktype = 'relation')";
     private static final String SCANS = "select relid, seq_scan from pg_stat_xact_user_tables";
 
     private CatalogProbe() {
@@ -42,6 +50,7 @@ final class CatalogProbe {
         Map<Long, Relation> relations = new HashMap<>();
         Map<Long, LockMode> locks = new HashMap<>();
         Map<Long, Long> scans = new HashMap<>();
+        Set<String> defaults = new HashSet<>();
         try (Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery(RELATIONS)) {
                 while (rows.next()) {
@@ -62,8 +71,13 @@ final class CatalogProbe {
                     scans.put(rows.getLong(1), rows.getLong(2));
                 }
             }
+            try (ResultSet rows = statement.executeQuery(DEFAULTS)) {
+                while (rows.next()) {
+                    defaults.add(rows.getString(1));
+                }
+            }
         }
-        return new Snapshot(relations, locks, scans);
+        return new Snapshot(relations, locks, scans, defaults);
     }
 
     /** The session's lock_timeout; empty when it is 0 (wait forever). */

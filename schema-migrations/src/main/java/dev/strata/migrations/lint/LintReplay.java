@@ -101,7 +101,7 @@ public final class LintReplay {
                 measured.add(new StatementFacts(script, statement.line(), statement.sql(),
                         StatementFacts.normalize(statement.executableSql()), List.copyOf(held.values()), acquired,
                         rewrites(before, after), inTransaction ? scans(before, after, names) : List.of(),
-                        existingNames, lockTimeout, transactional, lastLine));
+                        after.defaults(), existingNames, lockTimeout, transactional, lastLine));
                 if (!transactional && inTransaction) {
                     connection.commit();
                     connection.setAutoCommit(true);

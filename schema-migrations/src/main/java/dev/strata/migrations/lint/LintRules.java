@@ -161,10 +161,12 @@ public final class LintRules {
                                             + columns[0] + ";")))));
 
     public static final LintRule NOT_NULL_ADDED = new LintRule("not-null-added", WARNING,
-            "code of the previous release that does not write this column fails on INSERT once it is NOT NULL", false,
+            "code of the previous release that does not write this column fails on INSERT once it is NOT NULL (unless"
+                    + " the column has a default by then, which the replay reads)", false,
             facts -> StatementShape.alterTable(facts.normalized()).flatMap(alter -> StatementShape.existing(facts,
                     alter.table()).flatMap(table -> alter.columnAction()
                     .filter(column -> column[1].startsWith("set not null")).map(column -> column[0])
+                    .filter(column -> !facts.defaults().contains(table + "." + column.replace("\"", "")))
                     .or(() -> alter.addColumn().filter(column -> column[1].contains("not null")
                             && !column[1].contains(" default ")).map(column -> column[0]))
                     .map(column -> new Match(table, "makes " + column + " NOT NULL",

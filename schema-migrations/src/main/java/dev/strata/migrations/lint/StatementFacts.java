@@ -15,6 +15,7 @@ import java.util.Set;
  * @param acquired       the locks it took or strengthened itself
  * @param rewrites       relations whose storage it replaced ({@code relfilenode} changed): a full copy
  * @param scans          tables it read in full (sequential scans counted in {@code pg_stat_xact_user_tables})
+ * @param defaults       the columns with a default after it, of the tables it locked: {@code schema.table.column}
  * @param existing       the touched relations that existed before the file (or run): only those can hurt traffic
  * @param lockTimeout    the session's {@code lock_timeout} when the statement started; empty when none (0)
  * @param inTransaction  whether it ran inside the file's transaction, so its locks last until the file's end
@@ -22,13 +23,14 @@ import java.util.Set;
  */
 public record StatementFacts(String script, int line, String sql, String normalized, List<RelationLock> locks,
                              List<RelationLock> acquired, List<String> rewrites, List<String> scans,
-                             Set<String> existing, Optional<String> lockTimeout, boolean inTransaction,
+                             Set<String> defaults, Set<String> existing, Optional<String> lockTimeout, boolean inTransaction,
                              int lastLine) {
     public StatementFacts {
         locks = List.copyOf(locks);
         acquired = List.copyOf(acquired);
         rewrites = List.copyOf(rewrites);
         scans = List.copyOf(scans);
+        defaults = Set.copyOf(defaults);
         existing = Set.copyOf(existing);
     }
 

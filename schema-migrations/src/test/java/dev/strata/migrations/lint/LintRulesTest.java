@@ -26,6 +26,7 @@ class LintRulesTest {
         private final List<String> scans = new ArrayList<>();
         private Set<String> existing = Set.of(T, "public.workers");
         private Optional<String> lockTimeout = Optional.empty();
+        private Set<String> defaults = Set.of();
 
         Facts(String sql) {
             this.sql = sql;
@@ -51,6 +52,11 @@ class LintRulesTest {
             return this;
         }
 
+        Facts withDefault(String column) {
+            defaults = Set.of(T + "." + column);
+            return this;
+        }
+
         Facts lockTimeout(String value) {
             lockTimeout = Optional.of(value);
             return this;
@@ -58,7 +64,7 @@ class LintRulesTest {
 
         StatementFacts build() {
             return new StatementFacts("V7__jobs.sql", 3, sql, StatementFacts.normalize(sql), locks, locks, rewrites,
-                    scans, existing, lockTimeout, true, 9);
+                    scans, defaults, existing, lockTimeout, true, 9);
         }
     }
 
@@ -119,6 +125,8 @@ class LintRulesTest {
                 .lockTimeout("5s"))).containsExactly("set-not-null-scan", "not-null-added");
         assertThat(rules(new Facts("alter table jobs alter column owner set not null").locks(ACCESS_EXCLUSIVE)
                 .lockTimeout("5s"))).containsExactly("not-null-added");
+        assertThat(rules(new Facts("alter table jobs alter column owner set not null").locks(ACCESS_EXCLUSIVE)
+                .withDefault("owner").lockTimeout("5s"))).as("old code's inserts get the default").isEmpty();
     }
 
     @Test
