@@ -31,8 +31,10 @@ public final class LintRules {
                     + " queued behind it", true,
             facts -> StatementShape.dropIndex(facts.normalized())
                     .filter(drop -> drop.group(1) == null)
-                    .flatMap(drop -> facts.acquiredOnExisting(LockMode.ACCESS_EXCLUSIVE))
-                    .map(lock -> new Match(lock.relation(), "drops an index without CONCURRENTLY",
+                    .flatMap(drop -> facts.acquiredOnExisting(LockMode.ACCESS_EXCLUSIVE).map(RelationLock::relation)
+                            // Its table locked earlier in the file: the index itself existed.
+                            .or(() -> StatementShape.existing(facts, drop.group(2))))
+                    .map(relation -> new Match(relation, "drops an index without CONCURRENTLY",
                             "-- strata:transaction=false   (a file of its own)\n"
                                     + facts.normalized().replaceFirst("drop index ", "drop index concurrently ")
                                     + ";")));
