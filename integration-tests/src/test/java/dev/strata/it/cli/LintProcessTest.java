@@ -55,6 +55,7 @@ class LintProcessTest {
                 "--fail-on", "warning");
         StrataCli.Result passing = StrataCli.run(workingDirectory, environment, "lint", "--scratch-url", scratch,
                 "--fail-on", "error");
+        StrataCli.Result plan = StrataCli.run(workingDirectory, environment, "plan", "--analyze");
 
         assertThat(text.exitCode()).as(text.toString()).isZero();
         assertThat(text.stdout()).contains("V2__tags_and_state_index.sql line 4:",
@@ -86,6 +87,9 @@ class LintProcessTest {
         assertThat(failing.exitCode()).as(failing.toString()).isEqualTo(4);
         assertThat(failing.stderr()).contains("error: 1 lint finding at or above warning remains");
         assertThat(passing.exitCode()).as(passing.toString()).isZero();
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.stdout()).contains("Nothing was changed.", "Lint of the pending migrations (--analyze)",
+                "  warning: create-index-not-concurrently: builds an index without CONCURRENTLY: jobs is locked SHARE");
         try (Connection connection = target.open(); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("select count(*) from information_schema.columns"
                      + " where table_name = 'jobs' and column_name = 'note'")) {

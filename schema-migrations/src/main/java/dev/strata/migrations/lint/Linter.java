@@ -6,7 +6,6 @@ import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
-import dev.strata.migrations.drift.ReplayFailedException;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.execute.LockCheck;
 import dev.strata.migrations.execute.MigrationExecutor;
@@ -84,7 +83,7 @@ public final class Linter {
             facts = new LintReplay(settings.timeouts(), scope == Scope.ALL, scratch.description())
                     .replay(connection, checked);
         } catch (MigrationFailedException e) {
-            throw new ReplayFailedException(scratch.description(), e);
+            throw new LintReplayFailedException(scratch.description(), e);
         } catch (SQLException e) {
             String state = e.getSQLState();
             if (state == null || state.startsWith("08") || state.startsWith("57P")) {
