@@ -24,7 +24,7 @@ public final class LintRules {
                     .filter(table -> held(facts, table, LockMode.SHARE))
                     .map(table -> new Match(table, "builds an index without CONCURRENTLY",
                             "-- strata:transaction=false   (CONCURRENTLY cannot run in a transaction: a file of its own)\n"
-                                    + facts.normalized().replaceFirst("index ", "index concurrently ") + ";")));
+                                    + withWord(facts.sql(), "index", "concurrently") + ";")));
 
     public static final LintRule DROP_INDEX = new LintRule("drop-index-not-concurrently", WARNING,
             "DROP INDEX takes ACCESS EXCLUSIVE on the index's table: reads and writes wait, and so does everything"
@@ -36,8 +36,7 @@ public final class LintRules {
                             .or(() -> StatementShape.existing(facts, drop.group(2))))
                     .map(relation -> new Match(relation, "drops an index without CONCURRENTLY",
                             "-- strata:transaction=false   (a file of its own)\n"
-                                    + facts.normalized().replaceFirst("drop index ", "drop index concurrently ")
-                                    + ";")));
+                                    + withWord(facts.sql(), "index", "concurrently") + ";")));
 
     public static final LintRule CONSTRAINT_NOT_VALID = new LintRule("constraint-not-valid", ERROR,
             "adding a CHECK or FOREIGN KEY constraint reads every row to validate it while holding a lock that"
@@ -52,7 +51,8 @@ public final class LintRules {
                                 String name = constraint[0].isEmpty() ? "<constraint name>" : constraint[0];
                                 return new Match(table, "validates a new " + constraint[1].toUpperCase()
                                         + " constraint by scanning " + String.join(", ", existingScans(facts)),
-                                        facts.normalized() + " not valid;\n-- then, in a later file:\nalter table "
+                                        facts.sql().strip() + (isUpperCase(facts.sql()) ? " NOT VALID" : " not valid")
+                                                + ";\n-- then, in a later file:\nalter table "
                                                 + alter.table() + " validate constraint " + name + ";");
                             }))));
 
@@ -124,7 +124,7 @@ public final class LintRules {
             facts -> facts.lockTimeout().isPresent() ? Optional.empty()
                     : facts.acquiredOnExisting(LockMode.ACCESS_EXCLUSIVE)
                     .map(lock -> new Match(lock.relation(), "waits for ACCESS EXCLUSIVE without a lock_timeout",
-                            "-- strata:lock_timeout=5s   (above the file's first statement)\n" + facts.normalized()
+                            "-- strata:lock_timeout=5s   (above the file's first statement)\n" + facts.sql().strip()
                                     + ";")));
 
     public static final LintRule DROP_TABLE = new LintRule("drop-table", ERROR,
@@ -186,6 +186,26 @@ public final class LintRules {
 
     public static Optional<LintRule> named(String name) {
         return ALL.stream().filter(rule -> rule.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The statement as written with {@code word} inserted after the first {@code after} keyword, in the keyword's
+     * case: {@code CREATE INDEX i} becomes {@code CREATE INDEX CONCURRENTLY i}, and the same in lower case.
+     */
+    static String withWord(String sql, String after, String word) {
+        java.util.regex.Matcher keyword = java.util.regex.Pattern.compile("(?i)\\b" + after + "\\b").matcher(sql);
+        if (!keyword.find()) {
+            return sql.strip();
+        }
+        String inserted = keyword.group().equals(keyword.group().toUpperCase(java.util.Locale.ROOT))
+                ? word.toUpperCase(java.util.Locale.ROOT) : word;
+        return (sql.substring(0, keyword.end()) + " " + inserted + sql.substring(keyword.end())).strip();
+    }
+
+    /** Whether the statement starts with an upper-case keyword, so that a clause added to it matches. */
+    private static boolean isUpperCase(String sql) {
+        String first = sql.strip().split("\\s+")[0];
+        return first.equals(first.toUpperCase(java.util.Locale.ROOT));
     }
 
     private static boolean held(StatementFacts facts, String table, LockMode atLeast) {

@@ -88,8 +88,19 @@ class LintRulesTest {
         assertThat(finding.severity()).isEqualTo(Severity.ERROR);
         assertThat(finding.message()).isEqualTo("builds an index without CONCURRENTLY: jobs is locked SHARE (blocks"
                 + " writes) from line 3 to the end of the file (line 9); every row is read; size unknown");
-        assertThat(finding.fix()).contains("create index concurrently jobs_state_idx on jobs (state);")
+        assertThat(finding.fix()).contains("CREATE INDEX CONCURRENTLY jobs_state_idx ON jobs (state);")
                 .contains("strata:transaction=false");
+    }
+
+    @Test
+    void aFixKeepsTheStatementAsWrittenWithTheClauseInItsCase() {
+        assertThat(LintRules.withWord("drop index jobs_state_idx", "index", "concurrently"))
+                .isEqualTo("drop index concurrently jobs_state_idx");
+        List<Finding> findings = review(new Facts("ALTER TABLE jobs ADD CONSTRAINT jobs_state_check\n"
+                + "    CHECK (state IN ('Queued', 'Done'))").locks(ACCESS_EXCLUSIVE).scans().lockTimeout("5s"),
+                TargetSizes.unknown(), List.of());
+        assertThat(findings.get(0).fix()).startsWith("ALTER TABLE jobs ADD CONSTRAINT jobs_state_check\n"
+                + "    CHECK (state IN ('Queued', 'Done')) NOT VALID;");
     }
 
     @Test
