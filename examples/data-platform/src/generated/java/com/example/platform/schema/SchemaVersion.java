@@ -33,7 +33,7 @@ public final class SchemaVersion implements SchemaDescriptor {
     public static final String GENERATOR = "jOOQ 3.19.38";
 
     /** SHA-256 of the generator settings (schemas, includes, excludes, jOOQ options, PostgreSQL). */
-    public static final String SETTINGS = "sha256:532d5b76cfeed5bc296d2f13b33016a954971b97409ebacac75af40fa46a5bd9";
+    public static final String SETTINGS = "sha256:0f7065202e1b272e851783ba0957314212ae61a9be996a8f25bbd9f9d64845d7";
 
     private static final List<SchemaMigration> MIGRATIONS = List.of(
             new SchemaMigration.Versioned("1", "V1__create_workers_and_heartbeats.sql",

@@ -70,11 +70,11 @@ public class JobStatusCounts extends TableImpl<JobStatusCountsRecord> {
 
     private JobStatusCounts(Name alias, Table<JobStatusCountsRecord> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.view("""
-        create view "job_status_counts" as  SELECT jobs.status,
+        create view "job_status_counts" as  SELECT status,
           count(*) AS jobs,
-          min(jobs.created_at) AS oldest_created_at
+          min(created_at) AS oldest_created_at
          FROM jobs
-        GROUP BY jobs.status;
+        GROUP BY status;
         """), where);
     }
 
