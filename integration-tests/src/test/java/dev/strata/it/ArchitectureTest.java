@@ -133,6 +133,7 @@ class ArchitectureTest {
             .layer("Config").definedBy("dev.strata.migrations.config..")
             .layer("Adopt").definedBy("dev.strata.migrations.adopt..")
             .layer("Drift").definedBy("dev.strata.migrations.drift..")
+            .layer("Lint").definedBy("dev.strata.migrations.lint..")
             .whereLayer("Core").mayNotAccessAnyLayer()
             .whereLayer("Resolve").mayOnlyAccessLayers("Core")
             .whereLayer("History").mayOnlyAccessLayers("Core")
@@ -144,6 +145,7 @@ class ArchitectureTest {
             .whereLayer("Adopt").mayOnlyAccessLayers("Core", "Resolve", "History", "Lock", "Engine")
             .whereLayer("Drift").mayOnlyAccessLayers("Core", "Resolve", "History", "Plan", "Execute", "Engine",
                     "Config")
+            .whereLayer("Lint").mayOnlyAccessLayers("Core", "Resolve", "History", "Plan", "Execute", "Engine")
             .ignoreDependency(JavaClass.Predicates.type(dev.strata.migrations.DatabaseConnectionException.class),
                     JavaClass.Predicates.type(dev.strata.migrations.config.DatabaseUrl.class))
             .because("resolve -> history -> plan -> execute is the engine's one direction of data: each step builds"
@@ -156,7 +158,8 @@ class ArchitectureTest {
             .should().resideInAnyPackage("dev.strata.migrations", "dev.strata.migrations.core..",
                     "dev.strata.migrations.sql..", "dev.strata.migrations.resolve..", "dev.strata.migrations.history..",
                     "dev.strata.migrations.plan..", "dev.strata.migrations.execute..", "dev.strata.migrations.lock..",
-                    "dev.strata.migrations.config..", "dev.strata.migrations.adopt..", "dev.strata.migrations.drift..")
+                    "dev.strata.migrations.config..", "dev.strata.migrations.adopt..", "dev.strata.migrations.drift..",
+                    "dev.strata.migrations.lint..")
             .because("a new engine package must take its place in engineStepsAreLayered (which ignores packages it"
                     + " does not name), so the layering keeps covering the whole engine");
 

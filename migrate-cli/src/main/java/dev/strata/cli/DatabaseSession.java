@@ -5,6 +5,8 @@ import dev.strata.migrations.Migrator;
 import dev.strata.migrations.adopt.HistoryAdoption;
 import dev.strata.migrations.adopt.SourceTool;
 import dev.strata.migrations.config.JdbcConnectionSource;
+import dev.strata.migrations.lint.Linter;
+import dev.strata.migrations.lint.TargetSizes;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.config.StrataConfig;
 import dev.strata.migrations.drift.DriftCheck;
@@ -61,6 +63,16 @@ final class DatabaseSession implements AutoCloseable {
     /** Compares this database with its migrations replayed into {@code scratch}. */
     DriftCheck driftCheck(ConnectionSource scratch, DriftExclusions exclusions) {
         return new DriftCheck(connections, scratch, config.migrations(), classpath.classLoader(), exclusions);
+    }
+
+    /** Lints files replayed into {@code scratch} from the state this database is in. */
+    Linter linter(ConnectionSource scratch) {
+        return new Linter(connections, scratch, config.migrations(), classpath.classLoader());
+    }
+
+    /** The sizes of this database's relations; unknown for the embedded default, which stands in for no target. */
+    TargetSizes targetSizes() {
+        return embedded.isPresent() ? TargetSizes.unknown() : TargetSizes.of(connections);
     }
 
     /** The configuration's exclusions ({@code [drift]}) and the command line's; a malformed one is an error (exit 2). */

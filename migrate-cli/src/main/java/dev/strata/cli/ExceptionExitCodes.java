@@ -12,6 +12,8 @@ import dev.strata.migrations.execute.ConnectionLostException;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.execute.MigrationInterruptedException;
 import dev.strata.migrations.history.HistoryUnreadableException;
+import dev.strata.migrations.lint.LintFindingsException;
+import dev.strata.migrations.lint.LintInputException;
 import dev.strata.migrations.lock.LockTimeoutException;
 import dev.strata.migrations.plan.UndoRefusedException;
 import dev.strata.migrations.resolve.LayoutMixtureException;
@@ -30,7 +32,8 @@ final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
         }
         if (error instanceof ValidationFailedException || error instanceof BaselineRefusedException
                 || error instanceof UndoRefusedException || error instanceof DriftDetectedException
-                || error instanceof AdoptionRefusedException) {
+                || error instanceof AdoptionRefusedException || error instanceof LintFindingsException
+                || error instanceof LintInputException) {
             return ExitCode.VALIDATION_FAILED;
         }
         if (error instanceof HistoryUnreadableException || error instanceof DatabaseOperationException) {

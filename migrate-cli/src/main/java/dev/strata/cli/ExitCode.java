@@ -9,7 +9,7 @@ public enum ExitCode {
     CANNOT_CONNECT(3, "cannot connect to the database, or lost the connection during the run"),
     VALIDATION_FAILED(4,
             "validation failed: edited, missing, future, out-of-order, failed or bad files; baseline, undo or adopt refused;"
-                    + " schema drift found by diff"),
+                    + " schema drift found by diff; a lint finding at the --fail-on level"),
     LOCK_TIMEOUT(5, "lock not acquired within lock_timeout"),
     HISTORY_UNREADABLE(6, "the history table cannot be read or written: the role lacks a privilege on it, it is not a"
             + " Strata history table, or a row holds a value Strata cannot read; nothing was changed"),

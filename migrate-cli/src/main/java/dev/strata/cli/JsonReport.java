@@ -14,6 +14,7 @@ import dev.strata.migrations.drift.DriftReport;
 import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.RepairAction;
 import dev.strata.migrations.plan.PendingMigration;
@@ -187,6 +188,14 @@ final class JsonReport {
     /** Where {@code strata diff} replays the migrations, known before the replay so a failure names it too. */
     JsonReport scratch(String description) {
         document().put("scratch", description);
+        return this;
+    }
+
+    /** A finished {@code strata lint}: every replayed statement with its measured facts and findings. */
+    JsonReport lint(LintReport lint) {
+        document().set("statements", LintJson.statements(lint));
+        document().put("findings", lint.open().size());
+        lint.highest().ifPresent(severity -> document().put("highest", severity.label()));
         return this;
     }
 

@@ -7,10 +7,14 @@ import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.plan.ScriptDirectives;
 import dev.strata.migrations.sql.SqlStatement;
+import dev.strata.migrations.lint.LintReport;
+import dev.strata.migrations.lint.Linter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 
 @Command(name = "plan",
         description = {
@@ -18,10 +22,17 @@ import java.util.List;
                 "",
                 "Lists each pending file with its statements, numbered, each with its line in the file, and every "
                         + "problem. Exits 0 when migrate would succeed, otherwise with the code migrate would return "
-                        + "(4 for problems)."
+                        + "(4 for problems). With --analyze, also replays the pending files on a temporary embedded "
+                        + "PostgreSQL and reports what each statement locks, rewrites and reads, as `strata lint` "
+                        + "does (which has more options)."
         })
 final class PlanCommand extends DatabaseCommand {
     private static final int MAX_STATEMENT_LINES = 12;
+
+    @Option(names = "--analyze", description = "Also measure the pending files on a scratch database: the locks,"
+            + " rewrites and full reads of each statement, and the lint rules' findings (see `strata lint`). Does not"
+            + " change the exit code.")
+    boolean analyze;
 
     PlanCommand() {
         super("plan");
@@ -41,6 +52,9 @@ final class PlanCommand extends DatabaseCommand {
             if (plan.hasProblems()) {
                 throw new ValidationFailedException(plan);
             }
+            Optional<LintReport> analysis = analyze && !plan.pending().isEmpty() ? Optional.of(analyze(session))
+                    : Optional.empty();
+            analysis.ifPresent(report::lint);
             if (output.json()) {
                 report.print(out, context.masker());
                 return ExitCode.SUCCESS.code();
@@ -56,7 +70,17 @@ final class PlanCommand extends DatabaseCommand {
             out.println(plan.pending().size() + " pending migration" + (plan.pending().size() == 1 ? "" : "s")
                     + " would bring the schema " + SchemaVersionText.at(plan.target()).replaceFirst("^at ", "to ")
                     + ". Nothing was changed.");
+            analysis.ifPresent(lint -> {
+                out.println();
+                LintText.print(lint, "the pending migrations (--analyze)", out);
+            });
             return ExitCode.SUCCESS.code();
+        }
+    }
+
+    private static LintReport analyze(DatabaseSession session) {
+        try (ScratchDatabase scratch = ScratchDatabase.embedded()) {
+            return session.linter(scratch.connectionSource()).run(Linter.Scope.PENDING, session.targetSizes());
         }
     }
 

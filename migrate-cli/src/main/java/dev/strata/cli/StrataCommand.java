@@ -27,7 +27,7 @@ final class StrataCommand implements Runnable {
     /** The subcommands, in the order the usage lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(MigrateCommand.class, PlanCommand.class,
             StatusCommand.class, ValidateCommand.class, BaselineCommand.class, AdoptCommand.class, RepairCommand.class, UndoCommand.class,
-            DiffCommand.class, NewCommand.class, GenerateCommand.class, HelpCommand.class);
+            DiffCommand.class, LintCommand.class, NewCommand.class, GenerateCommand.class, HelpCommand.class);
 
     private final CliContext context;
     @Spec

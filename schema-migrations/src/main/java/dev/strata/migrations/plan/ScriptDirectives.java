@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * </pre>
  * Any comment that looks like a directive but would not be honoured is an error, never ignored: an unknown name, a
  * bad value, upper case ({@code -- STRATA:}), the same directive twice, or a directive after the first statement.
+ * The one exception is {@code -- strata:allow=<rule> <reason>}, which silences a {@code strata lint} rule for the
+ * statement below it (or, above the first statement, for the whole file), may appear anywhere and any number of
+ * times, and is read by {@link #allowances(String)}; the reason is required.
  *
  * @param transactionDeclared whether the file says {@code strata:transaction} itself, which detection never overrides
  */
@@ -44,6 +47,7 @@ public record ScriptDirectives(boolean transactional, StatementTimeouts timeouts
      */
     private static final Pattern LOOKS_LIKE = Pattern.compile("--\\s*strata:.*|(?i)--\\s*strata\\s*:\\s*\\w+\\s*=.*");
     private static final Pattern DIRECTIVE = Pattern.compile("--\\s*strata:([a-z_]+)\\s*=\\s*(\\S+)\\s*");
+    private static final Pattern ALLOW = Pattern.compile("--\\s*strata:allow\\s*=\\s*([a-z0-9-]*)\\s*(.*)");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)");
 
     /** An invalid directive, with its 1-based line. */
@@ -79,7 +83,7 @@ public record ScriptDirectives(boolean transactional, StatementTimeouts timeouts
         Set<String> seen = new HashSet<>();
         for (ScriptLexicon.Comment comment : lexicon.lineComments()) {
             String text = comment.text().strip();
-            if (!LOOKS_LIKE.matcher(text).matches()) {
+            if (!LOOKS_LIKE.matcher(text).matches() || ALLOW.matcher(text).matches()) {
                 continue;
             }
             int line = TextPosition.of(content, comment.offset()).line();
@@ -109,6 +113,45 @@ public record ScriptDirectives(boolean transactional, StatementTimeouts timeouts
         }
         return new ScriptDirectives(transactional, new StatementTimeouts(statementTimeout, lockTimeout),
                 seen.contains("transaction"));
+    }
+
+    /**
+     * A {@code -- strata:allow=<rule> <reason>} line: the lint rule it silences, why, and what it covers.
+     *
+     * @param wholeFile whether it stands above the first statement, so covers every statement of the file
+     */
+    public record Allowance(int line, int offset, String rule, String reason, boolean wholeFile) {
+    }
+
+    /**
+     * Every {@code -- strata:allow} line of a script. Only the syntax is checked here (which rule names exist is the
+     * linter's to say).
+     *
+     * @throws InvalidDirectiveException for one without a rule name or without a reason
+     */
+    public static List<Allowance> allowances(String content) throws InvalidDirectiveException {
+        List<SqlStatement> statements = SqlSplitter.split(content);
+        int firstStatement = statements.isEmpty() ? Integer.MAX_VALUE : statements.get(0).startOffset();
+        List<Allowance> allowances = new java.util.ArrayList<>();
+        for (ScriptLexicon.Comment comment : SqlSplitter.lexicon(content).lineComments()) {
+            Matcher matcher = ALLOW.matcher(comment.text().strip());
+            if (!matcher.matches()) {
+                continue;
+            }
+            int line = TextPosition.of(content, comment.offset()).line();
+            if (matcher.group(1).isEmpty()) {
+                throw new InvalidDirectiveException(line, "strata:allow names no rule: write -- strata:allow=<rule>"
+                        + " <reason>, e.g. -- strata:allow=drop-column the column is unused since release 4.2");
+            }
+            if (matcher.group(2).isBlank()) {
+                throw new InvalidDirectiveException(line, "strata:allow=" + matcher.group(1) + " gives no reason:"
+                        + " write why the finding is safe here after the rule name, e.g. -- strata:allow="
+                        + matcher.group(1) + " the table holds a few rows");
+            }
+            allowances.add(new Allowance(line, comment.offset(), matcher.group(1), matcher.group(2).strip(),
+                    comment.offset() < firstStatement));
+        }
+        return List.copyOf(allowances);
     }
 
     /** The directives as a file would write them, e.g. {@code transaction=false, lock_timeout=5s}. */

@@ -53,4 +53,21 @@ class ScriptDirectivesTest {
         assertThatThrownBy(() -> ScriptDirectives.parse("-- strata: transaction\n"))
                 .hasMessageContaining("malformed directive");
     }
+
+    @Test
+    void allowLinesMayStandAnywhereAndNeedAReason() throws Exception {
+        String script = "-- strata:allow=drop-table the archive is read by nobody\ncreate table t (id int);\n"
+                + "-- strata:allow=drop-column unused since release 4.2\nalter table t drop column id;\n";
+
+        assertThat(ScriptDirectives.parse(script)).isEqualTo(ScriptDirectives.DEFAULTS);
+        assertThat(ScriptDirectives.allowances(script)).containsExactly(
+                new ScriptDirectives.Allowance(1, 0, "drop-table", "the archive is read by nobody", true),
+                new ScriptDirectives.Allowance(3, 82, "drop-column", "unused since release 4.2", false));
+        assertThatThrownBy(() -> ScriptDirectives.allowances("select 1;\n-- strata:allow=drop-column\n"))
+                .isInstanceOfSatisfying(ScriptDirectives.InvalidDirectiveException.class,
+                        e -> assertThat(e.line()).isEqualTo(2))
+                .hasMessageContaining("strata:allow=drop-column gives no reason");
+        assertThatThrownBy(() -> ScriptDirectives.allowances("-- strata:allow=\nselect 1;\n"))
+                .hasMessageContaining("strata:allow names no rule");
+    }
 }

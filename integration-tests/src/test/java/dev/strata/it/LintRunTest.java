@@ -1,0 +1,61 @@
+package dev.strata.it;
+
+import dev.strata.migrations.lint.Finding;
+import dev.strata.migrations.lint.LintReport;
+import dev.strata.migrations.lint.Linter;
+import dev.strata.migrations.lint.StatementReview;
+import dev.strata.migrations.lint.TargetSizes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The linter from the target's state: a table created earlier in the same run of pending files is new, so nothing is
+ * reported about it; with {@code --all} each file is a release of its own, so the same table counts as existing in
+ * the next file.
+ */
+@ExtendWith(FreshDatabase.class)
+class LintRunTest {
+
+    @Test
+    void aTableCreatedEarlierInTheRunGetsNoFindingButAnAppliedOneDoes(TestDatabase target, TestDatabase scratch,
+                                                                    TestDatabase scratchForAll, @TempDir Path dir) {
+        MigrationFiles files = new MigrationFiles(dir)
+                .write("V1__jobs.sql", "create table jobs (id bigint primary key, state text);\n"
+                        + "insert into jobs select g, 'queued' from generate_series(1, 1000) g;\n");
+        MigrationFiles.migrator(target, files.settings()).migrate();
+        files.write("V2__tags.sql", "create table tags (id bigint, name text);\n"
+                        + "insert into tags select g, 'tag' || g from generate_series(1, 1000) g;\n")
+                .write("V3__indexes.sql", "create index tags_name_idx on tags (name);\n"
+                        + "alter table tags add column added float8 default random();\n"
+                        + "create index jobs_state_idx on jobs (state);\n");
+
+        LintReport pending = new Linter(target.connectionSource(), scratch.connectionSource(), files.settings(),
+                getClass().getClassLoader()).run(Linter.Scope.PENDING, TargetSizes.unknown());
+        LintReport all = new Linter(target.connectionSource(), scratchForAll.connectionSource(), files.settings(),
+                getClass().getClassLoader()).run(Linter.Scope.ALL, TargetSizes.unknown());
+
+        assertThat(pending.statements()).extracting(review -> review.facts().script() + ":" + review.facts().line())
+                .containsExactly("V2__tags.sql:1", "V2__tags.sql:2", "V3__indexes.sql:1", "V3__indexes.sql:2",
+                        "V3__indexes.sql:3");
+        assertThat(findings(pending)).containsExactly("V3__indexes.sql:3 create-index-not-concurrently public.jobs");
+        assertThat(findings(all)).containsExactly(
+                "V3__indexes.sql:1 create-index-not-concurrently public.tags",
+                "V3__indexes.sql:2 volatile-default-rewrite public.tags",
+                "V3__indexes.sql:2 lock-timeout-missing public.tags",
+                "V3__indexes.sql:3 create-index-not-concurrently public.jobs");
+        assertThat(pending.statements().get(3).facts().rewrites()).as("measured though not reported")
+                .containsExactly("public.tags");
+    }
+
+    private static List<String> findings(LintReport report) {
+        return report.statements().stream().flatMap((StatementReview review) -> review.findings().stream()
+                .map((Finding finding) -> review.facts().script() + ":" + review.facts().line() + " " + finding.rule()
+                        + " " + finding.relation())).toList();
+    }
+}

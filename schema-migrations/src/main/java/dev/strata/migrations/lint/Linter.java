@@ -1,0 +1,115 @@
+package dev.strata.migrations.lint;
+
+import dev.strata.migrations.ConnectionSource;
+import dev.strata.migrations.DatabaseConnectionException;
+import dev.strata.migrations.DatabaseOperationException;
+import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.Migrator;
+import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.LockCheck;
+import dev.strata.migrations.execute.MigrationExecutor;
+import dev.strata.migrations.execute.MigrationFailedException;
+import dev.strata.migrations.history.HistoryTable;
+import dev.strata.migrations.plan.MigrationPlan;
+import dev.strata.migrations.plan.MigrationState;
+import dev.strata.migrations.plan.PendingMigration;
+import dev.strata.migrations.plan.PlanEntry;
+import dev.strata.migrations.plan.Planner;
+import dev.strata.migrations.plan.PreparedScripts;
+import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.resolve.ResolvedMigrations;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code strata lint}: brings an empty scratch database to the state the target database is in (its applied files,
+ * replayed as {@code strata diff} does), then replays the files to check with {@link LintReplay} and reviews the
+ * measured facts with {@link LintReviewer}. The target is only read (its plan, and the sizes of the relations a
+ * finding is about).
+ */
+public final class Linter {
+    /** Which files to check. */
+    public enum Scope {
+        /** The target's pending files, as one release: a table created earlier in the run is new. */
+        PENDING,
+        /** Every file from an empty database, each as a release of its own. */
+        ALL
+    }
+
+    private final ConnectionSource target;
+    private final ConnectionSource scratch;
+    private final MigrationSettings settings;
+    private final ClassLoader classLoader;
+
+    /**
+     * @param target  the database the migrations are for; read only
+     * @param scratch an empty database to replay into; the caller creates and drops it
+     */
+    public Linter(ConnectionSource target, ConnectionSource scratch, MigrationSettings settings,
+                  ClassLoader classLoader) {
+        this.target = Objects.requireNonNull(target, "target");
+        this.scratch = Objects.requireNonNull(scratch, "scratch");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+    }
+
+    /**
+     * @throws ValidationFailedException   when the target's plan has problems (nothing is replayed)
+     * @throws LintReplayFailedException   when a checked file fails on the scratch database
+     * @throws LintInputException          for a malformed {@code -- strata:allow} line
+     */
+    public LintReport run(Scope scope, TargetSizes sizes) {
+        MigrationPlan plan = new Migrator(target, settings, classLoader, ExecutionListener.NONE).plan();
+        if (plan.hasProblems()) {
+            throw new ValidationFailedException(plan);
+        }
+        List<PendingMigration> before = scope == Scope.ALL ? List.of() : prepared(plan.entries().stream()
+                .filter(entry -> entry.file() != null && isApplied(entry.state())).toList());
+        List<PendingMigration> checked = scope == Scope.ALL
+                ? prepared(plan.entries().stream().filter(entry -> entry.file() != null).toList())
+                : plan.pending();
+        List<FileFacts> facts;
+        try (Connection connection = scratch.openInAutocommit()) {
+            if (!before.isEmpty()) {
+                HistoryTable history = new HistoryTable(settings.historyTable());
+                history.createIfMissing(connection);
+                new MigrationExecutor(history, settings.timeouts(), ExecutionListener.NONE)
+                        .apply(connection, before, LockCheck.NONE);
+            }
+            facts = new LintReplay(settings.timeouts(), scope == Scope.ALL, scratch.description())
+                    .replay(connection, checked);
+        } catch (MigrationFailedException e) {
+            throw new LintReplayFailedException(scratch.description(), e);
+        } catch (SQLException e) {
+            String state = e.getSQLState();
+            if (state == null || state.startsWith("08") || state.startsWith("57P")) {
+                throw new DatabaseConnectionException(scratch.description(), e);
+            }
+            throw new DatabaseOperationException("replaying the migrations into " + scratch.description(), e);
+        }
+        return new LintReviewer(LintRules.ALL, sizes).review(facts);
+    }
+
+    private static boolean isApplied(MigrationState state) {
+        return state == MigrationState.APPLIED || state == MigrationState.BELOW_BASELINE
+                || state == MigrationState.BASELINE || state == MigrationState.OUTDATED;
+    }
+
+    /** The files prepared (directives, statements) as migrate prepares them, in migrate's order. */
+    private List<PendingMigration> prepared(List<PlanEntry> entries) {
+        List<ResolvedMigration> versioned = entries.stream().map(PlanEntry::file)
+                .filter(file -> !file.isRepeatable()).toList();
+        List<ResolvedMigration> repeatable = entries.stream().map(PlanEntry::file)
+                .filter(ResolvedMigration::isRepeatable).toList();
+        MigrationPlan empty = new Planner(true, new PreparedScripts(settings.nonTransactional()))
+                .plan(new ResolvedMigrations(versioned, List.of(), List.of(), repeatable), List.of());
+        if (empty.hasProblems()) {
+            throw new ValidationFailedException(empty);
+        }
+        return empty.pending();
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * {@code strata lint}: what each pending statement locks, rewrites and reads, measured on a scratch database.
+ *
+ * <p>{@link dev.strata.migrations.lint.LintReplay} runs files as {@code migrate} runs them and reads, after every
+ * statement, the session's own locks, the relations whose storage changed and the tables read in full, into
+ * {@link dev.strata.migrations.lint.StatementFacts}; {@link dev.strata.migrations.lint.LintRules} are small values
+ * applied to those facts by {@link dev.strata.migrations.lint.LintReviewer}, weighted by the target's
+ * {@link dev.strata.migrations.lint.TargetSizes}; {@link dev.strata.migrations.lint.Linter} puts it together.
+ *
+ * <p><b>Internal</b>: the CLI's {@code lint} and {@code plan --analyze} use it; no Java API is documented yet.
+ */
+package dev.strata.migrations.lint;
