@@ -203,6 +203,7 @@ final class JsonReport {
         document().set("differences", DriftJson.differences(drift.diff()));
         ArrayNode notes = document().putArray("notes");
         drift.diff().notes().forEach(notes::add);
+        document().set("excluded", DriftJson.excluded(drift.excluded()));
         return this;
     }
 
