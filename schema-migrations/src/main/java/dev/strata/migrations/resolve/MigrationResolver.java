@@ -76,6 +76,20 @@ public final class MigrationResolver {
         return LayoutDetection.detect(location, texts(decode(files))).rules().layout();
     }
 
+    /**
+     * The one layout of the files in {@code locations}, each read as {@link #layoutOf(Location)} says.
+     *
+     * @throws IllegalArgumentException when the locations are in different layouts, naming each
+     */
+    public Layout layoutOf(List<Location> locations) {
+        Map<Location, Layout> each = new java.util.LinkedHashMap<>();
+        locations.forEach(location -> each.put(location, layoutOf(location)));
+        if (new HashSet<>(each.values()).size() > 1) {
+            throw new IllegalArgumentException("the locations are in different layouts: " + each);
+        }
+        return each.values().stream().findFirst().orElse(layouts.fallback());
+    }
+
     /** One location's files, read in its layout. */
     private record LocationReading(LayoutRules rules, List<Decoded> files, List<Problem> problems,
                                    List<String> notes) {
