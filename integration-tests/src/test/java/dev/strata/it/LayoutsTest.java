@@ -13,6 +13,7 @@ import dev.strata.migrations.execute.Interruption;
 import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.LayoutMixtureException;
 import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.resolve.LocationLayouts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,14 +193,172 @@ class LayoutsTest {
     }
 
     @Test
-    void dbmateVersionsWhoseStringOrderDiffersAreRefusedBeforeAnythingRuns(TestDatabase database,
-                                                                         @TempDir Path dir) {
-        write(dir, "9_first.sql", "-- migrate:up\ncreate table first_table (id int);\n");
-        write(dir, "10_second.sql", "-- migrate:up\ncreate table second_table (id int);\n");
+    void dbmateFolderOfFourteenAndEighteenDigitVersionsAppliesAndUndoesInStringOrderWithAWarning(
+            TestDatabase database, @TempDir Path dir) {
+        // As strings, 20230105000000 < 202301050000000500 < 20230106000000; as numbers the 18-digit one is last.
+        write(dir, "20230105000000_first.sql", "-- migrate:up\ncreate table first_table (id int);\n"
+                + "-- migrate:down\ndrop table first_table;\n");
+        write(dir, "202301050000000500_second.sql", "-- migrate:up\ncreate table second_table (id int);\n"
+                + "-- migrate:down\ndrop table second_table;\n");
+        write(dir, "20230106000000_third.sql", "-- migrate:up\n"
+                + "create table third_table (id int, second int[]);\n"
+                + "-- migrate:down\ndrop table third_table;\n");
+        List<String> notes = new ArrayList<>();
 
-        assertThatThrownBy(() -> migrator(database, dir, Layout.DBMATE).migrate())
+        MigrateResult result = migrator(database, dir, Layout.DBMATE, notes).migrate();
+
+        assertThat(result.applied()).extracting(AppliedRun::script).containsExactly("20230105000000_first.sql",
+                "202301050000000500_second.sql", "20230106000000_third.sql");
+        assertThat(notes).anySatisfy(note -> assertThat(note).startsWith("warning: versions are compared as strings")
+                .contains("202301050000000500_second.sql"));
+        assertThat(migrator(database, dir, Layout.DBMATE).migrate().nothingToDo()).isTrue();
+        UndoResult undone = migrator(database, dir, Layout.DBMATE).undo(Optional.empty());
+        assertThat(undone.undone()).extracting(AppliedRun::script).containsExactly("20230106000000_third.sql");
+        assertThat(undone.current()).contains(Version.parse("202301050000000500"));
+    }
+
+    @Test
+    void gooseFolderAppliesReRunsUndoesAndReapplies(TestDatabase database, @TempDir Path dir) {
+        write(dir, "00001_boards.sql", """
+                -- +goose Up
+                create table boards (id int primary key, title text not null);
+
+                -- +goose Down
+                drop table boards;
+                """);
+        write(dir, "00002_card_count.sql", """
+                -- +goose Up
+                create table cards (id int primary key, board int references boards);
+                -- +goose StatementBegin
+                create function card_count(b int) returns bigint as $$
+                    select count(*) from cards where board = b;
+                $$ language sql;
+                -- +goose StatementEnd
+
+                -- +goose Down
+                drop function card_count(int);
+                drop table cards;
+                """);
+        write(dir, "00003_card_index.sql", """
+                -- +goose NO TRANSACTION
+                -- +goose Up
+                create index concurrently cards_board on cards (board);
+                -- +goose Down
+                drop index concurrently cards_board;
+                """);
+
+        List<String> applied = roundTrip(database, dir, Layout.GOOSE, "1", List.of("cards", "cards_board"),
+                List.of("boards"));
+
+        assertThat(applied).containsExactly("00001_boards.sql", "00002_card_count.sql", "00003_card_index.sql");
+    }
+
+    @Test
+    void popxFolderAppliesThePostgresFilesReRunsUndoesAndReapplies(TestDatabase database, @TempDir Path dir) {
+        write(dir, "20210101000000_identities.up.sql", "create table identities (id char(36) primary key);\n");
+        write(dir, "20210101000000_identities.postgres.up.sql", "create table identities (id uuid primary key);\n");
+        write(dir, "20210101000000_identities.mysql.up.sql", "create table identities (id char(36)) engine=innodb;\n");
+        write(dir, "20210101000000_identities.down.sql", "drop table identities;\n");
+        write(dir, "20210102000000_sessions.up.sql", "create table sessions (identity uuid references identities);\n");
+        write(dir, "20210102000000_sessions.down.sql", "drop table sessions;\n");
+        write(dir, "20210103000000_session_index.postgres.autocommit.up.sql",
+                "create index concurrently sessions_identity on sessions (identity);\n");
+        write(dir, "20210103000000_session_index.down.sql", "drop index sessions_identity;\n");
+        write(dir, "20210104000000_empty.cockroach.up.sql", "select 1;\n");
+
+        List<String> applied = roundTrip(database, dir, Layout.POPX, "20210101000000",
+                List.of("sessions", "sessions_identity"), List.of("identities"));
+
+        assertThat(applied).containsExactly("20210101000000_identities.postgres.up.sql",
+                "20210102000000_sessions.up.sql", "20210103000000_session_index.postgres.autocommit.up.sql");
+        assertThat(Queries.queryLong(database, "select count(*) from information_schema.columns"
+                + " where table_name = 'identities' and data_type = 'uuid'")).isEqualTo(1);
+    }
+
+    @Test
+    void temporalFolderAppliesInManifestOrderAndReRunsAsANoOp(TestDatabase database, @TempDir Path dir) {
+        write(dir, "v1.0/manifest.json", """
+                {"CurrVersion": "1.0", "MinCompatibleVersion": "1.0", "Description": "base tables",
+                 "SchemaUpdateCqlFiles": ["namespaces.sql", "executions.sql"]}
+                """);
+        write(dir, "v1.0/namespaces.sql", "create table namespaces (id bytea primary key, name text);\n");
+        write(dir, "v1.0/executions.sql", "create table executions (namespace bytea references namespaces);\n");
+        write(dir, "v1.1/manifest.json", """
+                {"CurrVersion": "1.1", "Description": "index", "SchemaUpdateCqlFiles": ["index.sql"]}
+                """);
+        write(dir, "v1.1/index.sql", "create index executions_namespace on executions (namespace);\n");
+        List<String> notes = new ArrayList<>();
+
+        MigrateResult first = migrator(database, dir, Layout.AUTO, notes).migrate();
+
+        assertThat(notes).anySatisfy(note -> assertThat(note).startsWith("layout auto: detected temporal-sql-tool"));
+        assertThat(first.applied()).extracting(AppliedRun::script)
+                .containsExactly("v1.0/namespaces.sql", "v1.0/executions.sql", "v1.1/index.sql");
+        assertThat(Queries.appliedVersions(database)).containsExactly("1.0.1", "1.0.2", "1.1.1");
+        assertThat(migrator(database, dir, Layout.TEMPORAL).migrate().nothingToDo()).isTrue();
+        assertThat(Queries.relationExists(database, "executions_namespace")).isTrue();
+    }
+
+    @Test
+    void locationsInDifferentLayoutsApplyTogether(TestDatabase database, @TempDir Path strata,
+                                                  @TempDir Path goose) {
+        write(strata, "V1__owners.sql", "create table owners (id int primary key);\n");
+        write(goose, "2_pets.sql", "-- +goose Up\ncreate table pets (owner int references owners);\n"
+                + "-- +goose Down\ndrop table pets;\n");
+        Location gooseLocation = new Location.Filesystem(goose);
+        MigrationSettings settings = MigrationSettings.defaults()
+                .withLocations(List.of(new Location.Filesystem(strata), gooseLocation))
+                .withLayouts(LocationLayouts.uniform(Layout.STRATA).with(gooseLocation, Layout.GOOSE));
+
+        MigrateResult result = new Migrator(database.connectionSource(), settings,
+                LayoutsTest.class.getClassLoader(), new ExecutionListener() { }).migrate();
+
+        assertThat(result.applied()).extracting(AppliedRun::script).containsExactly("V1__owners.sql", "2_pets.sql");
+        UndoResult undone = new Migrator(database.connectionSource(), settings, LayoutsTest.class.getClassLoader(),
+                new ExecutionListener() { })
+                .undo(Optional.empty());
+        assertThat(undone.undone()).extracting(AppliedRun::script).containsExactly("2_pets.sql");
+        assertThat(Queries.relationExists(database, "pets")).isFalse();
+    }
+
+    @Test
+    void aMigrationWrittenInGoIsRefusedByNameBeforeAnythingRunsOrSkippedWhenAccepted(TestDatabase database,
+                                                                                    @TempDir Path dir) {
+        write(dir, "1_accounts.sql", "-- +goose Up\ncreate table accounts (id int);\n");
+        write(dir, "2_backfill_accounts.go", "package migrations\n");
+        write(dir, "3_audit.sql", "-- +goose Up\ncreate table audit (id int);\n");
+
+        assertThatThrownBy(() -> migrator(database, dir, Layout.GOOSE).migrate())
                 .isInstanceOfSatisfying(ValidationFailedException.class, e -> assertThat(e.plan().problems())
-                        .extracting(problem -> problem.kind()).containsOnly(ProblemKind.VERSION_ORDER));
-        assertThat(Queries.relationExists(database, "first_table")).isFalse();
+                        .singleElement().satisfies(problem -> {
+                            assertThat(problem.kind()).isEqualTo(ProblemKind.GO_MIGRATION);
+                            assertThat(problem.message()).contains("2_backfill_accounts.go (version 2)");
+                        }));
+        assertThat(Queries.relationExists(database, "accounts")).isFalse();
+
+        List<String> notes = new ArrayList<>();
+        MigrateResult skipping = new Migrator(database.connectionSource(),
+                settings(dir, Layout.GOOSE).withSkipGoMigrations(true), LayoutsTest.class.getClassLoader(),
+                new ExecutionListener() {
+                    @Override
+                    public void resolution(String note) {
+                        notes.add(note);
+                    }
+                }, new Interruption()).migrate();
+        assertThat(skipping.applied()).extracting(AppliedRun::script).containsExactly("1_accounts.sql",
+                "3_audit.sql");
+        assertThat(notes).anySatisfy(note -> assertThat(note).startsWith("skipped: ").contains("2_backfill_accounts.go"));
+    }
+
+    @Test
+    void golangMigrateRunsAFileOfConcurrentIndexesWithoutATransactionByDefault(TestDatabase database,
+                                                                             @TempDir Path dir) {
+        write(dir, "1_events.up.sql", "create table events (id int, kind text);\n");
+        write(dir, "2_events_kind.up.sql", "create index concurrently events_kind on events (kind);\n");
+
+        MigrateResult result = migrator(database, dir, Layout.GOLANG_MIGRATE).migrate();
+
+        assertThat(result.applied()).hasSize(2);
+        assertThat(Queries.relationExists(database, "events_kind")).isTrue();
     }
 }

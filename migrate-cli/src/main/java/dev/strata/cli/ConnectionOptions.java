@@ -21,7 +21,8 @@ final class ConnectionOptions extends ConfigOptions {
 
     @Option(names = "--locations", paramLabel = "LOCATION", split = ",",
             description = "Where the migration files are, replacing [migrations] locations: classpath:<path> or "
-                    + "filesystem:<dir>; comma-separated or repeated. Each must hold at least one .sql file.")
+                    + "filesystem:<dir>, either with its own layout (filesystem:legacy?layout=goose); "
+                    + "comma-separated or repeated. Each must hold at least one .sql file.")
     List<String> locations;
 
     @Option(names = "--classpath", paramLabel = "JAR", split = ",",

@@ -6,6 +6,7 @@ import dev.strata.migrations.config.StrataConfig;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.resolve.LocationLayouts;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.NewMigrationFiles;
 import dev.strata.migrations.resolve.ResolvedMigrations;
@@ -64,10 +65,17 @@ final class NewCommand implements Callable<Integer> {
         context.masker().addAll(config);
         String description = String.join(" ", words).replaceAll("\\s+", " ").strip();
         String slug = slug(description);
-        Path directory = firstFilesystemLocation(config);
+        Location.Filesystem location = firstFilesystemLocation(config);
+        Path directory = location.directory();
         Path absolute = context.workingDirectory().resolve(directory);
         createDirectories(absolute);
-        Layout layout = layoutOf(config, absolute);
+        Layout layout = layoutOf(config, location, absolute);
+        if (!NewMigrationFiles.writes(layout)) {
+            throw new NewMigrationException("strata new does not write " + layout + " migrations: the next file"
+                    + " belongs in a version directory's manifest.json, at a place only you can choose",
+                    "write the .sql file into its v<version>/ directory and list it in that directory's manifest.json"
+                            + " (SchemaUpdateCqlFiles)");
+        }
         String version = nextVersion(config, layout, absolute, context.workingDirectory());
         boolean reversible = holdsDownFiles(layout, absolute);
         for (NewMigrationFiles.NewFile newFile : NewMigrationFiles.of(layout, version, slug, description,
@@ -120,10 +128,9 @@ final class NewCommand implements Callable<Integer> {
                 .replace("Đ", "D").replace("þ", "th").replace("Þ", "TH").replace("ð", "d").replace("Ð", "D");
     }
 
-    private static Path firstFilesystemLocation(StrataConfig config) {
+    private static Location.Filesystem firstFilesystemLocation(StrataConfig config) {
         return config.migrations().locations().stream()
-                .filter(Location.Filesystem.class::isInstance).map(Location.Filesystem.class::cast)
-                .map(Location.Filesystem::directory).findFirst()
+                .filter(Location.Filesystem.class::isInstance).map(Location.Filesystem.class::cast).findFirst()
                 .orElseThrow(() -> new ConfigurationException("strata new needs a filesystem: location to write "
                         + "the file into, and " + ConfigKey.MIGRATIONS_LOCATIONS.qualifiedName() + " has none: "
                         + config.migrations().locations(),
@@ -142,22 +149,30 @@ final class NewCommand implements Callable<Integer> {
         Optional<Existing> latestInTarget =
                 highest(resolver.resolveAllowingEmpty(List.of(new Location.Filesystem(target))));
         // The engine reads a relative directory against the process's working directory; tests run in-process.
-        List<Location> locations = config.migrations().locations().stream()
-                .map(location -> location instanceof Location.Filesystem filesystem
-                        ? new Location.Filesystem(workingDirectory.resolve(filesystem.directory())) : location)
-                .toList();
-        Optional<Existing> highest = highest(resolver.resolveAllowingEmpty(locations));
+        LocationLayouts configured = config.migrations().layouts();
+        LocationLayouts layouts = LocationLayouts.uniform(configured.fallback());
+        List<Location> locations = new ArrayList<>();
+        for (Location location : config.migrations().locations()) {
+            Location resolved = location instanceof Location.Filesystem filesystem
+                    ? new Location.Filesystem(workingDirectory.resolve(filesystem.directory())) : location;
+            locations.add(resolved);
+            layouts = layouts.with(resolved, configured.of(location));
+        }
+        Optional<Existing> highest = highest(new MigrationResolver(NewCommand.class.getClassLoader(), layouts,
+                config.migrations().skipGoMigrations()).resolveAllowingEmpty(locations));
         Optional<String> style = latestInTarget.map(existing -> NewMigrationFiles.versionAsWritten(layout,
                 existing.script())).or(() -> NewMigrationFiles.defaultStyle(layout));
         return NextVersion.after(style, highest.map(Existing::version), Instant.now());
     }
 
-    /** The configured layout; for auto, the one the target's files show (Strata's in an empty directory). */
-    private static Layout layoutOf(StrataConfig config, Path target) {
-        Layout configured = config.migrations().layout();
+    /**
+     * The target location's configured layout; for auto, the one its files show (Strata's in an empty directory).
+     */
+    private static Layout layoutOf(StrataConfig config, Location.Filesystem location, Path target) {
+        Layout configured = config.migrations().layouts().of(location);
         return configured != Layout.AUTO ? configured
                 : new MigrationResolver(NewCommand.class.getClassLoader(), Layout.AUTO)
-                .layoutOf(List.of(new Location.Filesystem(target)));
+                .layoutOf(new Location.Filesystem(target));
     }
 
     /** Whether a sqlx location already writes reversible pairs, so the new migration gets one too. */

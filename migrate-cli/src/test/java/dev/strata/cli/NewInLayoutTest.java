@@ -106,6 +106,55 @@ class NewInLayoutTest {
         InProcessStrata.Result result = strataNew("flyway", "x");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.stderr()).contains("flyway").contains("strata, sqlx, golang-migrate, dbmate, diesel, auto");
+        assertThat(result.stderr()).contains("flyway")
+                .contains("strata, sqlx, golang-migrate, dbmate, diesel, goose, popx, temporal-sql-tool, auto");
+    }
+
+    @Test
+    void gooseGetsTheNextPaddedNumberWithBothAnnotations() throws IOException {
+        write("00007_boards.sql", "-- +goose Up\ncreate table boards (id int);\n");
+
+        InProcessStrata.Result result = strataNew("goose", "add cards");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(migrations.resolve("00008_add_cards.sql")).hasContent("-- add cards\n-- +goose Up\n\n-- +goose Down");
+    }
+
+    @Test
+    void popxGetsAGenericUpDownPair() throws IOException {
+        write("20210101000000_identities.postgres.up.sql", "create table identities (id uuid);\n");
+
+        InProcessStrata.Result result = strataNew("popx", "add sessions");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout().lines()).hasSize(2).allSatisfy(line -> assertThat(line)
+                .matches(".*\\d{14}_add_sessions\\.(up|down)\\.sql"));
+    }
+
+    @Test
+    void aLocationsOwnLayoutDecidesWhatIsWritten() throws IOException {
+        write("1_teams.up.sql", "create table teams (id int);\n");
+
+        InProcessStrata.Result result = InProcessStrata.run(workingDirectory,
+                Map.of("STRATA_MIGRATIONS__LOCATIONS", "filesystem:migrations?layout=golang-migrate"), "new",
+                "add members");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(migrations.resolve("2_add_members.up.sql")).exists();
+    }
+
+    @Test
+    void temporalSqlToolIsRefusedWithExit2SayingWhereTheFileBelongs() throws IOException {
+        write("v1.0/manifest.json", "{\"CurrVersion\": \"1.0\", \"SchemaUpdateCqlFiles\": [\"a.sql\"]}");
+        write("v1.0/a.sql", "create table a (id int);\n");
+
+        InProcessStrata.Result result = strataNew("temporal-sql-tool", "add b");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("strata new does not write temporal-sql-tool migrations")
+                .contains("manifest.json");
+        try (var files = Files.walk(migrations)) {
+            assertThat(files.filter(Files::isRegularFile)).hasSize(2);
+        }
     }
 }

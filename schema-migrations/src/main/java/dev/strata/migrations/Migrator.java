@@ -71,7 +71,8 @@ public final class Migrator {
                     ExecutionListener listener, Interruption interruption) {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.resolver = new MigrationResolver(Objects.requireNonNull(classLoader, "classLoader"), settings.layout());
+        this.resolver = new MigrationResolver(Objects.requireNonNull(classLoader, "classLoader"), settings.layouts(),
+                settings.skipGoMigrations());
         this.listener = Objects.requireNonNull(listener, "listener");
         this.history = new HistoryTable(settings.historyTable(), settings.recordContent());
         this.executor = new MigrationExecutor(history, settings.timeouts(),

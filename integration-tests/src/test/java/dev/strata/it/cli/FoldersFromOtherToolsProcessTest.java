@@ -102,7 +102,8 @@ class FoldersFromOtherToolsProcessTest {
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(4);
         assertThat(badValue.exitCode()).as(badValue.toString()).isEqualTo(2);
-        assertThat(badValue.stderr()).contains("non_transactional", "'sometimes'", "\"directive\" or \"detect\"");
+        assertThat(badValue.stderr()).contains("non_transactional", "'sometimes'",
+                "\"layout\", \"directive\" or \"detect\"");
         assertThat(plan.stdout()).contains("V2__index.sql (version 2, 1 statement, without a transaction)");
         assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
         assertThat(Queries.appliedVersions(database)).containsExactly("1", "2");

@@ -72,4 +72,41 @@ class LayoutProcessTest {
                 "status");
         assertThat(status.all()).doesNotContain("projects  applied");
     }
+
+    @Test
+    void aLocationNamesItsOwnLayoutAndPlanWarnsOfFilesAnotherOrderWouldMoveAndAGoStepExits4(TestDatabase database)
+            throws Exception {
+        Path strata = migrations();
+        Path dbmate = Files.createDirectories(workingDirectory.resolve("legacy"));
+        Files.writeString(strata.resolve("V1__projects.sql"), "create table projects (id int);\n");
+        Files.writeString(dbmate.resolve("20230105000000_tasks.sql"), "-- migrate:up\ncreate table tasks (id int);\n");
+        Files.writeString(dbmate.resolve("202301050000000500_notes.sql"),
+                "-- migrate:up\ncreate table notes (id int);\n");
+        Files.writeString(dbmate.resolve("20230106000000_tags.sql"), "-- migrate:up\ncreate table tags (id int);\n");
+        Map<String, String> environment = environment(database, strata, "auto");
+        environment.put("STRATA_MIGRATIONS__LOCATIONS", "filesystem:" + dbmate + "?layout=dbmate");
+
+        StrataCli.Result plan = StrataCli.run(workingDirectory, environment, "plan");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.stderr()).contains("warning: versions are compared as strings",
+                "202301050000000500_notes.sql");
+        assertThat(plan.stdout().indexOf("202301050000000500_notes.sql"))
+                .isLessThan(plan.stdout().indexOf("20230106000000_tags.sql"));
+
+        environment.put("STRATA_MIGRATIONS__LOCATIONS", "filesystem:" + strata + ",filesystem:" + dbmate
+                + "?layout=dbmate");
+        Files.delete(dbmate.resolve("202301050000000500_notes.sql"));
+        StrataCli.Result migrate = StrataCli.run(workingDirectory, environment, "migrate");
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        assertThat(migrate.stderr()).contains("layout auto: detected strata in filesystem:");
+        assertThat(migrate.stdout()).contains("V1__projects.sql", "20230105000000_tasks.sql", "20230106000000_tags.sql");
+
+        Files.writeString(dbmate.resolve("20230107000000_backfill.go"), "package migrations\n");
+        environment.put("STRATA_MIGRATIONS__LOCATIONS", "filesystem:" + dbmate + "?layout=goose");
+        StrataCli.Result validate = StrataCli.run(workingDirectory, environment, "validate");
+        assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(4);
+        assertThat(validate.all()).contains("20230107000000_backfill.go (version 20230107000000) is a goose"
+                + " migration written in Go, which Strata cannot run");
+    }
 }

@@ -218,6 +218,23 @@ class DriftCheckTest {
         }
     }
 
+    @Test
+    void aSkippedGoStepIsNamedAsLeftOutOfTheComparison(TestDatabase live, TestDatabase scratch) throws IOException {
+        Files.writeString(migrations.resolve("1_accounts.up.sql"), "create table accounts (id int);\n");
+        Files.writeString(migrations.resolve("2_backfill.go"), "package migrations\n");
+        Files.writeString(migrations.resolve("3_events_kind.up.sql"),
+                "create table events (kind text);\n");
+        MigrationSettings settings = settings().withLayout(dev.strata.migrations.resolve.Layout.GOLANG_MIGRATE)
+                .withSkipGoMigrations(true);
+        new Migrator(live.connectionSource(), settings).migrate();
+
+        DriftReport report = check(live, scratch, settings);
+
+        assertThat(report.diff().differences()).as(report.diff().describe()).isEmpty();
+        assertThat(report.diff().notes()).anySatisfy(note -> assertThat(note)
+                .startsWith("the comparison leaves out a skipped step: ").contains("2_backfill.go"));
+    }
+
     private MigrationSettings settings() {
         return MigrationSettings.defaults().withLocations(List.of(new Location.Filesystem(migrations)));
     }

@@ -28,12 +28,14 @@ public enum ConfigKey {
             "schema-api only: apply pending migrations when the application starts."),
     MIGRATIONS_LOCATIONS(Section.MIGRATIONS, "locations", ValueType.LIST, "classpath:db/migration",
             "Where the migration files are: classpath:<path> or filesystem:<dir>, several allowed"
-                    + " (a TOML array, or comma-separated in the environment variable)."),
+                    + " (a TOML array, or comma-separated in the environment variable). An entry may name its own"
+                    + " layout: filesystem:db/legacy?layout=golang-migrate."),
     MIGRATIONS_LAYOUT(Section.MIGRATIONS, "layout", ValueType.STRING, "strata",
-            "How the files in every location are named: strata (V<version>__<description>.sql, U… undo, R__…"
-                    + " repeatable), sqlx, golang-migrate, dbmate, diesel (each tool's own names, read unchanged), or"
-                    + " auto (detected from the files and said on stderr; a folder mixing layouts is refused). See"
-                    + " docs/switching.md."),
+            "How the files in each location that names no layout of its own (?layout=) are named: strata"
+                    + " (V<version>__<description>.sql, U… undo, R__… repeatable), sqlx, golang-migrate, dbmate,"
+                    + " diesel, goose, popx, temporal-sql-tool (each tool's own names, read unchanged and run in"
+                    + " its version order), or auto (detected per location and said on stderr; a location mixing"
+                    + " layouts is refused). See docs/switching.md."),
     MIGRATIONS_SCHEMA(Section.MIGRATIONS, "schema", ValueType.STRING, "public",
             "Schema of the history table (created when missing)."),
     MIGRATIONS_TABLE(Section.MIGRATIONS, "table", ValueType.STRING, "strata_schema_history",
@@ -54,15 +56,23 @@ public enum ConfigKey {
                     + " show which lines of an applied file were edited and diff to replay an edited repeatable file"
                     + " as it ran. false stores NULL instead, so no copy of a secret written in a migration"
                     + " (CREATE ROLE … PASSWORD) is kept there; edits are then reported without their lines."),
-    MIGRATIONS_NON_TRANSACTIONAL(Section.MIGRATIONS, "non_transactional", ValueType.STRING, "directive",
+    MIGRATIONS_NON_TRANSACTIONAL(Section.MIGRATIONS, "non_transactional", ValueType.STRING, "layout",
             "How a file that must run outside a transaction is recognised. directive: only by its"
-                    + " -- strata:transaction=false line. detect: also a file without a strata:transaction directive"
-                    + " whose every statement cannot run in a transaction (CREATE/DROP INDEX CONCURRENTLY, VACUUM,"
-                    + " …), as Flyway and golang-migrate run such files; a file mixing both kinds is still refused."),
+                    + " -- strata:transaction=false line (or its layout's own marker: sqlx's -- no-transaction,"
+                    + " dbmate's transaction:false, goose's NO TRANSACTION, popx's .autocommit). detect: also a file"
+                    + " without a strata:transaction directive whose every statement cannot run in a transaction"
+                    + " (CREATE/DROP INDEX CONCURRENTLY, VACUUM, …), as Flyway and golang-migrate run such files; a"
+                    + " file mixing both kinds is still refused. layout: as the file's layout's tool does: detect"
+                    + " for golang-migrate files, directive for every other layout (Strata's own included)."),
     MIGRATIONS_ALLOW_NON_EMPTY(Section.MIGRATIONS, "allow_non_empty", ValueType.BOOLEAN, "false",
             "Let migrate start on a schema that already holds tables, views, sequences, functions or types but no"
                     + " history table (refused otherwise, exit code 2, naming what it found: such a database was"
                     + " built by hand or by another tool; strata baseline takes it over instead)."),
+    MIGRATIONS_SKIP_GO_MIGRATIONS(Section.MIGRATIONS, "skip_go_migrations", ValueType.BOOLEAN, "false",
+            "golang-migrate, goose and popx folders may hold migrations written in Go (<version>_<name>.go), which"
+                    + " Strata cannot run: each is refused by default (exit code 4), naming it. true skips them"
+                    + " instead, naming each skipped file on stderr in every command that reads the files (status,"
+                    + " plan, migrate); their changes are then never made by Strata."),
     CODEGEN_PACKAGE(Section.CODEGEN, "package", ValueType.STRING, null,
             "strata generate: the Java package of the generated classes, e.g. com.example.db (--package beats it;"
                     + " one of the two is required). The migrations are the filesystem: entries of"

@@ -6,6 +6,8 @@ import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.resolve.LocationEntry;
+import dev.strata.migrations.resolve.LocationLayouts;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -210,10 +212,15 @@ public final class ConfigLoader {
         ConfigValue locationsValue = values.get(ConfigKey.MIGRATIONS_LOCATIONS);
         List<Location> locations = new ArrayList<>();
         Map<Object, String> seen = new HashMap<>();
+        LocationLayouts layouts = LocationLayouts.uniform(layout(values.get(ConfigKey.MIGRATIONS_LAYOUT)));
         for (String text : ValueParser.list(locationsValue)) {
             Location location;
             try {
-                location = Location.parse(text);
+                LocationEntry entry = LocationEntry.parse(text);
+                location = entry.location();
+                if (entry.layout().isPresent()) {
+                    layouts = layouts.with(location, entry.layout().get());
+                }
             } catch (IllegalArgumentException e) {
                 // Location's message already names the accepted forms, with examples.
                 throw new ConfigurationException(locationsValue.describe() + " holds an " + e.getMessage(),
@@ -243,9 +250,10 @@ public final class ConfigLoader {
                 new StatementTimeouts(positiveDuration(values, ConfigKey.MIGRATIONS_STATEMENT_TIMEOUT),
                         positiveDuration(values, ConfigKey.MIGRATIONS_STATEMENT_LOCK_TIMEOUT)),
                 ValueParser.bool(values.get(ConfigKey.MIGRATIONS_RECORD_CONTENT)),
-                layout(values.get(ConfigKey.MIGRATIONS_LAYOUT)),
+                layouts,
                 nonTransactional(values.get(ConfigKey.MIGRATIONS_NON_TRANSACTIONAL)),
-                ValueParser.bool(values.get(ConfigKey.MIGRATIONS_ALLOW_NON_EMPTY)));
+                ValueParser.bool(values.get(ConfigKey.MIGRATIONS_ALLOW_NON_EMPTY)),
+                ValueParser.bool(values.get(ConfigKey.MIGRATIONS_SKIP_GO_MIGRATIONS)));
     }
 
     private static Layout layout(ConfigValue value) {
@@ -257,7 +265,7 @@ public final class ConfigLoader {
     private static NonTransactionalFiles nonTransactional(ConfigValue value) {
         String text = ValueParser.string(value);
         return NonTransactionalFiles.parse(text).orElseThrow(() -> ValueParser.invalid(value, "is '" + text + "'",
-                "\"directive\" or \"detect\""));
+                "\"layout\", \"directive\" or \"detect\""));
     }
 
     /** Two spellings of one directory ({@code sql} and {@code ./sql/}) are the same location. */

@@ -32,6 +32,11 @@ public enum ProblemKind {
     CLIENT_COMMAND,
     /** A history row this version of Strata cannot read. */
     UNREADABLE_HISTORY,
-    /** A file of a layout that orders versions as strings (dbmate, diesel) at another position in numeric order. */
-    VERSION_ORDER
+    /**
+     * A file at another position in numeric than in string version order, in locations whose layouts order versions
+     * differently (one as numbers, one as strings), so that no order is both tools'.
+     */
+    VERSION_ORDER,
+    /** A migration written in Go beside a golang-migrate, goose or popx folder's SQL files: Strata cannot run it. */
+    GO_MIGRATION
 }

@@ -18,6 +18,7 @@ import dev.strata.migrations.plan.MigrationState;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.plan.PlanEntry;
 import dev.strata.migrations.plan.Planner;
+import dev.strata.migrations.plan.PreparedScripts;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
@@ -83,7 +84,15 @@ public final class DriftCheck {
      * @throws DatabaseConnectionException when either database cannot be reached
      */
     public DriftReport run() {
-        MigrationPlan plan = new Migrator(live, settings, classLoader, ExecutionListener.NONE).plan();
+        List<String> skipped = new ArrayList<>();
+        MigrationPlan plan = new Migrator(live, settings, classLoader, new ExecutionListener() {
+            @Override
+            public void resolution(String note) {
+                if (note.startsWith(SKIPPED)) {
+                    skipped.add(note.substring(SKIPPED.length()));
+                }
+            }
+        }).plan();
         if (plan.hasProblems()) {
             throw new ValidationFailedException(plan);
         }
@@ -92,8 +101,11 @@ public final class DriftCheck {
         SnapshotScope scope = SnapshotScope.of(settings);
         DriftExclusions.Filtered expected = exclusions.apply(snapshot(scratch, scope));
         DriftExclusions.Filtered actual = exclusions.apply(snapshot(live, scope));
-        return new DriftReport(plan, replayed, SchemaDiff.between(expected.kept(), actual.kept()),
-                excluded(expected, actual));
+        SchemaDiff diff = SchemaDiff.between(expected.kept(), actual.kept());
+        List<String> notes = new ArrayList<>(diff.notes());
+        // What a skipped step (a migration written in Go) did is in the live database but not in the replay.
+        skipped.forEach(step -> notes.add("the comparison leaves out a skipped step: " + step));
+        return new DriftReport(plan, replayed, new SchemaDiff(diff.differences(), notes), excluded(expected, actual));
     }
 
     /** Per rule, what it left out of either database; a default rule only when it left something out. */
@@ -108,6 +120,9 @@ public final class DriftCheck {
         }
         return excluded;
     }
+
+    /** How the resolver names a file it passed over on purpose ({@code migrations.skip_go_migrations}). */
+    private static final String SKIPPED = "skipped: ";
 
     /**
      * The files behind the schema the database should have: those at or below its baseline in version order, then the
@@ -180,7 +195,7 @@ public final class DriftCheck {
         // pending, in version order, which is then put back into the live database's order.
         List<ResolvedMigration> versioned = files.stream().filter(file -> !file.isRepeatable()).toList();
         List<ResolvedMigration> repeatable = files.stream().filter(ResolvedMigration::isRepeatable).toList();
-        MigrationPlan scratchPlan = new Planner(true).plan(
+        MigrationPlan scratchPlan = new Planner(true, new PreparedScripts(settings.nonTransactional())).plan(
                 new ResolvedMigrations(versioned, List.of(), List.of(), repeatable), List.of());
         if (scratchPlan.hasProblems()) {
             throw new ValidationFailedException(scratchPlan);

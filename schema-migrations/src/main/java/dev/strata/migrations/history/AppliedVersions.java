@@ -2,6 +2,7 @@ package dev.strata.migrations.history;
 
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Version;
+import dev.strata.migrations.core.VersionOrder;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -55,6 +56,11 @@ public record AppliedVersions(Map<Version, AppliedMigration> lastRows, Optional<
 
     /** True when a baseline at or above this version stands for it. */
     public boolean coveredByBaseline(Version version) {
-        return baseline.filter(at -> version.compareTo(at) <= 0).isPresent();
+        return coveredByBaseline(version, VersionOrder.NUMERIC);
+    }
+
+    /** As {@link #coveredByBaseline(Version)}, with versions compared in {@code order}. */
+    public boolean coveredByBaseline(Version version, VersionOrder order) {
+        return baseline.filter(at -> !order.isAfter(version, at)).isPresent();
     }
 }

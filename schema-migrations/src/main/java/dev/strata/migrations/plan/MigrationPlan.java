@@ -2,6 +2,7 @@ package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Version;
+import dev.strata.migrations.core.VersionOrder;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,14 +12,22 @@ import java.util.Optional;
  * and {@code migrate}: every migration with its state, the pending ones in the order they will run, and every
  * problem. A plan with problems is never applied.
  *
- * @param current the newest successfully applied version, if any
+ * @param current the newest successfully applied version, if any ("newest" in {@code order})
+ * @param order   how the files' layouts order versions
  */
 public record MigrationPlan(List<PlanEntry> entries, List<PendingMigration> pending, List<Problem> problems,
-                            Optional<Version> current) {
+                            Optional<Version> current, VersionOrder order) {
     public MigrationPlan {
+        java.util.Objects.requireNonNull(order, "order");
         entries = List.copyOf(entries);
         pending = List.copyOf(pending);
         problems = List.copyOf(problems);
+    }
+
+    /** In numeric version order, Strata's own. */
+    public MigrationPlan(List<PlanEntry> entries, List<PendingMigration> pending, List<Problem> problems,
+                         Optional<Version> current) {
+        this(entries, pending, problems, current, VersionOrder.NUMERIC);
     }
 
     public boolean hasProblems() {
@@ -40,10 +49,10 @@ public record MigrationPlan(List<PlanEntry> entries, List<PendingMigration> pend
             return current;
         }
         Version last = lastPending.get();
-        return Optional.of(current.filter(version -> version.compareTo(last) > 0).orElse(last));
+        return Optional.of(current.filter(version -> order.isAfter(version, last)).orElse(last));
     }
 
     public MigrationPlan withProblems(List<Problem> replacement) {
-        return new MigrationPlan(entries, pending, replacement, current);
+        return new MigrationPlan(entries, pending, replacement, current, order);
     }
 }

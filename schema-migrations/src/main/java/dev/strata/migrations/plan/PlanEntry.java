@@ -1,6 +1,7 @@
 package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.Version;
+import dev.strata.migrations.core.VersionOrder;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
@@ -21,6 +22,11 @@ public record PlanEntry(Version version, String description, String script, Migr
     public static final Comparator<PlanEntry> ORDER = Comparator
             .comparing(PlanEntry::version, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(PlanEntry::script);
+
+    /** {@link #ORDER} with versions in {@code order}. */
+    public static Comparator<PlanEntry> order(VersionOrder order) {
+        return Comparator.comparing(PlanEntry::version, Comparator.nullsLast(order)).thenComparing(PlanEntry::script);
+    }
 
     public PlanEntry {
         Objects.requireNonNull(state, "state");

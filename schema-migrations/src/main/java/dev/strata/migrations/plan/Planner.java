@@ -5,6 +5,7 @@ import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
+import dev.strata.migrations.core.VersionOrder;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.AppliedVersions;
 import dev.strata.migrations.resolve.ResolvedMigration;
@@ -47,6 +48,7 @@ public final class Planner {
     }
 
     public MigrationPlan plan(ResolvedMigrations resolved, List<AppliedMigration> history) {
+        VersionOrder order = resolved.order();
         List<Problem> problems = new ArrayList<>(resolved.problems());
         List<PlanEntry> entries = new ArrayList<>();
         Map<Version, ResolvedMigration> files = new HashMap<>();
@@ -54,7 +56,7 @@ public final class Planner {
             files.put(file.version(), file);
         }
         Optional<Version> newestFile = resolved.migrations().stream().map(ResolvedMigration::version)
-                .max(Comparator.naturalOrder());
+                .max(order);
         Set<Version> duplicated = new HashSet<>();
         resolved.problems().stream().filter(problem -> problem.kind() == ProblemKind.DUPLICATE_VERSION)
                 .forEach(problem -> problem.versionNumber().ifPresent(duplicated::add));
@@ -77,9 +79,9 @@ public final class Planner {
                 // Which of the two files was applied is unknown until the duplicate is fixed: claim no edit.
                 entries.add(entry(row, file, MigrationState.APPLIED));
             } else {
-                entries.add(classifyRow(row, file, newestFile, problems));
+                entries.add(classifyRow(row, file, newestFile, order, problems));
             }
-            if (row.success() && (newestApplied == null || row.version().compareTo(newestApplied) > 0)) {
+            if (row.success() && (newestApplied == null || order.isAfter(row.version(), newestApplied))) {
                 newestApplied = row.version();
             }
         }
@@ -94,23 +96,23 @@ public final class Planner {
             if (lastRows.containsKey(file.version()) && undoRow == null) {
                 continue;
             }
-            if (applied.coveredByBaseline(file.version())) {
+            if (applied.coveredByBaseline(file.version(), order)) {
                 entries.add(new PlanEntry(file.version(), file.description(), file.script(),
                         MigrationState.BELOW_BASELINE, file, undoRow));
             } else {
-                entries.add(classifyPending(file, undoRow, newestApplied, pending, problems));
+                entries.add(classifyPending(file, undoRow, newestApplied, order, pending, problems));
             }
         }
         // Repeatable files run after every versioned one, so they come last in the plan, too.
         RepeatablePlanner.plan(resolved.repeatables(), applied.lastRepeatable(), prepared, entries, pending, problems);
         // Undo files are held to undo's rules now, not when a failed deploy needs one.
         resolved.undos().forEach(undo -> prepared.prepare(undo, problems));
-        entries.sort(PlanEntry.ORDER);
-        return new MigrationPlan(entries, pending, problems, Optional.ofNullable(newestApplied));
+        entries.sort(PlanEntry.order(order));
+        return new MigrationPlan(entries, pending, problems, Optional.ofNullable(newestApplied), order);
     }
 
     private static PlanEntry classifyRow(AppliedMigration row, ResolvedMigration file, Optional<Version> newestFile,
-                                         List<Problem> problems) {
+                                         VersionOrder order, List<Problem> problems) {
         if (row.type() == MigrationType.BASELINE) {
             return new PlanEntry(row.version(), row.description(), row.script(), MigrationState.BASELINE, file, row);
         }
@@ -122,7 +124,7 @@ public final class Planner {
             return entry(row, file, MigrationState.FAILED);
         }
         if (file == null) {
-            boolean ahead = newestFile.isEmpty() || row.version().compareTo(newestFile.get()) > 0;
+            boolean ahead = newestFile.isEmpty() || order.isAfter(row.version(), newestFile.get());
             if (ahead) {
                 problems.add(new Problem(ProblemKind.FUTURE, row.script(), row.version(),
                         "the database is ahead of the code: version " + row.version() + " (" + row.script()
@@ -176,8 +178,8 @@ public final class Planner {
 
     /** A file to apply: never applied, or undone ({@code undoRow} is then the row recording the undo). */
     private PlanEntry classifyPending(ResolvedMigration file, AppliedMigration undoRow, Version newestApplied,
-                                      List<PendingMigration> pending, List<Problem> problems) {
-        boolean outOfOrder = newestApplied != null && file.version().compareTo(newestApplied) < 0;
+                                      VersionOrder order, List<PendingMigration> pending, List<Problem> problems) {
+        boolean outOfOrder = newestApplied != null && order.isAfter(newestApplied, file.version());
         if (outOfOrder && !outOfOrderAllowed) {
             problems.add(new Problem(ProblemKind.OUT_OF_ORDER, file.script(), file.version(),
                     file.path() + " (version " + file.version() + ") is pending but older than the newest applied version "
@@ -196,8 +198,9 @@ public final class Planner {
      * files by {@link UndoPlanner}, and for every undo file by {@link #plan}, so that {@code validate} refuses an undo
      * file that {@code undo} would refuse.
      */
-    static Optional<PendingMigration> prepare(ResolvedMigration file, NonTransactionalFiles mode,
+    static Optional<PendingMigration> prepare(ResolvedMigration file, NonTransactionalFiles configured,
                                               List<Problem> problems) {
+        NonTransactionalFiles mode = configured.forLayout(file.layout());
         List<SqlStatement> statements;
         ScriptLexicon lexicon;
         try {
@@ -216,6 +219,9 @@ public final class Planner {
             problems.add(new Problem(ProblemKind.INVALID_DIRECTIVE, file.script(), file.version(),
                     file.path() + ":" + e.line() + ": " + e.getMessage(), "fix the directive; nothing was applied"));
             return Optional.empty();
+        }
+        if (!directives.transactionDeclared() && file.layout().runsWithoutTransaction(file.script())) {
+            directives = directives.withoutTransaction();
         }
         if (mode == NonTransactionalFiles.DETECT && !directives.transactionDeclared() && !statements.isEmpty()
                 && TransactionRequirement.allNeedNoTransaction(statements)) {

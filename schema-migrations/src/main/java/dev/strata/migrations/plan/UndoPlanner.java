@@ -2,6 +2,7 @@ package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Version;
+import dev.strata.migrations.core.VersionOrder;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
@@ -36,9 +37,9 @@ public final class UndoPlanner {
         List<PlanEntry> applied = plan.entries().stream()
                 .filter(entry -> !entry.isRepeatable())
                 .filter(entry -> entry.state() == MigrationState.APPLIED || entry.state() == MigrationState.BASELINE)
-                .sorted(Comparator.comparing(PlanEntry::version).reversed())
+                .sorted(Comparator.comparing(PlanEntry::version, plan.order()).reversed())
                 .toList();
-        List<PlanEntry> targets = targets(applied, to);
+        List<PlanEntry> targets = targets(applied, to, plan.order());
         for (PlanEntry entry : targets) {
             if (entry.state() == MigrationState.BASELINE) {
                 throw UndoRefusedException.baseline("version " + entry.version() + " is the baseline"
@@ -63,7 +64,8 @@ public final class UndoPlanner {
         return new UndoPlan(steps, remaining);
     }
 
-    private static List<PlanEntry> targets(List<PlanEntry> appliedNewestFirst, Optional<Version> to) {
+    private static List<PlanEntry> targets(List<PlanEntry> appliedNewestFirst, Optional<Version> to,
+                                           VersionOrder order) {
         if (to.isEmpty()) {
             return appliedNewestFirst.stream().limit(1).toList();
         }
@@ -72,11 +74,11 @@ public final class UndoPlanner {
             throw UndoRefusedException.notApplied("--to " + limit + ": no version is applied");
         }
         Version newest = appliedNewestFirst.get(0).version();
-        if (limit.compareTo(newest) > 0) {
+        if (order.isAfter(limit, newest)) {
             throw UndoRefusedException.notApplied("--to " + limit + " is newer than the newest applied version, "
                     + newest);
         }
-        return appliedNewestFirst.stream().filter(entry -> entry.version().compareTo(limit) > 0).toList();
+        return appliedNewestFirst.stream().filter(entry -> order.isAfter(entry.version(), limit)).toList();
     }
 
     /** {@code V3__add_email.sql} is undone by {@code U3__add_email.sql}. */

@@ -1,5 +1,7 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.VersionOrder;
+
 import dev.strata.migrations.core.ProblemKind;
 
 import java.util.ArrayList;

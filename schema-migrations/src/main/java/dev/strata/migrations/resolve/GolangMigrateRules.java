@@ -1,5 +1,7 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.VersionOrder;
+
 import java.util.Optional;
 
 /**
@@ -28,6 +30,11 @@ final class GolangMigrateRules implements LayoutRules {
     @Override
     public Optional<FileName> parseName(ScriptFile file) {
         return UpDownName.parse(file.name(), false).map(name -> name.toFileName(file.name()));
+    }
+
+    @Override
+    public boolean runsGoMigrations() {
+        return true;
     }
 
     @Override

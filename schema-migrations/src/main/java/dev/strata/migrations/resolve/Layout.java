@@ -15,6 +15,9 @@ public enum Layout {
     GOLANG_MIGRATE("golang-migrate"),
     DBMATE("dbmate"),
     DIESEL("diesel"),
+    GOOSE("goose"),
+    POPX("popx"),
+    TEMPORAL("temporal-sql-tool"),
     AUTO("auto");
 
     private final String configName;
@@ -36,6 +39,14 @@ public enum Layout {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the layout's tool runs the file named {@code script} without a transaction by its name alone: popx's
+     * {@code .autocommit} files. (Markers written in a file become Strata's directive when it is read.)
+     */
+    public boolean runsWithoutTransaction(String script) {
+        return this == POPX && script.contains(".autocommit.");
     }
 
     /** Every accepted value, for error messages: {@code strata, sqlx, …}. */

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** {@code layout = "auto"} found files of more than one layout (or of none) and will not guess which is meant. */
+/**
+ * {@code layout = "auto"} found files of more than one layout (or of none) in one location and will not guess which
+ * is meant.
+ */
 public final class LayoutMixtureException extends StrataException {
     private final Map<String, List<String>> filesByLayout;
 
@@ -15,8 +18,8 @@ public final class LayoutMixtureException extends StrataException {
                         + filesByLayout.entrySet().stream()
                         .map(entry -> entry.getKey() + ": " + String.join(", ", entry.getValue()))
                         .collect(Collectors.joining("; ")) + ")",
-                "rename or move the files of the other layout, or set migrations.layout to the layout the folder is"
-                        + " written in (one of " + Layout.names() + ")");
+                "rename or move the files of the other layout, or set migrations.layout (or the location's own"
+                        + " ?layout=) to the layout the folder is written in (one of " + Layout.names() + ")");
         this.filesByLayout = Map.copyOf(filesByLayout);
     }
 

@@ -1,7 +1,9 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
+import dev.strata.migrations.core.VersionOrder;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,14 @@ interface LayoutRules {
     /** The file's version and description when its name (and, for diesel, its directory) fits the layout. */
     Optional<FileName> parseName(ScriptFile file);
 
+    /**
+     * Whether the file shows this layout rather than another that names files alike, for {@code auto}: at least one
+     * file of a location must (a popx folder of generic names is read as golang-migrate's, which it then is).
+     */
+    default boolean shows(ScriptFile file, String text) {
+        return true;
+    }
+
     /** A specific reason the file's name does not fit, to put in the error. */
     String explainMismatch(ScriptFile file);
 
@@ -32,14 +42,33 @@ interface LayoutRules {
                 text, text)));
     }
 
+    /**
+     * The location's {@code .sql} files this layout reads, given the other files beside them ({@code manifest.json}
+     * for temporal-sql-tool): every {@code .sql} file unless the layout says otherwise (popx reads one dialect's).
+     */
+    default Selection select(List<ScriptFile> sqlFiles, List<ScriptFile> companions) {
+        return new Selection(this, sqlFiles, List.of(), List.of());
+    }
+
+    /** Whether the tool also runs migrations written in Go ({@code <version>_<name>.go} beside the SQL files). */
+    default boolean runsGoMigrations() {
+        return false;
+    }
+
     /** Whether the file is written in this layout, for {@code auto}: its name fits and its text is this tool's. */
     default boolean accepts(ScriptFile file, String text) {
         return parseName(file).isPresent();
     }
 
-    /** The two ways tools order versions: as numbers (9 before 10) or as strings ("10" before "9"). */
-    enum VersionOrder {
-        NUMERIC, STRING
+    /**
+     * What a layout reads in one location.
+     *
+     * @param rules    the rules that read the files (bound to the location's manifests, for temporal-sql-tool)
+     * @param files    the {@code .sql} files to read
+     * @param problems what keeps the location's files from being read as a whole (a broken manifest)
+     * @param notes    files passed over on purpose, such as another dialect's
+     */
+    record Selection(LayoutRules rules, List<ScriptFile> files, List<Problem> problems, List<String> notes) {
     }
 
     /**

@@ -20,7 +20,11 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
-/** Lists the {@code .sql} files below a location, recursively, on disk or inside jars. */
+/**
+ * Lists the {@code .sql} files below a location, recursively, on disk or inside jars, with the files other tools keep
+ * beside them ({@code .go} migrations, temporal-sql-tool's {@code manifest.json}) so that none is passed over
+ * unseen.
+ */
 final class LocationScanner {
     private final ClassLoader classLoader;
 
@@ -69,7 +73,7 @@ final class LocationScanner {
                     throw new DanglingLink(displayRoot + "/" + directory.relativize(path).toString().replace('\\', '/'),
                             Files.readSymbolicLink(path).toString());
                 }
-                if (isSqlFile(name) && attributes.isRegularFile()) {
+                if (isListed(name) && attributes.isRegularFile()) {
                     String display = displayRoot + "/" + directory.relativize(path).toString().replace('\\', '/');
                     files.add(new ScriptFile(name, display, () -> Files.readAllBytes(path)));
                 }
@@ -140,7 +144,7 @@ final class LocationScanner {
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
                 String entryName = entry.getName();
-                if (!entry.isDirectory() && entryName.startsWith(prefix) && isSqlFile(entryName)) {
+                if (!entry.isDirectory() && entryName.startsWith(prefix) && isListed(entryName)) {
                     String fileName = entryName.substring(entryName.lastIndexOf('/') + 1);
                     try (InputStream in = jar.getInputStream(entry)) {
                         files.add(ScriptFile.of(fileName, Location.CLASSPATH_PREFIX + entryName, in.readAllBytes()));
@@ -151,7 +155,11 @@ final class LocationScanner {
         return files;
     }
 
-    private static boolean isSqlFile(String name) {
+    static boolean isSqlFile(String name) {
         return name.regionMatches(true, name.length() - 4, ".sql", 0, 4);
+    }
+
+    private static boolean isListed(String name) {
+        return isSqlFile(name) || name.endsWith(".go") || name.endsWith(TemporalManifest.FILE_NAME);
     }
 }

@@ -5,11 +5,13 @@ import dev.strata.migrations.core.Parallel;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
+import dev.strata.migrations.core.VersionOrder;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,17 +26,28 @@ import java.util.function.Function;
 public final class MigrationResolver {
     private final LocationScanner scanner;
 
-    private final Layout layout;
+    private final LocationLayouts layouts;
+
+    private final boolean skipGoMigrations;
 
     /** Reads Strata's own file names. */
     public MigrationResolver(ClassLoader classLoader) {
         this(classLoader, Layout.STRATA);
     }
 
-    /** Reads the files as {@code layout} names them ({@link Layout#AUTO}: as the files show). */
+    /** Reads the files of every location as {@code layout} names them ({@link Layout#AUTO}: as the files show). */
     public MigrationResolver(ClassLoader classLoader, Layout layout) {
-        this.scanner = new LocationScanner(classLoader);
-        this.layout = Objects.requireNonNull(layout, "layout");
+        this(classLoader, LocationLayouts.uniform(layout), false);
+    }
+
+    /**
+     * @param layouts          each location's layout
+     * @param skipGoMigrations whether a migration written in Go is passed over with a note (else it is a problem)
+     */
+    public MigrationResolver(ClassLoader classLoader, LocationLayouts layouts, boolean skipGoMigrations) {
+        this.scanner = new LocationScanner(Objects.requireNonNull(classLoader, "classLoader"));
+        this.layouts = Objects.requireNonNull(layouts, "layouts");
+        this.skipGoMigrations = skipGoMigrations;
     }
 
     /**
@@ -42,7 +55,7 @@ public final class MigrationResolver {
      *
      * @throws LocationNotFoundException naming a location that is missing, holds a broken symbolic link or holds no
      *                                   {@code .sql} file at all: a run on it would report success for work not done
-     * @throws LayoutMixtureException    when the layout is {@code auto} and the files fit no single layout
+     * @throws LayoutMixtureException    when a location's layout is {@code auto} and its files fit no single layout
      */
     public ResolvedMigrations resolve(List<Location> locations) {
         return resolve(locations, true);
@@ -53,10 +66,15 @@ public final class MigrationResolver {
         return resolve(locations, false);
     }
 
-    /** The layout of the files in {@code locations}: the configured one, or the one {@code auto} detects. */
-    public Layout layoutOf(List<Location> locations) {
-        return layout == Layout.AUTO ? LayoutDetection.detect(locations, texts(decode(scanAll(locations, false))))
-                .rules().layout() : layout;
+    /** The layout of the files in {@code location}: its configured one, or the one {@code auto} detects. */
+    public Layout layoutOf(Location location) {
+        Layout layout = layouts.of(location);
+        if (layout != Layout.AUTO) {
+            return layout;
+        }
+        List<ScriptFile> files = scanner.scan(location).stream()
+                .filter(file -> LocationScanner.isSqlFile(file.name())).toList();
+        return LayoutDetection.detect(location, texts(decode(files))).rules().layout();
     }
 
     /**
@@ -66,20 +84,55 @@ public final class MigrationResolver {
      */
     public Function<String, Optional<byte[]>> storedBytes(List<Location> locations) {
         Map<String, ScriptFile> files = new HashMap<>();
-        scanAll(locations, false).forEach(file -> files.put(file.path(), file));
+        locations.forEach(location -> scanner.scan(location).forEach(file -> files.put(file.path(), file)));
         return path -> Optional.ofNullable(files.get(path)).map(ScriptFile::content);
     }
 
-    private List<ScriptFile> scanAll(List<Location> locations, boolean everyLocationHoldsFiles) {
-        List<ScriptFile> files = new ArrayList<>();
-        for (Location location : locations) {
-            List<ScriptFile> found = scanner.scan(location);
-            if (found.isEmpty() && everyLocationHoldsFiles) {
-                throw noFiles(location);
-            }
-            files.addAll(found);
+    /**
+     * The one layout of the files in {@code locations}, each read as {@link #layoutOf(Location)} says.
+     *
+     * @throws IllegalArgumentException when the locations are in different layouts, naming each
+     */
+    public Layout layoutOf(List<Location> locations) {
+        Map<Location, Layout> each = new java.util.LinkedHashMap<>();
+        locations.forEach(location -> each.put(location, layoutOf(location)));
+        if (new HashSet<>(each.values()).size() > 1) {
+            throw new IllegalArgumentException("the locations are in different layouts: " + each);
         }
-        return files;
+        return each.values().stream().findFirst().orElse(layouts.fallback());
+    }
+
+    /** One location's files, read in its layout. */
+    private record LocationReading(LayoutRules rules, List<Decoded> files, List<Problem> problems,
+                                   List<String> notes) {
+    }
+
+    private LocationReading read(Location location, boolean mustHoldFiles) {
+        List<ScriptFile> found = scanner.scan(location);
+        List<ScriptFile> sqlFiles = found.stream().filter(file -> LocationScanner.isSqlFile(file.name())).toList();
+        List<ScriptFile> companions = found.stream().filter(file -> !LocationScanner.isSqlFile(file.name()))
+                .toList();
+        if (sqlFiles.isEmpty() && mustHoldFiles) {
+            throw noFiles(location);
+        }
+        List<String> notes = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        LayoutRules rules = rulesFor(layouts.of(location));
+        if (layouts.of(location) == Layout.AUTO) {
+            // Reading and decoding each file is independent of the others.
+            LayoutDetection.Detected detected = LayoutDetection.detect(location, texts(decode(sqlFiles)));
+            rules = detected.rules();
+            notes.add(detected.note());
+        }
+        LayoutRules.Selection selection = rules.select(sqlFiles, companions);
+        problems.addAll(selection.problems());
+        notes.addAll(selection.notes());
+        if (rules.runsGoMigrations()) {
+            GoMigrations.Findings go = GoMigrations.check(rules.layout(), companions, skipGoMigrations);
+            problems.addAll(go.problems());
+            notes.addAll(go.notes());
+        }
+        return new LocationReading(selection.rules(), decode(selection.files()), problems, notes);
     }
 
     private ResolvedMigrations resolve(List<Location> locations, boolean everyLocationHoldsFiles) {
@@ -88,37 +141,43 @@ public final class MigrationResolver {
         List<ResolvedMigration> repeatables = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        // Reading and decoding each file is independent of the others.
-        List<Decoded> decoded = decode(scanAll(locations, everyLocationHoldsFiles));
-        LayoutRules rules = rulesFor(layout);
-        if (layout == Layout.AUTO) {
-            LayoutDetection.Detected detected = LayoutDetection.detect(locations, texts(decoded));
-            rules = detected.rules();
-            notes.add(detected.note());
+        List<LocationReading> readings = new ArrayList<>();
+        for (Location location : locations) {
+            LocationReading reading = read(location, everyLocationHoldsFiles);
+            readings.add(reading);
+            problems.addAll(reading.problems());
+            notes.addAll(reading.notes());
         }
-        LayoutRules chosen = rules;
-        for (List<Resolved> file : Parallel.map(decoded, one -> resolveOne(chosen, one))) {
-            for (Resolved resolved : file) {
-                if (resolved.problem() != null) {
-                    problems.add(resolved.problem());
-                    continue;
+        for (LocationReading reading : readings) {
+            for (List<Resolved> file : Parallel.map(reading.files(), one -> resolveOne(reading.rules(), one))) {
+                for (Resolved resolved : file) {
+                    if (resolved.problem() != null) {
+                        problems.add(resolved.problem());
+                        continue;
+                    }
+                    List<ResolvedMigration> kind = switch (resolved.kind()) {
+                        case VERSIONED -> migrations;
+                        case UNDO -> undos;
+                        case REPEATABLE -> repeatables;
+                    };
+                    kind.add(resolved.migration());
                 }
-                List<ResolvedMigration> kind = switch (resolved.kind()) {
-                    case VERSIONED -> migrations;
-                    case UNDO -> undos;
-                    case REPEATABLE -> repeatables;
-                };
-                kind.add(resolved.migration());
             }
         }
-        Comparator<ResolvedMigration> versionOrder = Comparator.comparing(ResolvedMigration::version)
+        Set<VersionOrder> orders = new LinkedHashSet<>();
+        readings.stream().filter(reading -> !reading.files().isEmpty())
+                .forEach(reading -> orders.add(reading.rules().order()));
+        VersionOrder order = orders.size() == 1 ? orders.iterator().next() : VersionOrder.NUMERIC;
+        Comparator<ResolvedMigration> versionOrder = Comparator.comparing(ResolvedMigration::version, order)
                 .thenComparing(ResolvedMigration::path);
         migrations.sort(versionOrder);
         undos.sort(versionOrder);
-        if (chosen.layout() != Layout.STRATA) {
-            VersionOrderCheck.Findings order = VersionOrderCheck.check(chosen.order(), withoutDuplicates(migrations));
-            problems.addAll(order.problems());
-            notes.addAll(order.notes());
+        boolean strataOnly = readings.stream().allMatch(reading -> reading.rules().layout() == Layout.STRATA);
+        if (!strataOnly) {
+            VersionOrderCheck.Findings findings = VersionOrderCheck.check(order, orders.size() <= 1,
+                    withoutDuplicates(migrations));
+            problems.addAll(findings.problems());
+            notes.addAll(findings.notes());
         }
         problems.addAll(duplicateVersions(migrations, ""));
         problems.addAll(duplicateVersions(undos, "undo "));
@@ -132,14 +191,14 @@ public final class MigrationResolver {
                 pairedUndos.add(undo);
             } else {
                 problems.add(new Problem(ProblemKind.UNDO_WITHOUT_MIGRATION, undo.script(), undo.version(),
-                        undo.path() + " undoes version " + undo.version() + ", but " + (chosen.layout() == Layout.STRATA
+                        undo.path() + " undoes version " + undo.version() + ", but " + (undo.layout() == Layout.STRATA
                                 ? "no V" + undo.version() + "__<description>.sql file" : "no migration file")
                                 + " has that version",
                         "give it the version of the migration it undoes, or delete it"));
             }
         }
         return new ResolvedMigrations(unique, problems, pairedUndos, uniqueRepeatables(repeatables, problems),
-                notes);
+                notes, order);
     }
 
     private LocationNotFoundException noFiles(Location location) {
@@ -186,6 +245,9 @@ public final class MigrationResolver {
             case GOLANG_MIGRATE -> new GolangMigrateRules();
             case DBMATE -> new DbmateRules();
             case DIESEL -> new DieselRules();
+            case GOOSE -> new GooseRules();
+            case POPX -> new PopxRules();
+            case TEMPORAL -> new TemporalRules();
         };
     }
 
@@ -211,7 +273,8 @@ public final class MigrationResolver {
         // An empty or comment-only file is a no-op migration, as in every other tool (the plan says so).
         for (LayoutRules.Entry entry : ((LayoutRules.Read.Entries) read).entries()) {
             resolved.add(new Resolved(entry.kind(), new ResolvedMigration(entry.version(), entry.description(),
-                    entry.script(), file.path(), entry.content(), Checksum.of(entry.checksumText())), null));
+                    entry.script(), file.path(), entry.content(), Checksum.of(entry.checksumText()),
+                    rules.layout()), null));
         }
         return resolved;
     }

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * The files {@code strata new} writes for the next migration, in the location's own layout: a {@code V} file, a
- * sqlx file (or reversible pair), a golang-migrate pair, a dbmate file with both section markers, or a diesel
- * directory.
+ * sqlx file (or reversible pair), a golang-migrate or popx pair, a dbmate or goose file with both section markers,
+ * or a diesel directory. A temporal-sql-tool folder's next file belongs in a manifest, which only its author can
+ * place ({@link #writes}).
  */
 public final class NewMigrationFiles {
 
@@ -32,8 +33,18 @@ public final class NewMigrationFiles {
         return switch (layout) {
             case STRATA, AUTO -> script.substring(1, script.indexOf("__"));
             case DIESEL -> script.substring(0, script.indexOf('_')).replace("-", "");
-            case SQLX, GOLANG_MIGRATE, DBMATE -> script.substring(0, script.indexOf('_'));
+            case SQLX, GOLANG_MIGRATE, DBMATE, GOOSE, POPX -> script.substring(0, script.indexOf('_'));
+            case TEMPORAL -> throw new IllegalArgumentException(notWritten(layout));
         };
+    }
+
+    /** Whether {@code strata new} writes files in {@code layout}: every layout but temporal-sql-tool's. */
+    public static boolean writes(Layout layout) {
+        return layout != Layout.TEMPORAL;
+    }
+
+    private static String notWritten(Layout layout) {
+        return "strata new does not write " + layout + " migrations";
     }
 
     /** The style of an empty location: Strata counts from 1, the other tools number by time. */
@@ -56,8 +67,10 @@ public final class NewMigrationFiles {
             case SQLX -> reversible
                     ? List.of(new NewFile(stem + ".up.sql", comment), new NewFile(stem + ".down.sql", comment))
                     : List.of(new NewFile(stem + ".sql", comment));
-            case GOLANG_MIGRATE -> List.of(new NewFile(stem + ".up.sql", comment),
+            case GOLANG_MIGRATE, POPX -> List.of(new NewFile(stem + ".up.sql", comment),
                     new NewFile(stem + ".down.sql", comment));
+            case GOOSE -> List.of(new NewFile(stem + ".sql", comment + "-- +goose Up\n\n-- +goose Down\n"));
+            case TEMPORAL -> throw new IllegalArgumentException(notWritten(layout));
             case DBMATE -> List.of(new NewFile(stem + ".sql", comment + "-- migrate:up\n\n-- migrate:down\n"));
             case DIESEL -> {
                 String directory = dieselVersion(version) + "_" + slug + "/";

@@ -11,16 +11,25 @@ import java.util.Objects;
  * @param version null exactly for a repeatable migration ({@code R__<description>.sql}), which has none
  * @param script  the file name, the identity used in history and messages
  * @param path    where the file was found, for messages
+ * @param layout  the layout the file was read in, whose conventions still count when it runs (golang-migrate runs
+ *                a file of statements that cannot run in a transaction without one, see {@code migrations.non_transactional})
  */
 public record ResolvedMigration(Version version, String description, String script, String path, String content,
-                                Checksum checksum) {
+                                Checksum checksum, Layout layout) {
     public ResolvedMigration {
         Objects.requireNonNull(script, "script");
+        Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(checksum, "checksum");
         if (version == null && !script.startsWith("R__")) {
             throw new IllegalArgumentException("only a repeatable migration (R__…) has no version: " + script);
         }
+    }
+
+    /** A file in Strata's own layout. */
+    public ResolvedMigration(Version version, String description, String script, String path, String content,
+                             Checksum checksum) {
+        this(version, description, script, path, content, checksum, Layout.STRATA);
     }
 
     /** True for {@code R__<description>.sql}: no version, re-applied whenever its checksum changes. */

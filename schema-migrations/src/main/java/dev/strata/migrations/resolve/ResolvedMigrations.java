@@ -2,6 +2,7 @@ package dev.strata.migrations.resolve;
 
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Version;
+import dev.strata.migrations.core.VersionOrder;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,16 +19,25 @@ import java.util.Optional;
  *                    in), at most one per file name
  * @param notes       what a front end tells the user on stderr about how the files were read: the layout
  *                    {@code auto} detected, files whose version order differs from a file listing's
+ * @param order       how the versions are ordered: as the layouts of the locations order them
  */
 public record ResolvedMigrations(List<ResolvedMigration> migrations, List<Problem> problems,
                                  List<ResolvedMigration> undos, List<ResolvedMigration> repeatables,
-                                 List<String> notes) {
+                                 List<String> notes, VersionOrder order) {
     public ResolvedMigrations {
+        java.util.Objects.requireNonNull(order, "order");
         migrations = List.copyOf(migrations);
         problems = List.copyOf(problems);
         undos = List.copyOf(undos);
         repeatables = List.copyOf(repeatables);
         notes = List.copyOf(notes);
+    }
+
+    /** In numeric version order, Strata's own. */
+    public ResolvedMigrations(List<ResolvedMigration> migrations, List<Problem> problems,
+                              List<ResolvedMigration> undos, List<ResolvedMigration> repeatables,
+                              List<String> notes) {
+        this(migrations, problems, undos, repeatables, notes, VersionOrder.NUMERIC);
     }
 
     /** Without notes. */

@@ -1,5 +1,7 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.VersionOrder;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -47,7 +49,7 @@ final class SqlxRules implements LayoutRules {
 
     @Override
     public boolean accepts(ScriptFile file, String text) {
-        // A dbmate file has the same name; its section markers tell the two apart.
-        return parseName(file).isPresent() && !DbmateSections.hasMarker(text);
+        // A dbmate or goose file has the same name; its section markers tell them apart.
+        return parseName(file).isPresent() && !DbmateSections.hasMarker(text) && !GooseSections.hasMarker(text);
     }
 }

@@ -1,5 +1,7 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.VersionOrder;
+
 import java.util.Optional;
 
 /** Strata's own names: {@code V<version>__<description>.sql}, {@code U…} undo files, {@code R__…} repeatable. */

@@ -23,12 +23,12 @@ class TakeoverConfigTest {
     }
 
     @Test
-    void defaultsAreDirectiveAndRefuseNonEmpty() {
+    void defaultsFollowTheLayoutAndRefuseNonEmpty() {
         MigrationSettings settings = fromEnvironment(Map.of());
 
-        assertThat(settings.nonTransactional()).isEqualTo(NonTransactionalFiles.DIRECTIVE);
+        assertThat(settings.nonTransactional()).isEqualTo(NonTransactionalFiles.LAYOUT);
         assertThat(settings.allowNonEmpty()).isFalse();
-        assertThat(ConfigKey.MIGRATIONS_NON_TRANSACTIONAL.defaultValue()).contains("directive");
+        assertThat(ConfigKey.MIGRATIONS_NON_TRANSACTIONAL.defaultValue()).contains("layout");
         assertThat(ConfigKey.MIGRATIONS_ALLOW_NON_EMPTY.defaultValue()).contains("false");
     }
 
@@ -52,6 +52,6 @@ class TakeoverConfigTest {
                 Map.of("STRATA_MIGRATIONS__NON_TRANSACTIONAL", "Detect")));
 
         assertThat(e.getMessage()).isEqualTo("migrations.non_transactional (from environment variable"
-                + " STRATA_MIGRATIONS__NON_TRANSACTIONAL) is 'Detect': expected \"directive\" or \"detect\"");
+                + " STRATA_MIGRATIONS__NON_TRANSACTIONAL) is 'Detect': expected \"layout\", \"directive\" or \"detect\"");
     }
 }

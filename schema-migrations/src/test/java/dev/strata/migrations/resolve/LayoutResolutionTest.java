@@ -80,17 +80,120 @@ class LayoutResolutionTest {
     }
 
     @Test
-    void dbmateVersionsWhoseStringAndNumericOrderDifferAreProblemsNamingTheFiles() throws IOException {
-        write("9_a.sql", "-- migrate:up\nSELECT 1;\n");
-        write("10_b.sql", "-- migrate:up\nSELECT 1;\n");
-        write("11_c.sql", "-- migrate:up\nSELECT 1;\n");
+    void dbmateFolderOfFourteenAndEighteenDigitVersionsRunsInStringOrderWithAWarningNamingTheFilesThatMove()
+            throws IOException {
+        write("20230105000000_a.sql", "-- migrate:up\nSELECT 1;\n");
+        write("202301050000000500_b.sql", "-- migrate:up\nSELECT 1;\n");
+        write("20230106000000_c.sql", "-- migrate:up\nSELECT 1;\n");
 
         ResolvedMigrations resolved = resolve(Layout.DBMATE);
 
+        assertThat(resolved.problems()).isEmpty();
+        assertThat(resolved.order()).isEqualTo(dev.strata.migrations.core.VersionOrder.STRING);
+        assertThat(scripts(resolved.migrations()))
+                .containsExactly("20230105000000_a.sql", "202301050000000500_b.sql", "20230106000000_c.sql");
+        assertThat(resolved.notes()).singleElement().asString().startsWith("warning: versions are compared as strings")
+                .contains("202301050000000500_b.sql").contains("20230106000000_c.sql")
+                .doesNotContain("20230105000000_a.sql");
+    }
+
+    @Test
+    void locationsOfDifferentLayoutsResolveTogetherEachInItsOwn(@TempDir Path other) throws IOException {
+        write("V1__users.sql", "CREATE TABLE users (id int);\n");
+        Files.writeString(other.resolve("2_jobs.up.sql"), "CREATE TABLE jobs (id int);\n");
+        Files.writeString(other.resolve("2_jobs.down.sql"), "DROP TABLE jobs;\n");
+        Location legacy = new Location.Filesystem(other);
+
+        ResolvedMigrations resolved = new MigrationResolver(getClass().getClassLoader(),
+                LocationLayouts.uniform(Layout.STRATA).with(legacy, Layout.GOLANG_MIGRATE), false)
+                .resolve(List.of(new Location.Filesystem(dir), legacy));
+
+        assertThat(resolved.problems()).isEmpty();
+        assertThat(scripts(resolved.migrations())).containsExactly("V1__users.sql", "2_jobs.up.sql");
+        assertThat(resolved.migrations()).extracting(ResolvedMigration::layout)
+                .containsExactly(Layout.STRATA, Layout.GOLANG_MIGRATE);
+        assertThat(scripts(resolved.undos())).containsExactly("2_jobs.down.sql");
+    }
+
+    @Test
+    void autoDetectsEachLocationOnItsOwn(@TempDir Path other) throws IOException {
+        write("V1__users.sql", "CREATE TABLE users (id int);\n");
+        Files.writeString(other.resolve("2_jobs.sql"), "-- +goose Up\nCREATE TABLE jobs (id int);\n");
+
+        ResolvedMigrations resolved = new MigrationResolver(getClass().getClassLoader(), Layout.AUTO)
+                .resolve(List.of(new Location.Filesystem(dir), new Location.Filesystem(other)));
+
+        assertThat(resolved.problems()).isEmpty();
+        assertThat(resolved.notes()).anySatisfy(note -> assertThat(note).startsWith("layout auto: detected strata"))
+                .anySatisfy(note -> assertThat(note).startsWith("layout auto: detected goose"));
+    }
+
+    @Test
+    void layoutsThatOrderVersionsDifferentlyRefuseFilesWhosePositionsDisagree(@TempDir Path other)
+            throws IOException {
+        write("V9__a.sql", "SELECT 1;\n");
+        Files.writeString(other.resolve("10_b.sql"), "-- migrate:up\nSELECT 1;\n");
+        Location legacy = new Location.Filesystem(other);
+
+        ResolvedMigrations resolved = new MigrationResolver(getClass().getClassLoader(),
+                LocationLayouts.uniform(Layout.STRATA).with(legacy, Layout.DBMATE), false)
+                .resolve(List.of(new Location.Filesystem(dir), legacy));
+
         assertThat(resolved.problems()).extracting(Problem::kind).containsOnly(ProblemKind.VERSION_ORDER);
-        assertThat(resolved.problems()).extracting(Problem::script)
-                .containsExactlyInAnyOrder("9_a.sql", "10_b.sql", "11_c.sql");
-        assertThat(resolved.problems().get(0).message()).contains("compared as strings");
+    }
+
+    @Test
+    void aMigrationWrittenInGoIsAProblemNamingItUnlessSkippingIsAcceptedThenANote() throws IOException {
+        write("1_users.up.sql", "CREATE TABLE users (id int);\n");
+        write("2_backfill.go", "package migrations\n");
+        write("2_backfill_test.go", "package migrations\n");
+
+        ResolvedMigrations refused = resolve(Layout.GOLANG_MIGRATE);
+        ResolvedMigrations skipped = new MigrationResolver(getClass().getClassLoader(),
+                LocationLayouts.uniform(Layout.GOLANG_MIGRATE), true).resolve(List.of(new Location.Filesystem(dir)));
+
+        assertThat(refused.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(ProblemKind.GO_MIGRATION);
+            assertThat(problem.message()).endsWith("/2_backfill.go (version 2) is a golang-migrate migration written"
+                    + " in Go, which Strata cannot run");
+        });
+        assertThat(skipped.problems()).isEmpty();
+        assertThat(skipped.notes()).singleElement().asString().startsWith("skipped: ").contains("2_backfill.go");
+        assertThat(resolve(Layout.STRATA).problems()).extracting(Problem::kind).doesNotContain(ProblemKind.GO_MIGRATION);
+    }
+
+    @Test
+    void popxFolderReadsThePostgresFilesAndIsDetectedByThem() throws IOException {
+        write("20240101000000_users.up.sql", "CREATE TABLE users (id text);\n");
+        write("20240101000000_users.postgres.up.sql", "CREATE TABLE users (id uuid);\n");
+        write("20240101000000_users.mysql.up.sql", "CREATE TABLE users (id char(36));\n");
+        write("20240101000000_users.down.sql", "DROP TABLE users;\n");
+
+        ResolvedMigrations resolved = resolve(Layout.AUTO);
+
+        assertThat(resolved.problems()).isEmpty();
+        assertThat(resolved.notes()).first().asString().startsWith("layout auto: detected popx");
+        assertThat(scripts(resolved.migrations())).containsExactly("20240101000000_users.postgres.up.sql");
+        assertThat(scripts(resolved.undos())).containsExactly("20240101000000_users.down.sql");
+    }
+
+    @Test
+    void temporalFolderRunsInManifestOrderAndIsDetected() throws IOException {
+        write("v0.1/manifest.json", "{\"CurrVersion\": \"0.1\", \"SchemaUpdateCqlFiles\": [\"base.sql\"]}");
+        write("v0.1/base.sql", "CREATE TABLE a (id int);\n");
+        write("v0.10/manifest.json",
+                "{\"CurrVersion\": \"0.10\", \"SchemaUpdateCqlFiles\": [\"z.sql\", \"b.sql\"]}");
+        write("v0.10/z.sql", "CREATE TABLE z (id int);\n");
+        write("v0.10/b.sql", "CREATE TABLE b (id int);\n");
+        write("v0.2/manifest.json", "{\"CurrVersion\": \"0.2\", \"SchemaUpdateCqlFiles\": [\"c.sql\"]}");
+        write("v0.2/c.sql", "CREATE TABLE c (id int);\n");
+
+        ResolvedMigrations resolved = resolve(Layout.AUTO);
+
+        assertThat(resolved.problems()).isEmpty();
+        assertThat(resolved.notes()).first().asString().startsWith("layout auto: detected temporal-sql-tool");
+        assertThat(scripts(resolved.migrations()))
+                .containsExactly("v0.1/base.sql", "v0.2/c.sql", "v0.10/z.sql", "v0.10/b.sql");
     }
 
     @Test

@@ -165,7 +165,7 @@ class LayoutRulesTest {
 
         @Test
         void versionsCompareAsStrings() {
-            assertThat(rules.order()).isEqualTo(LayoutRules.VersionOrder.STRING);
+            assertThat(rules.order()).isEqualTo(dev.strata.migrations.core.VersionOrder.STRING);
         }
     }
 
@@ -218,7 +218,245 @@ class LayoutRulesTest {
             assertThat(Layout.parse("golang-migrate")).contains(Layout.GOLANG_MIGRATE);
             assertThat(Layout.parse(" DBMATE ")).contains(Layout.DBMATE);
             assertThat(Layout.parse("flyway")).isEmpty();
-            assertThat(Layout.names()).isEqualTo("strata, sqlx, golang-migrate, dbmate, diesel, auto");
+            assertThat(Layout.names()).isEqualTo("strata, sqlx, golang-migrate, dbmate, diesel, goose, popx,"
+                    + " temporal-sql-tool, auto");
+        }
+    }
+
+    @Nested
+    class Goose {
+        private final GooseRules rules = new GooseRules();
+
+        @Test
+        void upSectionIsTheMigrationAndDownSectionItsUndoKeepingTheFilesLineNumbers() {
+            String text = "-- +goose Up\nCREATE TABLE t (id int);\n\n-- +goose Down\nDROP TABLE t;\n";
+
+            List<LayoutRules.Entry> read = entries(rules, "db/00001_t.sql", text);
+
+            assertThat(read).extracting(LayoutRules.Entry::kind)
+                    .containsExactly(MigrationFileName.Kind.VERSIONED, MigrationFileName.Kind.UNDO);
+            assertThat(read.get(0).content()).isEqualTo("-- +goose Up\nCREATE TABLE t (id int);\n\n");
+            assertThat(read.get(1).content()).isEqualTo("\n\n\n-- +goose Down\nDROP TABLE t;\n\n");
+            assertThat(read.get(0).version()).isEqualTo(Version.parse("1"));
+        }
+
+        @Test
+        void noTransactionMakesEachSectionsMarkerStratasDirective() {
+            String text = "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY i ON t (c);\n"
+                    + "-- +goose Down\nDROP INDEX CONCURRENTLY i;\n";
+
+            List<LayoutRules.Entry> read = entries(rules, "db/2_i.sql", text);
+
+            assertThat(read.get(0).content()).startsWith("\n-- strata:transaction=false\nCREATE INDEX");
+            assertThat(read.get(1).content()).contains("-- strata:transaction=false\nDROP INDEX");
+            assertThat(read.get(0).checksumText()).startsWith("-- +goose NO TRANSACTION\n");
+        }
+
+        @Test
+        void statementBlocksStayAndAnOpenBlockIsRejectedNamingItsLine() {
+            LayoutRules.FileName name = rules.parseName(file("db/3_f.sql")).orElseThrow();
+            String block = "-- +goose Up\n-- +goose StatementBegin\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1;"
+                    + " $$ LANGUAGE sql;\n";
+
+            assertThat(rules.read(name, block + "-- +goose StatementEnd\n"))
+                    .isInstanceOf(LayoutRules.Read.Entries.class);
+            assertThat(rules.read(name, block)).isInstanceOfSatisfying(LayoutRules.Read.Rejected.class,
+                    rejected -> assertThat(rejected.message()).isEqualTo("line 2 opens a StatementBegin block that"
+                            + " no StatementEnd closes"));
+        }
+
+        @Test
+        void anAnnotationStrataDoesNotReadIsRejectedNotIgnored() {
+            LayoutRules.FileName name = rules.parseName(file("db/4_e.sql")).orElseThrow();
+
+            assertThat(rules.read(name, "-- +goose ENVSUB ON\n-- +goose Up\nSELECT '${X}';\n"))
+                    .isInstanceOfSatisfying(LayoutRules.Read.Rejected.class,
+                            rejected -> assertThat(rejected.message()).contains("'ENVSUB ON'"));
+        }
+
+        @Test
+        void autoTellsGooseFromSqlxAndDbmateByItsMarker() {
+            String text = "-- +goose Up\nSELECT 1;\n";
+
+            assertThat(rules.accepts(file("db/1_a.sql"), text)).isTrue();
+            assertThat(new SqlxRules().accepts(file("db/1_a.sql"), text)).isFalse();
+            assertThat(new DbmateRules().accepts(file("db/1_a.sql"), text)).isFalse();
+            assertThat(rules.order()).isEqualTo(dev.strata.migrations.core.VersionOrder.NUMERIC);
+        }
+    }
+
+    @Nested
+    class Popx {
+        private final PopxRules rules = new PopxRules();
+
+        private List<String> selected(String... paths) {
+            List<ScriptFile> files = java.util.Arrays.stream(paths).map(LayoutRulesTest::file).toList();
+            return rules.select(files, List.of()).files().stream().map(ScriptFile::name).toList();
+        }
+
+        @Test
+        void thePostgresFileIsReadOverTheGenericOneAndOtherDialectsArePassedOver() {
+            assertThat(selected("m/1_users.up.sql", "m/1_users.postgres.up.sql", "m/1_users.mysql.up.sql",
+                    "m/1_users.down.sql", "m/2_x.cockroach.up.sql"))
+                    .containsExactlyInAnyOrder("1_users.postgres.up.sql", "1_users.down.sql");
+        }
+
+        @Test
+        void passedOverDialectsAreCountedInANote() {
+            List<ScriptFile> files = List.of(file("m/1_a.mysql.up.sql"), file("m/2_b.mysql.up.sql"),
+                    file("m/2_b.up.sql"));
+
+            assertThat(rules.select(files, List.of()).notes()).singleElement().asString()
+                    .startsWith("popx: passed over 2 files of the mysql dialect");
+        }
+
+        @Test
+        void autocommitIsReadWithOrWithoutADialectAndRunsWithoutATransaction() {
+            assertThat(PopxRules.PopxName.parse("5_idx.postgres.autocommit.up.sql")).hasValueSatisfying(name -> {
+                assertThat(name.dialect()).contains("postgres");
+                assertThat(name.autocommit()).isTrue();
+            });
+            assertThat(PopxRules.PopxName.parse("5_idx.autocommit.up.sql")).hasValueSatisfying(name -> {
+                assertThat(name.dialect()).isEmpty();
+                assertThat(name.autocommit()).isTrue();
+            });
+            assertThat(Layout.POPX.runsWithoutTransaction("5_idx.autocommit.up.sql")).isTrue();
+            assertThat(Layout.POPX.runsWithoutTransaction("5_idx.up.sql")).isFalse();
+        }
+
+        @Test
+        void autoChoosesPopxOnlyWhenAFileShowsADialectOrAutocommit() {
+            assertThat(rules.shows(file("m/1_a.up.sql"), "")).isFalse();
+            assertThat(rules.shows(file("m/1_a.postgres.up.sql"), "")).isTrue();
+            assertThat(rules.order()).isEqualTo(dev.strata.migrations.core.VersionOrder.STRING);
+        }
+    }
+
+    @Nested
+    class Temporal {
+        private final TemporalRules rules = new TemporalRules();
+
+        private static ScriptFile manifest(String path, String json) {
+            return ScriptFile.of("manifest.json", path, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        @Test
+        void eachListedFileIsAMigrationVersionedByItsManifestAndPosition() {
+            LayoutRules.Selection selection = rules.select(List.of(file("s/v1.1/b.sql"), file("s/v1.1/a.sql")),
+                    List.of(manifest("s/v1.1/manifest.json", "{\"CurrVersion\": \"1.1\", \"Description\":"
+                            + " \"add tasks\", \"SchemaUpdateCqlFiles\": [\"b.sql\", \"a.sql\"]}")));
+
+            assertThat(selection.problems()).isEmpty();
+            LayoutRules.FileName first = selection.rules().parseName(file("s/v1.1/b.sql")).orElseThrow();
+            assertThat(first.version()).isEqualTo(Version.parse("1.1.1"));
+            assertThat(first.script()).isEqualTo("v1.1/b.sql");
+            assertThat(first.description()).isEqualTo("add tasks (b.sql)");
+            assertThat(selection.rules().parseName(file("s/v1.1/a.sql")).orElseThrow().version())
+                    .isEqualTo(Version.parse("1.1.2"));
+        }
+
+        @Test
+        void aFileTheManifestDoesNotListIsNotReadAndSaysWhy() {
+            LayoutRules.Selection selection = rules.select(List.of(file("s/v1.0/extra.sql")),
+                    List.of(manifest("s/v1.0/manifest.json",
+                            "{\"CurrVersion\": \"1.0\", \"SchemaUpdateCqlFiles\": []}")));
+
+            assertThat(selection.rules().parseName(file("s/v1.0/extra.sql"))).isEmpty();
+            assertThat(selection.rules().explainMismatch(file("s/v1.0/extra.sql"))).contains("does not list it");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"{not json", "{\"SchemaUpdateCqlFiles\": []}", "{\"CurrVersion\": \"1.0\"}",
+                "{\"CurrVersion\": \"2.0\", \"SchemaUpdateCqlFiles\": []}",
+                "{\"CurrVersion\": \"1.0\", \"SchemaUpdateCqlFiles\": [\"gone.sql\"]}"})
+        void aBrokenManifestIsAProblemNamingIt(String json) {
+            LayoutRules.Selection selection = rules.select(List.of(),
+                    List.of(manifest("s/v1.0/manifest.json", json)));
+
+            assertThat(selection.problems()).singleElement()
+                    .satisfies(problem -> assertThat(problem.message()).startsWith("s/v1.0/manifest.json "));
+        }
+    }
+
+    @Nested
+    class VersionOrders {
+        private static ResolvedMigration migration(String version) {
+            return new ResolvedMigration(Version.parse(version), "m", version + "_m.sql", "db/" + version + "_m.sql",
+                    "SELECT 1;", dev.strata.migrations.core.Checksum.of("SELECT 1;"));
+        }
+
+        @Test
+        void stringOrderPutsAnEighteenDigitVersionWhereItsTextSorts() {
+            List<Version> versions = new java.util.ArrayList<>(List.of(Version.parse("20240101000000"),
+                    Version.parse("202301010000000001"), Version.parse("20230101000000")));
+
+            versions.sort(dev.strata.migrations.core.VersionOrder.STRING);
+
+            assertThat(versions).extracting(Version::toString)
+                    .containsExactly("20230101000000", "202301010000000001", "20240101000000");
+        }
+
+        @Test
+        void filesWhosePositionDiffersAreAWarningNamingEachWhenTheLayoutsAgree() {
+            List<ResolvedMigration> inStringOrder = List.of(migration("20230101000000"),
+                    migration("202301010000000001"), migration("20240101000000"));
+
+            VersionOrderCheck.Findings findings = VersionOrderCheck.check(
+                    dev.strata.migrations.core.VersionOrder.STRING, true, inStringOrder);
+
+            assertThat(findings.problems()).isEmpty();
+            assertThat(findings.notes()).singleElement().asString().startsWith("warning: versions are compared as"
+                            + " strings")
+                    .contains("db/202301010000000001_m.sql, db/20240101000000_m.sql")
+                    .doesNotContain("db/20230101000000_m.sql");
+        }
+
+        @Test
+        void filesWhosePositionDiffersAreProblemsWhenTheLayoutsDisagree() {
+            VersionOrderCheck.Findings findings = VersionOrderCheck.check(
+                    dev.strata.migrations.core.VersionOrder.NUMERIC, false, List.of(migration("9"), migration("10")));
+
+            assertThat(findings.problems()).extracting(problem -> problem.kind())
+                    .containsOnly(ProblemKind.VERSION_ORDER).hasSize(2);
+        }
+
+        @Test
+        void equalWidthVersionsAgreeInBothOrdersAndGiveNothing() {
+            VersionOrderCheck.Findings findings = VersionOrderCheck.check(
+                    dev.strata.migrations.core.VersionOrder.NUMERIC, true, List.of(migration("1"), migration("2")));
+
+            assertThat(findings.problems()).isEmpty();
+            assertThat(findings.notes()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Locations {
+        @Test
+        void anEntryMayNameItsOwnLayout() {
+            LocationEntry entry = LocationEntry.parse("filesystem:db/legacy?layout=golang-migrate");
+
+            assertThat(entry.location()).isEqualTo(Location.parse("filesystem:db/legacy"));
+            assertThat(entry.layout()).contains(Layout.GOLANG_MIGRATE);
+            assertThat(LocationEntry.parse("classpath:db/migration").layout()).isEmpty();
+        }
+
+        @Test
+        void anUnknownLayoutOrSettingIsAnErrorNamingTheAcceptedOnes() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> LocationEntry.parse("filesystem:db?layout=flyway"))
+                    .hasMessageContaining("'flyway'").hasMessageContaining("goose, popx");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocationEntry.parse("filesystem:db?format=x"))
+                    .hasMessageContaining("?layout=<layout>");
+        }
+
+        @Test
+        void aLocationWithoutItsOwnLayoutTakesTheOneForAll() {
+            Location legacy = Location.parse("filesystem:legacy");
+            LocationLayouts layouts = LocationLayouts.uniform(Layout.STRATA).with(legacy, Layout.DBMATE);
+
+            assertThat(layouts.of(legacy)).isEqualTo(Layout.DBMATE);
+            assertThat(layouts.of(Location.DEFAULT)).isEqualTo(Layout.STRATA);
         }
     }
 }
