@@ -7,7 +7,7 @@ import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.fleet.FailurePolicy;
+import dev.strata.migrations.core.FailurePolicy;
 import dev.strata.migrations.fleet.Fleet;
 import dev.strata.migrations.fleet.FleetCommand;
 import dev.strata.migrations.fleet.FleetListener;

@@ -6,11 +6,17 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The whole configuration, validated: {@code [database]}, {@code [migrations]}, {@code [codegen]}, and the file it
- * came from.
+ * The whole configuration, validated: {@code [database]}, {@code [migrations]}, {@code [codegen]}, {@code [fleet]}
+ * with the {@code [[targets]]}, and the file it came from.
  */
 public record StrataConfig(DatabaseSettings database, MigrationSettings migrations, CodegenConfig codegen,
-                           Optional<Path> file) {
+                           FleetConfig fleet, Optional<Path> file) {
+
+    /** A configuration without fleet targets. */
+    public StrataConfig(DatabaseSettings database, MigrationSettings migrations, CodegenConfig codegen,
+                        Optional<Path> file) {
+        this(database, migrations, codegen, FleetConfig.NONE, file);
+    }
 
     /** A configuration without {@code [codegen]} settings (the database commands need none). */
     public StrataConfig(DatabaseSettings database, MigrationSettings migrations, Optional<Path> file) {

@@ -1,5 +1,7 @@
 package dev.strata.migrations.fleet;
 
+import dev.strata.migrations.core.FailurePolicy;
+
 import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.config.DatabaseSettings;

@@ -1,5 +1,7 @@
 package dev.strata.migrations.fleet;
 
+import dev.strata.migrations.core.FailurePolicy;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -1,4 +1,4 @@
-package dev.strata.migrations.fleet;
+package dev.strata.migrations.core;
 
 import java.util.Locale;
 import java.util.Optional;
