@@ -25,6 +25,9 @@ import java.io.UncheckedIOException;
 final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
     static ExitCode of(Throwable error) {
+        if (error instanceof FleetFailedException fleet) {
+            return fleet.exitCode();
+        }
         if (error instanceof MigrationInterruptedException interrupted) {
             return StopSignals.exitCode(interrupted.reason());
         }
@@ -56,6 +59,9 @@ final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
     /** The closing line's wording: the code's meaning, narrowed to this failure where the code covers several. */
     static String wording(Throwable error, ExitCode code) {
+        if (error instanceof FleetFailedException) {
+            return "a fleet target failed (" + code.meaning() + ")";
+        }
         if (error instanceof MigrationFailedException failed) {
             return failed.transactional() ? "a migration failed; its transaction was rolled back"
                     : "a migration without a transaction failed part-way; the statements before the failing one stay"

@@ -15,8 +15,8 @@ import java.util.Optional;
 public record FleetConfig(List<DeclaredTarget> targets, Optional<String> schemas, Optional<String> query,
                           int parallel, FailurePolicy onFailure, boolean includePublic) {
     public static final int MAX_PARALLEL = 64;
-    public static final FleetConfig NONE = new FleetConfig(List.of(), Optional.empty(), Optional.empty(), 4,
-            FailurePolicy.CONTINUE, false);
+    public static final FleetConfig NONE = new FleetConfig(List.of(), Optional.empty(), Optional.empty(),
+            Integer.parseInt(ConfigKey.FLEET_PARALLEL.defaultValue().orElseThrow()), FailurePolicy.CONTINUE, false);
 
     public FleetConfig {
         targets = List.copyOf(targets);

@@ -86,7 +86,7 @@ final class TargetRun {
     }
 
     private TargetResult planned(MigrationPlan plan, long started) {
-        return new TargetResult(target.name(), target.location(), plan.current(), plan.target(), 0,
+        return new TargetResult(target.name(), target.location(), plan.current(), plan.current(), 0,
                 plan.pending().size(), true, since(started), new TargetOutcome.Succeeded());
     }
 
