@@ -13,6 +13,7 @@ import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.execute.MigrationInterruptedException;
 import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.lock.LockTimeoutException;
+import dev.strata.migrations.lock.TransactionPoolingException;
 import dev.strata.migrations.plan.UndoRefusedException;
 import dev.strata.migrations.resolve.LayoutMixtureException;
 import dev.strata.migrations.resolve.LocationNotFoundException;
@@ -50,6 +51,7 @@ final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
             return ExitCode.LOCK_TIMEOUT;
         }
         if (error instanceof ConfigurationException || error instanceof NonEmptySchemaException
+                || error instanceof TransactionPoolingException
                 || error instanceof LocationNotFoundException || error instanceof LayoutMixtureException
                 || error instanceof NewMigrationException || error instanceof CommandLine.ParameterException) {
             return ExitCode.USAGE;

@@ -151,6 +151,7 @@ final class TargetRun {
             return TargetOutcome.FailureKind.HISTORY_UNREADABLE;
         }
         if (error instanceof NonEmptySchemaException || error instanceof ConfigurationException
+                || error instanceof dev.strata.migrations.lock.TransactionPoolingException
                 || error instanceof LocationNotFoundException || error instanceof LayoutMixtureException) {
             return TargetOutcome.FailureKind.REFUSED;
         }
