@@ -1,12 +1,12 @@
 package dev.strata.migrations.fleet;
 
-import dev.strata.migrations.core.FailurePolicy;
-
 import dev.strata.migrations.ConnectionSource;
+import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.config.DatabaseSettings;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -73,7 +73,7 @@ public final class Fleet {
                 statement.execute("create schema if not exists " + TargetConnections.identifier(schema));
                 return Optional.empty();
             }
-            try (var rows = statement.executeQuery("select 1 from pg_catalog.pg_namespace where nspname = '"
+            try (ResultSet rows = statement.executeQuery("select 1 from pg_catalog.pg_namespace where nspname = '"
                     + schema.replace("'", "''") + "'")) {
                 return rows.next() ? Optional.empty() : Optional.of(new TargetOutcome.Failed(
                         TargetOutcome.FailureKind.REFUSED, "schema " + schema + " does not exist in "
@@ -86,7 +86,7 @@ public final class Fleet {
             if ("23505".equals(e.getSQLState()) || "42P06".equals(e.getSQLState())) {
                 return Optional.empty();
             }
-            return Optional.of(run.outcome(new dev.strata.migrations.DatabaseOperationException(
+            return Optional.of(run.outcome(new DatabaseOperationException(
                     "creating schema " + schema, e)));
         } catch (RuntimeException e) {
             return Optional.of(run.outcome(e));

@@ -1,5 +1,6 @@
 package dev.strata.migrations.fleet;
 
+import dev.strata.migrations.config.FleetConfig;
 import dev.strata.migrations.core.FailurePolicy;
 
 import java.util.Objects;
@@ -13,8 +14,8 @@ import java.util.Objects;
  * @param canary        how many targets run first, on their own: when one of them fails, no other target starts
  */
 public record FleetOptions(int parallel, FailurePolicy onFailure, int canary) {
-    public static final int DEFAULT_PARALLEL = dev.strata.migrations.config.FleetConfig.NONE.parallel();
-    public static final int MAX_PARALLEL = dev.strata.migrations.config.FleetConfig.MAX_PARALLEL;
+    public static final int DEFAULT_PARALLEL = FleetConfig.NONE.parallel();
+    public static final int MAX_PARALLEL = FleetConfig.MAX_PARALLEL;
 
     public FleetOptions {
         Objects.requireNonNull(onFailure, "onFailure");

@@ -10,6 +10,7 @@ import dev.strata.migrations.Migrator;
 import dev.strata.migrations.NonEmptySchemaException;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.config.ConfigurationException;
+import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.StrataException;
@@ -21,11 +22,13 @@ import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.execute.MigrationInterruptedException;
 import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.lock.LockTimeoutException;
+import dev.strata.migrations.lock.TransactionPoolingException;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PlanEntry;
 import dev.strata.migrations.resolve.LayoutMixtureException;
 import dev.strata.migrations.resolve.LocationNotFoundException;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -151,7 +154,7 @@ final class TargetRun {
             return TargetOutcome.FailureKind.HISTORY_UNREADABLE;
         }
         if (error instanceof NonEmptySchemaException || error instanceof ConfigurationException
-                || error instanceof dev.strata.migrations.lock.TransactionPoolingException
+                || error instanceof TransactionPoolingException
                 || error instanceof LocationNotFoundException || error instanceof LayoutMixtureException) {
             return TargetOutcome.FailureKind.REFUSED;
         }
@@ -161,7 +164,7 @@ final class TargetRun {
 
     private static Optional<String> sqlState(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 return Optional.of(sql.getSQLState());
             }
         }
@@ -170,7 +173,7 @@ final class TargetRun {
 
     /** The message with every secret of the target replaced, however the driver or the server quoted it. */
     private String mask(String text) {
-        String masked = dev.strata.migrations.config.DatabaseUrl.redact(text);
+        String masked = DatabaseUrl.redact(text);
         for (String secret : target.secrets()) {
             if (!secret.isEmpty()) {
                 masked = masked.replace(secret, "***");
