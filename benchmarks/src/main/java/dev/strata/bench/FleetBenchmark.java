@@ -70,7 +70,7 @@ public final class FleetBenchmark {
             for (int d = 1; d <= databases; d++) {
                 shards.add(Target.database("shard_" + d, DatabaseUrl.parse(server.strataUrl("shard_" + d), "bench")));
             }
-            for (int parallel : parallels) {
+            for (int parallel : databases == 0 ? List.<Integer>of() : parallels) {
                 for (int d = 1; d <= databases; d++) {
                     server.dropDatabase("shard_" + d);
                     server.createDatabase("shard_" + d);
