@@ -51,7 +51,7 @@ final class Report {
         md.append(" Whole run: ")
                 .append(String.format(Locale.ROOT, "%.0f", total.toMillis() / 1000.0)).append(" s.\n");
         md.append("- Strata CLI: `").append(String.join(" ", tools.strataLauncher()).replace(options.projectRoot() + "/", ""))
-                .append("` (the launcher script; its JVM flags are in `migrate-cli/strata`). `strata (java -jar)`:")
+                .append("` (the launcher script; its JVM flags are in `" + Toolbox.LAUNCHER + "`). `strata (java -jar)`:")
                 .append(" `java -jar migrate-cli/target/strata.jar`, no flags.\n");
         md.append("- Flyway Community ").append(flywayVersion()).append(" as a process: `java -cp <flyway-core,")
                 .append(" flyway-database-postgresql, postgresql driver> dev.strata.bench.FlywayMain migrate|validate`")

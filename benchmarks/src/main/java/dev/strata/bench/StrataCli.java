@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Strata's CLI as a whole process: {@code <launcher> migrate|validate --url …}, the migrations named by
- * {@code STRATA_MIGRATIONS__LOCATIONS=filesystem:<dir>}. The launcher is either the {@code migrate-cli/strata}
+ * {@code STRATA_MIGRATIONS__LOCATIONS=filesystem:<dir>}. The launcher is either the distribution's {@code bin/strata}
  * script (its JVM flags and class-data-sharing archive) or plain {@code java -jar strata.jar}.
  */
 final class StrataCli implements Tool {

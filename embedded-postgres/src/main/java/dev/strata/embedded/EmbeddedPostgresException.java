@@ -13,6 +13,8 @@ public final class EmbeddedPostgresException extends RuntimeException {
         INCOMPATIBLE_DATA_DIRECTORY,
         /** A directory the server would use (binaries, data, socket) is not safe: another user could change it. */
         UNSAFE_DIRECTORY,
+        /** The class path holds no PostgreSQL binaries for this operating system and processor; nothing was started. */
+        NO_BINARIES_FOR_PLATFORM,
         /** Anything else: unpacking, initdb or the server itself failed. */
         START_FAILED
     }

@@ -2,8 +2,9 @@ package dev.strata.cli;
 
 import dev.strata.migrations.adopt.AdoptionPlan;
 import dev.strata.migrations.adopt.AdoptionRefusedException;
-import dev.strata.migrations.adopt.FlywayAdoption;
-import dev.strata.migrations.adopt.FlywayHistory;
+import dev.strata.migrations.adopt.HistoryAdoption;
+import dev.strata.migrations.adopt.SourceMigration;
+import dev.strata.migrations.adopt.SourceTool;
 import dev.strata.migrations.core.SchemaTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,31 +13,29 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
 
 @Command(name = "adopt",
         description = {
                 "Take over a database migrated by another tool: record what it applied in Strata's history, after"
                         + " checking that each file is the one that was applied.",
                 "",
-                "For Flyway: reads flyway_schema_history (in the history table's schema; --table names another), "
-                        + "finds each applied version's V<version>__<description>.sql file in the migration locations "
-                        + "and compares Flyway's CRC32 with the file's. Every applied version is then recorded as an "
-                        + "ADOPTED row with Flyway's install time and user, in one transaction under the migration "
-                        + "lock; a Flyway baseline becomes a Strata baseline; an unchanged R__ file is recorded, a "
-                        + "changed one is left for `strata migrate` to run again, as Flyway would have. Flyway's table "
-                        + "is only read.",
+                "Reads the tool's history table (flyway_schema_history, _sqlx_migrations, golang-migrate's or dbmate's "
+                        + "schema_migrations, __diesel_schema_migrations; in the history table's schema, --table names "
+                        + "another), finds each applied version's file in the migration locations, read with "
+                        + "migrations.layout as `migrate` reads them, and compares the checksum the tool recorded: "
+                        + "Flyway's CRC32, sqlx's SHA-384 (golang-migrate, dbmate and diesel record none: files are "
+                        + "matched by version). Every applied version is then recorded as an ADOPTED row, with the "
+                        + "tool's install time and user where it kept them, in one transaction under the migration "
+                        + "lock. The tool's table is only read.",
                 "",
-                "Refused (exit 4, nothing recorded) when Flyway recorded a failed migration, an applied version has "
-                        + "no file, or a file was edited after it was applied (each listed, with the fix). Running it "
-                        + "again adopts nothing. Afterwards `strata status` marks the rows '(adopted)' and "
-                        + "`strata migrate` applies only newer files."
+                "Refused (exit 4, nothing recorded) when the tool's state is not clean (a failed Flyway or sqlx row, "
+                        + "golang-migrate's dirty flag), an applied version has no file, or a file was edited after it "
+                        + "was applied (each listed, with the tool's own fix). Running it again adopts nothing. "
+                        + "Afterwards `strata status` says where each adopted row came from and `strata migrate` "
+                        + "applies only newer files."
         })
 final class AdoptCommand extends DatabaseCommand {
-
-    /** The tools Strata adopts the history of. */
-    enum Tool {
-        flyway
-    }
 
     private static final DateTimeFormatter INSTALLED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
 
@@ -44,13 +43,32 @@ final class AdoptCommand extends DatabaseCommand {
         super("adopt");
     }
 
-    @Option(names = "--from", required = true, paramLabel = "TOOL",
+    /** The names {@code --from} takes, for help and completion. */
+    static final class ToolNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return SourceTool.all().stream().map(SourceTool::name).iterator();
+        }
+    }
+
+    /** {@code --from NAME}: an unknown name is a usage error listing the known ones. */
+    static final class ToolConverter implements CommandLine.ITypeConverter<SourceTool> {
+        @Override
+        public SourceTool convert(String value) {
+            return SourceTool.named(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a tool Strata adopts from; expected one of "
+                            + String.join(", ", new ToolNames())));
+        }
+    }
+
+    @Option(names = "--from", required = true, paramLabel = "TOOL", converter = ToolConverter.class,
+            completionCandidates = ToolNames.class,
             description = "The tool whose history to adopt: ${COMPLETION-CANDIDATES}.")
-    private Tool from;
+    private SourceTool from;
 
     @Option(names = "--table", paramLabel = "[SCHEMA.]TABLE",
-            description = "The tool's history table (default: " + FlywayHistory.DEFAULT_TABLE
-                    + " in the schema of Strata's history table).")
+            description = "The tool's history table (default: the tool's own name for it, in the schema of Strata's"
+                    + " history table).")
     private String table;
 
     @Option(names = "--dry-run",
@@ -68,7 +86,7 @@ final class AdoptCommand extends DatabaseCommand {
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
             SchemaTable source = sourceTable(session.historyTable());
-            FlywayAdoption adoption = session.flywayAdoption(source);
+            HistoryAdoption adoption = session.adoption(from, source);
             AdoptionPlan plan = dryRun ? adoption.plan() : adoption.adopt(acceptEdited);
             if (dryRun && !plan.canAdopt(acceptEdited)) {
                 throw AdoptionRefusedException.of(plan);
@@ -83,19 +101,19 @@ final class AdoptCommand extends DatabaseCommand {
     }
 
     private void print(AdoptionPlan plan, DatabaseSession session, PrintWriter out) {
+        String tool = plan.tool();
         if (plan.adoptions().isEmpty()) {
-            out.println("Nothing to adopt from Flyway's " + plan.source() + " into " + session.historyTable()
-                    + ": every migration Flyway applied is already in Strata's history.");
+            out.println("Nothing to adopt from " + tool + "'s " + plan.source() + " into " + session.historyTable()
+                    + ": every migration " + tool + " applied is already in Strata's history.");
             printNotes(plan, out);
             return;
         }
-        out.println((dryRun ? "Would adopt" : "Adopted") + " Flyway's " + plan.source() + " into "
+        out.println((dryRun ? "Would adopt" : "Adopted") + " " + tool + "'s " + plan.source() + " into "
                 + session.historyTable() + " of " + session.description() + ":");
         for (AdoptionPlan.Adoption adoption : plan.adoptions()) {
             out.println("  " + (adoption.version() == null ? "repeatable" : "version " + adoption.version()) + "  "
-                    + adoption.script() + "  " + adoption.type() + ", installed "
-                    + INSTALLED_AT.format(adoption.source().installedOn().withOffsetSameInstant(ZoneOffset.UTC))
-                    + " by " + adoption.source().installedBy() + "; " + adoption.check());
+                    + adoption.script() + "  " + adoption.type() + ", " + installed(adoption.source(), tool) + "; "
+                    + adoption.check());
         }
         printNotes(plan, out);
         int count = plan.adoptions().size();
@@ -103,9 +121,18 @@ final class AdoptCommand extends DatabaseCommand {
             out.println("Dry run: nothing was recorded. Run without --dry-run to record " + Plural.of(count, "row")
                     + ".");
         } else {
-            out.println("Recorded " + Plural.of(count, "row") + ". `strata migrate` applies only newer files. Flyway's"
-                    + " table " + plan.source() + " was left as it was: drop it once nothing runs Flyway any more.");
+            out.println("Recorded " + Plural.of(count, "row") + ". `strata migrate` applies only newer files. " + tool
+                    + "'s table " + plan.source() + " was left as it was: drop it once nothing runs " + tool
+                    + " any more.");
         }
+    }
+
+    /** When and by whom, as far as the tool recorded it; what it did not record is the adoption's. */
+    private static String installed(SourceMigration source, String tool) {
+        String when = source.installedOn()
+                .map(at -> "installed " + INSTALLED_AT.format(at.withOffsetSameInstant(ZoneOffset.UTC)))
+                .orElse("install time not recorded by " + tool);
+        return when + source.installedBy().map(user -> " by " + user).orElse("");
     }
 
     private static void printNotes(AdoptionPlan plan, PrintWriter out) {
@@ -117,7 +144,7 @@ final class AdoptCommand extends DatabaseCommand {
 
     /** {@code --table}: a bare name is looked up in the schema of Strata's own history table. */
     private SchemaTable sourceTable(SchemaTable history) {
-        String name = table == null ? FlywayHistory.DEFAULT_TABLE : table;
+        String name = table == null ? from.defaultTable() : table;
         int dot = name.indexOf('.');
         try {
             return dot < 0 ? new SchemaTable(history.schema(), name)

@@ -2,14 +2,18 @@ package dev.strata.cli;
 
 import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.Migrator;
-import dev.strata.migrations.adopt.FlywayAdoption;
+import dev.strata.migrations.adopt.HistoryAdoption;
+import dev.strata.migrations.adopt.SourceTool;
 import dev.strata.migrations.config.JdbcConnectionSource;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.config.StrataConfig;
 import dev.strata.migrations.drift.DriftCheck;
+import dev.strata.migrations.drift.DriftExclusions;
+import dev.strata.migrations.drift.ExclusionPattern;
 import dev.strata.migrations.execute.ExecutionListener;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The database a command works on: the configured server, or the embedded one when no URL is configured. */
@@ -55,13 +59,18 @@ final class DatabaseSession implements AutoCloseable {
     }
 
     /** Compares this database with its migrations replayed into {@code scratch}. */
-    DriftCheck driftCheck(ConnectionSource scratch) {
-        return new DriftCheck(connections, scratch, config.migrations(), classpath.classLoader());
+    DriftCheck driftCheck(ConnectionSource scratch, DriftExclusions exclusions) {
+        return new DriftCheck(connections, scratch, config.migrations(), classpath.classLoader(), exclusions);
     }
 
-    /** Adoption of Flyway's history {@code flywayTable} into this database's Strata history. */
-    FlywayAdoption flywayAdoption(SchemaTable flywayTable) {
-        return new FlywayAdoption(connections, config.migrations(), classpath.classLoader(), flywayTable);
+    /** The configuration's exclusions ({@code [drift]}) and the command line's; a malformed one is an error (exit 2). */
+    DriftExclusions driftExclusions(List<ExclusionPattern> commandLine) {
+        return DriftExclusions.of(config.drift(), commandLine);
+    }
+
+    /** Adoption of {@code tool}'s history table {@code source} into this database's Strata history. */
+    HistoryAdoption adoption(SourceTool tool, SchemaTable source) {
+        return new HistoryAdoption(connections, config.migrations(), classpath.classLoader(), tool, source);
     }
 
     SchemaTable historyTable() {

@@ -2,11 +2,15 @@ package dev.strata.cli;
 
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.drift.DriftDetectedException;
+import dev.strata.migrations.drift.DriftExclusions;
 import dev.strata.migrations.drift.DriftReport;
+import dev.strata.migrations.drift.ExclusionPattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 @Command(name = "diff",
@@ -27,6 +31,15 @@ final class DiffCommand extends DatabaseCommand {
                     + "PostgreSQL.")
     String scratchUrl;
 
+    @Option(names = "--exclude", paramLabel = "PATTERN",
+            description = "Leave matching objects out of the comparison, on both sides; repeatable, and added to "
+                    + "drift.exclude. schema:<glob> (a whole schema), kind:<kind> (e.g. kind:function), "
+                    + "<kind>:<glob> (e.g. table:public.audit_log, function:public.tmp_*) or object:<glob> (any "
+                    + "kind); * stands for any characters, names are schema-qualified as diff prints them. Other "
+                    + "tools' history tables (flyway_schema_history, _sqlx_migrations, …) are left out by default "
+                    + "(drift.exclude_tool_history). The output lists what each pattern left out.")
+    List<String> excludes = new ArrayList<>();
+
     DiffCommand() {
         super("diff");
     }
@@ -39,13 +52,22 @@ final class DiffCommand extends DatabaseCommand {
         Optional<DatabaseUrl> scratchServer = Optional.ofNullable(scratchUrl)
                 .map(url -> DatabaseUrl.parse(url, "--scratch-url"));
         scratchServer.ifPresent(url -> url.secrets().forEach(context.masker()::add));
-        try (DatabaseSession session = openSession(context);
-             ScratchDatabase scratch = scratchServer
-                     .map(url -> ScratchDatabase.onServer(url, session.connectTimeout()))
-                     .orElseGet(ScratchDatabase::embedded)) {
+        List<ExclusionPattern> excluded = DriftExclusions.parseOption(excludes);
+        try (DatabaseSession session = openSession(context)) {
+            // The configuration's patterns are checked before a scratch server starts.
+            DriftExclusions exclusions = session.driftExclusions(excluded);
+            return compare(session, scratchServer, exclusions, context, out);
+        }
+    }
+
+    private Integer compare(DatabaseSession session, Optional<DatabaseUrl> scratchServer, DriftExclusions exclusions,
+                            CliContext context, PrintWriter out) {
+        try (ScratchDatabase scratch = scratchServer
+                .map(url -> ScratchDatabase.onServer(url, session.connectTimeout()))
+                .orElseGet(ScratchDatabase::embedded)) {
             String scratchDescription = scratch.connectionSource().description();
             report.scratch(scratchDescription);
-            DriftReport drift = session.driftCheck(scratch.connectionSource()).run();
+            DriftReport drift = session.driftCheck(scratch.connectionSource(), exclusions).run();
             report.drift(drift);
             if (!output.json()) {
                 printText(drift, session.description(), scratchDescription, out);
@@ -73,6 +95,7 @@ final class DiffCommand extends DatabaseCommand {
             out.println("Pending: " + pending + (pending == 1 ? " migration is" : " migrations are")
                     + " not applied yet; that is not drift (see `strata status`).");
         }
+        DriftExclusionText.lines(drift.excluded()).forEach(out::println);
         out.println();
         out.println(drift.drifted() ? drift.diff().describe()
                 : "No drift: the schema matches its migrations.");

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.migrations.drift.AttributeDifference;
+import dev.strata.migrations.drift.Excluded;
+import dev.strata.migrations.drift.ObjectKey;
 import dev.strata.migrations.drift.ObjectDifference;
 import dev.strata.migrations.drift.SchemaDiff;
 import dev.strata.migrations.drift.SchemaObject;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,6 +46,22 @@ final class DriftJson {
                 folded.put("kind", part.kind().name());
                 folded.put("name", part.name());
                 folded.set("attributes", attributes(part));
+            }
+        }
+        return array;
+    }
+
+    /** What each exclusion pattern left out: {@code pattern}, {@code origin}, {@code default}, {@code objects}. */
+    static ArrayNode excluded(List<Excluded> excluded) {
+        ArrayNode array = NODES.arrayNode();
+        for (Excluded pattern : excluded) {
+            ObjectNode node = array.addObject();
+            node.put("pattern", pattern.pattern());
+            node.put("origin", pattern.origin());
+            node.put("default", pattern.byDefault());
+            ArrayNode objects = node.putArray("objects");
+            for (ObjectKey key : pattern.objects()) {
+                objects.addObject().put("kind", key.kind().name()).put("name", key.name());
             }
         }
         return array;

@@ -62,7 +62,7 @@ final class EmbeddedDatabase implements AutoCloseable {
             return new EmbeddedDatabase(channel, lock, server, dataDirectory);
         } catch (EmbeddedPostgresException e) {
             closeQuietly(channel);
-            throw new EmbeddedDatabaseException(e.getMessage(), e.remedy(), e);
+            throw new EmbeddedDatabaseException(e.getMessage(), remedy(e), e);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             if (e instanceof LockTimeoutException timeout) {
@@ -71,6 +71,19 @@ final class EmbeddedDatabase implements AutoCloseable {
             throw new EmbeddedDatabaseException("cannot start the embedded PostgreSQL in " + dataDirectory + ": "
                     + e.getMessage(), "see " + home.resolve("postgres.log") + " for the server's log", e);
         }
+    }
+
+    /**
+     * What to do when the embedded server did not start. On a platform this jar carries no binaries for, the library's
+     * advice (add a binaries jar) means nothing to a user of the command: the way out is a server of their own.
+     */
+    static String remedy(EmbeddedPostgresException e) {
+        if (e.kind() == EmbeddedPostgresException.Kind.NO_BINARIES_FOR_PLATFORM) {
+            return "this strata carries the embedded PostgreSQL for " + StrataVersion.embeddedPlatform()
+                    + " only (strata --version names it); give the URL of a PostgreSQL server of your own: --url or "
+                    + "STRATA_DATABASE__URL (docs/install.md, platforms)";
+        }
+        return e.remedy();
     }
 
     private static FileLock acquire(FileChannel channel, Duration timeout, Path dataDirectory, PrintWriter notices)

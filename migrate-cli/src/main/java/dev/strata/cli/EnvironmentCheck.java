@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -18,6 +19,8 @@ final class EnvironmentCheck {
     static final String DEBUG_VARIABLE = "STRATA_DEBUG";
     /** Read by schema-testing's JUnit extension (STRATA_TEST_DATABASE_URL, …), which shares CI environments. */
     private static final String TEST_SUPPORT_PREFIX = "STRATA_TEST_";
+    /** Read by the launcher bin/strata before this JVM starts (which java, its flags, the CDS archive, the jar). */
+    static final Set<String> LAUNCHER_VARIABLES = Set.of("STRATA_JAVA", "STRATA_JAVA_OPTS", "STRATA_CDS", "STRATA_JAR");
 
     private EnvironmentCheck() {
     }
@@ -36,6 +39,6 @@ final class EnvironmentCheck {
     private static boolean known(String name) {
         Optional<ConfigKey> key = ConfigKey.forEnvironmentVariable(name);
         return key.isPresent() || name.equals(ConfigLoader.CONFIG_FILE_VARIABLE) || name.equals(DEBUG_VARIABLE)
-                || name.startsWith(TEST_SUPPORT_PREFIX);
+                || name.startsWith(TEST_SUPPORT_PREFIX) || LAUNCHER_VARIABLES.contains(name);
     }
 }

@@ -116,8 +116,8 @@ final class GenerateCommand implements Callable<Integer> {
             CodegenSettings settings = new CodegenSettings(directories, name,
                     workingDirectory.resolve(output != null ? output : Path.of(codegen.output())).normalize(),
                     codegen.schemas(), codegen.includes(), codegen.excludes(), codegen.postgresVersion(),
-                    Optional.empty());
-            MigrationFingerprint.ofDirectories(settings.migrations());
+                    Optional.empty(), config.migrations().layout(), config.migrations().nonTransactional());
+            MigrationFingerprint.ofDirectories(settings.migrations(), settings.layout());
             return settings;
         } catch (CodegenException e) {
             throw new ConfigurationException(e.getMessage(), e.hint());

@@ -149,6 +149,7 @@ final class JsonReport {
     /** A finished (or, with {@code dryRun}, planned) {@code adopt}: the rows recorded and those left alone. */
     JsonReport adopted(AdoptionPlan plan, boolean dryRun) {
         ObjectNode document = document();
+        document.put("tool", plan.tool());
         document.put("source", plan.source().toString());
         document.put("dryRun", dryRun);
         ArrayNode rows = document.putArray("adopted");
@@ -157,9 +158,10 @@ final class JsonReport {
             node.put("version", versionText(adoption.version()));
             node.put("type", adoption.type().name());
             node.put("script", adoption.script());
-            node.put("installedBy", adoption.source().installedBy());
-            node.put("installedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                    adoption.source().installedOn().withOffsetSameInstant(ZoneOffset.UTC)));
+            // null when the tool did not record it: the row then keeps the adopting user and the adoption time
+            node.put("installedBy", adoption.source().installedBy().orElse(null));
+            node.put("installedAt", adoption.source().installedOn().map(at -> DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                    .format(at.withOffsetSameInstant(ZoneOffset.UTC))).orElse(null));
             node.put("provenance", adoption.provenance());
         }
         ArrayNode notes = document.putArray("notAdopted");
@@ -201,6 +203,7 @@ final class JsonReport {
         document().set("differences", DriftJson.differences(drift.diff()));
         ArrayNode notes = document().putArray("notes");
         drift.diff().notes().forEach(notes::add);
+        document().set("excluded", DriftJson.excluded(drift.excluded()));
         return this;
     }
 
@@ -237,6 +240,7 @@ final class JsonReport {
         node.put("script", entry.script());
         node.put("state", entry.state().label());
         node.put("adopted", entry.adopted());
+        node.put("adoptedFrom", entry.adoptedFrom().orElse(null));
         node.put("noOp", entry.isNoOp());
         node.put("installedAt", entry.installedAt()
                 .map(at -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.withOffsetSameInstant(ZoneOffset.UTC)))

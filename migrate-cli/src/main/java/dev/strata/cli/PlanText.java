@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,23 +19,32 @@ import java.util.Map;
 final class PlanText {
     private static final DateTimeFormatter INSTALLED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
     private static final String[] HEADERS = {"Version", "Description", "State", "Installed at", "Duration"};
+    private static final int DURATION_COLUMN = 4;
+    private static final String ADOPTED_FROM_HEADER = "Adopted from";
 
     private PlanText() {
     }
 
+    /**
+     * The status table; when {@code strata adopt} recorded any row, a last column says where each such row came from
+     * (the other tool's table and row, and how the file was checked).
+     */
     static void printTable(MigrationPlan plan, PrintWriter out) {
+        boolean anyAdopted = plan.entries().stream().anyMatch(entry -> entry.adoptedFrom().isPresent());
         List<String[]> rows = new ArrayList<>();
-        rows.add(HEADERS);
+        rows.add(anyAdopted ? withAdoptedFrom(HEADERS, ADOPTED_FROM_HEADER) : HEADERS);
         for (PlanEntry entry : plan.entries()) {
-            rows.add(new String[] {
+            String[] row = {
                     entry.isRepeatable() ? "repeatable" : entry.version().toString(),
                     entry.description(),
                     entry.state().label() + (entry.adopted() ? " (adopted)" : "") + (entry.isNoOp() ? " (no-op)" : ""),
                     entry.installedAt().map(at -> INSTALLED_AT.format(at.withOffsetSameInstant(ZoneOffset.UTC))).orElse(""),
                     entry.executionMs().map(ms -> ms + " ms").orElse("")
-            });
+            };
+            rows.add(anyAdopted ? withAdoptedFrom(row, entry.adoptedFrom().orElse("")) : row);
         }
-        int[] widths = new int[HEADERS.length];
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
@@ -43,13 +53,19 @@ final class PlanText {
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
-                boolean rightAligned = i == row.length - 1;
+                boolean rightAligned = i == DURATION_COLUMN;
                 String cell = rightAligned ? " ".repeat(widths[i] - row[i].length()) + row[i]
                         : row[i] + " ".repeat(widths[i] - row[i].length());
                 line.append(cell).append(i < row.length - 1 ? "  " : "");
             }
             out.println(line.toString().stripTrailing());
         }
+    }
+
+    private static String[] withAdoptedFrom(String[] row, String adoptedFrom) {
+        String[] wider = Arrays.copyOf(row, row.length + 1);
+        wider[row.length] = adoptedFrom;
+        return wider;
     }
 
     static String summary(MigrationPlan plan) {

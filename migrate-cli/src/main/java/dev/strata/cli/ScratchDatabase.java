@@ -43,7 +43,7 @@ abstract class ScratchDatabase implements AutoCloseable {
             return new Embedded(EmbeddedPostgres.builder().nonDurable().startupTimeout(Duration.ofSeconds(60)).start());
         } catch (EmbeddedPostgresException e) {
             throw new EmbeddedDatabaseException("cannot start the scratch embedded PostgreSQL: " + e.getMessage(),
-                    e.remedy() + "; or give --scratch-url a PostgreSQL server where strata may create a database", e);
+                    EmbeddedDatabase.remedy(e) + "; or give --scratch-url a PostgreSQL server where strata may create a database", e);
         }
     }
 

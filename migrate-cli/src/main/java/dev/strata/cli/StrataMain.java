@@ -44,6 +44,7 @@ public final class StrataMain {
                 interruption);
         out.flush();
         err.flush();
+        ClassArchiveRun.recordOutcome(code);
         System.exit(code);
     }
 

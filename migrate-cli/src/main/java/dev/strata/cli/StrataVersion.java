@@ -21,11 +21,16 @@ final class StrataVersion implements CommandLine.IVersionProvider {
         return dot > 0 ? postgres.substring(0, dot) : postgres;
     }
 
+    /** The platform of the embedded PostgreSQL binaries this jar carries, e.g. {@code linux-amd64}. */
+    static String embeddedPlatform() {
+        return PROPERTIES.getProperty("platform", "unknown");
+    }
+
     @Override
     public String[] getVersion() {
         return new String[] {
                 "strata " + version(),
-                "embedded PostgreSQL " + PROPERTIES.getProperty("postgres", "unknown"),
+                "embedded PostgreSQL " + PROPERTIES.getProperty("postgres", "unknown") + " (" + embeddedPlatform() + ")",
                 "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
         };
     }

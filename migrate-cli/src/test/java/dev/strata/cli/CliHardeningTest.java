@@ -193,7 +193,7 @@ class CliHardeningTest {
     @Test
     void knownAndToolkitVariablesAreNotWarnedAbout() {
         Map<String, String> environment = new HashMap<>(Map.of("STRATA_DEBUG", "0", "STRATA_TEST_SERVER", "x",
-                "STRATA_MIGRATIONS__LOCK_TIMEOUT", "5s"));
+                "STRATA_MIGRATIONS__LOCK_TIMEOUT", "5s", "STRATA_JAVA_OPTS", "-Xmx64m", "STRATA_CDS", "off"));
 
         assertThat(EnvironmentCheck.warnings(environment)).isEmpty();
         environment.put("STRATA_MIGRATION__LOCK_TIMEOUT", "5s");

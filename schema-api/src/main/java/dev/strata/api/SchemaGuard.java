@@ -69,9 +69,9 @@ public final class SchemaGuard {
     /**
      * The pure comparison of a descriptor's migrations with history rows, read as the engine reads them
      * ({@link AppliedVersions}): each version by its last row, so an undone version is pending again and a baseline
-     * stands for every version up to it.
+     * stands for every version up to it. Package-private: history rows are the engine's internal type.
      */
-    public static SchemaComparison compare(SchemaDescriptor expected, List<AppliedMigration> applied) {
+    static SchemaComparison compare(SchemaDescriptor expected, List<AppliedMigration> applied) {
         AppliedVersions versions = AppliedVersions.of(applied);
         Map<Version, AppliedMigration> succeeded = new LinkedHashMap<>();
         versions.lastRows().forEach((version, row) -> {

@@ -7,21 +7,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The architecture rules of the schema API (issue #3): it is a runtime library, generation stays in schema-codegen. */
+/**
+ * The schema API's own rules, which need its class path (the dependency rules are in integration-tests'
+ * ArchitectureTest): its exceptions are StrataExceptions, and the code generator is not on its class path at all.
+ */
 @AnalyzeClasses(packages = "dev.strata", importOptions = ImportOption.DoNotIncludeTests.class)
 class ApiArchitectureTest {
-
-    @ArchTest
-    static final ArchRule theApiDoesNotDependOnTheGenerator = noClasses()
-            .that().resideInAPackage("dev.strata.api..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.strata.codegen..", "org.jooq.codegen..",
-                    "org.jooq.meta..")
-            .because("schema-api is what applications put on their class path: their generated code is compiled"
-                    + " with the application, so nothing at run time may need the code generator, jOOQ's codegen or its"
-                    + " meta model");
 
     @ArchTest
     static final ArchRule schemaMismatchIsAStrataException = classes()

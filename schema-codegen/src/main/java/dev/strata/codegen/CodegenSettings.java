@@ -9,6 +9,11 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.plan.NonTransactionalFiles;
+import dev.strata.migrations.resolve.Layout;
+import dev.strata.migrations.resolve.Location;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,10 +36,14 @@ import java.util.regex.PatternSyntaxException;
  *                        empty for the binaries this generator ships
  * @param jooq            jOOQ's own generator configuration, passed through (see {@link JooqConfiguration} for what
  *                        Strata sets in it); empty for jOOQ's defaults
+ * @param layout          how the files in the directories are named ({@code migrations.layout}): Strata's own, or a
+ *                        sqlx, golang-migrate, dbmate or diesel folder read unchanged
+ * @param nonTransactional how a file that must run outside a transaction is recognised
+ *                        ({@code migrations.non_transactional})
  */
 public record CodegenSettings(List<Path> migrations, String packageName, Path outputDirectory, List<String> schemas,
                               List<String> includes, List<String> excludes, Optional<String> postgresVersion,
-                              Optional<Generator> jooq) {
+                              Optional<Generator> jooq, Layout layout, NonTransactionalFiles nonTransactional) {
 
     public static final Path DEFAULT_MIGRATIONS = Path.of("src/main/resources/db/migration");
     public static final Path DEFAULT_OUTPUT = Path.of("target/generated-sources/strata");
@@ -52,6 +61,8 @@ public record CodegenSettings(List<Path> migrations, String packageName, Path ou
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         Objects.requireNonNull(postgresVersion, "postgresVersion");
         jooq = Objects.requireNonNull(jooq, "jooq").map(CodegenSettings::copy);
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(nonTransactional, "nonTransactional");
         requirePackage(packageName);
         if (migrations.isEmpty()) {
             throw invalid("migration locations", "none given", "give at least one directory");
@@ -66,6 +77,14 @@ public record CodegenSettings(List<Path> migrations, String packageName, Path ou
                 throw invalid("postgresVersion", version, "give a major such as 16, or a full version such as 16.15.0");
             }
         });
+    }
+
+    /** Settings for Strata's own layout, with non-transactional files marked by their directive. */
+    public CodegenSettings(List<Path> migrations, String packageName, Path outputDirectory, List<String> schemas,
+                           List<String> includes, List<String> excludes, Optional<String> postgresVersion,
+                           Optional<Generator> jooq) {
+        this(migrations, packageName, outputDirectory, schemas, includes, excludes, postgresVersion, jooq,
+                Layout.STRATA, NonTransactionalFiles.DIRECTIVE);
     }
 
     /** The defaults for a package: migrations and output below the working directory, schema {@code public}. */
@@ -92,37 +111,58 @@ public record CodegenSettings(List<Path> migrations, String packageName, Path ou
 
     public CodegenSettings withMigrations(List<Path> directories) {
         return new CodegenSettings(directories, packageName, outputDirectory, schemas, includes, excludes,
-                postgresVersion, jooq);
+                postgresVersion, jooq, layout, nonTransactional);
     }
 
     public CodegenSettings withOutputDirectory(Path directory) {
         return new CodegenSettings(migrations, packageName, directory, schemas, includes, excludes, postgresVersion,
-                jooq);
+                jooq, layout, nonTransactional);
     }
 
     public CodegenSettings withSchemas(List<String> names) {
         return new CodegenSettings(migrations, packageName, outputDirectory, names, includes, excludes,
-                postgresVersion, jooq);
+                postgresVersion, jooq, layout, nonTransactional);
     }
 
     public CodegenSettings withIncludes(List<String> patterns) {
         return new CodegenSettings(migrations, packageName, outputDirectory, schemas, patterns, excludes,
-                postgresVersion, jooq);
+                postgresVersion, jooq, layout, nonTransactional);
     }
 
     public CodegenSettings withExcludes(List<String> patterns) {
         return new CodegenSettings(migrations, packageName, outputDirectory, schemas, includes, patterns,
-                postgresVersion, jooq);
+                postgresVersion, jooq, layout, nonTransactional);
     }
 
     public CodegenSettings withPostgresVersion(Optional<String> version) {
         return new CodegenSettings(migrations, packageName, outputDirectory, schemas, includes, excludes, version,
-                jooq);
+                jooq, layout, nonTransactional);
     }
 
     public CodegenSettings withJooq(Optional<Generator> generator) {
         return new CodegenSettings(migrations, packageName, outputDirectory, schemas, includes, excludes,
-                postgresVersion, generator);
+                postgresVersion, generator, layout, nonTransactional);
+    }
+
+    public CodegenSettings withLayout(Layout newLayout) {
+        return new CodegenSettings(migrations, packageName, outputDirectory, schemas, includes, excludes,
+                postgresVersion, jooq, newLayout, nonTransactional);
+    }
+
+    public CodegenSettings withNonTransactional(NonTransactionalFiles mode) {
+        return new CodegenSettings(migrations, packageName, outputDirectory, schemas, includes, excludes,
+                postgresVersion, jooq, layout, mode);
+    }
+
+    /**
+     * The engine's settings for applying these migrations to the generator's database: the directories, their layout
+     * and non-transactional rule, and otherwise the defaults (history table {@code public.strata_schema_history}).
+     */
+    public MigrationSettings migrationSettings() {
+        return MigrationSettings.defaults()
+                .withLocations(migrations.stream().<Location>map(Location.Filesystem::new).toList())
+                .withLayout(layout)
+                .withNonTransactional(nonTransactional);
     }
 
     private static void requirePackage(String packageName) {

@@ -3,15 +3,12 @@ package dev.strata.codegen;
 import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
-import dev.strata.migrations.resolve.Location;
 import dev.strata.embedded.EmbeddedPostgres;
 import dev.strata.embedded.EmbeddedPostgresException;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -34,7 +31,7 @@ public final class EmbeddedMigratedDatabase implements MigratedDatabase {
         return migrations -> start(migrations, binaries);
     }
 
-    public static EmbeddedMigratedDatabase start(List<Path> migrations, PostgresBinaries binaries) {
+    public static EmbeddedMigratedDatabase start(MigrationSettings migrations, PostgresBinaries binaries) {
         EmbeddedPostgres server;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -54,11 +51,9 @@ public final class EmbeddedMigratedDatabase implements MigratedDatabase {
         }
     }
 
-    /** Applies every migration in the directories with the engine's defaults (history table public.strata_schema_history). */
-    public static void migrate(DataSource dataSource, List<Path> migrations, String description) {
-        MigrationSettings settings = MigrationSettings.defaults()
-                .withLocations(migrations.stream().<Location>map(Location.Filesystem::new).toList());
-        new Migrator(ConnectionSource.of(dataSource, description), settings).migrate();
+    /** Applies every migration the settings name ({@link CodegenSettings#migrationSettings()}). */
+    public static void migrate(DataSource dataSource, MigrationSettings migrations, String description) {
+        new Migrator(ConnectionSource.of(dataSource, description), migrations).migrate();
     }
 
     private static String serverVersion(EmbeddedPostgres server) {

@@ -1,7 +1,7 @@
 package dev.strata.codegen;
 
-import java.nio.file.Path;
-import java.util.List;
+import dev.strata.migrations.MigrationSettings;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -20,7 +20,7 @@ public interface MigratedDatabase extends AutoCloseable {
     /** Creates migrated databases; production code starts an embedded server, tests reuse one. */
     @FunctionalInterface
     interface Factory {
-        /** A fresh database with every migration from the directories applied. */
-        MigratedDatabase create(List<Path> migrations);
+        /** A fresh database with every migration these settings name applied (directories, layout, …). */
+        MigratedDatabase create(MigrationSettings migrations);
     }
 }

@@ -1,6 +1,7 @@
 package dev.strata.codegen;
 
 import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.Location;
 import dev.strata.migrations.resolve.LocationNotFoundException;
 import dev.strata.migrations.resolve.MigrationResolver;
@@ -53,6 +54,14 @@ public record MigrationFingerprint(String latestVersion, String fingerprint, Lis
      *                          rejects
      */
     public static MigrationFingerprint ofDirectories(List<Path> directories) {
+        return ofDirectories(directories, Layout.STRATA);
+    }
+
+    /**
+     * As {@link #ofDirectories(List)}, for files named in {@code layout} (a sqlx, golang-migrate, dbmate or diesel
+     * folder read unchanged).
+     */
+    public static MigrationFingerprint ofDirectories(List<Path> directories, Layout layout) {
         for (Path directory : directories) {
             if (!Files.isDirectory(directory)) {
                 throw new CodegenException("migration directory " + directory + " does not exist",
@@ -61,7 +70,7 @@ public record MigrationFingerprint(String latestVersion, String fingerprint, Lis
         }
         ResolvedMigrations resolved;
         try {
-            resolved = new MigrationResolver(MigrationFingerprint.class.getClassLoader())
+            resolved = new MigrationResolver(MigrationFingerprint.class.getClassLoader(), layout)
                     .resolve(directories.stream().<Location>map(Location.Filesystem::new).toList());
         } catch (LocationNotFoundException e) {
             // The engine refuses a location without files (never an empty schema by mistake); so does the generator.

@@ -91,7 +91,7 @@ public final class Regeneration {
     }
 
     private int generateInto(Path sourceRoot, SchemaVersionSource.Provenance provenance) {
-        try (MigratedDatabase database = databases.create(settings.migrations())) {
+        try (MigratedDatabase database = databases.create(settings.migrationSettings())) {
             SchemaCodeGenerator.generate(database, settings, sourceRoot, provenance);
         }
         return digests(settings.packageDirectory(sourceRoot)).size();
@@ -99,7 +99,7 @@ public final class Regeneration {
 
     /** The migrations, the generator and the digest of everything else the output depends on. */
     public SchemaVersionSource.Provenance provenance() {
-        return new SchemaVersionSource.Provenance(MigrationFingerprint.ofDirectories(settings.migrations()),
+        return new SchemaVersionSource.Provenance(MigrationFingerprint.ofDirectories(settings.migrations(), settings.layout()),
                 SchemaCodeGenerator.GENERATOR,
                 sha256(JooqConfiguration.describe(settings) + "\nPostgreSQL " + binaries.version() + "\n"));
     }

@@ -1,5 +1,7 @@
 package dev.strata.codegen;
 
+import dev.strata.migrations.MigrationSettings;
+
 import dev.strata.embedded.EmbeddedPostgres;
 
 import java.nio.file.Path;
@@ -40,7 +42,7 @@ final class TestPostgres {
         };
     }
 
-    private static MigratedDatabase migratedDatabase(List<Path> migrations) {
+    private static MigratedDatabase migratedDatabase(MigrationSettings migrations) {
         String name = "codegen_" + DATABASES.incrementAndGet();
         EmbeddedPostgres postgres = server();
         try (Connection connection = postgres.dataSource("postgres").getConnection();

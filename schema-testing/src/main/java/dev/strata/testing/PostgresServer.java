@@ -1,5 +1,7 @@
 package dev.strata.testing;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.strata.migrations.config.DatabaseUrl;
@@ -20,6 +22,8 @@ import java.util.regex.Pattern;
  * are pooled: a new session costs about as much as copying a small template.
  */
 final class PostgresServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
+
     private static final Pattern JDBC_DATABASE = Pattern.compile("(jdbc:postgresql://[^/?]*)(?:/[^?]*)?(\\?.*)?");
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
     private static final int ADMIN_POOL_SIZE = 4;
@@ -166,7 +170,7 @@ final class PostgresServer implements AutoCloseable {
         try {
             closeable.close();
         } catch (Exception e) {
-            System.err.println("strata-testing: could not stop the test server: " + e);
+            LOG.warn("strata-testing: could not stop the test server: {}", e.toString());
         }
     }
 }

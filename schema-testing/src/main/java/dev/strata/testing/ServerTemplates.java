@@ -1,5 +1,7 @@
 package dev.strata.testing;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.strata.migrations.MigrationSettings;
 
 import java.util.ArrayList;
@@ -13,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * error at once instead of running the migrations again.
  */
 final class ServerTemplates implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerTemplates.class);
+
     private final PostgresServer server;
     private final Map<MigrationSettings, Memo> templates = new ConcurrentHashMap<>();
 
@@ -42,7 +46,7 @@ final class ServerTemplates implements AutoCloseable {
         }
         templates.clear();
         server.close();
-        failures.forEach(e -> System.err.println("strata-testing: " + e.getMessage()));
+        failures.forEach(e -> LOG.warn("strata-testing: {}", e.getMessage()));
     }
 
     @Override

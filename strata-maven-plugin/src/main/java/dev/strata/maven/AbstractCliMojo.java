@@ -59,6 +59,11 @@ abstract class AbstractCliMojo extends AbstractMojo {
     /** The CLI command this goal runs, e.g. {@code migrate}. */
     abstract String command();
 
+    /** The command's own options, e.g. {@code --exclude table:public.audit_log}; none unless a goal has some. */
+    List<String> options() {
+        return List.of();
+    }
+
     @Override
     public void execute() throws MojoFailureException {
         if (skip) {
@@ -68,7 +73,9 @@ abstract class AbstractCliMojo extends AbstractMojo {
         Quiet.libraries();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = StrataMain.execute(new String[] {command()}, environment(System.getenv()), basedir.toPath(),
+        List<String> arguments = new ArrayList<>(List.of(command()));
+        arguments.addAll(options());
+        int exit = StrataMain.execute(arguments.toArray(String[]::new), environment(System.getenv()), basedir.toPath(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         out.toString(StandardCharsets.UTF_8).lines().forEach(line -> getLog().info(line));
         String errors = err.toString(StandardCharsets.UTF_8);

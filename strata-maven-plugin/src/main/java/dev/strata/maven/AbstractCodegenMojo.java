@@ -2,6 +2,8 @@ package dev.strata.maven;
 
 import dev.strata.codegen.CodegenException;
 import dev.strata.codegen.CodegenSettings;
+import dev.strata.migrations.plan.NonTransactionalFiles;
+import dev.strata.migrations.resolve.Layout;
 import dev.strata.codegen.PostgresBinaries;
 import dev.strata.codegen.Regeneration;
 import org.apache.maven.plugin.AbstractMojo;
@@ -64,6 +66,21 @@ abstract class AbstractCodegenMojo extends AbstractMojo {
     @Parameter
     Generator jooq;
 
+    /**
+     * How the migration files are named (as {@code migrations.layout}): {@code strata} (the default), {@code sqlx},
+     * {@code golang-migrate}, {@code dbmate}, {@code diesel}, or {@code auto}, so a folder of another tool generates
+     * classes unchanged.
+     */
+    @Parameter(property = "strata.layout", defaultValue = "strata")
+    String layout;
+
+    /**
+     * How a file that must run outside a transaction is recognised (as {@code migrations.non_transactional}):
+     * {@code directive} (the default) or {@code detect}.
+     */
+    @Parameter(property = "strata.nonTransactional", defaultValue = "directive")
+    String nonTransactional;
+
     /** Skips the goal. */
     @Parameter(property = "strata.skip", defaultValue = "false")
     boolean skip;
@@ -87,10 +104,21 @@ abstract class AbstractCodegenMojo extends AbstractMojo {
                     packageName, directory.toPath().toAbsolutePath().normalize(), schemas,
                     includes == null ? List.of() : includes, excludes == null ? List.of() : excludes,
                     Optional.ofNullable(postgresVersion).filter(version -> !version.isBlank()),
-                    Optional.ofNullable(jooq));
+                    Optional.ofNullable(jooq), layout(), nonTransactional());
         } catch (CodegenException e) {
             throw failure(e);
         }
+    }
+
+    private Layout layout() throws MojoFailureException {
+        return Layout.parse(layout).orElseThrow(() -> new MojoFailureException("invalid code generation setting"
+                + " layout: '" + layout + "': expected one of " + Layout.names()));
+    }
+
+    private NonTransactionalFiles nonTransactional() throws MojoFailureException {
+        return NonTransactionalFiles.parse(nonTransactional).orElseThrow(() -> new MojoFailureException(
+                "invalid code generation setting nonTransactional: '" + nonTransactional
+                        + "': expected directive or detect"));
     }
 
     Regeneration regeneration(CodegenSettings settings) {

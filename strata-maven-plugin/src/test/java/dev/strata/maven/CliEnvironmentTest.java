@@ -37,4 +37,14 @@ class CliEnvironmentTest {
         Map<String, String> environment = new StatusMojo().environment(Map.of());
         assertThat(environment).isEmpty();
     }
+
+    @Test
+    void diffExcludesBecomeExcludeOptionsSoThatCommasInASignatureSurvive() {
+        DiffMojo mojo = new DiffMojo();
+        mojo.excludes = List.of("table:public.flyway_schema_history", "function:public.f(integer, text)");
+
+        assertThat(mojo.options()).containsExactly("--exclude", "table:public.flyway_schema_history",
+                "--exclude", "function:public.f(integer, text)");
+        assertThat(new DiffMojo().options()).isEmpty();
+    }
 }

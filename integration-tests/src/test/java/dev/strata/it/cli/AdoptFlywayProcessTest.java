@@ -74,14 +74,16 @@ class AdoptFlywayProcessTest {
         // The original user and time, and where each row came from.
         assertThat(count(database, "select count(*) from strata_schema_history s join flyway_schema_history f"
                 + " on f.script = s.script where s.installed_by = f.installed_by"
-                + " and s.installed_at = f.installed_on::timestamptz and s.failure like 'adopted from Flyway public."
-                + "flyway_schema_history installed_rank %'")).isEqualTo(4);
+                + " and s.installed_at = f.installed_on::timestamptz and s.failure is null"
+                + " and s.adopted_from like 'Flyway public.flyway_schema_history installed_rank %'")).isEqualTo(4);
         assertThat(count(database, "select count(*) from strata_schema_history where type = 'REPEATABLE'"))
                 .isEqualTo(1);
 
         StrataCli.Result status = StrataCli.run(workingDirectory, environment, "status");
         assertThat(status.stdout()).containsPattern("1\\s+create customers\\s+applied \\(adopted\\)")
-                .containsPattern("2\\s+create orders\\s+applied \\(adopted\\)");
+                .containsPattern("2\\s+create orders\\s+applied \\(adopted\\).*Flyway public.flyway_schema_history"
+                        + " installed_rank 3 \\(V2__create_orders.sql, type SQL\\): CRC32 -?\\d+ verified")
+                .contains("Adopted from");
 
         StrataCli.Result again = StrataCli.run(workingDirectory, environment, "adopt", "--from", "flyway");
         assertThat(again.exitCode()).as(again.toString()).isZero();
@@ -117,7 +119,7 @@ class AdoptFlywayProcessTest {
         StrataCli.Result accepted = StrataCli.run(workingDirectory, environment, "adopt", "--from", "flyway",
                 "--accept-edited");
         assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
-        assertThat(rows(database, "select failure from strata_schema_history where version = '2'"))
+        assertThat(rows(database, "select adopted_from from strata_schema_history where version = '2'"))
                 .singleElement().asString().contains("edit accepted with --accept-edited");
         StrataCli.Result validate = StrataCli.run(workingDirectory, environment, "validate");
         assertThat(validate.exitCode()).as(validate.toString()).isZero();

@@ -144,6 +144,43 @@ class DiffProcessTest {
     }
 
     @Test
+    void excludedObjectsAreNamedInTextAndJsonAndAMalformedPatternIsAConfigurationError(TestDatabase live,
+                                                                                      TestDatabase server)
+            throws Exception {
+        Map<String, String> environment = environment(live.postgresUrl());
+        assertThat(StrataCli.run(workingDirectory, environment, "migrate").exitCode()).isZero();
+        execute(live, "create table flyway_schema_history (installed_rank integer primary key);"
+                + " create schema audit; create table audit.events (id bigint)");
+        String scratchUrl = server.postgresUrl();
+
+        StrataCli.Result text = StrataCli.run(workingDirectory, environment, "diff", "--scratch-url", scratchUrl,
+                "--exclude", "schema:audit");
+        StrataCli.Result json = StrataCli.run(workingDirectory, environment, "diff", "--scratch-url", scratchUrl,
+                "--exclude", "schema:audit", "--output", "json");
+        Map<String, String> badPattern = new HashMap<>(environment);
+        badPattern.put("STRATA_DRIFT__EXCLUDE", "audit");
+        StrataCli.Result malformed = StrataCli.run(workingDirectory, badPattern, "diff", "--scratch-url", scratchUrl);
+
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.stdout()).contains("Excluded: table:*.flyway_schema_history (default: another tool's history"
+                        + " table (drift.exclude_tool_history)): table public.flyway_schema_history",
+                "Excluded: schema:audit (--exclude): schema audit, table audit.events",
+                "No drift: the schema matches its migrations.");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        JsonNode excluded = JSON.readTree(json.stdout()).path("excluded");
+        assertThat(excluded).hasSize(2);
+        assertThat(excluded.get(1).path("pattern").asText()).isEqualTo("schema:audit");
+        assertThat(excluded.get(1).path("origin").asText()).isEqualTo("--exclude");
+        assertThat(excluded.get(1).path("default").asBoolean()).isFalse();
+        assertThat(excluded.get(1).path("objects").get(1).path("kind").asText()).isEqualTo("TABLE");
+        assertThat(excluded.get(1).path("objects").get(1).path("name").asText()).isEqualTo("audit.events");
+        assertThat(malformed.exitCode()).as(malformed.toString()).isEqualTo(2);
+        assertThat(malformed.stderr()).contains("drift.exclude (from environment variable STRATA_DRIFT__EXCLUDE):"
+                + " 'audit' has no selector", "e.g. table:*.audit");
+        assertThat(scratchDatabasesLeft(server)).as("every scratch database is dropped").isZero();
+    }
+
+    @Test
     void aMalformedScratchUrlIsAUsageErrorBeforeAnythingStarts(TestDatabase live) {
         StrataCli.Result result = StrataCli.run(workingDirectory, environment(live.postgresUrl()), "diff",
                 "--scratch-url", "mysql://somewhere/db");

@@ -1,5 +1,6 @@
 package dev.strata.migrations.adopt;
 
+import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.StrataException;
 
 /** Adoption found a state it must not record: nothing was written. The front end maps it to exit code 4. */
@@ -16,18 +17,19 @@ public final class AdoptionRefusedException extends StrataException {
             message.append("\n  - ").append(refusal.message()).append("\n    fix: ").append(refusal.fix());
         }
         for (AdoptionPlan.EditedFile file : plan.edited()) {
-            message.append("\n  - edited after Flyway applied it: ").append(file.describe());
+            message.append("\n  - edited after ").append(plan.tool()).append(" applied it: ")
+                    .append(file.describe(plan.tool()));
         }
-        String hint = plan.edited().isEmpty() ? "apply each fix above, then run `strata adopt --from flyway` again"
+        String hint = plan.edited().isEmpty() ? "apply each fix above, then run `strata adopt` again"
                 : "restore each edited file as it was applied (e.g. from version control), or pass --accept-edited to"
                 + " record the files as they are now";
         return new AdoptionRefusedException(message.toString(), hint);
     }
 
-    /** There is no Flyway history to adopt. */
-    static AdoptionRefusedException noTable(String table) {
-        return new AdoptionRefusedException("adoption refused: there is no table " + table,
-                "name Flyway's history table with --table [SCHEMA.]TABLE (Flyway's `table` setting, in the schema"
-                        + " of its first `schemas` entry)");
+    /** There is no history of {@code tool} to adopt. */
+    static AdoptionRefusedException noTable(SourceTool tool, SchemaTable table) {
+        return new AdoptionRefusedException("adoption refused: there is no table " + table + " (" + tool.displayName()
+                + "'s history table)", "name " + tool.displayName() + "'s history table with --table [SCHEMA.]TABLE ("
+                + tool.tableSetting() + ")");
     }
 }

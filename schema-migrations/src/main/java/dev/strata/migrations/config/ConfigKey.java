@@ -80,6 +80,14 @@ public enum ConfigKey {
     CODEGEN_POSTGRES_VERSION(Section.CODEGEN, "postgres_version", ValueType.STRING, null,
             "strata generate: the embedded server's PostgreSQL (unset: the bundled one, the only one the CLI"
                     + " has; the Maven plugin resolves others)."),
+    DRIFT_EXCLUDE(Section.DRIFT, "exclude", ValueType.LIST, null,
+            "strata diff: objects left out of the comparison, as patterns: schema:<glob>, kind:<kind>,"
+                    + " <kind>:<glob> (table:public.audit_log, function:public.tmp_*) or object:<glob>; * stands for"
+                    + " any characters. --exclude adds to them. See docs/drift.md."),
+    DRIFT_EXCLUDE_TOOL_HISTORY(Section.DRIFT, "exclude_tool_history", ValueType.BOOLEAN, "true",
+            "strata diff: leave out the history tables of other tools (flyway_schema_history, _sqlx_migrations,"
+                    + " schema_migrations, __diesel_schema_migrations, goose_db_version, in any schema), which stay"
+                    + " behind after adopt or baseline. false compares them like any table."),
     FLEET_SCHEMAS(Section.FLEET, "schemas", ValueType.STRING, null,
             "Fleet targets discovered by name: every schema of database.url's database matching this pattern (*"
                     + " any characters, ? one), e.g. tenant_*; each is a target named after its schema, with its"
@@ -97,9 +105,10 @@ public enum ConfigKey {
             "Put public after a tenant's schema on its search_path, for the functions and types of extensions"
                     + " installed there (unset: the tenant's schema alone).");
 
+
     /** A TOML table of the configuration file. */
     public enum Section {
-        DATABASE, MIGRATIONS, CODEGEN, FLEET;
+        DATABASE, MIGRATIONS, CODEGEN, DRIFT, FLEET;
 
         public String tomlName() {
             return name().toLowerCase(Locale.ROOT);

@@ -97,7 +97,8 @@ public final class ConfigLoader {
         for (CommandLineValue option : commandLine) {
             values.put(option.key(), new ConfigValue(option.key(), option.value(), option.option()));
         }
-        return new StrataConfig(database(values), migrations(values), codegen(values), fleet(values, targets),
+        return new StrataConfig(database(values), migrations(values), codegen(values), drift(values),
+                fleet(values, targets),
                 file.map(ConfigFile::path));
     }
 
@@ -281,6 +282,13 @@ public final class ConfigLoader {
                 optional(values, ConfigKey.CODEGEN_INCLUDES).map(ValueParser::list).orElse(List.of()),
                 optional(values, ConfigKey.CODEGEN_EXCLUDES).map(ValueParser::list).orElse(List.of()),
                 optional(values, ConfigKey.CODEGEN_POSTGRES_VERSION).map(ValueParser::string));
+    }
+
+    private static DriftConfig drift(Map<ConfigKey, ConfigValue> values) {
+        Optional<ConfigValue> exclude = optional(values, ConfigKey.DRIFT_EXCLUDE);
+        return new DriftConfig(exclude.map(ValueParser::list).orElse(List.of()),
+                exclude.map(ConfigValue::origin).orElse("the default"),
+                ValueParser.bool(values.get(ConfigKey.DRIFT_EXCLUDE_TOOL_HISTORY)));
     }
 
     private static FleetConfig fleet(Map<ConfigKey, ConfigValue> values, List<DeclaredTarget> targets) {

@@ -6,16 +6,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The whole configuration, validated: {@code [database]}, {@code [migrations]}, {@code [codegen]}, {@code [fleet]}
- * with the {@code [[targets]]}, and the file it came from.
+ * The whole configuration, validated: {@code [database]}, {@code [migrations]}, {@code [codegen]}, {@code [drift]},
+ * {@code [fleet]} with the {@code [[targets]]}, and the file it came from.
  */
 public record StrataConfig(DatabaseSettings database, MigrationSettings migrations, CodegenConfig codegen,
-                           FleetConfig fleet, Optional<Path> file) {
+                           DriftConfig drift, FleetConfig fleet, Optional<Path> file) {
 
-    /** A configuration without fleet targets. */
+    /** A configuration without {@code [drift]} settings or fleet targets. */
     public StrataConfig(DatabaseSettings database, MigrationSettings migrations, CodegenConfig codegen,
                         Optional<Path> file) {
-        this(database, migrations, codegen, FleetConfig.NONE, file);
+        this(database, migrations, codegen, DriftConfig.UNSET, FleetConfig.NONE, file);
     }
 
     /** A configuration without {@code [codegen]} settings (the database commands need none). */

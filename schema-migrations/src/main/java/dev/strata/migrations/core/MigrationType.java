@@ -20,7 +20,7 @@ public enum MigrationType {
     /**
      * {@code strata adopt}: a versioned file another tool applied, verified against that tool's checksum and recorded
      * without running it. Read like {@link #SQL}: the version is applied and its file's checksum is compared from now
-     * on. The row's {@code failure} column holds its provenance (tool, table, row, original checksum).
+     * on. The row's {@code adopted_from} column holds its provenance (tool, table, row, how the file was checked).
      */
     ADOPTED
 }

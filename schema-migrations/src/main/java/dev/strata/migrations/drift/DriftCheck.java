@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Compares a live database with the schema its migrations produce: reads the database's plan, replays into an empty
@@ -47,23 +49,32 @@ public final class DriftCheck {
     private final ConnectionSource scratch;
     private final MigrationSettings settings;
     private final ClassLoader classLoader;
+    private final DriftExclusions exclusions;
 
     /** Resolves {@code classpath:} locations with this class's class loader, as {@link Migrator} does by default. */
     public DriftCheck(ConnectionSource live, ConnectionSource scratch, MigrationSettings settings) {
         this(live, scratch, settings, DriftCheck.class.getClassLoader());
     }
 
+    /** Leaves out other tools' history tables, as {@code strata diff} does by default. */
+    public DriftCheck(ConnectionSource live, ConnectionSource scratch, MigrationSettings settings,
+                      ClassLoader classLoader) {
+        this(live, scratch, settings, classLoader, DriftExclusions.toolHistoryTables());
+    }
+
     /**
      * @param live     the database to check; only read
      * @param scratch  an empty database to replay the migrations into; the caller creates and drops it
      * @param settings where the migrations are and which history table the live database keeps
+     * @param exclusions the objects left out of the comparison, on both sides
      */
     public DriftCheck(ConnectionSource live, ConnectionSource scratch, MigrationSettings settings,
-                      ClassLoader classLoader) {
+                      ClassLoader classLoader, DriftExclusions exclusions) {
         this.live = Objects.requireNonNull(live, "live");
         this.scratch = Objects.requireNonNull(scratch, "scratch");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        this.exclusions = Objects.requireNonNull(exclusions, "exclusions");
     }
 
     /**
@@ -79,9 +90,23 @@ public final class DriftCheck {
         List<ResolvedMigration> replayed = appliedFiles(plan);
         replay(replayed);
         SnapshotScope scope = SnapshotScope.of(settings);
-        SchemaSnapshot expected = snapshot(scratch, scope);
-        SchemaSnapshot actual = snapshot(live, scope);
-        return new DriftReport(plan, replayed, SchemaDiff.between(expected, actual));
+        DriftExclusions.Filtered expected = exclusions.apply(snapshot(scratch, scope));
+        DriftExclusions.Filtered actual = exclusions.apply(snapshot(live, scope));
+        return new DriftReport(plan, replayed, SchemaDiff.between(expected.kept(), actual.kept()),
+                excluded(expected, actual));
+    }
+
+    /** Per rule, what it left out of either database; a default rule only when it left something out. */
+    private List<Excluded> excluded(DriftExclusions.Filtered expected, DriftExclusions.Filtered actual) {
+        List<Excluded> excluded = new ArrayList<>();
+        for (DriftExclusions.Rule rule : exclusions.rules()) {
+            Set<ObjectKey> objects = new TreeSet<>(expected.matched().get(rule));
+            objects.addAll(actual.matched().get(rule));
+            if (!rule.byDefault() || !objects.isEmpty()) {
+                excluded.add(new Excluded(rule.pattern().text(), rule.origin(), rule.byDefault(), List.copyOf(objects)));
+            }
+        }
+        return excluded;
     }
 
     /**

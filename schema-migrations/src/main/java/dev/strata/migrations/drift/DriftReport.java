@@ -14,12 +14,16 @@ import java.util.Objects;
  *                 are not drift: the database is merely behind)
  * @param replayed the migration files replayed into the scratch database, in the order the database applied them
  * @param diff     how the database's schema differs from the schema the replayed files produce
+ * @param excluded what each exclusion pattern left out of the comparison (every pattern given, and each default
+ *                 pattern that left something out)
  */
-public record DriftReport(MigrationPlan plan, List<ResolvedMigration> replayed, SchemaDiff diff) {
+public record DriftReport(MigrationPlan plan, List<ResolvedMigration> replayed, SchemaDiff diff,
+                          List<Excluded> excluded) {
     public DriftReport {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(diff, "diff");
         replayed = List.copyOf(replayed);
+        excluded = List.copyOf(excluded);
     }
 
     public boolean drifted() {

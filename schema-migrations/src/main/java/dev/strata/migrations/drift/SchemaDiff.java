@@ -74,7 +74,7 @@ public record SchemaDiff(List<ObjectDifference> differences, List<String> notes)
                 .filter(parent -> wholeRelations.contains(difference.change() + " " + parent)).isPresent();
     }
 
-    private static boolean isRelation(ObjectKind kind) {
+    static boolean isRelation(ObjectKind kind) {
         return kind == ObjectKind.TABLE || kind == ObjectKind.VIEW || kind == ObjectKind.MATERIALIZED_VIEW;
     }
 

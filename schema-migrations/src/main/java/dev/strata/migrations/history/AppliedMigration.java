@@ -5,6 +5,7 @@ import dev.strata.migrations.core.Version;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One row of the history table.
@@ -12,17 +13,33 @@ import java.util.Objects;
  * @param version  null exactly for a {@link MigrationType#REPEATABLE} row, which records a file without a version
  * @param checksum the stored checksum text ({@code sha256:<hex>}); parsed by the planner so an unreadable value
  *                 becomes a reported problem instead of an exception while reading
+ * @param adoptedFrom where a row {@code strata adopt} recorded came from: the other tool, its table and row, and how
+ *                    the file was checked; empty for a row recording work Strata did itself
  */
 public record AppliedMigration(int installedRank, Version version, String description, MigrationType type,
                                String script, String checksum, String installedBy, OffsetDateTime installedAt,
-                               int executionMs, boolean success) {
+                               int executionMs, boolean success, Optional<String> adoptedFrom) {
+    /** A row Strata wrote for work it did itself. */
+    public AppliedMigration(int installedRank, Version version, String description, MigrationType type,
+                            String script, String checksum, String installedBy, OffsetDateTime installedAt,
+                            int executionMs, boolean success) {
+        this(installedRank, version, description, type, script, checksum, installedBy, installedAt, executionMs,
+                success, Optional.empty());
+    }
+
     public AppliedMigration {
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(adoptedFrom, "adoptedFrom");
         if ((version == null) != (type == MigrationType.REPEATABLE)) {
             throw new IllegalArgumentException("history row " + installedRank + " (" + script + ", type " + type
                     + "): only a REPEATABLE row has no version");
         }
+    }
+
+    /** Whether {@code strata adopt} recorded this row from another tool's history. */
+    public boolean isAdopted() {
+        return type == MigrationType.ADOPTED || adoptedFrom.isPresent();
     }
 
     public boolean isRepeatable() {

@@ -9,19 +9,29 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The {@code strata_schema_history} table: created on first use, read once per run, appended to in the same
  * transaction as the migration it records. The {@code content} column keeps the applied script so that an edit can
- * be shown line by line (unless recording content is turned off: then NULL); it is only read for rows that need it. {@code failure} names the last statement a failed
- * non-transactional migration reached.
+ * be shown line by line (unless recording content is turned off: then NULL); it is only read for rows that need it.
+ * {@code failure} names the last statement a failed non-transactional migration reached. {@code adopted_from} says
+ * where a row {@code strata adopt} wrote came from (tool, table, row, how its file was checked); NULL for a row
+ * Strata wrote for work it did itself.
  */
 public final class HistoryTable {
+    /** The column added after the first release: tables created before it get it on their next write. */
+    static final String ADOPTED_FROM = "adopted_from";
+    /** How rows adopted before {@value #ADOPTED_FROM} existed kept their provenance, in {@code failure}. */
+    private static final String OLD_PROVENANCE_PREFIX = "adopted from ";
+
     private final SchemaTable name;
     private final boolean recordContent;
 
@@ -60,8 +70,9 @@ public final class HistoryTable {
      * hold the migration lock, so this cannot race.
      */
     public void createIfMissing(Connection connection) throws SQLException {
-        if (exists(connection)) {
-            allowRowsWithoutVersion(connection);
+        Map<String, Boolean> columns = columns(connection);
+        if (!columns.isEmpty()) {
+            upgrade(connection, columns);
             return;
         }
         try (Statement statement = connection.createStatement()) {
@@ -82,7 +93,8 @@ public final class HistoryTable {
                     + " execution_ms integer not null,"
                     + " success boolean not null,"
                     + " content text,"
-                    + " failure text"
+                    + " failure text,"
+                    + " " + ADOPTED_FROM + " text"
                     + ")");
             statement.execute("comment on table " + name.qualified()
                     + " is 'Applied schema migrations, written by Strata. Do not edit by hand: use strata repair.'");
@@ -90,24 +102,42 @@ public final class HistoryTable {
     }
 
     /**
-     * Tables created before repeatable migrations existed declared {@code version not null}; a repeatable row has no
-     * version. Checked in the catalog first so that an up-to-date table is never altered (no lock taken).
+     * Brings a table made by an earlier Strata up to date; checked in the catalog first so that an up-to-date table is
+     * never altered (no lock taken). Tables created before repeatable migrations existed declared
+     * {@code version not null}, which a repeatable row cannot meet. Tables created before {@value #ADOPTED_FROM}
+     * existed get the column, and the rows adopted into them move their provenance there out of {@code failure},
+     * where it was kept until then (a failure is never written on a successful row).
      */
-    private void allowRowsWithoutVersion(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select a.attnotnull from pg_catalog.pg_attribute a"
-                + " join pg_catalog.pg_class c on c.oid = a.attrelid join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
-                + " where n.nspname = ? and c.relname = ? and a.attname = 'version'")) {
+    private void upgrade(Connection connection, Map<String, Boolean> columns) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            if (Boolean.TRUE.equals(columns.get("version"))) {
+                statement.execute("alter table " + name.qualified() + " alter column version drop not null");
+            }
+            if (!columns.containsKey(ADOPTED_FROM)) {
+                statement.execute("alter table " + name.qualified() + " add column " + ADOPTED_FROM + " text");
+                statement.execute("update " + name.qualified() + " set " + ADOPTED_FROM + " = failure, failure = null"
+                        + " where success and failure like '" + OLD_PROVENANCE_PREFIX + "%'");
+            }
+        }
+    }
+
+    /** The table's columns, each with whether it is declared NOT NULL; empty when the table does not exist. */
+    private Map<String, Boolean> columns(Connection connection) throws SQLException {
+        Map<String, Boolean> columns = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("select a.attname, a.attnotnull"
+                + " from pg_catalog.pg_attribute a join pg_catalog.pg_class c on c.oid = a.attrelid"
+                + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+                + " where n.nspname = ? and c.relname = ? and c.relkind in ('r', 'p') and a.attnum > 0"
+                + " and not a.attisdropped")) {
             statement.setString(1, name.schema());
             statement.setString(2, name.table());
             try (ResultSet result = statement.executeQuery()) {
-                if (!result.next() || !result.getBoolean(1)) {
-                    return;
+                while (result.next()) {
+                    columns.put(result.getString(1), result.getBoolean(2));
                 }
             }
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("alter table " + name.qualified() + " alter column version drop not null");
-        }
+        return columns;
     }
 
     private boolean schemaExists(Connection connection) throws SQLException {
@@ -120,16 +150,21 @@ public final class HistoryTable {
         }
     }
 
-    /** All rows in installed order; empty when the table does not exist yet. */
+    /**
+     * All rows in installed order; empty when the table does not exist yet. A table an earlier Strata created reads
+     * as having no adopted rows until its next write adds {@value #ADOPTED_FROM} (reading never alters it).
+     */
     public List<AppliedMigration> readAll(Connection connection) throws SQLException {
-        if (!exists(connection)) {
+        Map<String, Boolean> columns = columns(connection);
+        if (columns.isEmpty()) {
             return List.of();
         }
+        String adoptedFrom = columns.containsKey(ADOPTED_FROM) ? ADOPTED_FROM : "null::text";
         List<AppliedMigration> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("select installed_rank, version, description, type, script,"
-                     + " checksum, installed_by, installed_at, execution_ms, success from " + name.qualified()
-                     + " order by installed_rank")) {
+                     + " checksum, installed_by, installed_at, execution_ms, success, " + adoptedFrom + " from "
+                     + name.qualified() + " order by installed_rank")) {
             while (result.next()) {
                 rows.add(row(result));
             }
@@ -166,7 +201,7 @@ public final class HistoryTable {
         }
         return new AppliedMigration(rank, parsedVersion, result.getString(3), parsedType, result.getString(5),
                 result.getString(6), result.getString(7), result.getObject(8, OffsetDateTime.class),
-                result.getInt(9), result.getBoolean(10));
+                result.getInt(9), result.getBoolean(10), Optional.ofNullable(result.getString(11)));
     }
 
     /** The script text recorded for a row, when it was recorded. */
@@ -212,25 +247,33 @@ public final class HistoryTable {
 
     /**
      * Appends a row recorded by another tool ({@code strata adopt}), inside the caller's transaction, keeping that
-     * tool's user and install time instead of this session's.
+     * tool's user and install time instead of this session's where it recorded them.
+     *
+     * @param adoptedFrom where the row came from, for {@value #ADOPTED_FROM}
      */
-    public void insertAdopted(Connection connection, NewHistoryRow row, String installedBy, OffsetDateTime installedAt)
-            throws SQLException {
+    public void insertAdopted(Connection connection, NewHistoryRow row, Optional<String> installedBy,
+                              Optional<OffsetDateTime> installedAt, String adoptedFrom) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("insert into " + name.qualified()
                 + " (installed_rank, version, description, type, script, checksum, installed_by, installed_at,"
-                + " execution_ms, success, content, failure) select coalesce(max(installed_rank), 0) + 1,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from " + name.qualified())) {
+                + " execution_ms, success, content, failure, " + ADOPTED_FROM + ") select"
+                + " coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, coalesce(?, current_user),"
+                + " coalesce(?::timestamptz, now()), ?, ?, ?, ?, ? from " + name.qualified())) {
             statement.setString(1, row.version() == null ? null : row.version().toString());
             statement.setString(2, row.description());
             statement.setString(3, row.type().name());
             statement.setString(4, row.script());
             statement.setString(5, row.checksum());
-            statement.setString(6, installedBy);
-            statement.setObject(7, installedAt);
+            statement.setString(6, installedBy.orElse(null));
+            if (installedAt.isPresent()) {
+                statement.setObject(7, installedAt.get());
+            } else {
+                statement.setNull(7, Types.TIMESTAMP_WITH_TIMEZONE);
+            }
             statement.setInt(8, row.executionMs().orElse(0));
             statement.setBoolean(9, row.success());
             statement.setString(10, recordContent ? row.content() : null);
             statement.setString(11, row.failure());
+            statement.setString(12, adoptedFrom);
             statement.executeUpdate();
         }
     }

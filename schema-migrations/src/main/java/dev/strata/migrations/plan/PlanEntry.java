@@ -1,6 +1,5 @@
 package dev.strata.migrations.plan;
 
-import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
@@ -53,7 +52,12 @@ public record PlanEntry(Version version, String description, String script, Migr
 
     /** True when the deciding history row was recorded by {@code strata adopt} from another tool's history. */
     public boolean adopted() {
-        return applied != null && applied.type() == MigrationType.ADOPTED;
+        return applied != null && applied.isAdopted();
+    }
+
+    /** Where the deciding history row came from, when {@code strata adopt} recorded it. */
+    public Optional<String> adoptedFrom() {
+        return historyRow().flatMap(AppliedMigration::adoptedFrom);
     }
 
     public Optional<Integer> executionMs() {

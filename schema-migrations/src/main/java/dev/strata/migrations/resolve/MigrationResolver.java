@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Finds the migration files in the configured locations and turns each into a migration, an undo file or a named
@@ -56,6 +57,17 @@ public final class MigrationResolver {
     public Layout layoutOf(List<Location> locations) {
         return layout == Layout.AUTO ? LayoutDetection.detect(locations, texts(decode(scanAll(locations, false))))
                 .rules().layout() : layout;
+    }
+
+    /**
+     * Each file's bytes exactly as stored, by the path {@link ResolvedMigration#path()} names it with: what another
+     * tool's checksum was computed over ({@code strata adopt}), before Strata's normalisation. A file is read when
+     * asked for; an unknown path reads as empty.
+     */
+    public Function<String, Optional<byte[]>> storedBytes(List<Location> locations) {
+        Map<String, ScriptFile> files = new HashMap<>();
+        scanAll(locations, false).forEach(file -> files.put(file.path(), file));
+        return path -> Optional.ofNullable(files.get(path)).map(ScriptFile::content);
     }
 
     private List<ScriptFile> scanAll(List<Location> locations, boolean everyLocationHoldsFiles) {

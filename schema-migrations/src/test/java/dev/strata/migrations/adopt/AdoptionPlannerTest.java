@@ -8,20 +8,27 @@ import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.MigrationState;
 import dev.strata.migrations.plan.Planner;
+import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The shared planner, fed by Flyway's reading of its rows (see {@link SourceToolsTest} for the other tools). */
 class AdoptionPlannerTest {
     private static final SchemaTable SOURCE = new SchemaTable("public", "flyway_schema_history");
     private static final OffsetDateTime INSTALLED = OffsetDateTime.of(2024, 3, 1, 9, 30, 0, 0, ZoneOffset.UTC);
+    private static final Function<ResolvedMigration, byte[]> STORED =
+            file -> file.content().getBytes(StandardCharsets.UTF_8);
+    private static final FlywayTool FLYWAY = new FlywayTool();
 
     private static ResolvedMigration file(String version, String content) {
         String script = "V" + version + "__t" + version + ".sql";
@@ -44,31 +51,37 @@ class AdoptionPlannerTest {
                 Optional.of(FlywayChecksum.of(file.content())), true);
     }
 
+    private static AdoptionPlan plan(List<FlywayRow> rows, ResolvedMigrations files, List<AppliedMigration> strata) {
+        return AdoptionPlanner.plan(FLYWAY, SOURCE, FlywayTool.interpret(SOURCE, rows), files, Layout.STRATA, STORED,
+                strata);
+    }
+
     @Test
     void verifiedRowsBecomeAdoptedRowsThatThePlannerReadsAsApplied() {
         ResolvedMigration v1 = file("1", "create table a (id int);\n");
         ResolvedMigration v2 = file("2", "create table b (id int);\n");
         ResolvedMigration v3 = file("3", "create table c (id int);\n");
-        AdoptionPlan plan = AdoptionPlanner.plan(SOURCE, List.of(applied(1, v1), applied(2, v2)),
-                new ResolvedMigrations(List.of(v1, v2, v3), List.of()), List.of());
+        ResolvedMigrations files = new ResolvedMigrations(List.of(v1, v2, v3), List.of());
+        AdoptionPlan plan = plan(List.of(applied(1, v1), applied(2, v2)), files, List.of());
 
         assertThat(plan.canAdopt(false)).isTrue();
         assertThat(plan.adoptions()).extracting(AdoptionPlan.Adoption::type)
                 .containsExactly(MigrationType.ADOPTED, MigrationType.ADOPTED);
-        assertThat(plan.adoptions().get(0).provenance()).contains("installed_rank 1", "verified");
+        assertThat(plan.adoptions().get(0).provenance())
+                .startsWith("Flyway public.flyway_schema_history installed_rank 1 (V1__t1.sql, type SQL): CRC32 ")
+                .endsWith("verified");
 
         List<AppliedMigration> history = plan.adoptions().stream().map(adoption -> new AppliedMigration(
-                adoption.source().installedRank(), adoption.version(), adoption.description(), adoption.type(),
-                adoption.script(), adoption.checksum(), "deploy", INSTALLED, 5, true)).toList();
-        MigrationPlan migrate = new Planner(false).plan(new ResolvedMigrations(List.of(v1, v2, v3), List.of()),
-                history);
+                adoption.source().order(), adoption.version(), adoption.description(), adoption.type(),
+                adoption.script(), adoption.checksum(), "deploy", INSTALLED, 5, true,
+                Optional.of(adoption.provenance()))).toList();
+        MigrationPlan migrate = new Planner(false).plan(files, history);
         assertThat(migrate.problems()).isEmpty();
         assertThat(migrate.pending()).singleElement().satisfies(p -> assertThat(p.migration()).isEqualTo(v3));
         assertThat(migrate.entries()).filteredOn(entry -> entry.state() == MigrationState.APPLIED).hasSize(2)
-                .allMatch(entry -> entry.adopted());
+                .allMatch(entry -> entry.adopted() && entry.adoptedFrom().orElseThrow().startsWith("Flyway "));
 
-        AdoptionPlan again = AdoptionPlanner.plan(SOURCE, List.of(applied(1, v1), applied(2, v2)),
-                new ResolvedMigrations(List.of(v1, v2, v3), List.of()), history);
+        AdoptionPlan again = plan(List.of(applied(1, v1), applied(2, v2)), files, history);
         assertThat(again.adoptions()).isEmpty();
         assertThat(again.notes()).hasSize(2).allMatch(note -> note.contains("already in Strata's history"));
     }
@@ -76,11 +89,11 @@ class AdoptionPlannerTest {
     @Test
     void anEditedFileIsListedAndOnlyAcceptedOnRequest() {
         ResolvedMigration v1 = file("1", "create table a (id int);\n");
-        AdoptionPlan plan = AdoptionPlanner.plan(SOURCE, List.of(row(1, "1", "SQL", v1.script(), Optional.of(42), true)),
+        AdoptionPlan plan = plan(List.of(row(1, "1", "SQL", v1.script(), Optional.of(42), true)),
                 new ResolvedMigrations(List.of(v1), List.of()), List.of());
 
         assertThat(plan.edited()).singleElement().satisfies(edited ->
-                assertThat(edited.describe()).contains("db/V1__t1.sql", "CRC32 42"));
+                assertThat(edited.describe(plan.tool())).contains("db/V1__t1.sql", "Flyway recorded CRC32 42"));
         assertThat(plan.canAdopt(false)).isFalse();
         assertThat(plan.canAdopt(true)).isTrue();
         assertThat(plan.adoptions()).singleElement().satisfies(adoption ->
@@ -90,7 +103,7 @@ class AdoptionPlannerTest {
     @Test
     void aFailedRowAMissingFileAndAJavaMigrationAreRefused() {
         ResolvedMigration v1 = file("1", "create table a (id int);\n");
-        AdoptionPlan plan = AdoptionPlanner.plan(SOURCE, List.of(applied(1, v1),
+        AdoptionPlan plan = plan(List.of(applied(1, v1),
                         row(2, "2", "SQL", "V2__gone.sql", Optional.of(1), true),
                         row(3, "3", "JDBC", "db.migration.V3__Java", Optional.empty(), true),
                         row(4, "4", "SQL", "V4__broke.sql", Optional.of(2), false)),
@@ -101,6 +114,7 @@ class AdoptionPlannerTest {
                 message -> assertThat(message).contains("type JDBC"),
                 message -> assertThat(message).contains("V4__broke.sql", "failed"),
                 message -> assertThat(message).contains("no migration file has version 2"));
+        assertThat(plan.refusals().get(2).fix()).contains("restore V2__gone.sql", "flyway repair");
     }
 
     @Test
@@ -108,7 +122,7 @@ class AdoptionPlannerTest {
         ResolvedMigration v2 = file("2", "create table b (id int);\n");
         ResolvedMigration v3 = file("3", "create table c (id int);\n");
         ResolvedMigration views = repeatable("create view v as select 1;\n");
-        AdoptionPlan plan = AdoptionPlanner.plan(SOURCE, List.of(
+        AdoptionPlan plan = plan(List.of(
                         row(0, "0", "SCHEMA", "\"public\"", Optional.empty(), true),
                         row(1, "1", "BASELINE", "<< Flyway Baseline >>", Optional.empty(), true),
                         applied(2, v2),
@@ -123,5 +137,18 @@ class AdoptionPlannerTest {
         assertThat(plan.notes()).anyMatch(note -> note.contains("created schema"))
                 .anyMatch(note -> note.contains("marked version 3 deleted"))
                 .anyMatch(note -> note.contains("R__views.sql") && note.contains("runs it again"));
+    }
+
+    @Test
+    void filesReadWithAnotherToolsLayoutAreRefusedWithTheSettingToChange() {
+        ResolvedMigration v1 = file("1", "create table a (id int);\n");
+        AdoptionPlan plan = AdoptionPlanner.plan(FLYWAY, SOURCE, FlywayTool.interpret(SOURCE, List.of(applied(1, v1))),
+                new ResolvedMigrations(List.of(v1), List.of()), Layout.DBMATE, STORED, List.of());
+
+        assertThat(plan.canAdopt(true)).isFalse();
+        assertThat(plan.refusals()).singleElement().satisfies(refusal -> {
+            assertThat(refusal.message()).contains("migrations.layout = \"dbmate\"", "Flyway");
+            assertThat(refusal.fix()).contains("migrations.layout = \"strata\"", "STRATA_MIGRATIONS__LAYOUT=strata");
+        });
     }
 }

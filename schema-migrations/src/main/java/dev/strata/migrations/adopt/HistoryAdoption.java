@@ -4,12 +4,14 @@ import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.DatabaseConnectionException;
 import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.lock.AdvisoryLock;
+import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.MigrationResolver;
+import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
-import dev.strata.migrations.core.SchemaTable;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,48 +19,54 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * {@code strata adopt --from flyway}: records the migrations Flyway applied as Strata history rows, after checking
- * each file against Flyway's checksum. Under the migration lock, in one transaction, so a concurrent {@code migrate}
- * sees either no adopted row or all of them. Flyway's table is only read.
+ * {@code strata adopt --from TOOL}: records the migrations another tool applied as Strata history rows, after
+ * matching each with its file and checking the file against the tool's checksum where it keeps one. Under the
+ * migration lock, in one transaction, so a concurrent {@code migrate} sees either no adopted row or all of them.
+ * The other tool's table is only read.
  */
-public final class FlywayAdoption {
+public final class HistoryAdoption {
     private final ConnectionSource connections;
     private final MigrationSettings settings;
     private final MigrationResolver resolver;
     private final HistoryTable history;
-    private final FlywayHistory flyway;
+    private final SourceTool tool;
+    private final SchemaTable source;
 
-    public FlywayAdoption(ConnectionSource connections, MigrationSettings settings, ClassLoader classLoader,
-                          SchemaTable flywayTable) {
+    /** @param source the tool's history table */
+    public HistoryAdoption(ConnectionSource connections, MigrationSettings settings, ClassLoader classLoader,
+                           SourceTool tool, SchemaTable source) {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.resolver = new MigrationResolver(Objects.requireNonNull(classLoader, "classLoader"));
+        this.resolver = new MigrationResolver(Objects.requireNonNull(classLoader, "classLoader"), settings.layout());
         this.history = new HistoryTable(settings.historyTable(), settings.recordContent());
-        this.flyway = new FlywayHistory(Objects.requireNonNull(flywayTable, "flywayTable"));
+        this.tool = Objects.requireNonNull(tool, "tool");
+        this.source = Objects.requireNonNull(source, "source");
     }
 
     /** What adoption would record, changing nothing ({@code --dry-run}); refusals are in the plan, not thrown. */
     public AdoptionPlan plan() {
-        ResolvedMigrations files = resolver.resolve(settings.locations());
+        Files files = files();
         try (Connection connection = connections.openInAutocommit()) {
             return planWith(connection, files);
         } catch (SQLException e) {
-            throw translate("reading Flyway's history " + flyway.table(), e);
+            throw translate("reading " + tool.displayName() + "'s history " + source, e);
         }
     }
 
     /**
      * Records the plan's rows.
      *
-     * @param acceptEdited record files whose Flyway checksum differs, as they are now
-     * @throws AdoptionRefusedException when Flyway's state is not clean, or a file was edited without
+     * @param acceptEdited record files whose checksum differs from the one the tool recorded, as they are now
+     * @throws AdoptionRefusedException when the tool's state is not clean, or a file was edited without
      *                                  {@code acceptEdited}; nothing is written
      */
     public AdoptionPlan adopt(boolean acceptEdited) {
-        ResolvedMigrations files = resolver.resolve(settings.locations());
-        String action = "adopting Flyway's history into " + settings.historyTable();
+        Files files = files();
+        String action = "adopting " + tool.displayName() + "'s history into " + settings.historyTable();
         try (Connection connection = connections.openInAutocommit();
              Connection lockConnection = connections.openInAutocommit();
              AdvisoryLock ignored = AdvisoryLock.acquire(lockConnection,
@@ -78,12 +86,24 @@ public final class FlywayAdoption {
         }
     }
 
-    private AdoptionPlan planWith(Connection connection, ResolvedMigrations files) throws SQLException {
-        if (!flyway.exists(connection)) {
-            throw AdoptionRefusedException.noTable(flyway.table().toString());
+    /** The files as {@code migrate} reads them, the layout they were read with, and their bytes as stored. */
+    private record Files(ResolvedMigrations resolved, Layout layout, Function<ResolvedMigration, byte[]> stored) {
+    }
+
+    private Files files() {
+        ResolvedMigrations resolved = resolver.resolve(settings.locations());
+        Function<String, Optional<byte[]>> bytes = resolver.storedBytes(settings.locations());
+        return new Files(resolved, resolver.layoutOf(settings.locations()), file -> bytes.apply(file.path())
+                .orElseThrow(() -> new IllegalStateException(file.path() + " was resolved but is not stored")));
+    }
+
+    private AdoptionPlan planWith(Connection connection, Files files) throws SQLException {
+        if (!SourceTables.exists(connection, source)) {
+            throw AdoptionRefusedException.noTable(tool, source);
         }
         List<AppliedMigration> strata = history.readAll(connection);
-        return AdoptionPlanner.plan(flyway.table(), flyway.readAll(connection), files, strata);
+        return AdoptionPlanner.plan(tool, source, tool.read(connection, source, files.resolved()), files.resolved(),
+                files.layout(), files.stored(), strata);
     }
 
     private void record(Connection connection, List<AdoptionPlan.Adoption> adoptions) throws SQLException {
@@ -92,7 +112,7 @@ public final class FlywayAdoption {
             history.createIfMissing(connection);
             for (AdoptionPlan.Adoption adoption : adoptions) {
                 history.insertAdopted(connection, adoption.row(), adoption.source().installedBy(),
-                        adoption.source().installedOn());
+                        adoption.source().installedOn(), adoption.provenance());
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -102,7 +122,6 @@ public final class FlywayAdoption {
             connection.setAutoCommit(true);
         }
     }
-
 
     private static String currentDatabase(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();

@@ -1,0 +1,367 @@
+package dev.strata.it;
+
+import dev.strata.migrations.MigrateResult;
+import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.Migrator;
+import dev.strata.migrations.adopt.AdoptionPlan;
+import dev.strata.migrations.adopt.AdoptionRefusedException;
+import dev.strata.migrations.adopt.DbmateTool;
+import dev.strata.migrations.adopt.DieselTool;
+import dev.strata.migrations.adopt.GolangMigrateTool;
+import dev.strata.migrations.adopt.HistoryAdoption;
+import dev.strata.migrations.adopt.SourceTool;
+import dev.strata.migrations.adopt.SqlxTool;
+import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.execute.AppliedRun;
+import dev.strata.migrations.plan.MigrationPlan;
+import dev.strata.migrations.plan.PlanEntry;
+import dev.strata.migrations.resolve.Layout;
+import dev.strata.migrations.resolve.Location;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code strata adopt} from sqlx, golang-migrate, dbmate and diesel on a real PostgreSQL. None of these tools runs
+ * here, so each test does what the tool does: it runs the files of a folder written for these tests in the tool's
+ * layout, and writes the tool's history table exactly as the tool's code defines it (columns, types, checksum).
+ */
+@ExtendWith(FreshDatabase.class)
+class AdoptOtherToolsTest {
+    @TempDir
+    Path folder;
+
+    // ---- sqlx: _sqlx_migrations, SHA-384 of each file as stored -------------------------------------------------
+
+    /** sqlx's own DDL for PostgreSQL (sqlx-postgres, migrate.rs). */
+    private static final String SQLX_TABLE = "create table if not exists _sqlx_migrations ("
+            + " version bigint primary key, description text not null,"
+            + " installed_on timestamptz not null default now(), success boolean not null,"
+            + " checksum bytea not null, execution_time bigint not null)";
+
+    private void sqlxFolder() throws IOException {
+        // CRLF line endings: sqlx's checksum covers them, Strata's text does not; adoption must use the bytes.
+        write("20240105093000_create_users.sql", "create table users (\r\n  id bigint primary key\r\n);\r\n");
+        write("20240106093000_create_orders.sql", "create table orders (id bigint primary key,\n"
+                + "  user_id bigint not null references users (id));\n");
+    }
+
+    /** What `sqlx migrate run` does for each file: run it, then record version, description and checksum. */
+    private void sqlxApplies(TestDatabase database, boolean lastSucceeded) throws Exception {
+        try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+            statement.execute(SQLX_TABLE);
+            List<String> files = List.of("20240105093000_create_users.sql", "20240106093000_create_orders.sql");
+            for (int i = 0; i < files.size(); i++) {
+                String name = files.get(i);
+                byte[] bytes = Files.readAllBytes(folder.resolve(name));
+                statement.execute(new String(bytes, StandardCharsets.UTF_8));
+                try (PreparedStatement insert = connection.prepareStatement("insert into _sqlx_migrations"
+                        + " (version, description, success, checksum, execution_time) values (?, ?, ?, ?, ?)")) {
+                    insert.setLong(1, Long.parseLong(name.substring(0, name.indexOf('_'))));
+                    insert.setString(2, name.substring(name.indexOf('_') + 1, name.length() - 4).replace('_', ' '));
+                    insert.setBoolean(3, i < files.size() - 1 || lastSucceeded);
+                    insert.setBytes(4, sha384(bytes));
+                    insert.setLong(5, 3_250_000L);
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+
+    @Test
+    void sqlxHistoryIsVerifiedAdoptedOnceAndMigrateAppliesOnlyTheNewFile(TestDatabase database) throws Exception {
+        sqlxFolder();
+        sqlxApplies(database, true);
+
+        AdoptionPlan dryRun = adoption(database, Layout.SQLX, new SqlxTool()).plan();
+        assertThat(dryRun.canAdopt(false)).isTrue();
+        assertThat(Queries.relationExists(database, "strata_schema_history")).isFalse();
+
+        AdoptionPlan adopted = adoption(database, Layout.SQLX, new SqlxTool()).adopt(false);
+        assertThat(adopted.adoptions()).extracting(AdoptionPlan.Adoption::check)
+                .allMatch(check -> check.startsWith("SHA-384 ") && check.endsWith(" verified"));
+        assertThat(rows(database, "select s.version || ' ' || s.type || ' ' || s.script || ' ' || s.execution_ms"
+                + " from strata_schema_history s join _sqlx_migrations x on x.version::text = s.version"
+                + " and x.installed_on = s.installed_at order by s.installed_rank"))
+                .containsExactly("20240105093000 ADOPTED 20240105093000_create_users.sql 3",
+                        "20240106093000 ADOPTED 20240106093000_create_orders.sql 3");
+        assertThat(rows(database, "select adopted_from from strata_schema_history order by installed_rank"))
+                .first().asString().startsWith("sqlx public._sqlx_migrations version 20240105093000: SHA-384 ");
+
+        assertThat(adoption(database, Layout.SQLX, new SqlxTool()).adopt(false).adoptions()).isEmpty();
+        assertMigrateAppliesOnly(database, Layout.SQLX, "20240107093000_add_order_total.sql",
+                "alter table orders add column total numeric(12, 2);\n", 2);
+        assertThat(Queries.queryLong(database, "select count(*) from _sqlx_migrations")).isEqualTo(2);
+    }
+
+    @Test
+    void anEditedSqlxFileIsCaughtByItsChecksumAndNothingIsAdopted(TestDatabase database) throws Exception {
+        sqlxFolder();
+        sqlxApplies(database, true);
+        write("20240106093000_create_orders.sql", "create table orders (id bigint primary key,\n"
+                + "  user_id bigint references users (id));\n");
+
+        assertThatThrownBy(() -> adoption(database, Layout.SQLX, new SqlxTool()).adopt(false))
+                .isInstanceOf(AdoptionRefusedException.class)
+                .hasMessageContaining("edited after sqlx applied it")
+                .hasMessageContaining("20240106093000_create_orders.sql (version 20240106093000): sqlx recorded SHA-384")
+                .hasMessageNotContaining("create_users");
+        assertThat(Queries.relationExists(database, "strata_schema_history")).isFalse();
+
+        assertThat(adoption(database, Layout.SQLX, new SqlxTool()).adopt(true).adoptions()).hasSize(2);
+        assertThat(rows(database, "select adopted_from from strata_schema_history where version = '20240106093000'"))
+                .singleElement().asString().contains("edit accepted with --accept-edited");
+    }
+
+    @Test
+    void aFailedSqlxRowRefusesWithSqlxsFix(TestDatabase database) throws Exception {
+        sqlxFolder();
+        sqlxApplies(database, false);
+
+        assertThatThrownBy(() -> adoption(database, Layout.SQLX, new SqlxTool()).adopt(false))
+                .isInstanceOf(AdoptionRefusedException.class)
+                .hasMessageContaining("version 20240106093000 (create orders) has success = false")
+                .hasMessageContaining("fix and remove row from `_sqlx_migrations` table");
+        assertThat(Queries.relationExists(database, "strata_schema_history")).isFalse();
+    }
+
+    // ---- golang-migrate: one row, the current version and its dirty flag ----------------------------------------
+
+    /** golang-migrate's DDL for PostgreSQL (database/postgres). */
+    private static final String GOLANG_MIGRATE_TABLE = "create table if not exists schema_migrations"
+            + " (version bigint not null primary key, dirty boolean not null)";
+
+    private void golangMigrateApplies(TestDatabase database, long version, boolean dirty) throws Exception {
+        write("000001_create_users.up.sql", "create table users (id bigint primary key);\n");
+        write("000001_create_users.down.sql", "drop table users;\n");
+        write("000002_create_orders.up.sql", "create table orders (id bigint primary key);\n");
+        write("000002_create_orders.down.sql", "drop table orders;\n");
+        execute(database, "create table users (id bigint primary key)", "create table orders (id bigint primary key)",
+                GOLANG_MIGRATE_TABLE, "insert into schema_migrations (version, dirty) values (" + version + ", "
+                        + dirty + ")");
+    }
+
+    @Test
+    void golangMigratesVersionIsAdoptedWithEveryFileUpToIt(TestDatabase database) throws Exception {
+        golangMigrateApplies(database, 2, false);
+
+        AdoptionPlan adopted = adoptsOnce(database, Layout.GOLANG_MIGRATE, new GolangMigrateTool());
+        assertThat(adopted.adoptions()).extracting(adoption -> adoption.version().toString())
+                .containsExactly("000001", "000002");
+        assertThat(rows(database, "select adopted_from from strata_schema_history order by installed_rank"))
+                .containsOnly("golang-migrate public.schema_migrations at version 2: matched by version"
+                        + " (golang-migrate records no checksum)");
+        assertMigrateAppliesOnly(database, Layout.GOLANG_MIGRATE, "000003_add_order_total.up.sql",
+                "alter table orders add column total numeric(12, 2);\n", 2);
+    }
+
+    @Test
+    void golangMigratesDirtyFlagRefusesWithItsForceCommand(TestDatabase database) throws Exception {
+        golangMigrateApplies(database, 2, true);
+
+        assertThat(adoption(database, Layout.GOLANG_MIGRATE, new GolangMigrateTool()).plan().refusals())
+                .singleElement().satisfies(refusal -> {
+                    assertThat(refusal.message()).contains("version 2 is dirty");
+                    assertThat(refusal.fix()).contains("`migrate force 2`");
+                });
+        assertThatThrownBy(() -> adoption(database, Layout.GOLANG_MIGRATE, new GolangMigrateTool()).adopt(true))
+                .isInstanceOf(AdoptionRefusedException.class);
+        assertThat(Queries.relationExists(database, "strata_schema_history")).isFalse();
+    }
+
+    // ---- dbmate: one row per applied file, the version as text ------------------------------------------------
+
+    /** dbmate's DDL for PostgreSQL (pkg/driver/postgres). */
+    private static final String DBMATE_TABLE = "create table if not exists schema_migrations"
+            + " (version varchar(128) primary key)";
+
+    private void dbmateApplies(TestDatabase database) throws Exception {
+        write("20240105093000_create_users.sql", "-- migrate:up\ncreate table users (id bigint primary key);\n\n"
+                + "-- migrate:down\ndrop table users;\n");
+        write("20240106093000_create_orders.sql", "-- migrate:up\ncreate table orders (id bigint primary key);\n\n"
+                + "-- migrate:down\ndrop table orders;\n");
+        execute(database, "create table users (id bigint primary key)", "create table orders (id bigint primary key)",
+                DBMATE_TABLE, "insert into schema_migrations (version) values ('20240105093000'), ('20240106093000')");
+    }
+
+    @Test
+    void dbmatesRowsAreAdoptedAndMigrateAppliesOnlyTheNewFile(TestDatabase database) throws Exception {
+        dbmateApplies(database);
+
+        assertThat(adoptsOnce(database, Layout.DBMATE, new DbmateTool()).adoptions()).hasSize(2);
+        assertMigrateAppliesOnly(database, Layout.DBMATE, "20240107093000_add_order_total.sql",
+                "-- migrate:up\nalter table orders add column total numeric(12, 2);\n\n-- migrate:down\n"
+                        + "alter table orders drop column total;\n", 2);
+    }
+
+    @Test
+    void anAppliedDbmateVersionWithoutItsFileRefuses(TestDatabase database) throws Exception {
+        dbmateApplies(database);
+        Files.delete(folder.resolve("20240106093000_create_orders.sql"));
+
+        assertThatThrownBy(() -> adoption(database, Layout.DBMATE, new DbmateTool()).adopt(true))
+                .isInstanceOf(AdoptionRefusedException.class)
+                .hasMessageContaining("dbmate's row version 20240106093000 is applied, but no migration file has"
+                        + " version 20240106093000")
+                .hasMessageContaining("restore 20240106093000_<name>.sql");
+        assertThat(Queries.relationExists(database, "strata_schema_history")).isFalse();
+    }
+
+    // ---- diesel: one row per applied directory, with its run time ----------------------------------------------
+
+    /** diesel's DDL for PostgreSQL (diesel_migrations, setup_migration_table). */
+    private static final String DIESEL_TABLE = "create table if not exists __diesel_schema_migrations ("
+            + " version varchar(50) primary key not null, run_on timestamp not null default current_timestamp)";
+
+    @Test
+    void dieselsRowsAreAdoptedWithTheirRunTime(TestDatabase database) throws Exception {
+        write("2024-01-05-093000_create_users/up.sql", "create table users (id bigint primary key);\n");
+        write("2024-01-05-093000_create_users/down.sql", "drop table users;\n");
+        write("2024-01-06-093000_create_orders/up.sql", "create table orders (id bigint primary key);\n");
+        write("2024-01-06-093000_create_orders/down.sql", "drop table orders;\n");
+        execute(database, "create table users (id bigint primary key)", "create table orders (id bigint primary key)",
+                DIESEL_TABLE, "insert into __diesel_schema_migrations (version, run_on) values"
+                        + " ('20240105093000', '2024-01-05 09:31:00'), ('20240106093000', '2024-01-06 09:31:00')");
+
+        assertThat(adoptsOnce(database, Layout.DIESEL, new DieselTool()).adoptions()).hasSize(2);
+        assertThat(rows(database, "select s.script from strata_schema_history s join __diesel_schema_migrations d"
+                + " on d.version = s.version and d.run_on::timestamptz = s.installed_at order by s.installed_rank"))
+                .containsExactly("2024-01-05-093000_create_users/up.sql", "2024-01-06-093000_create_orders/up.sql");
+        assertMigrateAppliesOnly(database, Layout.DIESEL, "2024-01-07-093000_add_order_total/up.sql",
+                "alter table orders add column total numeric(12, 2);\n", 2);
+    }
+
+    @Test
+    void filesReadWithAnotherLayoutRefuseWithTheSettingToChange(TestDatabase database) throws Exception {
+        dbmateApplies(database);
+
+        assertThatThrownBy(() -> adoption(database, Layout.STRATA, new DbmateTool()).adopt(false))
+                .isInstanceOf(AdoptionRefusedException.class)
+                .hasMessageContaining("set migrations.layout = \"dbmate\"");
+    }
+
+    // ---- Strata's history table from before adopted_from ------------------------------------------------------
+
+    @Test
+    void aHistoryTableWithoutAdoptedFromIsReadAsItIsAndUpgradedOnItsNextWrite(TestDatabase database) throws Exception {
+        String v1 = "create table users (id bigint primary key);\n";
+        write("V1__create_users.sql", v1);
+        String oldProvenance = "adopted from Flyway public.flyway_schema_history installed_rank 1 (V1__create_users.sql,"
+                + " type SQL): CRC32 5 verified";
+        // The table as Strata created it before the column existed; the adopted row kept its provenance in failure.
+        execute(database, v1, "create table strata_schema_history (installed_rank integer primary key, version text,"
+                        + " description text not null, type text not null, script text not null, checksum text not null,"
+                        + " installed_by text not null default current_user, installed_at timestamptz not null"
+                        + " default now(), execution_ms integer not null, success boolean not null, content text,"
+                        + " failure text)",
+                "insert into strata_schema_history (installed_rank, version, description, type, script, checksum,"
+                        + " execution_ms, success, failure) values (1, '1', 'create users', 'ADOPTED',"
+                        + " 'V1__create_users.sql', '" + dev.strata.migrations.core.Checksum.of(v1) + "', 0, true, '"
+                        + oldProvenance + "')");
+
+        MigrationPlan before = migrator(database, Layout.STRATA).plan();
+        assertThat(before.problems()).isEmpty();
+        assertThat(before.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.adopted()).isTrue();
+            assertThat(entry.adoptedFrom()).isEmpty();
+        });
+        assertThat(Queries.queryLong(database, "select count(*) from information_schema.columns"
+                + " where table_name = 'strata_schema_history' and column_name = 'adopted_from'")).isZero();
+
+        write("V2__create_orders.sql", "create table orders (id bigint primary key);\n");
+        assertThat(migrator(database, Layout.STRATA).migrate().applied()).extracting(AppliedRun::script)
+                .containsExactly("V2__create_orders.sql");
+        assertThat(rows(database, "select coalesce(adopted_from, '-') || ' | ' || coalesce(failure, '-')"
+                + " from strata_schema_history order by installed_rank"))
+                .containsExactly(oldProvenance + " | -", "- | -");
+        assertThat(migrator(database, Layout.STRATA).plan().entries()).first()
+                .satisfies(entry -> assertThat(entry.adoptedFrom()).contains(oldProvenance));
+    }
+
+    // ---- shared ----------------------------------------------------------------------------------------------
+
+    /** Adds a file; {@code migrate} applies it alone, and status tells the adopted rows from the applied one. */
+    private void assertMigrateAppliesOnly(TestDatabase database, Layout layout, String relative, String sql,
+                                          int adopted) throws IOException {
+        write(relative, sql);
+        MigrateResult result = migrator(database, layout).migrate();
+        assertThat(result.applied()).extracting(AppliedRun::script)
+                .containsExactly(relative.endsWith("/up.sql") ? relative : relative.substring(relative.lastIndexOf('/')
+                        + 1));
+        assertThat(Queries.queryLong(database, "select count(*) from information_schema.columns"
+                + " where table_name = 'orders' and column_name = 'total'")).isEqualTo(1);
+        MigrationPlan status = migrator(database, layout).plan();
+        assertThat(status.problems()).isEmpty();
+        assertThat(status.entries()).filteredOn(PlanEntry::adopted).hasSize(adopted)
+                .allMatch(entry -> entry.adoptedFrom().isPresent());
+        assertThat(status.entries()).filteredOn(entry -> !entry.adopted()).singleElement()
+                .satisfies(entry -> assertThat(entry.adoptedFrom()).isEmpty());
+    }
+
+    /** Adopts, then adopts again: the second run records nothing and says each row is in Strata's history. */
+    private AdoptionPlan adoptsOnce(TestDatabase database, Layout layout, SourceTool tool) {
+        AdoptionPlan first = adoption(database, layout, tool).adopt(false);
+        AdoptionPlan again = adoption(database, layout, tool).adopt(false);
+        assertThat(again.adoptions()).isEmpty();
+        assertThat(again.notes()).hasSize(first.adoptions().size())
+                .allMatch(note -> note.contains("already in Strata's history"));
+        return first;
+    }
+
+    private MigrationSettings settings(Layout layout) {
+        return MigrationSettings.defaults().withLocations(List.of(new Location.Filesystem(folder))).withLayout(layout);
+    }
+
+    private HistoryAdoption adoption(TestDatabase database, Layout layout, SourceTool tool) {
+        return new HistoryAdoption(database.connectionSource(), settings(layout), getClass().getClassLoader(), tool,
+                new SchemaTable("public", tool.defaultTable()));
+    }
+
+    private Migrator migrator(TestDatabase database, Layout layout) {
+        return new Migrator(database.connectionSource(), settings(layout));
+    }
+
+    private void write(String relative, String content) throws IOException {
+        Path file = folder.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    private static void execute(TestDatabase database, String... statements) throws SQLException {
+        try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static List<String> rows(TestDatabase database, String sql) throws SQLException {
+        try (Connection connection = database.open(); Statement statement = connection.createStatement();
+             var result = statement.executeQuery(sql)) {
+            List<String> rows = new java.util.ArrayList<>();
+            while (result.next()) {
+                rows.add(result.getString(1));
+            }
+            return rows;
+        }
+    }
+
+    private static byte[] sha384(byte[] bytes) throws NoSuchAlgorithmException {
+        return MessageDigest.getInstance("SHA-384").digest(bytes);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The configuration: every key declared once in {@link dev.strata.migrations.config.ConfigKey}, read from defaults,
+ * the TOML file, {@code STRATA_*} variables (passed in, never read here) and command-line values by
+ * {@link dev.strata.migrations.config.ConfigLoader}; database URLs and their redaction.
+ *
+ * <p><b>Internal</b>: the front ends (CLI, Maven plugin, runtime API) load it; the runtime API still takes
+ * {@link dev.strata.migrations.config.StrataConfig} in public signatures (listed by the architecture rules).
+ */
+package dev.strata.migrations.config;

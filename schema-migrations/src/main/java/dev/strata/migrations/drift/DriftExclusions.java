@@ -1,0 +1,147 @@
+package dev.strata.migrations.drift;
+
+import dev.strata.migrations.config.ConfigKey;
+import dev.strata.migrations.config.ConfigurationException;
+import dev.strata.migrations.config.DriftConfig;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The objects a drift check leaves out of the comparison, on both sides: the patterns of {@code drift.exclude} and
+ * {@code --exclude}, and by default the history tables other tools leave behind.
+ *
+ * <p>Those tables are left out whenever they exist, not only after {@code strata adopt}: after {@code strata baseline}
+ * the history holds no adopted row, yet the old tool's table is still there, and Strata's migrations never create
+ * one. The report names every table left out this way, so nothing disappears silently.
+ */
+public final class DriftExclusions {
+    /** The history tables of Flyway, sqlx, golang-migrate and dbmate, diesel, and goose, by their default names. */
+    public static final List<String> TOOL_HISTORY_TABLES = List.of("flyway_schema_history", "_sqlx_migrations",
+            "schema_migrations", "__diesel_schema_migrations", "goose_db_version");
+    static final String TOOL_HISTORY_ORIGIN = "default: another tool's history table ("
+            + ConfigKey.DRIFT_EXCLUDE_TOOL_HISTORY.qualifiedName() + ")";
+
+    /**
+     * A pattern and where it was written.
+     *
+     * @param origin e.g. {@code --exclude}, {@code drift.exclude (from strata.toml:12)}, or the default
+     */
+    public record Rule(ExclusionPattern pattern, String origin, boolean byDefault) {
+        public Rule {
+            Objects.requireNonNull(pattern, "pattern");
+            Objects.requireNonNull(origin, "origin");
+        }
+    }
+
+    private final List<Rule> rules;
+
+    private DriftExclusions(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Nothing left out but Strata's own history table (which a snapshot never holds). */
+    public static DriftExclusions none() {
+        return new DriftExclusions(List.of());
+    }
+
+    /** The default: other tools' history tables, in any schema. */
+    public static DriftExclusions toolHistoryTables() {
+        List<Rule> rules = new ArrayList<>();
+        for (String table : TOOL_HISTORY_TABLES) {
+            rules.add(new Rule(ExclusionPattern.parse("table:*." + table), TOOL_HISTORY_ORIGIN, true));
+        }
+        return new DriftExclusions(rules);
+    }
+
+    /**
+     * The configuration's exclusions, then the command line's ({@code --exclude} adds to {@code drift.exclude}).
+     *
+     * @param commandLine the {@code --exclude} patterns, already parsed ({@link #parseOption(List)})
+     * @throws ConfigurationException naming the first malformed pattern, where it was written and what is expected
+     */
+    public static DriftExclusions of(DriftConfig config, List<ExclusionPattern> commandLine) {
+        DriftExclusions exclusions = config.excludeToolHistory() ? toolHistoryTables() : none();
+        String key = ConfigKey.DRIFT_EXCLUDE.qualifiedName();
+        String source = key + " (from " + config.excludeOrigin() + ")";
+        for (String pattern : config.exclude()) {
+            exclusions = exclusions.plus(parse(pattern, source, "fix " + key + " in " + config.excludeOrigin()),
+                    source);
+        }
+        for (ExclusionPattern pattern : commandLine) {
+            exclusions = exclusions.plus(pattern, OPTION);
+        }
+        return exclusions;
+    }
+
+    /**
+     * The {@code --exclude} patterns, parsed before anything starts.
+     *
+     * @throws ConfigurationException naming the first malformed pattern and what is expected
+     */
+    public static List<ExclusionPattern> parseOption(List<String> patterns) {
+        return patterns.stream().map(pattern -> parse(pattern, OPTION, "fix the " + OPTION + " option")).toList();
+    }
+
+    private static final String OPTION = "--exclude";
+
+    private static ExclusionPattern parse(String pattern, String source, String hint) {
+        try {
+            return ExclusionPattern.parse(pattern);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(source + ": " + e.getMessage(), hint
+                    + "; patterns are schema:<glob>, kind:<kind>, <kind>:<glob> or object:<glob> (see docs/drift.md)");
+        }
+    }
+
+    /** These exclusions and one more pattern. */
+    public DriftExclusions plus(ExclusionPattern pattern, String origin) {
+        List<Rule> more = new ArrayList<>(rules);
+        more.add(new Rule(pattern, origin, false));
+        return new DriftExclusions(more);
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** A snapshot without the excluded objects, and which objects each rule left out. */
+    record Filtered(SchemaSnapshot kept, Map<Rule, List<ObjectKey>> matched) {
+    }
+
+    /**
+     * Leaves out every object a rule names, and the parts (columns, constraints, indexes, triggers, owned sequences)
+     * of every relation left out. Each rule's list holds the objects it named whose relation was not left out too.
+     */
+    Filtered apply(SchemaSnapshot snapshot) {
+        Map<ObjectKey, Rule> direct = new LinkedHashMap<>();
+        for (SchemaObject object : snapshot.objects()) {
+            Optional<String> schema = ExclusionPattern.schemaOf(object);
+            rules.stream().filter(rule -> rule.pattern().matches(object, schema)).findFirst()
+                    .ifPresent(rule -> direct.put(object.key(), rule));
+        }
+        Set<String> excludedRelations = new HashSet<>();
+        direct.keySet().stream().filter(key -> SchemaDiff.isRelation(key.kind()) || key.kind() == ObjectKind.SEQUENCE)
+                .forEach(key -> excludedRelations.add(key.name()));
+        Map<Rule, List<ObjectKey>> matched = new LinkedHashMap<>();
+        rules.forEach(rule -> matched.put(rule, new ArrayList<>()));
+        List<SchemaObject> kept = new ArrayList<>();
+        for (SchemaObject object : snapshot.objects()) {
+            boolean partOfExcluded = object.parent().filter(excludedRelations::contains).isPresent();
+            Rule rule = direct.get(object.key());
+            if (rule != null && !partOfExcluded) {
+                matched.get(rule).add(object.key());
+            }
+            if (rule == null && !partOfExcluded) {
+                kept.add(object);
+            }
+        }
+        return new Filtered(new SchemaSnapshot(snapshot.serverVersion(), kept), matched);
+    }
+}

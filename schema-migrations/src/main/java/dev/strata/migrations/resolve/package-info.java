@@ -1,0 +1,10 @@
+/**
+ * The first step of the engine: finds the migration files of the configured locations (class path or file system) in
+ * their layout (Strata's names, or sqlx, golang-migrate, dbmate, diesel folders read unchanged), reads them as UTF-8
+ * and checksums them, reporting misnamed, duplicate and unreadable files as problems.
+ *
+ * <p><b>Internal</b>: used by the engine and the toolkit's front ends; applications name locations and layouts through
+ * {@link dev.strata.migrations.MigrationSettings}, whose signatures still show some of these types (listed by the
+ * architecture rules until the identity refactor of issue #18).
+ */
+package dev.strata.migrations.resolve;
