@@ -133,7 +133,7 @@ class ArchitectureTest {
             .layer("Config").definedBy("dev.strata.migrations.config..")
             .layer("Adopt").definedBy("dev.strata.migrations.adopt..")
             .layer("Drift").definedBy("dev.strata.migrations.drift..")
-            .layer("Lint").definedBy("dev.strata.migrations.lint..")
+                    "dev.strata.migrations.lint..", "dev.strata.migrations.fleet..")
             .whereLayer("Core").mayNotAccessAnyLayer()
             .whereLayer("Resolve").mayOnlyAccessLayers("Core")
             .whereLayer("History").mayOnlyAccessLayers("Core")
@@ -146,11 +146,13 @@ class ArchitectureTest {
             .whereLayer("Drift").mayOnlyAccessLayers("Core", "Resolve", "History", "Plan", "Execute", "Engine",
                     "Config")
             .whereLayer("Lint").mayOnlyAccessLayers("Core", "Resolve", "History", "Plan", "Execute", "Engine")
+            .whereLayer("Fleet").mayOnlyAccessLayers("Core", "Resolve", "History", "Plan", "Execute", "Lock",
+                    "Engine", "Config")
             .ignoreDependency(JavaClass.Predicates.type(dev.strata.migrations.DatabaseConnectionException.class),
                     JavaClass.Predicates.type(dev.strata.migrations.config.DatabaseUrl.class))
             .because("resolve -> history -> plan -> execute is the engine's one direction of data: each step builds"
-                    + " on the ones before it only, the facade (Migrator) on all of them, and configuration, adoption"
-                    + " and drift on top; nothing below knows them");
+                    + " on the ones before it only, the facade (Migrator) on all of them, and configuration, adoption,"
+                    + " drift and fleets on top; nothing below knows them");
 
     @ArchTest
     static final ArchRule everyEnginePackageIsInALayer = classes()
@@ -159,7 +161,7 @@ class ArchitectureTest {
                     "dev.strata.migrations.sql..", "dev.strata.migrations.resolve..", "dev.strata.migrations.history..",
                     "dev.strata.migrations.plan..", "dev.strata.migrations.execute..", "dev.strata.migrations.lock..",
                     "dev.strata.migrations.config..", "dev.strata.migrations.adopt..", "dev.strata.migrations.drift..",
-                    "dev.strata.migrations.lint..")
+                    "dev.strata.migrations.lint..", "dev.strata.migrations.fleet..")
             .because("a new engine package must take its place in engineStepsAreLayered (which ignores packages it"
                     + " does not name), so the layering keeps covering the whole engine");
 

@@ -15,6 +15,7 @@ import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.lint.LintFindingsException;
 import dev.strata.migrations.lint.LintInputException;
 import dev.strata.migrations.lock.LockTimeoutException;
+import dev.strata.migrations.lock.TransactionPoolingException;
 import dev.strata.migrations.plan.UndoRefusedException;
 import dev.strata.migrations.resolve.LayoutMixtureException;
 import dev.strata.migrations.resolve.LocationNotFoundException;
@@ -27,6 +28,9 @@ import java.io.UncheckedIOException;
 final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
     static ExitCode of(Throwable error) {
+        if (error instanceof FleetFailedException fleet) {
+            return fleet.exitCode();
+        }
         if (error instanceof MigrationInterruptedException interrupted) {
             return StopSignals.exitCode(interrupted.reason());
         }
@@ -50,6 +54,7 @@ final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
             return ExitCode.LOCK_TIMEOUT;
         }
         if (error instanceof ConfigurationException || error instanceof NonEmptySchemaException
+                || error instanceof TransactionPoolingException
                 || error instanceof LocationNotFoundException || error instanceof LayoutMixtureException
                 || error instanceof NewMigrationException || error instanceof CommandLine.ParameterException) {
             return ExitCode.USAGE;
@@ -59,6 +64,9 @@ final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
     /** The closing line's wording: the code's meaning, narrowed to this failure where the code covers several. */
     static String wording(Throwable error, ExitCode code) {
+        if (error instanceof FleetFailedException) {
+            return "a fleet target failed (" + code.meaning() + ")";
+        }
         if (error instanceof MigrationFailedException failed) {
             return failed.transactional() ? "a migration failed; its transaction was rolled back"
                     : "a migration without a transaction failed part-way; the statements before the failing one stay"

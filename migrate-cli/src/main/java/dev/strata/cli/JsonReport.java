@@ -216,6 +216,12 @@ final class JsonReport {
         return this;
     }
 
+    /** A fleet run's targets, versions and totals ({@link FleetJson}). */
+    JsonReport fleet(ObjectNode fleet) {
+        document().set("fleet", fleet);
+        return this;
+    }
+
     /** Marks the document failed, adds the error, and the plan a validation failure carries if not already there. */
     JsonReport failed(Exception error, ExitCode code) {
         if (error instanceof ValidationFailedException validation && !document().has("entries")) {

@@ -1,9 +1,12 @@
 package dev.strata.cli;
 
 import dev.strata.migrations.MigrateResult;
+import dev.strata.migrations.fleet.FleetCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.Locale;
 
 @Command(name = "migrate",
@@ -15,6 +18,9 @@ import java.util.Locale;
                         + "out-of-order file stops the run with exit code 4 and nothing applied."
         })
 final class MigrateCommand extends DatabaseCommand {
+    @Mixin
+    TargetsOptions targets;
+
 
     MigrateCommand() {
         super("migrate");
@@ -22,6 +28,10 @@ final class MigrateCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
+        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.MIGRATE);
+        if (fleetRun.isPresent()) {
+            return fleetRun.get();
+        }
         CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {

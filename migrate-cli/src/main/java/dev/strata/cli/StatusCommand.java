@@ -2,9 +2,12 @@ package dev.strata.cli;
 
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.plan.MigrationPlan;
+import dev.strata.migrations.fleet.FleetCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 
 @Command(name = "status",
         description = {
@@ -14,6 +17,9 @@ import java.io.PrintWriter;
                         + "use `strata validate` when a pipeline step must fail on them."
         })
 final class StatusCommand extends DatabaseCommand {
+    @Mixin
+    TargetsOptions targets;
+
 
     StatusCommand() {
         super("status");
@@ -21,6 +27,10 @@ final class StatusCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
+        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.STATUS);
+        if (fleetRun.isPresent()) {
+            return fleetRun.get();
+        }
         CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {

@@ -2,9 +2,12 @@ package dev.strata.cli;
 
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.plan.MigrationPlan;
+import dev.strata.migrations.fleet.FleetCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 
 @Command(name = "validate",
         description = {
@@ -13,6 +16,9 @@ import java.io.PrintWriter;
                 "Fails with exit code 4 on any problem (listed below). Pending migrations are not a failure."
         })
 final class ValidateCommand extends DatabaseCommand {
+    @Mixin
+    TargetsOptions targets;
+
 
     ValidateCommand() {
         super("validate");
@@ -20,6 +26,10 @@ final class ValidateCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
+        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.VALIDATE);
+        if (fleetRun.isPresent()) {
+            return fleetRun.get();
+        }
         CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {

@@ -16,6 +16,7 @@ import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.history.NewHistoryRow;
 import dev.strata.migrations.lock.AdvisoryLock;
+import dev.strata.migrations.lock.SessionCheck;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PlanEntry;
 import dev.strata.migrations.plan.Planner;
@@ -264,6 +265,7 @@ public final class Migrator {
                  AdvisoryLock lock = AdvisoryLock.acquire(lockConnection,
                          AdvisoryLock.keyFor(currentDatabase(lockConnection), settings.historyTable()),
                          settings.lockTimeout())) {
+                SessionCheck.refuseTransactionPooling(connection, lockConnection, connections.description());
                 return work.run(connection, lock);
             }
         } catch (SQLException e) {

@@ -97,11 +97,28 @@ public enum ConfigKey {
     DRIFT_EXCLUDE_TOOL_HISTORY(Section.DRIFT, "exclude_tool_history", ValueType.BOOLEAN, "true",
             "strata diff: leave out the history tables of other tools (flyway_schema_history, _sqlx_migrations,"
                     + " schema_migrations, __diesel_schema_migrations, goose_db_version, in any schema), which stay"
-                    + " behind after adopt or baseline. false compares them like any table.");
+                    + " behind after adopt or baseline. false compares them like any table."),
+    FLEET_SCHEMAS(Section.FLEET, "schemas", ValueType.STRING, null,
+            "Fleet targets discovered by name: every schema of database.url's database matching this pattern (*"
+                    + " any characters, ? one), e.g. tenant_*; each is a target named after its schema, with its"
+                    + " history table in it. See docs/fleet.md."),
+    FLEET_QUERY(Section.FLEET, "query", ValueType.STRING, null,
+            "Fleet targets discovered by a query run on database.url (the control database): one row per target"
+                    + " with its name, its URL and optionally its schema, e.g. select name, url from tenants."),
+    FLEET_PARALLEL(Section.FLEET, "parallel", ValueType.INTEGER, "4",
+            "How many fleet targets run at once, 1 to 64; at most parallel + 1 connections are open to any one"
+                    + " server. --parallel beats it."),
+    FLEET_ON_FAILURE(Section.FLEET, "on_failure", ValueType.STRING, "continue",
+            "After a fleet target fails: continue (every other target still runs) or stop (no further target"
+                    + " starts). --on-failure beats it."),
+    FLEET_INCLUDE_PUBLIC(Section.FLEET, "include_public", ValueType.BOOLEAN, "false",
+            "Put public after a tenant's schema on its search_path, for the functions and types of extensions"
+                    + " installed there (unset: the tenant's schema alone).");
+
 
     /** A TOML table of the configuration file. */
     public enum Section {
-        DATABASE, MIGRATIONS, CODEGEN, DRIFT;
+        DATABASE, MIGRATIONS, CODEGEN, DRIFT, FLEET;
 
         public String tomlName() {
             return name().toLowerCase(Locale.ROOT);

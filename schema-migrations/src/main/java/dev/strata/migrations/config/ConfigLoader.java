@@ -1,6 +1,7 @@
 package dev.strata.migrations.config;
 
 import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.core.FailurePolicy;
 import dev.strata.migrations.plan.NonTransactionalFiles;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.StatementTimeouts;
@@ -90,16 +91,20 @@ public final class ConfigLoader {
         for (ConfigKey key : ConfigKey.values()) {
             key.defaultValue().ifPresent(value -> values.put(key, new ConfigValue(key, value, "the default")));
         }
-        file.ifPresent(config -> readFile(config.path(), config.namedBy(), values));
+        List<DeclaredTarget> targets = file.map(config -> {
+            TomlParseResult toml = readFile(config.path(), config.namedBy(), values);
+            return TargetsReader.read(toml, config.path(), environment);
+        }).orElse(List.of());
         readEnvironment(environment, values);
         for (CommandLineValue option : commandLine) {
             values.put(option.key(), new ConfigValue(option.key(), option.value(), option.option()));
         }
         return new StrataConfig(database(values), migrations(values), codegen(values), drift(values),
+                fleet(values, targets),
                 file.map(ConfigFile::path));
     }
 
-    private static void readFile(Path path, String namedBy, Map<ConfigKey, ConfigValue> values) {
+    private static TomlParseResult readFile(Path path, String namedBy, Map<ConfigKey, ConfigValue> values) {
         TomlParseResult toml = Toml.parse(readText(path, namedBy));
         if (toml.hasErrors()) {
             TomlParseError error = toml.errors().get(0);
@@ -107,6 +112,9 @@ public final class ConfigLoader {
                     + ": invalid TOML: " + error.getMessage(), "fix the syntax; see https://toml.io for the format");
         }
         for (String sectionName : toml.keySet()) {
+            if (sectionName.equals(TargetKey.ARRAY)) {
+                continue; // an array of tables, read by TargetsReader
+            }
             ConfigKey.Section section = section(path, toml, sectionName);
             TomlTable table = toml.getTable(List.of(sectionName));
             for (String keyName : table.keySet()) {
@@ -118,6 +126,7 @@ public final class ConfigLoader {
                 values.put(key, new ConfigValue(key, plain(table.get(List.of(keyName))), origin));
             }
         }
+        return toml;
     }
 
     /** The file's text; a UTF-8 byte order mark, which editors on Windows write, is not part of the TOML. */
@@ -288,6 +297,29 @@ public final class ConfigLoader {
         return new DriftConfig(exclude.map(ValueParser::list).orElse(List.of()),
                 exclude.map(ConfigValue::origin).orElse("the default"),
                 ValueParser.bool(values.get(ConfigKey.DRIFT_EXCLUDE_TOOL_HISTORY)));
+    }
+
+    private static FleetConfig fleet(Map<ConfigKey, ConfigValue> values, List<DeclaredTarget> targets) {
+        ConfigValue parallelValue = values.get(ConfigKey.FLEET_PARALLEL);
+        long parallel = ValueParser.integer(parallelValue);
+        if (parallel < 1 || parallel > FleetConfig.MAX_PARALLEL) {
+            throw ValueParser.invalid(parallelValue, "is " + parallel, "a number from 1 to " + FleetConfig.MAX_PARALLEL);
+        }
+        ConfigValue onFailureValue = values.get(ConfigKey.FLEET_ON_FAILURE);
+        String onFailure = ValueParser.string(onFailureValue);
+        FailurePolicy policy = FailurePolicy.parse(onFailure).orElseThrow(() -> ValueParser.invalid(onFailureValue,
+                "is '" + onFailure + "'", "\"continue\" or \"stop\""));
+        Optional<String> schemas = optional(values, ConfigKey.FLEET_SCHEMAS).map(ValueParser::string);
+        Optional<String> query = optional(values, ConfigKey.FLEET_QUERY).map(ValueParser::string);
+        for (ConfigKey key : List.of(ConfigKey.FLEET_SCHEMAS, ConfigKey.FLEET_QUERY)) {
+            Optional<ConfigValue> value = optional(values, key);
+            if (value.isPresent() && ValueParser.string(value.get()).isBlank()) {
+                throw ValueParser.invalid(value.get(), "is empty", "a pattern such as tenant_* (schemas) or a query"
+                        + " such as select name, url from tenants (query); leave it out to discover nothing");
+            }
+        }
+        return new FleetConfig(targets, schemas, query, (int) parallel, policy,
+                ValueParser.bool(values.get(ConfigKey.FLEET_INCLUDE_PUBLIC)));
     }
 
     private static String sectionNames() {

@@ -6,6 +6,7 @@ import org.postgresql.Driver;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 
 /** Opens pgjdbc connections for the configured URL; the description shown in messages has no password. */
@@ -15,10 +16,21 @@ public final class JdbcConnectionSource implements ConnectionSource {
 
     private final DatabaseUrl url;
     private final Properties properties;
+    private final String description;
 
     public JdbcConnectionSource(DatabaseSettings settings) {
+        this(settings, new Properties(), Optional.empty());
+    }
+
+    /**
+     * @param extra       pgjdbc properties beyond the settings' own (a fleet target's {@code currentSchema})
+     * @param description how messages name the database, when not by its URL; must hold no password
+     */
+    public JdbcConnectionSource(DatabaseSettings settings, Properties extra, Optional<String> description) {
         this.url = settings.url().orElseThrow(() -> new IllegalStateException("no database URL configured"));
         this.properties = driverProperties(settings);
+        this.properties.putAll(extra);
+        this.description = description.orElseGet(url::toString);
     }
 
     /** The pgjdbc properties for these settings: credentials, timeouts, application name. */
@@ -45,6 +57,6 @@ public final class JdbcConnectionSource implements ConnectionSource {
 
     @Override
     public String description() {
-        return url.toString();
+        return description;
     }
 }

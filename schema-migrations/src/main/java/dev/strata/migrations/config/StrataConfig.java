@@ -7,19 +7,19 @@ import java.util.Optional;
 
 /**
  * The whole configuration, validated: {@code [database]}, {@code [migrations]}, {@code [codegen]}, {@code [drift]},
- * and the file it came from.
+ * {@code [fleet]} with the {@code [[targets]]}, and the file it came from.
  */
 public record StrataConfig(DatabaseSettings database, MigrationSettings migrations, CodegenConfig codegen,
-                           DriftConfig drift, Optional<Path> file) {
+                           DriftConfig drift, FleetConfig fleet, Optional<Path> file) {
 
-    /** A configuration without {@code [drift]} settings. */
+    /** A configuration without {@code [drift]} settings or fleet targets. */
     public StrataConfig(DatabaseSettings database, MigrationSettings migrations, CodegenConfig codegen,
                         Optional<Path> file) {
-        this(database, migrations, codegen, DriftConfig.UNSET, file);
+        this(database, migrations, codegen, DriftConfig.UNSET, FleetConfig.NONE, file);
     }
 
     /** A configuration without {@code [codegen]} settings (the database commands need none). */
     public StrataConfig(DatabaseSettings database, MigrationSettings migrations, Optional<Path> file) {
-        this(database, migrations, CodegenConfig.UNSET, DriftConfig.UNSET, file);
+        this(database, migrations, CodegenConfig.UNSET, file);
     }
 }

@@ -1,0 +1,11 @@
+package dev.strata.migrations.fleet;
+
+/** What a fleet run does on each target. */
+public enum FleetCommand {
+    /** Applies the pending migrations under the target's own lock. */
+    MIGRATE,
+    /** Checks files against the target's history; a target with problems fails. */
+    VALIDATE,
+    /** Reads the target's state, changing nothing; only an unreadable target fails. */
+    STATUS
+}

@@ -1,0 +1,188 @@
+package dev.strata.migrations.fleet;
+
+import dev.strata.migrations.BaselineRefusedException;
+import dev.strata.migrations.ConnectionSource;
+import dev.strata.migrations.DatabaseConnectionException;
+import dev.strata.migrations.DatabaseOperationException;
+import dev.strata.migrations.MigrateResult;
+import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.Migrator;
+import dev.strata.migrations.NonEmptySchemaException;
+import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.config.ConfigurationException;
+import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.core.StrataException;
+import dev.strata.migrations.core.Version;
+import dev.strata.migrations.execute.AppliedRun;
+import dev.strata.migrations.execute.ConnectionLostException;
+import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.MigrationFailedException;
+import dev.strata.migrations.execute.MigrationInterruptedException;
+import dev.strata.migrations.history.HistoryUnreadableException;
+import dev.strata.migrations.lock.LockTimeoutException;
+import dev.strata.migrations.lock.TransactionPoolingException;
+import dev.strata.migrations.plan.MigrationPlan;
+import dev.strata.migrations.plan.PlanEntry;
+import dev.strata.migrations.resolve.LayoutMixtureException;
+import dev.strata.migrations.resolve.LocationNotFoundException;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One command on one target, turned into a {@link TargetResult}: the engine's exceptions become a failed outcome
+ * (with the target's secrets masked) instead of ending the fleet run.
+ */
+final class TargetRun {
+    private final Target target;
+    private final ConnectionSource connections;
+    private final MigrationSettings settings;
+    private final ClassLoader classLoader;
+
+    TargetRun(Target target, ConnectionSource connections, MigrationSettings settings, ClassLoader classLoader) {
+        this.target = target;
+        this.connections = connections;
+        this.settings = settingsFor(target, settings);
+        this.classLoader = classLoader;
+    }
+
+    /** The fleet's settings for one target: a tenant's history table lives in the tenant's schema. */
+    static MigrationSettings settingsFor(Target target, MigrationSettings settings) {
+        return target.schema()
+                .map(schema -> settings.withHistoryTable(new SchemaTable(schema, settings.historyTable().table())))
+                .orElse(settings);
+    }
+
+    TargetResult run(FleetCommand command) {
+        long started = System.nanoTime();
+        List<AppliedRun> applied = Collections.synchronizedList(new ArrayList<>());
+        Migrator migrator = new Migrator(connections, settings, classLoader, new ExecutionListener() {
+            @Override
+            public void applied(AppliedRun run) {
+                applied.add(run);
+            }
+        });
+        try {
+            return switch (command) {
+                case MIGRATE -> migrated(migrator.migrate(), started);
+                case VALIDATE -> planned(migrator.validate(), started);
+                case STATUS -> planned(migrator.plan(), started);
+            };
+        } catch (RuntimeException e) {
+            return failed(e, migrator, List.copyOf(applied), started);
+        }
+    }
+
+    private TargetResult migrated(MigrateResult result, long started) {
+        return new TargetResult(target.name(), target.location(), result.plan().current(), result.plan().target(),
+                result.applied().size(), 0, true, since(started), new TargetOutcome.Succeeded());
+    }
+
+    private TargetResult planned(MigrationPlan plan, long started) {
+        return new TargetResult(target.name(), target.location(), plan.current(), plan.current(), 0,
+                plan.pending().size(), true, since(started), new TargetOutcome.Succeeded());
+    }
+
+    /** A failed target, with where it stands now when its history can still be read. */
+    private TargetResult failed(RuntimeException error, Migrator migrator, List<AppliedRun> applied, long started) {
+        TargetOutcome.Failed outcome = outcome(error);
+        Optional<MigrationPlan> after = error instanceof ValidationFailedException validation
+                ? Optional.of(validation.plan()) : stateAfter(migrator, outcome.kind());
+        Optional<Version> to = after.flatMap(MigrationPlan::current);
+        Set<Version> thisRun = applied.stream().map(AppliedRun::version).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Optional<Version> from = after.flatMap(plan -> plan.entries().stream()
+                .filter(entry -> entry.version() != null && !thisRun.contains(entry.version()))
+                .filter(entry -> entry.historyRow().filter(row -> row.success()).isPresent())
+                .map(PlanEntry::version).max(Version::compareTo));
+        return new TargetResult(target.name(), target.location(), from, to, applied.size(),
+                after.map(plan -> plan.pending().size()).orElse(0), after.isPresent(), since(started), outcome);
+    }
+
+    private static Optional<MigrationPlan> stateAfter(Migrator migrator, TargetOutcome.FailureKind kind) {
+        if (kind == TargetOutcome.FailureKind.CANNOT_CONNECT || kind == TargetOutcome.FailureKind.HISTORY_UNREADABLE) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(migrator.plan());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    TargetOutcome.Failed outcome(RuntimeException error) {
+        String message = mask(error.getMessage() == null ? error.toString() : error.getMessage());
+        if (error instanceof StrataException strata && !strata.hint().isEmpty()) {
+            message = message + "\n  fix: " + mask(strata.hint());
+        }
+        if (error instanceof MigrationFailedException failed) {
+            return new TargetOutcome.Failed(TargetOutcome.FailureKind.MIGRATION_FAILED, message,
+                    Optional.of(failed.script()), OptionalInt.of(failed.failure().line()), failed.sqlState());
+        }
+        if (error instanceof ValidationFailedException validation) {
+            Optional<Problem> first = validation.problems().stream().findFirst();
+            return new TargetOutcome.Failed(TargetOutcome.FailureKind.VALIDATION_FAILED, message,
+                    first.flatMap(Problem::scriptName), OptionalInt.empty(), Optional.empty());
+        }
+        return new TargetOutcome.Failed(kind(error), message, Optional.empty(), OptionalInt.empty(), sqlState(error));
+    }
+
+    private static TargetOutcome.FailureKind kind(RuntimeException error) {
+        if (error instanceof MigrationInterruptedException) {
+            return TargetOutcome.FailureKind.INTERRUPTED;
+        }
+        if (error instanceof BaselineRefusedException) {
+            return TargetOutcome.FailureKind.VALIDATION_FAILED;
+        }
+        if (error instanceof DatabaseConnectionException || error instanceof ConnectionLostException) {
+            return TargetOutcome.FailureKind.CANNOT_CONNECT;
+        }
+        if (error instanceof LockTimeoutException) {
+            return TargetOutcome.FailureKind.LOCK_TIMEOUT;
+        }
+        if (error instanceof HistoryUnreadableException || error instanceof DatabaseOperationException) {
+            return TargetOutcome.FailureKind.HISTORY_UNREADABLE;
+        }
+        if (error instanceof NonEmptySchemaException || error instanceof ConfigurationException
+                || error instanceof TransactionPoolingException
+                || error instanceof LocationNotFoundException || error instanceof LayoutMixtureException) {
+            return TargetOutcome.FailureKind.REFUSED;
+        }
+        return error instanceof StrataException ? TargetOutcome.FailureKind.MIGRATION_FAILED
+                : TargetOutcome.FailureKind.UNEXPECTED;
+    }
+
+    private static Optional<String> sqlState(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The message with every secret of the target replaced, however the driver or the server quoted it. */
+    private String mask(String text) {
+        String masked = DatabaseUrl.redact(text);
+        for (String secret : target.secrets()) {
+            if (!secret.isEmpty()) {
+                masked = masked.replace(secret, "***");
+            }
+        }
+        return masked;
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.strata.migrations.lock;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Detects a transaction-mode pooler between Strata and the server once the lock is taken. Directly, and through a
+ * session-mode pooler, each of the run's two connections keeps its own server session; through a transaction-mode
+ * pooler, a statement runs on whichever server session is free, so the session that took the lock may not answer the
+ * lock connection's next statement, or may be the one serving the migration connection. Either proves the lock is not
+ * held where Strata needs it; neither can happen on a session of its own, so the check never refuses a direct run.
+ */
+public final class SessionCheck {
+    private SessionCheck() {
+    }
+
+    /**
+     * @throws TransactionPoolingException when the lock's session is not kept
+     */
+    public static void refuseTransactionPooling(Connection migration, Connection lock, String database)
+            throws SQLException {
+        int lockPid;
+        boolean holdsLock;
+        try (Statement statement = lock.createStatement();
+             ResultSet row = statement.executeQuery("select pg_catalog.pg_backend_pid(), exists (select from"
+                     + " pg_catalog.pg_locks where locktype = 'advisory' and granted and pid = pg_catalog.pg_backend_pid())")) {
+            row.next();
+            lockPid = row.getInt(1);
+            holdsLock = row.getBoolean(2);
+        }
+        if (!holdsLock) {
+            throw new TransactionPoolingException(database, "the server session answering the lock connection, pid "
+                    + lockPid + ", does not hold the lock taken on it a statement earlier");
+        }
+        try (Statement statement = migration.createStatement();
+             ResultSet row = statement.executeQuery("select pg_catalog.pg_backend_pid()")) {
+            row.next();
+            if (row.getInt(1) == lockPid) {
+                throw new TransactionPoolingException(database, "the migration connection and the lock connection"
+                        + " were served by the same server session, pid " + lockPid);
+            }
+        }
+    }
+}
