@@ -6,9 +6,7 @@ import dev.strata.migrations.resolve.ResolvedMigrations;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,16 +25,6 @@ public sealed interface SourceTool permits FlywayTool, SqlxTool, GolangMigrateTo
     /** The tool {@code strata adopt --from NAME} names. */
     static Optional<SourceTool> named(String name) {
         return all().stream().filter(tool -> tool.name().equals(name)).findFirst();
-    }
-
-    /**
-     * Each tool's name with its default history table, in its own schema: the tables a database that tool migrated
-     * holds besides the application's, e.g. {@code sqlx -> _sqlx_migrations}.
-     */
-    static Map<String, String> defaultHistoryTables() {
-        Map<String, String> tables = new LinkedHashMap<>();
-        all().forEach(tool -> tables.put(tool.name(), tool.defaultTable()));
-        return tables;
     }
 
     /** The name {@code --from} takes, e.g. {@code golang-migrate}. */

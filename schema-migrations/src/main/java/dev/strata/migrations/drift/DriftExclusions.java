@@ -4,6 +4,8 @@ import dev.strata.migrations.config.ConfigKey;
 import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.config.DriftConfig;
 
+import dev.strata.migrations.history.ForeignHistoryTable;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,9 +24,6 @@ import java.util.Set;
  * one. The report names every table left out this way, so nothing disappears silently.
  */
 public final class DriftExclusions {
-    /** The history tables of Flyway, sqlx, golang-migrate and dbmate, diesel, and goose, by their default names. */
-    public static final List<String> TOOL_HISTORY_TABLES = List.of("flyway_schema_history", "_sqlx_migrations",
-            "schema_migrations", "__diesel_schema_migrations", "goose_db_version");
     static final String TOOL_HISTORY_ORIGIN = "default: another tool's history table ("
             + ConfigKey.DRIFT_EXCLUDE_TOOL_HISTORY.qualifiedName() + ")";
 
@@ -54,7 +53,7 @@ public final class DriftExclusions {
     /** The default: other tools' history tables, in any schema. */
     public static DriftExclusions toolHistoryTables() {
         List<Rule> rules = new ArrayList<>();
-        for (String table : TOOL_HISTORY_TABLES) {
+        for (String table : ForeignHistoryTable.defaultTableNames()) {
             rules.add(new Rule(ExclusionPattern.parse("table:*." + table), TOOL_HISTORY_ORIGIN, true));
         }
         return new DriftExclusions(rules);

@@ -19,22 +19,31 @@ import java.util.Set;
  */
 public record ForeignHistoryTable(String tool, String adoptAs) {
     /** Each tool's columns that together tell its table from the others'; checked in order. */
-    private record Signature(ForeignHistoryTable table, Set<String> columns, Set<String> absent) {
+    private record Signature(ForeignHistoryTable table, String defaultTable, Set<String> columns,
+                             Set<String> absent) {
     }
 
     private static final List<Signature> SIGNATURES = List.of(
-            new Signature(new ForeignHistoryTable("Flyway", "flyway"),
+            new Signature(new ForeignHistoryTable("Flyway", "flyway"), "flyway_schema_history",
                     Set.of("installed_rank", "version", "script", "checksum", "installed_on", "execution_time"),
                     Set.of()),
-            new Signature(new ForeignHistoryTable("sqlx", "sqlx"),
+            new Signature(new ForeignHistoryTable("sqlx", "sqlx"), "_sqlx_migrations",
                     Set.of("version", "description", "installed_on", "success", "checksum", "execution_time"),
                     Set.of("installed_rank")),
-            new Signature(new ForeignHistoryTable("diesel", "diesel"), Set.of("version", "run_on"), Set.of()),
-            new Signature(new ForeignHistoryTable("goose", "goose"), Set.of("version_id", "is_applied"), Set.of()),
-            new Signature(new ForeignHistoryTable("golang-migrate", "golang-migrate"), Set.of("version", "dirty"),
+            new Signature(new ForeignHistoryTable("diesel", "diesel"), "__diesel_schema_migrations", Set.of("version", "run_on"), Set.of()),
+            new Signature(new ForeignHistoryTable("goose", "goose"), "goose_db_version", Set.of("version_id", "is_applied"), Set.of()),
+            new Signature(new ForeignHistoryTable("golang-migrate", "golang-migrate"), "schema_migrations", Set.of("version", "dirty"),
                     Set.of()),
-            new Signature(new ForeignHistoryTable("dbmate", "dbmate"), Set.of("version"), Set.of("dirty",
+            new Signature(new ForeignHistoryTable("dbmate", "dbmate"), "schema_migrations", Set.of("version"), Set.of("dirty",
                     "installed_rank", "description", "script", "checksum")));
+
+    /**
+     * The history tables the known tools create when not told another name, each once: the one list Strata keeps of
+     * them ({@code strata diff} leaves them out by default; each {@code strata adopt} source reads its own).
+     */
+    public static List<String> defaultTableNames() {
+        return SIGNATURES.stream().map(Signature::defaultTable).distinct().toList();
+    }
 
     /** Whose table {@code columns} describe, if a known tool's. */
     static Optional<ForeignHistoryTable> recognise(Set<String> columns) {

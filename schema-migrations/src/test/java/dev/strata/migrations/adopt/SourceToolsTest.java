@@ -1,5 +1,7 @@
 package dev.strata.migrations.adopt;
 
+import dev.strata.migrations.history.ForeignHistoryTable;
+
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.SchemaTable;
@@ -160,9 +162,11 @@ class SourceToolsTest {
 
     @Test
     void eachToolNamesItsHistoryTable() {
-        assertThat(SourceTool.defaultHistoryTables()).containsExactly(Map.entry("flyway", "flyway_schema_history"),
-                Map.entry("sqlx", "_sqlx_migrations"), Map.entry("golang-migrate", "schema_migrations"),
-                Map.entry("dbmate", "schema_migrations"), Map.entry("diesel", "__diesel_schema_migrations"));
+        assertThat(SourceTool.all()).extracting(SourceTool::defaultTable).containsExactly("flyway_schema_history",
+                "_sqlx_migrations", "schema_migrations", "schema_migrations", "__diesel_schema_migrations");
+        // The one list of other tools' tables (diff leaves them out) holds every table adopt reads by default.
+        assertThat(ForeignHistoryTable.defaultTableNames())
+                .containsAll(SourceTool.all().stream().map(SourceTool::defaultTable).toList());
         assertThat(SourceTool.named("golang-migrate")).get().isInstanceOf(GolangMigrateTool.class);
         assertThat(SourceTool.named("liquibase")).isEmpty();
     }
