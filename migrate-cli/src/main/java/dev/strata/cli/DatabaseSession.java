@@ -5,6 +5,7 @@ import dev.strata.migrations.Migrator;
 import dev.strata.migrations.adopt.HistoryAdoption;
 import dev.strata.migrations.adopt.SourceTool;
 import dev.strata.migrations.config.JdbcConnectionSource;
+import dev.strata.migrations.config.LintGate;
 import dev.strata.migrations.lint.Linter;
 import dev.strata.migrations.lint.TargetSizes;
 import dev.strata.migrations.core.SchemaTable;
@@ -68,6 +69,11 @@ final class DatabaseSession implements AutoCloseable {
     /** Lints files replayed into {@code scratch} from the state this database is in. */
     Linter linter(ConnectionSource scratch) {
         return new Linter(connections, scratch, config.migrations(), classpath.classLoader());
+    }
+
+    /** {@code migrations.lint}: whether validate, plan and migrate lint the pending files first. */
+    LintGate lintGate() {
+        return config.lintGate();
     }
 
     /** The sizes of this database's relations; unknown for the embedded default, which stands in for no target. */

@@ -6,6 +6,7 @@ import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.lint.Linter;
 import dev.strata.migrations.lint.Severity;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -41,12 +42,8 @@ final class LintCommand extends DatabaseCommand {
             + " this level or above remains. Default: report only, exit 0.")
     FailOn failOn;
 
-    @Option(names = "--scratch-url", paramLabel = "URL",
-            description = "A server to replay on, e.g. postgresql://user:pass@host:5432/postgres: strata creates a "
-                    + "uniquely named database there (the user needs CREATEDB) and drops it afterwards. Use the "
-                    + "database's PostgreSQL major: lock modes and rewrites differ between majors. Default: a "
-                    + "temporary embedded PostgreSQL.")
-    String scratchUrl;
+    @Mixin
+    ScratchOptions scratchOptions;
 
     LintCommand() {
         super("lint");
@@ -56,13 +53,9 @@ final class LintCommand extends DatabaseCommand {
     public Integer call() {
         CliContext context = strata.context();
         PrintWriter out = context.out();
-        Optional<DatabaseUrl> scratchServer = Optional.ofNullable(scratchUrl)
-                .map(url -> DatabaseUrl.parse(url, "--scratch-url"));
-        scratchServer.ifPresent(url -> url.secrets().forEach(context.masker()::add));
+        Optional<DatabaseUrl> scratchServer = scratchOptions.server(context);
         try (DatabaseSession session = openSession(context);
-             ScratchDatabase scratch = scratchServer
-                     .map(url -> ScratchDatabase.onServer(url, session.connectTimeout()))
-                     .orElseGet(ScratchDatabase::embedded)) {
+             ScratchDatabase scratch = ScratchOptions.open(scratchServer, session.connectTimeout())) {
             String scratchDescription = scratch.connectionSource().description();
             report.scratch(scratchDescription);
             Linter.Scope scope = all ? Linter.Scope.ALL : Linter.Scope.PENDING;

@@ -21,6 +21,9 @@ final class MigrateCommand extends DatabaseCommand {
     @Mixin
     TargetsOptions targets;
 
+    @Mixin
+    ScratchOptions scratch;
+
 
     MigrateCommand() {
         super("migrate");
@@ -35,6 +38,7 @@ final class MigrateCommand extends DatabaseCommand {
         CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
+            PendingLintGate.check(session, scratch, context);
             if (output.json()) {
                 MigrateResult result = session.migrator(report.appliedListener()).migrate();
                 report.migrated(result).print(out, context.masker());

@@ -10,6 +10,7 @@ import dev.strata.migrations.sql.SqlStatement;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.lint.Linter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -22,8 +23,8 @@ import java.util.Optional;
                 "",
                 "Lists each pending file with its statements, numbered, each with its line in the file, and every "
                         + "problem. Exits 0 when migrate would succeed, otherwise with the code migrate would return "
-                        + "(4 for problems). With --analyze, also replays the pending files on a temporary embedded "
-                        + "PostgreSQL and reports what each statement locks, rewrites and reads, as `strata lint` "
+                        + "(4 for problems). With --analyze, also replays the pending files on a scratch database (a "
+                        + "temporary embedded PostgreSQL, or --scratch-url) and reports what each statement locks, rewrites and reads, as `strata lint` "
                         + "does (which has more options)."
         })
 final class PlanCommand extends DatabaseCommand {
@@ -34,6 +35,9 @@ final class PlanCommand extends DatabaseCommand {
             + " change the exit code.")
     boolean analyze;
 
+    @Mixin
+    ScratchOptions scratch;
+
     PlanCommand() {
         super("plan");
     }
@@ -43,6 +47,7 @@ final class PlanCommand extends DatabaseCommand {
         CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
+            PendingLintGate.check(session, scratch, context);
             MigrationPlan plan = session.migrator(ExecutionListener.NONE).plan();
             report.planWithStatements(plan);
             if (!output.json()) {
@@ -52,7 +57,7 @@ final class PlanCommand extends DatabaseCommand {
             if (plan.hasProblems()) {
                 throw new ValidationFailedException(plan);
             }
-            Optional<LintReport> analysis = analyze && !plan.pending().isEmpty() ? Optional.of(analyze(session))
+            Optional<LintReport> analysis = analyze && !plan.pending().isEmpty() ? Optional.of(analyze(session, context))
                     : Optional.empty();
             analysis.ifPresent(report::lint);
             if (output.json()) {
@@ -78,9 +83,9 @@ final class PlanCommand extends DatabaseCommand {
         }
     }
 
-    private static LintReport analyze(DatabaseSession session) {
-        try (ScratchDatabase scratch = ScratchDatabase.embedded()) {
-            return session.linter(scratch.connectionSource()).run(Linter.Scope.PENDING, session.targetSizes());
+    private LintReport analyze(DatabaseSession session, CliContext context) {
+        try (ScratchDatabase replay = ScratchOptions.open(scratch.server(context), session.connectTimeout())) {
+            return session.linter(replay.connectionSource()).run(Linter.Scope.PENDING, session.targetSizes());
         }
     }
 

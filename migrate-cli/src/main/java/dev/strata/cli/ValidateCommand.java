@@ -19,6 +19,9 @@ final class ValidateCommand extends DatabaseCommand {
     @Mixin
     TargetsOptions targets;
 
+    @Mixin
+    ScratchOptions scratch;
+
 
     ValidateCommand() {
         super("validate");
@@ -33,6 +36,7 @@ final class ValidateCommand extends DatabaseCommand {
         CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
+            PendingLintGate.check(session, scratch, context);
             MigrationPlan plan = session.migrator(ExecutionListener.NONE).validate();
             if (output.json()) {
                 report.plan(plan).print(out, context.masker());

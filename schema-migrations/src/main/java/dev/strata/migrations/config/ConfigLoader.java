@@ -100,7 +100,7 @@ public final class ConfigLoader {
             values.put(option.key(), new ConfigValue(option.key(), option.value(), option.option()));
         }
         return new StrataConfig(database(values), migrations(values), codegen(values), drift(values),
-                fleet(values, targets),
+                fleet(values, targets), lintGate(values.get(ConfigKey.MIGRATIONS_LINT)),
                 file.map(ConfigFile::path));
     }
 
@@ -275,6 +275,12 @@ public final class ConfigLoader {
         String text = ValueParser.string(value);
         return NonTransactionalFiles.parse(text).orElseThrow(() -> ValueParser.invalid(value, "is '" + text + "'",
                 "\"layout\", \"directive\" or \"detect\""));
+    }
+
+    private static LintGate lintGate(ConfigValue value) {
+        String text = ValueParser.string(value);
+        return LintGate.parse(text).orElseThrow(() -> ValueParser.invalid(value, "is '" + text + "'",
+                LintGate.names()));
     }
 
     /** Two spellings of one directory ({@code sql} and {@code ./sql/}) are the same location. */

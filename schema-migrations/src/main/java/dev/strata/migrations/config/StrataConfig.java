@@ -7,15 +7,16 @@ import java.util.Optional;
 
 /**
  * The whole configuration, validated: {@code [database]}, {@code [migrations]}, {@code [codegen]}, {@code [drift]},
- * {@code [fleet]} with the {@code [[targets]]}, and the file it came from.
+ * {@code [fleet]} with the {@code [[targets]]}, the {@code migrations.lint} gate (the CLI's, so kept out of the
+ * {@link MigrationSettings} the engine runs with), and the file it came from.
  */
 public record StrataConfig(DatabaseSettings database, MigrationSettings migrations, CodegenConfig codegen,
-                           DriftConfig drift, FleetConfig fleet, Optional<Path> file) {
+                           DriftConfig drift, FleetConfig fleet, LintGate lintGate, Optional<Path> file) {
 
     /** A configuration without {@code [drift]} settings or fleet targets. */
     public StrataConfig(DatabaseSettings database, MigrationSettings migrations, CodegenConfig codegen,
                         Optional<Path> file) {
-        this(database, migrations, codegen, DriftConfig.UNSET, FleetConfig.NONE, file);
+        this(database, migrations, codegen, DriftConfig.UNSET, FleetConfig.NONE, LintGate.OFF, file);
     }
 
     /** A configuration without {@code [codegen]} settings (the database commands need none). */
