@@ -11,8 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The linter from the target's state: a table created earlier in the same run of pending files is new, so nothing is
@@ -51,6 +53,27 @@ class LintRunTest {
                 "V3__indexes.sql:3 create-index-not-concurrently public.jobs");
         assertThat(pending.statements().get(3).facts().rewrites()).as("measured though not reported")
                 .containsExactly("public.tags");
+    }
+
+    @Test
+    void aNamedFileRunsRightAfterTheAppliedOnesWithoutItself(TestDatabase target, TestDatabase scratch,
+                                                            @TempDir Path dir) {
+        MigrationFiles files = new MigrationFiles(dir)
+                .write("V1__jobs.sql", "create table jobs (id bigint primary key, state text);\n")
+                .write("V2__state_index.sql", "create index jobs_state_idx on jobs (state);\n");
+        MigrationFiles.migrator(target, files.settings()).migrate();
+        files.write("V3__tags.sql", "create table tags (id bigint);\n");
+        Linter linter = new Linter(target.connectionSource(), scratch.connectionSource(), files.settings(),
+                getClass().getClassLoader());
+
+        LintReport applied = linter.runFiles(Set.of("V2__state_index.sql"), TargetSizes.unknown());
+
+        assertThat(applied.statements()).extracting(review -> review.facts().script())
+                .as("V2 is applied on the target, yet replayed once, on V1's state; V3, pending, is not named")
+                .containsExactly("V2__state_index.sql");
+        assertThat(findings(applied)).containsExactly("V2__state_index.sql:1 create-index-not-concurrently public.jobs");
+        assertThatThrownBy(() -> linter.runFiles(Set.of("V9__none.sql"), TargetSizes.unknown()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("V9__none.sql");
     }
 
     private static List<String> findings(LintReport report) {

@@ -97,4 +97,37 @@ class LintProcessTest {
             assertThat(row.getInt(1)).as("the target is not changed").isEqualTo(1);
         }
     }
+
+    @Test
+    void namedFilesAreCheckedRightAfterTheAppliedOnesAndAnUnknownOneIsRefused(TestDatabase target, TestDatabase server)
+            throws Exception {
+        Path migrations = Files.createDirectories(workingDirectory.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__jobs.sql"), "create table jobs (id bigint primary key, state text);\n");
+        Map<String, String> environment = Map.of("STRATA_DATABASE__URL", target.postgresUrl(),
+                "STRATA_MIGRATIONS__LOCATIONS", "filesystem:" + migrations);
+        StrataCli.Result migrate = StrataCli.run(workingDirectory, environment, "migrate");
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        Files.writeString(migrations.resolve("V2__tags.sql"), "create table tags (id bigint, name text);\n");
+        Files.writeString(migrations.resolve("V3__state_index.sql"), "create index jobs_state_idx on jobs (state);\n");
+        String scratch = server.postgresUrl();
+
+        StrataCli.Result byPath = StrataCli.run(workingDirectory, environment, "lint", "--scratch-url", scratch,
+                "--output", "json", "migrations/V3__state_index.sql");
+        StrataCli.Result byName = StrataCli.run(workingDirectory, environment, "lint", "--scratch-url", scratch,
+                "V2__tags.sql");
+        StrataCli.Result unknown = StrataCli.run(workingDirectory, environment, "lint", "--scratch-url", scratch,
+                "migrations/V9__typo.sql");
+
+        assertThat(byPath.exitCode()).as(byPath.toString()).isZero();
+        List<JsonNode> statements = StreamSupport.stream(JSON.readTree(byPath.stdout()).get("statements")
+                .spliterator(), false).toList();
+        assertThat(statements).extracting(node -> node.get("file").asText())
+                .as("V2, pending too, is not replayed").containsExactly("V3__state_index.sql");
+        assertThat(statements.get(0).get("findings").get(0).get("rule").asText())
+                .isEqualTo("create-index-not-concurrently");
+        assertThat(byName.exitCode()).as(byName.toString()).isZero();
+        assertThat(byName.stdout()).contains("Lint of V2__tags.sql of ", "No findings in 1 statement in 1 file.");
+        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(2);
+        assertThat(unknown.stderr()).contains("migrations/V9__typo.sql is not one of the migrations in");
+    }
 }

@@ -24,6 +24,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code strata lint}: brings an empty scratch database to the state the target database is in (its applied files,
@@ -63,15 +65,45 @@ public final class Linter {
      * @throws LintInputException          for a malformed {@code -- strata:allow} line
      */
     public LintReport run(Scope scope, TargetSizes sizes) {
+        MigrationPlan plan = checkedPlan();
+        if (scope == Scope.ALL) {
+            return replay(List.of(), prepared(plan.entries().stream().filter(entry -> entry.file() != null).toList()),
+                    true, sizes);
+        }
+        return replay(prepared(plan.entries().stream()
+                .filter(entry -> entry.file() != null && isApplied(entry.state())).toList()), plan.pending(), false, sizes);
+    }
+
+    /**
+     * Lints the files named by {@code scripts} (their file names) as one release right after the target's applied
+     * files, whatever their state there: a pull request's new file, not applied anywhere yet. A named file the
+     * target has applied is left out of the files replayed before, so it runs on the state it was written for.
+     *
+     * @throws IllegalArgumentException when a name is not among the resolved files (the caller checks them first)
+     */
+    public LintReport runFiles(Set<String> scripts, TargetSizes sizes) {
+        MigrationPlan plan = checkedPlan();
+        List<PlanEntry> files = plan.entries().stream().filter(entry -> entry.file() != null).toList();
+        Set<String> known = files.stream().map(PlanEntry::script).collect(Collectors.toSet());
+        scripts.stream().filter(script -> !known.contains(script)).findFirst().ifPresent(script -> {
+            throw new IllegalArgumentException(script + " is not one of the resolved migrations");
+        });
+        List<PlanEntry> before = files.stream()
+                .filter(entry -> isApplied(entry.state()) && !scripts.contains(entry.script())).toList();
+        List<PlanEntry> checked = files.stream().filter(entry -> scripts.contains(entry.script())).toList();
+        return replay(prepared(before), prepared(checked), false, sizes);
+    }
+
+    private MigrationPlan checkedPlan() {
         MigrationPlan plan = new Migrator(target, settings, classLoader, ExecutionListener.NONE).plan();
         if (plan.hasProblems()) {
             throw new ValidationFailedException(plan);
         }
-        List<PendingMigration> before = scope == Scope.ALL ? List.of() : prepared(plan.entries().stream()
-                .filter(entry -> entry.file() != null && isApplied(entry.state())).toList());
-        List<PendingMigration> checked = scope == Scope.ALL
-                ? prepared(plan.entries().stream().filter(entry -> entry.file() != null).toList())
-                : plan.pending();
+        return plan;
+    }
+
+    private LintReport replay(List<PendingMigration> before, List<PendingMigration> checked, boolean eachFileAlone,
+                              TargetSizes sizes) {
         List<FileFacts> facts;
         try (Connection connection = scratch.openInAutocommit()) {
             if (!before.isEmpty()) {
@@ -80,7 +112,7 @@ public final class Linter {
                 new MigrationExecutor(history, settings.timeouts(), ExecutionListener.NONE)
                         .apply(connection, before, LockCheck.NONE);
             }
-            facts = new LintReplay(settings.timeouts(), scope == Scope.ALL, scratch.description())
+            facts = new LintReplay(settings.timeouts(), eachFileAlone, scratch.description())
                     .replay(connection, checked);
         } catch (MigrationFailedException e) {
             throw new LintReplayFailedException(scratch.description(), e);
