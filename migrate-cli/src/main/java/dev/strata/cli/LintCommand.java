@@ -54,6 +54,10 @@ final class LintCommand extends DatabaseCommand {
     @Mixin
     ScratchOptions scratchOptions;
 
+    @Option(names = "--style", description = "Also the opt-in style rules, on new tables too: timestamp without time"
+            + " zone, serial/bigserial, int primary keys, char(n) (warnings; see docs/lint.md).")
+    boolean style;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Migration files to check instead of the pending"
             + " ones, by path or by name (V7__add_index.sql), each one of the files of migrations.locations: they"
             + " are replayed as one release right after the database's applied files, as a pull-request check"
@@ -79,7 +83,8 @@ final class LintCommand extends DatabaseCommand {
             try (ScratchDatabase scratch = ScratchOptions.open(scratchServer, session.connectTimeout())) {
                 String scratchDescription = scratch.connectionSource().description();
                 report.scratch(scratchDescription);
-                Linter linter = session.linter(scratch.connectionSource());
+                Linter linter = style ? session.linter(scratch.connectionSource()).withStyleRules()
+                        : session.linter(scratch.connectionSource());
                 LintReport lint = named.isPresent() ? linter.runFiles(named.get(), session.targetSizes())
                         : linter.run(all ? Linter.Scope.ALL : Linter.Scope.PENDING, session.targetSizes());
                 report.lint(lint);

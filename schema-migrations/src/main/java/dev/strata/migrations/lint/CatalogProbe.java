@@ -26,7 +26,7 @@ final class CatalogProbe {
 
     /** What the session sees at one moment. */
     record Snapshot(Map<Long, Relation> relations, Map<Long, LockMode> locks, Map<Long, Long> seqScans,
-                    Set<String> defaults) {
+                    Set<String> defaults, Set<ColumnType> columns) {
     }
 
     private static final String RELATIONS = "select c.oid, n.nspname, c.relname, c.relkind, c.relfilenode,"
@@ -41,16 +41,27 @@ final class CatalogProbe {
             + " from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace"
             + " where a.atthasdef and not a.attisdropped and a.attrelid in (select relation from pg_locks"
             + " where pid = pg_backend_pid() and locktype = 'relation')";
+    /** Every column of every table, for the style rules: only read when they are on. */
+    private static final String COLUMNS = "select n.nspname || '.' || c.relname, a.attname,"
+            + " format_type(a.atttypid, a.atttypmod), a.attidentity = '' and pg_get_serial_sequence("
+            + "quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname) is not null,"
+            + " exists (select 1 from pg_index i where i.indrelid = c.oid and i.indisprimary"
+            + " and a.attnum = any (i.indkey))"
+            + " from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace"
+            + " where a.attnum > 0 and not a.attisdropped and c.relkind in ('r', 'p')"
+            + " and n.nspname <> 'information_schema' and n.nspname not like 'pg\\_%'";
     private static final String SCANS = "select relid, seq_scan from pg_stat_xact_user_tables";
 
     private CatalogProbe() {
     }
 
-    static Snapshot read(Connection connection) throws SQLException {
+    /** @param columns whether to read every table's columns too (for the style rules) */
+    static Snapshot read(Connection connection, boolean columns) throws SQLException {
         Map<Long, Relation> relations = new HashMap<>();
         Map<Long, LockMode> locks = new HashMap<>();
         Map<Long, Long> scans = new HashMap<>();
         Set<String> defaults = new HashSet<>();
+        Set<ColumnType> columnTypes = new HashSet<>();
         try (Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery(RELATIONS)) {
                 while (rows.next()) {
@@ -76,8 +87,16 @@ final class CatalogProbe {
                     defaults.add(rows.getString(1));
                 }
             }
+            if (columns) {
+                try (ResultSet rows = statement.executeQuery(COLUMNS)) {
+                    while (rows.next()) {
+                        columnTypes.add(new ColumnType(rows.getString(1), rows.getString(2), rows.getString(3),
+                                rows.getBoolean(4), rows.getBoolean(5)));
+                    }
+                }
+            }
         }
-        return new Snapshot(relations, locks, scans, defaults);
+        return new Snapshot(relations, locks, scans, defaults, columnTypes);
     }
 
     /** The session's lock_timeout; empty when it is 0 (wait forever). */

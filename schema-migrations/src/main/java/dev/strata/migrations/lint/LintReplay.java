@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ public final class LintReplay {
     private final StatementTimeouts runTimeouts;
     private final boolean eachFileOnItsOwn;
     private final String scratch;
+    private final boolean readColumns;
 
     /**
      * @param eachFileOnItsOwn whether a relation counts as existing when it existed before its file ({@code --all}:
@@ -41,9 +43,15 @@ public final class LintReplay {
      * @param scratch          how to name the scratch database in a failure
      */
     public LintReplay(StatementTimeouts runTimeouts, boolean eachFileOnItsOwn, String scratch) {
+        this(runTimeouts, eachFileOnItsOwn, scratch, false);
+    }
+
+    /** @param readColumns whether to read the columns each statement adds or changes, for the style rules */
+    public LintReplay(StatementTimeouts runTimeouts, boolean eachFileOnItsOwn, String scratch, boolean readColumns) {
         this.runTimeouts = runTimeouts;
         this.eachFileOnItsOwn = eachFileOnItsOwn;
         this.scratch = scratch;
+        this.readColumns = readColumns;
     }
 
     /**
@@ -51,10 +59,10 @@ public final class LintReplay {
      *                   {@code files}; the files are applied to it
      */
     public List<FileFacts> replay(Connection connection, List<PendingMigration> files) throws SQLException {
-        Set<Long> runExisting = CatalogProbe.read(connection).relations().keySet();
+        Set<Long> runExisting = CatalogProbe.read(connection, false).relations().keySet();
         List<FileFacts> facts = new ArrayList<>();
         for (PendingMigration file : files) {
-            Set<Long> existing = eachFileOnItsOwn ? CatalogProbe.read(connection).relations().keySet() : runExisting;
+            Set<Long> existing = eachFileOnItsOwn ? CatalogProbe.read(connection, false).relations().keySet() : runExisting;
             facts.add(replayFile(connection, file, Set.copyOf(existing)));
         }
         return List.copyOf(facts);
@@ -81,7 +89,7 @@ public final class LintReplay {
             setTimeouts(connection, timeouts);
         }
         try {
-            Snapshot before = CatalogProbe.read(connection);
+            Snapshot before = CatalogProbe.read(connection, readColumns);
             Map<Long, RelationLock> held = new LinkedHashMap<>();
             for (SqlStatement statement : statements) {
                 if (!transactional) {
@@ -92,7 +100,7 @@ public final class LintReplay {
                 before.relations().values().forEach(relation -> names.put(relation.oid(), relation.name()));
                 Optional<String> lockTimeout = CatalogProbe.lockTimeout(connection);
                 boolean inTransaction = execute(connection, statement, script);
-                Snapshot after = CatalogProbe.read(connection);
+                Snapshot after = CatalogProbe.read(connection, readColumns);
                 after.relations().values().forEach(relation -> names.put(relation.oid(), relation.name()));
                 List<RelationLock> acquired = inTransaction
                         ? acquired(held, before, after, names, statement.line()) : List.of();
@@ -101,11 +109,12 @@ public final class LintReplay {
                 measured.add(new StatementFacts(script, statement.line(), statement.sql(),
                         StatementFacts.normalize(statement.executableSql()), List.copyOf(held.values()), acquired,
                         rewrites(before, after), inTransaction ? scans(before, after, names) : List.of(),
-                        after.defaults(), existingNames, lockTimeout, transactional, lastLine));
+                        after.defaults(), existingNames, lockTimeout, transactional, lastLine,
+                        changedColumns(before, after)));
                 if (!transactional && inTransaction) {
                     connection.commit();
                     connection.setAutoCommit(true);
-                    after = CatalogProbe.read(connection);
+                    after = CatalogProbe.read(connection, readColumns);
                 }
                 before = after;
             }
@@ -198,6 +207,12 @@ public final class LintReplay {
         return rewritten.stream().map(oid -> after.relations().get(oid))
                 .filter(relation -> relation.isTable() || !rewritten.contains(relation.table()))
                 .map(Relation::name).sorted().toList();
+    }
+
+    /** The columns the statement added, or whose type, serial default or primary key it changed. */
+    private static List<ColumnType> changedColumns(Snapshot before, Snapshot after) {
+        return after.columns().stream().filter(column -> !before.columns().contains(column))
+                .sorted(Comparator.comparing(ColumnType::table).thenComparing(ColumnType::column)).toList();
     }
 
     private static List<String> scans(Snapshot before, Snapshot after, Map<Long, String> names) {

@@ -27,7 +27,8 @@ public final class LintReviewer {
                 if (LintRules.named(allowance.rule()).isEmpty()) {
                     throw new LintInputException(file.script() + " line " + allowance.line() + ": strata:allow="
                             + allowance.rule() + " names no lint rule", "the rules are "
-                            + String.join(", ", LintRules.ALL.stream().map(LintRule::name).toList())
+                            + String.join(", ", java.util.stream.Stream.concat(LintRules.ALL.stream(),
+                                    StyleRules.ALL.stream()).map(LintRule::name).toList())
                             + " (see docs/lint.md)");
                 }
             }

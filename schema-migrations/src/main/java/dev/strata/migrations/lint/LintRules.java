@@ -184,8 +184,10 @@ public final class LintRules {
     private LintRules() {
     }
 
+    /** A rule of either set, the opt-in style rules included: an allow line may name any. */
     public static Optional<LintRule> named(String name) {
-        return ALL.stream().filter(rule -> rule.name().equals(name)).findFirst();
+        return java.util.stream.Stream.concat(ALL.stream(), StyleRules.ALL.stream())
+                .filter(rule -> rule.name().equals(name)).findFirst();
     }
 
     /**

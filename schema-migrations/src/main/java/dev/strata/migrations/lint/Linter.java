@@ -46,6 +46,7 @@ public final class Linter {
     private final ConnectionSource scratch;
     private final MigrationSettings settings;
     private final ClassLoader classLoader;
+    private final boolean style;
 
     /**
      * @param target  the database the migrations are for; read only
@@ -57,6 +58,20 @@ public final class Linter {
         this.scratch = Objects.requireNonNull(scratch, "scratch");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        this.style = false;
+    }
+
+    private Linter(Linter linter, boolean style) {
+        this.target = linter.target;
+        this.scratch = linter.scratch;
+        this.settings = linter.settings;
+        this.classLoader = linter.classLoader;
+        this.style = style;
+    }
+
+    /** This linter with the opt-in {@link StyleRules} too (it then reads every table's columns after each statement). */
+    public Linter withStyleRules() {
+        return new Linter(this, true);
     }
 
     /**
@@ -112,7 +127,7 @@ public final class Linter {
                 new MigrationExecutor(history, settings.timeouts(), ExecutionListener.NONE)
                         .apply(connection, before, LockCheck.NONE);
             }
-            facts = new LintReplay(settings.timeouts(), eachFileAlone, scratch.description())
+            facts = new LintReplay(settings.timeouts(), eachFileAlone, scratch.description(), style)
                     .replay(connection, checked);
         } catch (MigrationFailedException e) {
             throw new LintReplayFailedException(scratch.description(), e);
@@ -123,7 +138,9 @@ public final class Linter {
             }
             throw new DatabaseOperationException("replaying the migrations into " + scratch.description(), e);
         }
-        return new LintReviewer(LintRules.ALL, sizes).review(facts);
+        List<LintRule> rules = style ? java.util.stream.Stream.concat(LintRules.ALL.stream(), StyleRules.ALL.stream())
+                .toList() : LintRules.ALL;
+        return new LintReviewer(rules, sizes).review(facts);
     }
 
     private static boolean isApplied(MigrationState state) {

@@ -20,11 +20,13 @@ import java.util.Set;
  * @param lockTimeout    the session's {@code lock_timeout} when the statement started; empty when none (0)
  * @param inTransaction  whether it ran inside the file's transaction, so its locks last until the file's end
  * @param lastLine       the line of the file's last statement, where its transaction's locks end
+ * @param columns        the columns it added or changed (type, serial default, primary key), of any table, new ones
+ *                       included; read only for the style rules, empty otherwise
  */
 public record StatementFacts(String script, int line, String sql, String normalized, List<RelationLock> locks,
                              List<RelationLock> acquired, List<String> rewrites, List<String> scans,
                              Set<String> defaults, Set<String> existing, Optional<String> lockTimeout, boolean inTransaction,
-                             int lastLine) {
+                             int lastLine, List<ColumnType> columns) {
     public StatementFacts {
         locks = List.copyOf(locks);
         acquired = List.copyOf(acquired);
@@ -32,6 +34,15 @@ public record StatementFacts(String script, int line, String sql, String normali
         scans = List.copyOf(scans);
         defaults = Set.copyOf(defaults);
         existing = Set.copyOf(existing);
+        columns = List.copyOf(columns);
+    }
+
+    /** Facts without the columns (the style rules off). */
+    public StatementFacts(String script, int line, String sql, String normalized, List<RelationLock> locks,
+                          List<RelationLock> acquired, List<String> rewrites, List<String> scans, Set<String> defaults,
+                          Set<String> existing, Optional<String> lockTimeout, boolean inTransaction, int lastLine) {
+        this(script, line, sql, normalized, locks, acquired, rewrites, scans, defaults, existing, lockTimeout,
+                inTransaction, lastLine, List.of());
     }
 
     /** SQL without comments (see {@link dev.strata.migrations.sql.SqlStatement#executableSql()}) as rules read it. */
