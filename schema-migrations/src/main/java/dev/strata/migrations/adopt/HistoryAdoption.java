@@ -41,7 +41,8 @@ public final class HistoryAdoption {
                            SourceTool tool, SchemaTable source) {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.resolver = new MigrationResolver(Objects.requireNonNull(classLoader, "classLoader"), settings.layout());
+        this.resolver = new MigrationResolver(Objects.requireNonNull(classLoader, "classLoader"), settings.layouts(),
+                settings.skipGoMigrations());
         this.history = new HistoryTable(settings.historyTable(), settings.recordContent());
         this.tool = Objects.requireNonNull(tool, "tool");
         this.source = Objects.requireNonNull(source, "source");
