@@ -48,6 +48,15 @@ public final class HistoryAdoption {
         this.source = Objects.requireNonNull(source, "source");
     }
 
+    /**
+     * How the files were read, as {@code migrate} tells it on stderr: the layout {@code auto} detected, files passed
+     * over, and files whose position differs between string and numeric version order (which adoption into another
+     * tool's order would change).
+     */
+    public List<String> readingNotes() {
+        return resolver.resolve(settings.locations()).notes();
+    }
+
     /** What adoption would record, changing nothing ({@code --dry-run}); refusals are in the plan, not thrown. */
     public AdoptionPlan plan() {
         Files files = files();
