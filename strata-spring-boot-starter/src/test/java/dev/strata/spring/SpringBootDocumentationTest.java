@@ -50,7 +50,8 @@ class SpringBootDocumentationTest {
     @Test
     void everyMigrationsKeyOfTheEngineHasAPropertyWithTheEnginesDefault() {
         for (ConfigKey key : ConfigKey.values()) {
-            if (key.section() == ConfigKey.Section.MIGRATIONS) {
+            // migrations.lint is the CLI's gate: it needs a scratch database, which an application never starts.
+            if (key.section() == ConfigKey.Section.MIGRATIONS && key != ConfigKey.MIGRATIONS_LINT) {
                 assertThat(StrataPropertyKeys.forKey(key)).as("a strata.* property for %s", key.qualifiedName())
                         .isPresent();
             }
