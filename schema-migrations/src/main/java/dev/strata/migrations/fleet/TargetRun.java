@@ -66,12 +66,13 @@ final class TargetRun {
     TargetResult run(FleetCommand command) {
         long started = System.nanoTime();
         List<AppliedRun> applied = Collections.synchronizedList(new ArrayList<>());
+        // The lock on the migration connection: one connection per target, so N targets run at once on N + 1.
         Migrator migrator = new Migrator(connections, settings, classLoader, new ExecutionListener() {
             @Override
             public void applied(AppliedRun run) {
                 applied.add(run);
             }
-        });
+        }).withLockSession(Migrator.LockSession.MIGRATION);
         try {
             return switch (command) {
                 case MIGRATE -> migrated(migrator.migrate(), started);
