@@ -78,6 +78,7 @@ final class TargetRun {
                 case MIGRATE -> migrated(migrator.migrate(), started);
                 case VALIDATE -> planned(migrator.validate(), started);
                 case STATUS -> planned(migrator.plan(), started);
+                case PLAN -> wouldApply(migrator.validate(), started);
             };
         } catch (RuntimeException e) {
             return failed(e, migrator, List.copyOf(applied), started);
@@ -91,6 +92,12 @@ final class TargetRun {
 
     private TargetResult planned(MigrationPlan plan, long started) {
         return new TargetResult(target.name(), target.location(), plan.current(), plan.current(), 0,
+                plan.pending().size(), true, since(started), new TargetOutcome.Succeeded());
+    }
+
+    /** A planned target: {@code to} is the version migrate would bring it to. */
+    private TargetResult wouldApply(MigrationPlan plan, long started) {
+        return new TargetResult(target.name(), target.location(), plan.current(), plan.target(), 0,
                 plan.pending().size(), true, since(started), new TargetOutcome.Succeeded());
     }
 
