@@ -222,6 +222,18 @@ class AdoptOtherToolsTest {
         assertThat(Queries.relationExists(database, "strata_schema_history")).isFalse();
     }
 
+    @Test
+    void aFileWhosePositionDependsOnTheVersionOrderIsNamedBeforeAdoption(TestDatabase database) throws Exception {
+        dbmateApplies(database);
+        // 18 digits: after the 14-digit versions as a number, before them as a string (dbmate's order).
+        write("202401050930001234_add_index.sql", "-- migrate:up\ncreate index users_id on users (id);\n\n"
+                + "-- migrate:down\ndrop index users_id;\n");
+
+        assertThat(adoption(database, Layout.DBMATE, new DbmateTool()).readingNotes())
+                .anySatisfy(note -> assertThat(note).contains("compared as strings")
+                        .contains("202401050930001234_add_index.sql"));
+    }
+
     // ---- diesel: one row per applied directory, with its run time ----------------------------------------------
 
     /** diesel's DDL for PostgreSQL (diesel_migrations, setup_migration_table). */

@@ -87,6 +87,7 @@ final class AdoptCommand extends DatabaseCommand {
         try (DatabaseSession session = openSession(context)) {
             SchemaTable source = sourceTable(session.historyTable());
             HistoryAdoption adoption = session.adoption(from, source);
+            adoption.readingNotes().forEach(context.err()::println);
             AdoptionPlan plan = dryRun ? adoption.plan() : adoption.adopt(acceptEdited);
             if (dryRun && !plan.canAdopt(acceptEdited)) {
                 throw AdoptionRefusedException.of(plan);

@@ -45,8 +45,14 @@ public class StrataProperties {
     /** Keep each applied file's text in the history table (migrations.record_content). */
     private boolean recordContent = true;
 
-    /** How a file that must run outside a transaction is recognised (migrations.non_transactional): directive or detect. */
-    private String nonTransactional = "directive";
+    /**
+     * How a file that must run outside a transaction is recognised (migrations.non_transactional): layout (detect in
+     * golang-migrate locations, the directive elsewhere), directive or detect.
+     */
+    private String nonTransactional = "layout";
+
+    /** Pass over migrations written in Go, naming each, instead of refusing them (migrations.skip_go_migrations). */
+    private boolean skipGoMigrations = false;
 
     /** Let a first migration start on a schema that holds objects but no history table (migrations.allow_non_empty). */
     private boolean allowNonEmpty = false;
@@ -163,6 +169,14 @@ public class StrataProperties {
 
     public void setNonTransactional(String nonTransactional) {
         this.nonTransactional = nonTransactional;
+    }
+
+    public boolean isSkipGoMigrations() {
+        return skipGoMigrations;
+    }
+
+    public void setSkipGoMigrations(boolean skipGoMigrations) {
+        this.skipGoMigrations = skipGoMigrations;
     }
 
     public boolean isAllowNonEmpty() {

@@ -38,6 +38,8 @@ public final class StrataPropertyKeys {
                     StrataProperties::isRecordContent),
             new Mapping("strata.non-transactional", ConfigKey.MIGRATIONS_NON_TRANSACTIONAL,
                     StrataProperties::getNonTransactional),
+            new Mapping("strata.skip-go-migrations", ConfigKey.MIGRATIONS_SKIP_GO_MIGRATIONS,
+                    StrataProperties::isSkipGoMigrations),
             new Mapping("strata.allow-non-empty", ConfigKey.MIGRATIONS_ALLOW_NON_EMPTY,
                     StrataProperties::isAllowNonEmpty),
             new Mapping("strata.migrate-at-start", ConfigKey.DATABASE_AUTO_MIGRATE,

@@ -81,7 +81,7 @@ class StartupTest {
 
         assertThat(strataFailure(failure)).isInstanceOf(ConfigurationException.class).hasMessage(
                 "migrations.layout (from Spring property strata.layout) is 'flyway': expected one of strata, sqlx,"
-                        + " golang-migrate, dbmate, diesel, auto");
+                        + " golang-migrate, dbmate, diesel, goose, popx, temporal-sql-tool, auto");
     }
 
     private static String checksumOfV1In(String path) {

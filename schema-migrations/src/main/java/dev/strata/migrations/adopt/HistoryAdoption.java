@@ -41,10 +41,20 @@ public final class HistoryAdoption {
                            SourceTool tool, SchemaTable source) {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.resolver = new MigrationResolver(Objects.requireNonNull(classLoader, "classLoader"), settings.layout());
+        this.resolver = new MigrationResolver(Objects.requireNonNull(classLoader, "classLoader"), settings.layouts(),
+                settings.skipGoMigrations());
         this.history = new HistoryTable(settings.historyTable(), settings.recordContent());
         this.tool = Objects.requireNonNull(tool, "tool");
         this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * How the files were read, as {@code migrate} tells it on stderr: the layout {@code auto} detected, files passed
+     * over, and files whose position differs between string and numeric version order (which adoption into another
+     * tool's order would change).
+     */
+    public List<String> readingNotes() {
+        return resolver.resolve(settings.locations()).notes();
     }
 
     /** What adoption would record, changing nothing ({@code --dry-run}); refusals are in the plan, not thrown. */
