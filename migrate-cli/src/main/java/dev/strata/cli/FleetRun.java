@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code migrate}, {@code status} or {@code validate} with {@code --targets}: the command on every selected target,
+ * {@code migrate}, {@code status}, {@code validate} or {@code plan} with {@code --targets}: the command on every selected target,
  * then one summary. Exits 0 only when every target succeeded.
  */
 final class FleetRun {
@@ -96,6 +96,7 @@ final class FleetRun {
             case MIGRATE -> "Migrating";
             case VALIDATE -> "Validating";
             case STATUS -> "Reading the status of";
+            case PLAN -> "Planning";
         };
     }
 

@@ -23,17 +23,9 @@ final class FleetText {
     static void print(FleetResult result, PrintWriter out) {
         boolean migrate = result.command() == FleetCommand.MIGRATE;
         List<List<String>> rows = new ArrayList<>();
-        rows.add(migrate ? List.of("target", "from", "to", "files applied", "time", "result")
-                : List.of("target", "version", "pending", "time", "result"));
+        rows.add(header(result.command()));
         for (TargetResult target : result.targets()) {
-            String time = target.skipped() ? "-" : seconds(target.elapsed());
-            rows.add(migrate
-                    ? List.of(target.name(), version(target.from(), target.reached()),
-                            version(target.to(), target.reached()), Integer.toString(target.filesApplied()), time,
-                            outcome(target.outcome()))
-                    : List.of(target.name(), version(target.from(), target.reached()),
-                            target.reached() ? Integer.toString(target.pending()) : "-", time,
-                            outcome(target.outcome())));
+            rows.add(row(result.command(), target));
         }
         printTable(rows, out);
         out.println();
@@ -43,6 +35,27 @@ final class FleetText {
                 result.succeeded(), result.failed(), result.skipped(),
                 migrate ? "; " + Plural.of(result.filesApplied(), "file") + " applied" : "");
         out.flush();
+    }
+
+    private static List<String> header(FleetCommand command) {
+        return switch (command) {
+            case MIGRATE -> List.of("target", "from", "to", "files applied", "time", "result");
+            case PLAN -> List.of("target", "version", "pending", "would reach", "time", "result");
+            case STATUS, VALIDATE -> List.of("target", "version", "pending", "time", "result");
+        };
+    }
+
+    private static List<String> row(FleetCommand command, TargetResult target) {
+        String time = target.skipped() ? "-" : seconds(target.elapsed());
+        String from = version(target.from(), target.reached());
+        String pending = target.reached() ? Integer.toString(target.pending()) : "-";
+        return switch (command) {
+            case MIGRATE -> List.of(target.name(), from, version(target.to(), target.reached()),
+                    Integer.toString(target.filesApplied()), time, outcome(target.outcome()));
+            case PLAN -> List.of(target.name(), from, pending, version(target.to(), target.reached()), time,
+                    outcome(target.outcome()));
+            case STATUS, VALIDATE -> List.of(target.name(), from, pending, time, outcome(target.outcome()));
+        };
     }
 
     /** "998 at 12, 2 at 11", newest first; "none reached" when no target's history was read. */

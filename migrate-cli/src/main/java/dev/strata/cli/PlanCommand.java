@@ -3,12 +3,14 @@ package dev.strata.cli;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.fleet.FleetCommand;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.plan.ScriptDirectives;
 import dev.strata.migrations.sql.SqlStatement;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.lint.Linter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,8 +26,10 @@ import java.util.Optional;
                 "Lists each pending file with its statements, numbered, each with its line in the file, and every "
                         + "problem. Exits 0 when migrate would succeed, otherwise with the code migrate would return "
                         + "(4 for problems). With --analyze, also replays the pending files on a scratch database (a "
-                        + "temporary embedded PostgreSQL, or --scratch-url) and reports what each statement locks, rewrites and reads, as `strata lint` "
-                        + "does (which has more options)."
+                        + "temporary embedded PostgreSQL, or --scratch-url) and reports what each statement locks, "
+                        + "rewrites and reads, as `strata lint` does (which has more options). With --targets, the "
+                        + "plan of every target of the fleet: one row each (version, pending files, the version "
+                        + "migrate would reach); see docs/fleet.md."
         })
 final class PlanCommand extends DatabaseCommand {
     private static final int MAX_STATEMENT_LINES = 12;
@@ -38,12 +42,23 @@ final class PlanCommand extends DatabaseCommand {
     @Mixin
     ScratchOptions scratch;
 
+    @Mixin
+    TargetsOptions targets;
+
     PlanCommand() {
         super("plan");
     }
 
     @Override
     public Integer call() {
+        if (analyze && targets.active()) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--analyze works on one database:"
+                    + " leave out --targets, or run `strata plan --analyze` against one target's URL");
+        }
+        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.PLAN);
+        if (fleetRun.isPresent()) {
+            return fleetRun.get();
+        }
         CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {

@@ -53,6 +53,20 @@ public final class Migrator {
     private final HistoryTable history;
     private final MigrationExecutor executor;
     private final ExecutionListener listener;
+    private final ClassLoader classLoader;
+    private final Interruption interruption;
+    private final LockSession lockSession;
+
+    /** Where the migration lock is held while files run. */
+    public enum LockSession {
+        /** A connection of the lock's own: a run uses two, and the check before each commit is nearly free. */
+        OWN,
+        /**
+         * The migration connection itself: a run uses one (what a fleet needs to run N targets on N connections),
+         * and the check before each commit reads {@code pg_locks}.
+         */
+        MIGRATION
+    }
 
     public Migrator(ConnectionSource connections, MigrationSettings settings) {
         this(connections, settings, Migrator.class.getClassLoader(), ExecutionListener.NONE);
@@ -70,6 +84,14 @@ public final class Migrator {
      */
     public Migrator(ConnectionSource connections, MigrationSettings settings, ClassLoader classLoader,
                     ExecutionListener listener, Interruption interruption) {
+        this(connections, settings, classLoader, listener, interruption, LockSession.OWN);
+    }
+
+    private Migrator(ConnectionSource connections, MigrationSettings settings, ClassLoader classLoader,
+                     ExecutionListener listener, Interruption interruption, LockSession lockSession) {
+        this.classLoader = classLoader;
+        this.interruption = interruption;
+        this.lockSession = Objects.requireNonNull(lockSession, "lockSession");
         this.connections = Objects.requireNonNull(connections, "connections");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.resolver = new MigrationResolver(Objects.requireNonNull(classLoader, "classLoader"), settings.layouts(),
@@ -78,6 +100,11 @@ public final class Migrator {
         this.history = new HistoryTable(settings.historyTable(), settings.recordContent());
         this.executor = new MigrationExecutor(history, settings.timeouts(),
                 Objects.requireNonNull(listener, "listener"), Objects.requireNonNull(interruption, "interruption"));
+    }
+
+    /** The same migrator with the migration lock held on {@code session}. */
+    public Migrator withLockSession(LockSession session) {
+        return new Migrator(connections, settings, classLoader, listener, interruption, session);
     }
 
     /** The files, after telling the listener how they were read (the layout auto detected). */
@@ -260,6 +287,9 @@ public final class Migrator {
 
     /** Work on an open migration connection while the advisory lock is held on a connection of its own. */
     private <T> T underLock(String action, Connection connection, LockedWork<T> work) {
+        if (lockSession == LockSession.MIGRATION) {
+            return underLockOnSession(action, connection, work);
+        }
         try (Connection lockConnection = connections.openInAutocommit()) {
             try (DeadClientCheck ignored = DeadClientCheck.enable(connection);
                  AdvisoryLock lock = AdvisoryLock.acquire(lockConnection,
@@ -268,6 +298,19 @@ public final class Migrator {
                 SessionCheck.refuseTransactionPooling(connection, lockConnection, connections.description());
                 return work.run(connection, lock);
             }
+        } catch (SQLException e) {
+            throw translate(action, e);
+        }
+    }
+
+    /** Work on an open migration connection while the advisory lock is held on that same connection. */
+    private <T> T underLockOnSession(String action, Connection connection, LockedWork<T> work) {
+        try (DeadClientCheck ignored = DeadClientCheck.enable(connection);
+             AdvisoryLock lock = AdvisoryLock.acquireOnMigrationSession(connection,
+                     AdvisoryLock.keyFor(currentDatabase(connection), settings.historyTable()),
+                     settings.lockTimeout(), connections.description())) {
+            SessionCheck.refuseTransactionPooling(connection, connections.description());
+            return work.run(connection, lock);
         } catch (SQLException e) {
             throw translate(action, e);
         }

@@ -88,6 +88,27 @@ class FleetProcessTest {
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(status.stdout()).containsPattern("alpha\\s+2\\s+1\\s+").containsPattern("beta\\s+2\\s+1\\s+")
                 .doesNotContain("own-db").contains("Fleet status: 2 at 2.");
+
+        StrataCli.Result plan = StrataCli.run(workingDirectory, environment, "plan", "--targets", "alpha");
+        StrataCli.Result planJson = StrataCli.run(workingDirectory, environment, "plan", "--targets", "all",
+                "--output", "json");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.stdout()).contains("Planning 1 target").containsPattern("would reach")
+                .containsPattern("alpha\\s+2\\s+1\\s+3\\s+[0-9.]+ s\\s+ok").contains("Fleet status: 1 at 2.");
+        assertThat(planJson.exitCode()).as(planJson.toString()).isZero();
+        JsonNode fleet = singleDocument(planJson).path("fleet");
+        assertThat(fleet.path("targets")).hasSize(3);
+        for (JsonNode target : fleet.path("targets")) {
+            assertThat(target.path("from").asText()).as(target.toString()).isEqualTo("2");
+            assertThat(target.path("pending").asInt()).as(target.toString()).isEqualTo(1);
+            assertThat(target.path("to").asText()).as(target.toString()).isEqualTo("3");
+            assertThat(target.path("filesApplied").asInt()).as(target.toString()).isZero();
+        }
+        assertThat(fleet.path("versions").get(0).path("version").asText()).isEqualTo("2");
+        assertThat(Queries.relationExists(database, "tenant_alpha.audit")).isTrue();
+        assertThat(Queries.queryLong(database, "select count(*) from tenant_alpha.strata_schema_history"))
+                .as("plan changed nothing").isEqualTo(2);
     }
 
     @Test
@@ -162,6 +183,12 @@ class FleetProcessTest {
         assertThat(stray.stderr()).contains("--parallel, --on-failure and --canary need --targets");
         assertThat(none.exitCode()).as(none.toString()).isEqualTo(2);
         assertThat(none.stderr()).contains("--targets nobody matches none of the 0 targets");
+
+        StrataCli.Result analyze = StrataCli.run(workingDirectory, environment(database), "plan", "--targets", "all",
+                "--analyze");
+
+        assertThat(analyze.exitCode()).as(analyze.toString()).isEqualTo(2);
+        assertThat(analyze.stderr()).contains("--analyze works on one database");
     }
 
     private static JsonNode singleDocument(StrataCli.Result result) throws IOException {

@@ -111,6 +111,46 @@ class FleetTest {
     }
 
     @Test
+    void parallelNMigratesNTargetsAtOnceOnNoMoreThanNPlusOneConnections(TestDatabase database) throws Exception {
+        createSchemas(database, "par_a", "par_b", "par_c", "par_d");
+        // Every tenant's first file waits on a lock the test holds: the fleet's migrations pile up at that barrier,
+        // and the test counts them, and the fleet's sessions, while they wait there.
+        long barrier = 4_242;
+        write("V1__create_accounts.sql", "select pg_catalog.pg_advisory_xact_lock_shared(" + barrier + ");\n"
+                + "create table accounts (id int primary key, name text not null);\n");
+        List<Target> targets = tenants(database, "par_*");
+        ExecutorService run = Executors.newSingleThreadExecutor();
+        try (var gate = database.open(); var statement = gate.createStatement()) {
+            statement.execute("select pg_catalog.pg_advisory_lock(" + barrier + ")");
+            Future<FleetResult> fleetRun = run.submit(() -> fleet().run(FleetCommand.MIGRATE, targets,
+                    FleetOptions.defaults().withParallel(3), FleetListener.NONE));
+
+            long waiting = 0;
+            long sessions = 0;
+            long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // the bound only stops a hang
+            while (waiting < 3 && System.nanoTime() < giveUp) {
+                try (var row = statement.executeQuery("select (select count(*) from pg_catalog.pg_locks"
+                        + " where locktype = 'advisory' and not granted and classid = 0 and objid = " + barrier
+                        + "), (select count(*) from pg_catalog.pg_stat_activity where datname = current_database()"
+                        + " and backend_type = 'client backend' and pid <> pg_catalog.pg_backend_pid())")) {
+                    row.next();
+                    waiting = row.getLong(1);
+                    sessions = row.getLong(2);
+                }
+            }
+            statement.execute("select pg_catalog.pg_advisory_unlock(" + barrier + ")");
+            FleetResult result = fleetRun.get(5, TimeUnit.MINUTES); // the bound only stops a hang
+
+            assertThat(waiting).as("migrations running at once").isEqualTo(3);
+            assertThat(sessions).as("the fleet's sessions at that moment").isBetween(3L, 4L);
+            assertThat(result.allSucceeded()).isTrue();
+            assertThat(result.filesApplied()).isEqualTo(8);
+        } finally {
+            run.shutdownNow();
+        }
+    }
+
+    @Test
     void oneTenantFailingLeavesTheOthersMigratedAndARunAgainFinishesIt(TestDatabase database) throws IOException {
         createSchemas(database, "shop_a", "shop_b", "shop_c");
         Files.delete(migrations.resolve("V2__add_email.sql"));

@@ -7,5 +7,7 @@ public enum FleetCommand {
     /** Checks files against the target's history; a target with problems fails. */
     VALIDATE,
     /** Reads the target's state, changing nothing; only an unreadable target fails. */
-    STATUS
+    STATUS,
+    /** What migrate would apply on the target, changing nothing; a target with problems fails, as migrate would. */
+    PLAN
 }

@@ -47,7 +47,8 @@ public record FleetResult(FleetCommand command, List<TargetResult> targets, Dura
                 Optional::isEmpty).thenComparing(v -> v.orElse(null), Comparator.nullsLast(Comparator.reverseOrder())));
         for (TargetResult target : targets) {
             if (target.reached()) {
-                counts.merge(target.to(), 1L, Long::sum);
+                // A plan's "to" is where migrate would take the target; the fleet is where it is now.
+                counts.merge(command == FleetCommand.PLAN ? target.from() : target.to(), 1L, Long::sum);
             }
         }
         return new LinkedHashMap<>(counts);

@@ -8,8 +8,9 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Bounds the connections a fleet run has open to each server: one permit per open connection, {@code parallel + 1}
- * permits per server. A target needs at most two connections at once (the migration's and the lock's); with at most
- * {@code parallel} targets running, one of them can always get its second, so the bound never deadlocks.
+ * permits per server. A target needs one connection at a time (its lock is held on its migration connection), so
+ * {@code parallel} targets run at once; the spare permit keeps the bound from deadlocking should a step ever need a
+ * second connection while holding its first.
  */
 final class ServerGate {
     private final int permits;

@@ -10,7 +10,8 @@ import java.util.Optional;
  * What a fleet run did on one target.
  *
  * @param from         the version the target was at before the run (empty: nothing applied yet, or not reached)
- * @param to           the version it is at after the run (for status and validate, which change nothing: {@code from})
+ * @param to           the version it is at after the run (for status and validate, which change nothing: {@code from};
+ *                     for plan, the version migrate would bring it to)
  * @param filesApplied how many files the run applied there (always 0 for status and validate)
  * @param pending      how many files were still pending after the run
  * @param reached      the target's history was read, so {@code to} is where it is (false for a skipped target, or

@@ -66,17 +66,19 @@ final class TargetRun {
     TargetResult run(FleetCommand command) {
         long started = System.nanoTime();
         List<AppliedRun> applied = Collections.synchronizedList(new ArrayList<>());
+        // The lock on the migration connection: one connection per target, so N targets run at once on N + 1.
         Migrator migrator = new Migrator(connections, settings, classLoader, new ExecutionListener() {
             @Override
             public void applied(AppliedRun run) {
                 applied.add(run);
             }
-        });
+        }).withLockSession(Migrator.LockSession.MIGRATION);
         try {
             return switch (command) {
                 case MIGRATE -> migrated(migrator.migrate(), started);
                 case VALIDATE -> planned(migrator.validate(), started);
                 case STATUS -> planned(migrator.plan(), started);
+                case PLAN -> wouldApply(migrator.validate(), started);
             };
         } catch (RuntimeException e) {
             return failed(e, migrator, List.copyOf(applied), started);
@@ -90,6 +92,12 @@ final class TargetRun {
 
     private TargetResult planned(MigrationPlan plan, long started) {
         return new TargetResult(target.name(), target.location(), plan.current(), plan.current(), 0,
+                plan.pending().size(), true, since(started), new TargetOutcome.Succeeded());
+    }
+
+    /** A planned target: {@code to} is the version migrate would bring it to. */
+    private TargetResult wouldApply(MigrationPlan plan, long started) {
+        return new TargetResult(target.name(), target.location(), plan.current(), plan.target(), 0,
                 plan.pending().size(), true, since(started), new TargetOutcome.Succeeded());
     }
 

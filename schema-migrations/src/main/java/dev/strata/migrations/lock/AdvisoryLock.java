@@ -21,7 +21,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A session-level PostgreSQL advisory lock held on a dedicated autocommit connection for the whole run.
+ * A session-level PostgreSQL advisory lock held on a dedicated autocommit connection for the whole run, or, for a
+ * fleet run that must not need two connections per target, on the migration connection itself.
  *
  * <p>Session level, not transaction level, so no migration transaction ever holds it: {@code CREATE INDEX
  * CONCURRENTLY} waits for older transactions, and would wait forever on the migrator's own (Flyway #3508). There is
@@ -34,14 +35,20 @@ public final class AdvisoryLock implements LockCheck, AutoCloseable {
 
     private final Connection connection;
     private final long key;
+    /** Whether {@link #connection} is the one the migrations run on, rather than a session of the lock's own. */
+    private final boolean onMigrationSession;
+    /** How messages name the database. */
+    private final String database;
     private boolean held;
     /** Set once held: the statement that checks, from another session, that this one still holds the lock. */
     private Optional<String> guard = Optional.empty();
     private OptionalLong livenessKey = OptionalLong.empty();
 
-    private AdvisoryLock(Connection connection, long key) {
+    private AdvisoryLock(Connection connection, long key, boolean onMigrationSession, String database) {
+        this.database = database;
         this.connection = connection;
         this.key = key;
+        this.onMigrationSession = onMigrationSession;
     }
 
     /** The lock key: derived from database, schema and table, so two histories never share a lock. */
@@ -63,8 +70,27 @@ public final class AdvisoryLock implements LockCheck, AutoCloseable {
      * @throws LockTimeoutException when the lock is still held by another session after {@code timeout}
      */
     public static AdvisoryLock acquire(Connection connection, long key, Duration timeout) throws SQLException {
+        return acquire(new AdvisoryLock(connection, key, false, "the database"), timeout);
+    }
+
+    /**
+     * Takes the lock on the connection the migrations will run on, as {@link #acquire} does on a connection of its own.
+     * Still session level, so no migration transaction holds it, and {@code CREATE INDEX CONCURRENTLY} waits only for
+     * other sessions' transactions. The check before each commit then asks whether this very session still holds the
+     * key, which reads {@code pg_locks}: dearer than the liveness key of a lock on its own session, which is why one
+     * database keeps that one, and a fleet, bounded in connections, pays it.
+     *
+     * @param database how messages name the database (never with a password)
+     * @throws LockTimeoutException when the lock is still held by another session after {@code timeout}
+     * @throws TransactionPoolingException when the session answering already holds the lock (a pooler's)
+     */
+    public static AdvisoryLock acquireOnMigrationSession(Connection migration, long key, Duration timeout,
+                                                         String database) throws SQLException {
+        return acquire(new AdvisoryLock(migration, key, true, database), timeout);
+    }
+
+    private static AdvisoryLock acquire(AdvisoryLock lock, Duration timeout) throws SQLException {
         Objects.requireNonNull(timeout, "timeout");
-        AdvisoryLock lock = new AdvisoryLock(connection, key);
         long deadline = System.nanoTime() + timeout.toNanos();
         long backoff = FIRST_BACKOFF_MS;
         LockHolder lastReported = null;
@@ -82,7 +108,7 @@ public final class AdvisoryLock implements LockCheck, AutoCloseable {
             sleep(Math.min(remainingMs, jitter(backoff)));
             backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
         }
-        lock.guard = lock.guard();
+        lock.guard = lock.onMigrationSession ? lock.sameSessionGuard() : lock.guard();
         return lock;
     }
 
@@ -96,13 +122,8 @@ public final class AdvisoryLock implements LockCheck, AutoCloseable {
      * reading {@code pg_locks} copies the whole lock table (a third of a millisecond per file, measured).
      */
     private Optional<String> guard() throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select exists (select from pg_catalog.pg_language where lanname = 'plpgsql')");
-             ResultSet result = statement.executeQuery()) {
-            result.next();
-            if (!result.getBoolean(1)) {
-                return Optional.empty();
-            }
+        if (!hasPlpgsql()) {
+            return Optional.empty();
         }
         livenessKey = OptionalLong.of(takeLivenessKey());
         int pid = connection.unwrap(PGConnection.class).getBackendPID();
@@ -110,6 +131,36 @@ public final class AdvisoryLock implements LockCheck, AutoCloseable {
                 + livenessKey.getAsLong() + ") then raise exception using errcode = '" + LOCK_LOST_STATE
                 + "', message = 'the migration lock is no longer held: the session that held it (pid " + pid
                 + ") has ended'; end if; end $strata_lock$");
+    }
+
+    /**
+     * A DO block that fails with {@link LockCheck#LOCK_LOST_STATE} unless the session running it holds the key: run
+     * in the migration's own transaction, it proves the lock is held by the session about to commit (a transaction
+     * pooler handing the transaction to another server session, or a file's {@code pg_advisory_unlock_all()}, fail
+     * it). Empty without PL/pgSQL, where {@link #verify()} asks the same.
+     */
+    private Optional<String> sameSessionGuard() throws SQLException {
+        if (!hasPlpgsql()) {
+            return Optional.empty();
+        }
+        return Optional.of("do $strata_lock$ begin if not " + HOLDS_KEY.replace("?", "%d").formatted(key >>> 32,
+                key & 0xFFFF_FFFFL) + " then raise exception using errcode = '" + LOCK_LOST_STATE
+                + "', message = 'the migration lock is no longer held by the migration session'; end if;"
+                + " end $strata_lock$");
+    }
+
+    /** Whether the session running it holds the session-level advisory lock whose key halves are the parameters. */
+    private static final String HOLDS_KEY = "exists (select from pg_catalog.pg_locks where locktype = 'advisory'"
+            + " and granted and objsubid = 1 and pid = pg_catalog.pg_backend_pid()"
+            + " and classid::bigint = ? and objid::bigint = ?)";
+
+    private boolean hasPlpgsql() throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select exists (select from pg_catalog.pg_language where lanname = 'plpgsql')");
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getBoolean(1);
+        }
     }
 
     private long takeLivenessKey() throws SQLException {
@@ -122,8 +173,31 @@ public final class AdvisoryLock implements LockCheck, AutoCloseable {
     }
 
     private boolean tryLock() throws SQLException {
-        held = tryAdvisoryLock(key);
+        held = onMigrationSession ? tryLockUnlessHeldHere() : tryAdvisoryLock(key);
         return held;
+    }
+
+    /**
+     * On the migration session, a session that holds the key already can only be another run's, handed to this one
+     * by a transaction pooler (this run has not taken it yet): taking it again would succeed, the lock being
+     * re-entrant, and two runs would migrate at once. Asked and taken in one statement, so one server session answers.
+     */
+    private boolean tryLockUnlessHeldHere() throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select case when " + HOLDS_KEY
+                + " then null else pg_catalog.pg_try_advisory_lock(?) end")) {
+            statement.setLong(1, key >>> 32);
+            statement.setLong(2, key & 0xFFFF_FFFFL);
+            statement.setLong(3, key);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                boolean taken = result.getBoolean(1);
+                if (result.wasNull()) {
+                    throw new TransactionPoolingException(database, "the server session answering the migration"
+                            + " connection already held the lock before this run took it");
+                }
+                return taken;
+            }
+        }
     }
 
     /** Takes the session-level advisory lock {@code lockKey} if nobody holds it, without waiting. */
@@ -178,8 +252,26 @@ public final class AdvisoryLock implements LockCheck, AutoCloseable {
         if (!held) {
             throw new SQLException("the migration lock was released");
         }
+        if (onMigrationSession) {
+            if (!holdsKey()) {
+                throw new SQLException("the migration lock is no longer held by the migration session");
+            }
+            return;
+        }
         try (PreparedStatement statement = connection.prepareStatement("select 1")) {
             statement.execute();
+        }
+    }
+
+    /** Whether this connection's session holds the key now. */
+    boolean holdsKey() throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select " + HOLDS_KEY)) {
+            statement.setLong(1, key >>> 32);
+            statement.setLong(2, key & 0xFFFF_FFFFL);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
         }
     }
 

@@ -21,19 +21,7 @@ public final class SessionCheck {
      */
     public static void refuseTransactionPooling(Connection migration, Connection lock, String database)
             throws SQLException {
-        int lockPid;
-        boolean holdsLock;
-        try (Statement statement = lock.createStatement();
-             ResultSet row = statement.executeQuery("select pg_catalog.pg_backend_pid(), exists (select from"
-                     + " pg_catalog.pg_locks where locktype = 'advisory' and granted and pid = pg_catalog.pg_backend_pid())")) {
-            row.next();
-            lockPid = row.getInt(1);
-            holdsLock = row.getBoolean(2);
-        }
-        if (!holdsLock) {
-            throw new TransactionPoolingException(database, "the server session answering the lock connection, pid "
-                    + lockPid + ", does not hold the lock taken on it a statement earlier");
-        }
+        int lockPid = refuseTransactionPooling(lock, database);
         try (Statement statement = migration.createStatement();
              ResultSet row = statement.executeQuery("select pg_catalog.pg_backend_pid()")) {
             row.next();
@@ -41,6 +29,28 @@ public final class SessionCheck {
                 throw new TransactionPoolingException(database, "the migration connection and the lock connection"
                         + " were served by the same server session, pid " + lockPid);
             }
+        }
+    }
+
+    /**
+     * The check for a lock taken on the connection it protects (a fleet's): the session answering the next statement
+     * must be the one holding it. A pooler that happens to hand it back is caught later, by the check before each
+     * commit, which runs in the migration's own transaction.
+     *
+     * @return the pid of the session holding the lock
+     * @throws TransactionPoolingException when the lock's session is not kept
+     */
+    public static int refuseTransactionPooling(Connection lock, String database) throws SQLException {
+        try (Statement statement = lock.createStatement();
+             ResultSet row = statement.executeQuery("select pg_catalog.pg_backend_pid(), exists (select from"
+                     + " pg_catalog.pg_locks where locktype = 'advisory' and granted and pid = pg_catalog.pg_backend_pid())")) {
+            row.next();
+            int lockPid = row.getInt(1);
+            if (!row.getBoolean(2)) {
+                throw new TransactionPoolingException(database, "the server session answering the lock connection,"
+                        + " pid " + lockPid + ", does not hold the lock taken on it a statement earlier");
+            }
+            return lockPid;
         }
     }
 }
