@@ -47,6 +47,7 @@ class PublicApiTest {
             // MigrationSettings: locations and layout, the non-transactional rule, statement timeouts
             "dev.strata.migrations.resolve.Location",
             "dev.strata.migrations.resolve.Layout",
+            "dev.strata.migrations.resolve.LocationLayouts",
             "dev.strata.migrations.plan.NonTransactionalFiles",
             // Migrator.plan()/validate(), ValidationFailedException.plan(), DriftReport, MigrateResult, UndoResult
             "dev.strata.migrations.plan.MigrationPlan",
