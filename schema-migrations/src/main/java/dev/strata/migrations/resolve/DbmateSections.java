@@ -1,5 +1,8 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.resolve.SectionedFile.Section;
+import dev.strata.migrations.resolve.SectionedFile.Split;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,20 +15,6 @@ import java.util.regex.Pattern;
  */
 final class DbmateSections {
     private static final Pattern MARKER = Pattern.compile("--\\s*migrate:(up|down)\\b(.*)");
-
-    /** A section: the text Strata runs, and the section as written (marker to the next marker) for the checksum. */
-    record Section(String content, String asWritten, boolean hasStatements) {
-    }
-
-    /** Both sections, or why the file cannot be split. */
-    sealed interface Split {
-        record Sections(Section up, Optional<Section> down) implements Split {
-        }
-
-        /** @param line 1-based */
-        record Invalid(int line, String reason) implements Split {
-        }
-    }
 
     private DbmateSections() {
     }

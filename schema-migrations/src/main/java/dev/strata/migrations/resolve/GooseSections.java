@@ -1,5 +1,8 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.resolve.SectionedFile.Section;
+import dev.strata.migrations.resolve.SectionedFile.Split;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -14,20 +17,6 @@ import java.util.regex.Pattern;
  */
 final class GooseSections {
     private static final Pattern ANNOTATION = Pattern.compile("--\\s*\\+goose\\s+(.*)");
-
-    /** A section: the text Strata runs, and the section as written for the checksum. */
-    record Section(String content, String asWritten, boolean hasStatements) {
-    }
-
-    /** Both sections, or why the file cannot be split. */
-    sealed interface Split {
-        record Sections(Section up, Optional<Section> down) implements Split {
-        }
-
-        /** @param line 1-based */
-        record Invalid(int line, String reason) implements Split {
-        }
-    }
 
     private GooseSections() {
     }
