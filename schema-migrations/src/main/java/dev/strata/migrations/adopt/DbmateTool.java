@@ -6,9 +6,7 @@ import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,15 +50,8 @@ public final class DbmateTool implements SourceTool {
     }
 
     static List<String> readRows(Connection connection, SchemaTable table) throws SQLException {
-        List<String> versions = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select version from " + table.qualified()
-                     + " order by version")) {
-            while (result.next()) {
-                versions.add(result.getString(1));
-            }
-        }
-        return versions;
+        return SourceTables.rows(connection, "select version from " + table.qualified() + " order by version",
+                result -> result.getString(1));
     }
 
     /** What dbmate's rows say was applied: a pure function of the rows. */

@@ -6,9 +6,7 @@ import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,15 +60,9 @@ public final class DieselTool implements SourceTool {
      * {@code CURRENT_TIMESTAMP}; it is read in this session's time zone, as the server itself would convert it.
      */
     static List<Row> readRows(Connection connection, SchemaTable table) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select version, run_on::timestamptz from "
-                     + table.qualified() + " order by version")) {
-            while (result.next()) {
-                rows.add(new Row(result.getString(1), result.getObject(2, OffsetDateTime.class)));
-            }
-        }
-        return rows;
+        return SourceTables.rows(connection, "select version, run_on::timestamptz from "
+                + table.qualified() + " order by version",
+                result -> new Row(result.getString(1), result.getObject(2, OffsetDateTime.class)));
     }
 
     /** What diesel's rows say was applied: a pure function of the rows. */

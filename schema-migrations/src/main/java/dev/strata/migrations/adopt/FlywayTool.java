@@ -6,9 +6,7 @@ import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,21 +64,16 @@ public final class FlywayTool implements SourceTool {
      * {@code now()}; it is read in this session's time zone, which is how the server itself would convert it.
      */
     static List<FlywayRow> readRows(Connection connection, SchemaTable table) throws SQLException {
-        List<FlywayRow> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select installed_rank, version, description, type, script,"
-                     + " checksum, installed_by, installed_on::timestamptz, execution_time, success from "
-                     + table.qualified() + " order by installed_rank")) {
-            while (result.next()) {
-                int checksum = result.getInt(6);
-                Optional<Integer> recorded = result.wasNull() ? Optional.empty() : Optional.of(checksum);
-                rows.add(new FlywayRow(result.getInt(1), Optional.ofNullable(result.getString(2)),
-                        nonNull(result.getString(3)), nonNull(result.getString(4)), nonNull(result.getString(5)),
-                        recorded, nonNull(result.getString(7)), result.getObject(8, OffsetDateTime.class),
-                        result.getInt(9), result.getBoolean(10)));
-            }
-        }
-        return rows;
+        return SourceTables.rows(connection, "select installed_rank, version, description, type, script,"
+                + " checksum, installed_by, installed_on::timestamptz, execution_time, success from "
+                + table.qualified() + " order by installed_rank", result -> {
+            int checksum = result.getInt(6);
+            Optional<Integer> recorded = result.wasNull() ? Optional.empty() : Optional.of(checksum);
+            return new FlywayRow(result.getInt(1), Optional.ofNullable(result.getString(2)),
+                    nonNull(result.getString(3)), nonNull(result.getString(4)), nonNull(result.getString(5)),
+                    recorded, nonNull(result.getString(7)), result.getObject(8, OffsetDateTime.class),
+                    result.getInt(9), result.getBoolean(10));
+        });
     }
 
     /** What Flyway's rows say was applied: a pure function of the rows. */

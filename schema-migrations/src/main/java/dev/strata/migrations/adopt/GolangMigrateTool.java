@@ -7,9 +7,7 @@ import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,15 +57,9 @@ public final class GolangMigrateTool implements SourceTool {
     }
 
     static List<Row> readRows(Connection connection, SchemaTable table) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select version, dirty from " + table.qualified()
-                     + " order by version")) {
-            while (result.next()) {
-                rows.add(new Row(result.getLong(1), result.getBoolean(2)));
-            }
-        }
-        return rows;
+        return SourceTables.rows(connection, "select version, dirty from " + table.qualified()
+                + " order by version",
+                result -> new Row(result.getLong(1), result.getBoolean(2)));
     }
 
     /** What golang-migrate's row says was applied: a pure function of the row and the files. */

@@ -6,6 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Catalog questions about another tool's history table, which adoption only ever reads. */
 final class SourceTables {
@@ -21,5 +24,23 @@ final class SourceTables {
                 return rows.next();
             }
         }
+    }
+
+    /** One row of a query, read into a value. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Every row {@code query} returns, each read by {@code reader}, in the query's order. */
+    static <T> List<T> rows(Connection connection, String query, RowReader<T> reader) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(query)) {
+            while (result.next()) {
+                rows.add(reader.read(result));
+            }
+        }
+        return rows;
     }
 }

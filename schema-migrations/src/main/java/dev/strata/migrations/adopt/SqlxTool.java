@@ -6,9 +6,7 @@ import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -64,16 +62,10 @@ public final class SqlxTool implements SourceTool {
     }
 
     static List<Row> readRows(Connection connection, SchemaTable table) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select version, description, installed_on, success,"
-                     + " checksum, execution_time from " + table.qualified() + " order by version")) {
-            while (result.next()) {
-                rows.add(new Row(result.getLong(1), result.getString(2), result.getObject(3, OffsetDateTime.class),
+        return SourceTables.rows(connection, "select version, description, installed_on, success,"
+                + " checksum, execution_time from " + table.qualified() + " order by version",
+                result -> new Row(result.getLong(1), result.getString(2), result.getObject(3, OffsetDateTime.class),
                         result.getBoolean(4), result.getBytes(5), result.getLong(6)));
-            }
-        }
-        return rows;
     }
 
     /** What sqlx's rows say was applied: a pure function of the rows. */
