@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.cli.output.SecretMasker;
 import dev.strata.migrations.execute.Interruption;
 
 import java.io.PrintWriter;
@@ -12,7 +13,7 @@ import java.util.Map;
  * stdin is a terminal (a person at a keyboard rather than a script), and the {@link Interruption} that SIGINT/SIGTERM
  * trigger.
  */
-record CliContext(Map<String, String> environment, Path workingDirectory, PrintWriter out, PrintWriter err,
+public record CliContext(Map<String, String> environment, Path workingDirectory, PrintWriter out, PrintWriter err,
                   SecretMasker masker, boolean interactive, Interruption interruption) {
 
     CliContext(Map<String, String> environment, Path workingDirectory, PrintWriter out, PrintWriter err,

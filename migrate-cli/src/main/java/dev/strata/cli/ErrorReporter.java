@@ -1,5 +1,7 @@
 package dev.strata.cli;
 
+import dev.strata.cli.output.JsonCapable;
+import dev.strata.cli.output.SecretMasker;
 import dev.strata.migrations.core.StrataException;
 import picocli.CommandLine;
 
@@ -11,7 +13,7 @@ import java.io.UncheckedIOException;
  * can fix (set {@code STRATA_DEBUG=1} to see one). With {@code --output json}, stdout also gets the command's JSON
  * document, completed with the error, so it carries one document whatever happened.
  */
-final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+public final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     private final boolean debug;
     private final SecretMasker masker;
 

@@ -1,5 +1,8 @@
 package dev.strata.cli;
 
+import dev.strata.cli.command.NewMigrationException;
+import dev.strata.cli.database.EmbeddedDatabaseException;
+import dev.strata.cli.fleet.FleetFailedException;
 import dev.strata.migrations.BaselineRefusedException;
 import dev.strata.migrations.DatabaseConnectionException;
 import dev.strata.migrations.DatabaseOperationException;
@@ -25,7 +28,7 @@ import picocli.CommandLine;
 import java.io.UncheckedIOException;
 
 /** Maps each error type to its documented exit code, in one place. */
-final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
+public final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
     static ExitCode of(Throwable error) {
         if (error instanceof FleetFailedException fleet) {
@@ -63,7 +66,7 @@ final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
     }
 
     /** The closing line's wording: the code's meaning, narrowed to this failure where the code covers several. */
-    static String wording(Throwable error, ExitCode code) {
+    public static String wording(Throwable error, ExitCode code) {
         if (error instanceof FleetFailedException) {
             return "a fleet target failed (" + code.meaning() + ")";
         }

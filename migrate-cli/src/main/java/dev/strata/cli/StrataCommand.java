@@ -1,5 +1,17 @@
 package dev.strata.cli;
 
+import dev.strata.cli.command.AdoptCommand;
+import dev.strata.cli.command.BaselineCommand;
+import dev.strata.cli.command.DiffCommand;
+import dev.strata.cli.command.GenerateCommand;
+import dev.strata.cli.command.LintCommand;
+import dev.strata.cli.command.MigrateCommand;
+import dev.strata.cli.command.NewCommand;
+import dev.strata.cli.command.PlanCommand;
+import dev.strata.cli.command.RepairCommand;
+import dev.strata.cli.command.StatusCommand;
+import dev.strata.cli.command.UndoCommand;
+import dev.strata.cli.command.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -23,7 +35,7 @@ import java.util.List;
         exitCodeListHeading = "%nExit codes:%n",
         footerHeading = "%n",
         footer = "Run `strata help <command>` for a command's options.")
-final class StrataCommand implements Runnable {
+public final class StrataCommand implements Runnable {
     /** The subcommands, in the order the usage lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(MigrateCommand.class, PlanCommand.class,
             StatusCommand.class, ValidateCommand.class, BaselineCommand.class, AdoptCommand.class, RepairCommand.class, UndoCommand.class,
@@ -37,7 +49,7 @@ final class StrataCommand implements Runnable {
         this.context = context;
     }
 
-    CliContext context() {
+    public CliContext context() {
         return context;
     }
 

@@ -8,21 +8,21 @@ import java.util.Properties;
 import picocli.CommandLine;
 
 /** The versions baked in at build time, for {@code strata --version} and the embedded-server notice. */
-final class StrataVersion implements CommandLine.IVersionProvider {
+public final class StrataVersion implements CommandLine.IVersionProvider {
     private static final Properties PROPERTIES = load();
 
     static String version() {
         return PROPERTIES.getProperty("version", "unknown");
     }
 
-    static String postgresMajor() {
+    public static String postgresMajor() {
         String postgres = PROPERTIES.getProperty("postgres", "unknown");
         int dot = postgres.indexOf('.');
         return dot > 0 ? postgres.substring(0, dot) : postgres;
     }
 
     /** The platform of the embedded PostgreSQL binaries this jar carries, e.g. {@code linux-amd64}. */
-    static String embeddedPlatform() {
+    public static String embeddedPlatform() {
         return PROPERTIES.getProperty("platform", "unknown");
     }
 

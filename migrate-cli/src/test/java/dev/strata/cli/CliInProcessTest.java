@@ -1,5 +1,7 @@
 package dev.strata.cli;
 
+import dev.strata.cli.output.MaskingOutputStream;
+import dev.strata.cli.output.SecretMasker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

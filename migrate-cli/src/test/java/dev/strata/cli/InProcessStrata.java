@@ -1,5 +1,8 @@
 package dev.strata.cli;
 
+import dev.strata.cli.output.MaskingOutputStream;
+import dev.strata.cli.output.SecretMasker;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.cli.command.NewCommand;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.resolve.Location;
 import dev.strata.migrations.resolve.MigrationResolver;

@@ -1,0 +1,161 @@
+package dev.strata.cli.command;
+
+import dev.strata.cli.CliContext;
+import dev.strata.cli.ExitCode;
+import dev.strata.cli.database.DatabaseSession;
+import dev.strata.cli.output.Plural;
+import dev.strata.migrations.adopt.AdoptionPlan;
+import dev.strata.migrations.adopt.AdoptionRefusedException;
+import dev.strata.migrations.adopt.HistoryAdoption;
+import dev.strata.migrations.adopt.SourceMigration;
+import dev.strata.migrations.adopt.SourceTool;
+import dev.strata.migrations.core.SchemaTable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+
+@Command(name = "adopt",
+        description = {
+                "Take over a database migrated by another tool: record what it applied in Strata's history, after"
+                        + " checking that each file is the one that was applied.",
+                "",
+                "Reads the tool's history table (flyway_schema_history, _sqlx_migrations, golang-migrate's or dbmate's "
+                        + "schema_migrations, __diesel_schema_migrations; in the history table's schema, --table names "
+                        + "another), finds each applied version's file in the migration locations, read with "
+                        + "migrations.layout as `migrate` reads them, and compares the checksum the tool recorded: "
+                        + "Flyway's CRC32, sqlx's SHA-384 (golang-migrate, dbmate and diesel record none: files are "
+                        + "matched by version). Every applied version is then recorded as an ADOPTED row, with the "
+                        + "tool's install time and user where it kept them, in one transaction under the migration "
+                        + "lock. The tool's table is only read.",
+                "",
+                "Refused (exit 4, nothing recorded) when the tool's state is not clean (a failed Flyway or sqlx row, "
+                        + "golang-migrate's dirty flag), an applied version has no file, or a file was edited after it "
+                        + "was applied (each listed, with the tool's own fix). Running it again adopts nothing. "
+                        + "Afterwards `strata status` says where each adopted row came from and `strata migrate` "
+                        + "applies only newer files."
+        })
+public final class AdoptCommand extends DatabaseCommand {
+
+    private static final DateTimeFormatter INSTALLED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
+
+    AdoptCommand() {
+        super("adopt");
+    }
+
+    /** The names {@code --from} takes, for help and completion. */
+    static final class ToolNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return SourceTool.all().stream().map(SourceTool::name).iterator();
+        }
+    }
+
+    /** {@code --from NAME}: an unknown name is a usage error listing the known ones. */
+    static final class ToolConverter implements CommandLine.ITypeConverter<SourceTool> {
+        @Override
+        public SourceTool convert(String value) {
+            return SourceTool.named(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a tool Strata adopts from; expected one of "
+                            + String.join(", ", new ToolNames())));
+        }
+    }
+
+    @Option(names = "--from", required = true, paramLabel = "TOOL", converter = ToolConverter.class,
+            completionCandidates = ToolNames.class,
+            description = "The tool whose history to adopt: ${COMPLETION-CANDIDATES}.")
+    private SourceTool from;
+
+    @Option(names = "--table", paramLabel = "[SCHEMA.]TABLE",
+            description = "The tool's history table (default: the tool's own name for it, in the schema of Strata's"
+                    + " history table).")
+    private String table;
+
+    @Option(names = "--dry-run",
+            description = "Show what would be recorded and record nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--accept-edited",
+            description = "Record files whose checksum differs from the one the tool recorded, as they are now "
+                    + "(only when the edits were intended and the database matches them).")
+    private boolean acceptEdited;
+
+    @Override
+    public Integer call() {
+        CliContext context = strata.context();
+        PrintWriter out = context.out();
+        try (DatabaseSession session = openSession(context)) {
+            SchemaTable source = sourceTable(session.historyTable());
+            HistoryAdoption adoption = session.adoption(from, source);
+            adoption.readingNotes().forEach(context.err()::println);
+            AdoptionPlan plan = dryRun ? adoption.plan() : adoption.adopt(acceptEdited);
+            if (dryRun && !plan.canAdopt(acceptEdited)) {
+                throw AdoptionRefusedException.of(plan);
+            }
+            if (output.json()) {
+                report.adopted(plan, dryRun).print(out, context.masker());
+                return ExitCode.SUCCESS.code();
+            }
+            print(plan, session, out);
+            return ExitCode.SUCCESS.code();
+        }
+    }
+
+    private void print(AdoptionPlan plan, DatabaseSession session, PrintWriter out) {
+        String tool = plan.tool();
+        if (plan.adoptions().isEmpty()) {
+            out.println("Nothing to adopt from " + tool + "'s " + plan.source() + " into " + session.historyTable()
+                    + ": every migration " + tool + " applied is already in Strata's history.");
+            printNotes(plan, out);
+            return;
+        }
+        out.println((dryRun ? "Would adopt" : "Adopted") + " " + tool + "'s " + plan.source() + " into "
+                + session.historyTable() + " of " + session.description() + ":");
+        for (AdoptionPlan.Adoption adoption : plan.adoptions()) {
+            out.println("  " + (adoption.version() == null ? "repeatable" : "version " + adoption.version()) + "  "
+                    + adoption.script() + "  " + adoption.type() + ", " + installed(adoption.source(), tool) + "; "
+                    + adoption.check());
+        }
+        printNotes(plan, out);
+        int count = plan.adoptions().size();
+        if (dryRun) {
+            out.println("Dry run: nothing was recorded. Run without --dry-run to record " + Plural.of(count, "row")
+                    + ".");
+        } else {
+            out.println("Recorded " + Plural.of(count, "row") + ". `strata migrate` applies only newer files. " + tool
+                    + "'s table " + plan.source() + " was left as it was: drop it once nothing runs " + tool
+                    + " any more.");
+        }
+    }
+
+    /** When and by whom, as far as the tool recorded it; what it did not record is the adoption's. */
+    private static String installed(SourceMigration source, String tool) {
+        String when = source.installedOn()
+                .map(at -> "installed " + INSTALLED_AT.format(at.withOffsetSameInstant(ZoneOffset.UTC)))
+                .orElse("install time not recorded by " + tool);
+        return when + source.installedBy().map(user -> " by " + user).orElse("");
+    }
+
+    private static void printNotes(AdoptionPlan plan, PrintWriter out) {
+        if (!plan.notes().isEmpty()) {
+            out.println("Not adopted:");
+            plan.notes().forEach(note -> out.println("  " + note));
+        }
+    }
+
+    /** {@code --table}: a bare name is looked up in the schema of Strata's own history table. */
+    private SchemaTable sourceTable(SchemaTable history) {
+        String name = table == null ? from.defaultTable() : table;
+        int dot = name.indexOf('.');
+        try {
+            return dot < 0 ? new SchemaTable(history.schema(), name)
+                    : new SchemaTable(name.substring(0, dot), name.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--table: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.strata.cli.command;
+
+import dev.strata.cli.CliContext;
+import dev.strata.cli.ExitCode;
+import dev.strata.cli.database.DatabaseSession;
+import dev.strata.migrations.core.Version;
+import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.history.AppliedMigration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "baseline",
+        description = {
+                "Adopt an existing database: record VERSION as applied without running the files up to it.",
+                "",
+                "Use it once, on a database whose schema already matches the migrations up to VERSION but that "
+                        + "Strata has never migrated. Refused (exit 4) when the history already has rows. "
+                        + "Later files are applied by `strata migrate`; status shows the older ones as "
+                        + "'below baseline'."
+        })
+public final class BaselineCommand extends DatabaseCommand {
+
+    BaselineCommand() {
+        super("baseline");
+    }
+
+    @Option(names = "--version", required = true, paramLabel = "VERSION",
+            description = "The version the existing schema is at, e.g. 12.")
+    private String version;
+
+    @Option(names = "--description", paramLabel = "TEXT", defaultValue = "baseline",
+            description = "Recorded with the baseline row (default: ${DEFAULT-VALUE}).")
+    private String description;
+
+    @Override
+    public Integer call() {
+        Version parsed = versionOption("--version", version);
+        CliContext context = strata.context();
+        try (DatabaseSession session = openSession(context)) {
+            AppliedMigration row = session.migrator(ExecutionListener.NONE).baseline(parsed, description);
+            if (output.json()) {
+                report.baselined(row).print(context.out(), context.masker());
+                return ExitCode.SUCCESS.code();
+            }
+            context.out().println("Baselined " + session.description() + " at version " + row.version()
+                    + ": files up to it will not be run; `strata migrate` applies the newer ones.");
+            return ExitCode.SUCCESS.code();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.strata.cli.command;
+
+import dev.strata.cli.output.JsonReport;
+import picocli.CommandLine.Option;
+
+import java.util.Optional;
+
+/**
+ * The {@code --output} option of every database command, declared once and mixed into each. Text is for people;
+ * JSON is one document on stdout for programs, with the same facts.
+ */
+public final class OutputOptions {
+    /** Matched case-insensitively (see {@link StrataMain}), so {@code --output json} works. */
+    enum Format {
+        TEXT, JSON
+    }
+
+    @Option(names = "--output", paramLabel = "FORMAT",
+            description = "text (default) or json: exactly one JSON document on stdout, also when the command "
+                    + "fails (then with \"ok\": false and an \"error\" object). Errors are still described on stderr.")
+    private Format format = Format.TEXT;
+
+    public boolean json() {
+        return format == Format.JSON;
+    }
+
+    /** The command's document when JSON was asked for; what {@link JsonCapable#jsonReport()} returns. */
+    Optional<JsonReport> whenJson(JsonReport report) {
+        return json() ? Optional.of(report) : Optional.empty();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.strata.cli.command;
+
+import dev.strata.cli.CliContext;
+import dev.strata.cli.ExitCode;
+import dev.strata.cli.database.DatabaseSession;
+import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.plan.RepairAction;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+@Command(name = "repair",
+        description = {
+                "Realign the history with the files after an intended edit, and remove failed rows.",
+                "",
+                "Records the current checksum (and text) of every edited applied file, and deletes history rows of "
+                        + "failed migrations, in one transaction, listing each change. Run it only when the edit "
+                        + "was intended: the database is NOT changed to match the edited file."
+        })
+public final class RepairCommand extends DatabaseCommand {
+
+    RepairCommand() {
+        super("repair");
+    }
+
+    @Override
+    public Integer call() {
+        CliContext context = strata.context();
+        PrintWriter out = context.out();
+        try (DatabaseSession session = openSession(context)) {
+            List<RepairAction> actions = session.migrator(ExecutionListener.NONE).repair();
+            if (output.json()) {
+                report.repaired(actions).print(out, context.masker());
+                return ExitCode.SUCCESS.code();
+            }
+            if (actions.isEmpty()) {
+                out.println("Nothing to repair in " + session.description() + ": no edited files, no failed rows.");
+            } else {
+                out.println("Repaired the history of " + session.description() + ":");
+                actions.forEach(action -> out.println("  " + action.describe()));
+                out.println(actions.size() + (actions.size() == 1 ? " change." : " changes."));
+            }
+            return ExitCode.SUCCESS.code();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.strata.cli.command;
+
+import dev.strata.cli.CliContext;
+import dev.strata.cli.database.ScratchDatabase;
+import dev.strata.migrations.config.DatabaseUrl;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** {@code --scratch-url}: where {@code lint} (and the {@code migrations.lint} gate) replays the migrations. */
+final class ScratchOptions {
+    @Option(names = "--scratch-url", paramLabel = "URL",
+            description = "A server to replay on, e.g. postgresql://user:pass@host:5432/postgres: strata creates a "
+                    + "uniquely named database there (the user needs CREATEDB) and drops it afterwards. Use the "
+                    + "database's PostgreSQL major: lock modes and rewrites differ between majors. Default: a "
+                    + "temporary embedded PostgreSQL.")
+    String scratchUrl;
+
+    /** The server of {@code --scratch-url}, its secrets added to the masker; empty for the embedded default. */
+    Optional<DatabaseUrl> server(CliContext context) {
+        Optional<DatabaseUrl> server = Optional.ofNullable(scratchUrl)
+                .map(url -> DatabaseUrl.parse(url, "--scratch-url"));
+        server.ifPresent(url -> url.secrets().forEach(context.masker()::add));
+        return server;
+    }
+
+    /** A new scratch database on that server, or a temporary embedded PostgreSQL. */
+    static ScratchDatabase open(Optional<DatabaseUrl> server, Duration connectTimeout) {
+        return server.map(url -> ScratchDatabase.onServer(url, connectTimeout)).orElseGet(ScratchDatabase::embedded);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.strata.cli.command;
+
+import dev.strata.cli.CliContext;
+import dev.strata.cli.ExitCode;
+import dev.strata.cli.database.DatabaseSession;
+import dev.strata.cli.fleet.FleetRun;
+import dev.strata.cli.fleet.TargetsOptions;
+import dev.strata.cli.output.Plural;
+import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.plan.MigrationPlan;
+import dev.strata.migrations.fleet.FleetCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+
+@Command(name = "validate",
+        description = {
+                "Check the migration files against the history without changing anything.",
+                "",
+                "Fails with exit code 4 on any problem (listed below). Pending migrations are not a failure."
+        })
+public final class ValidateCommand extends DatabaseCommand {
+    @Mixin
+    TargetsOptions targets;
+
+    @Mixin
+    ScratchOptions scratch;
+
+
+    ValidateCommand() {
+        super("validate");
+    }
+
+    @Override
+    public Integer call() {
+        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.VALIDATE);
+        if (fleetRun.isPresent()) {
+            return fleetRun.get();
+        }
+        CliContext context = strata.context();
+        PrintWriter out = context.out();
+        try (DatabaseSession session = openSession(context)) {
+            PendingLintGate.check(session, scratch, context);
+            MigrationPlan plan = session.migrator(ExecutionListener.NONE).validate();
+            if (output.json()) {
+                report.plan(plan).print(out, context.masker());
+                return ExitCode.SUCCESS.code();
+            }
+            out.println("Validated " + Plural.of(plan.entries().size(), "migration") + " against "
+                    + session.description() + ": no problems, " + plan.pending().size() + " pending.");
+            return ExitCode.SUCCESS.code();
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.strata.cli.database;
+
+import dev.strata.migrations.core.StrataException;
+
+/** The embedded PostgreSQL could not be started. */
+public final class EmbeddedDatabaseException extends StrataException {
+    EmbeddedDatabaseException(String message, String hint, Throwable cause) {
+        super(message, hint, cause);
+    }
+}

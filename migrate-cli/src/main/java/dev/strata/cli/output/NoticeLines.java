@@ -1,0 +1,41 @@
+package dev.strata.cli.output;
+
+import dev.strata.migrations.execute.AppliedRun;
+import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.ServerNotice;
+import dev.strata.migrations.resolve.ResolvedMigration;
+
+import java.io.PrintWriter;
+
+/** Shows the server's notices on stderr, with their file and line, beside whatever {@code progress} shows. */
+public final class NoticeLines implements ExecutionListener {
+    private final ExecutionListener progress;
+    private final PrintWriter err;
+
+    public NoticeLines(ExecutionListener progress, PrintWriter err) {
+        this.progress = progress;
+        this.err = err;
+    }
+
+    @Override
+    public void starting(ResolvedMigration migration) {
+        progress.starting(migration);
+    }
+
+    @Override
+    public void applied(AppliedRun run) {
+        progress.applied(run);
+    }
+
+    @Override
+    public void resolution(String note) {
+        err.println(note);
+        err.flush();
+    }
+
+    @Override
+    public void notice(ServerNotice notice) {
+        err.println(notice.describe());
+        err.flush();
+    }
+}
