@@ -50,6 +50,14 @@ class ArchitectureTest {
                     + " pipelines, never touch it; only `strata generate` (for builds without Maven) does");
 
     @ArchTest
+    static final ArchRule cliOutputKnowsNoCommand = noClasses()
+            .that().resideInAPackage("dev.strata.cli.output..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.strata.cli.command..", "dev.strata.cli.database..",
+                    "dev.strata.cli.fleet..")
+            .because("the CLI's renderers turn result values into text and JSON: a command gathers the values, so a"
+                    + " renderer can be tested without a database, a server or a command line");
+
+    @ArchTest
     static final ArchRule apiDoesNotNeedTheCodeGenerator = noClasses()
             .that().resideInAPackage("dev.strata.api..")
             .should().dependOnClassesThat().resideInAPackage("dev.strata.codegen..")

@@ -35,7 +35,7 @@ import java.util.List;
         exitCodeListHeading = "%nExit codes:%n",
         footerHeading = "%n",
         footer = "Run `strata help <command>` for a command's options.")
-public final class StrataCommand implements Runnable {
+final class StrataCommand implements Runnable {
     /** The subcommands, in the order the usage lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(MigrateCommand.class, PlanCommand.class,
             StatusCommand.class, ValidateCommand.class, BaselineCommand.class, AdoptCommand.class, RepairCommand.class, UndoCommand.class,
@@ -47,10 +47,6 @@ public final class StrataCommand implements Runnable {
 
     StrataCommand(CliContext context) {
         this.context = context;
-    }
-
-    public CliContext context() {
-        return context;
     }
 
     /**

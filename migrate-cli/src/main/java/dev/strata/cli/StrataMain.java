@@ -83,7 +83,8 @@ public final class StrataMain {
         CliContext context = new CliContext(environment, workingDirectory, outWriter, errWriter, masker, interactive,
                 interruption);
         ErrorReporter errors = new ErrorReporter("1".equals(environment.get(EnvironmentCheck.DEBUG_VARIABLE)), masker);
-        CommandLine commandLine = StrataCommand.withSubcommands(new CommandLine(new StrataCommand(context)), args)
+        CommandLine commandLine = StrataCommand.withSubcommands(
+                new CommandLine(new StrataCommand(context), new CommandFactory(context)), args)
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setCaseInsensitiveEnumValuesAllowed(true)

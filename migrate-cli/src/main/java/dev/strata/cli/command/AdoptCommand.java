@@ -43,8 +43,8 @@ public final class AdoptCommand extends DatabaseCommand {
 
     private static final DateTimeFormatter INSTALLED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
 
-    AdoptCommand() {
-        super("adopt");
+    AdoptCommand(CliContext context) {
+        super("adopt", context);
     }
 
     /** The names {@code --from} takes, for help and completion. */
@@ -86,7 +86,6 @@ public final class AdoptCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
             SchemaTable source = sourceTable(session.historyTable());

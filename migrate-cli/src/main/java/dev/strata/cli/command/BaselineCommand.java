@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
         })
 public final class BaselineCommand extends DatabaseCommand {
 
-    BaselineCommand() {
-        super("baseline");
+    BaselineCommand(CliContext context) {
+        super("baseline", context);
     }
 
     @Option(names = "--version", required = true, paramLabel = "VERSION",
@@ -35,7 +35,6 @@ public final class BaselineCommand extends DatabaseCommand {
     @Override
     public Integer call() {
         Version parsed = versionOption("--version", version);
-        CliContext context = strata.context();
         try (DatabaseSession session = openSession(context)) {
             AppliedMigration row = session.migrator(ExecutionListener.NONE).baseline(parsed, description);
             if (output.json()) {

@@ -1,14 +1,12 @@
 package dev.strata.cli.command;
 
 import dev.strata.cli.CliContext;
-import dev.strata.cli.StrataCommand;
 import dev.strata.cli.database.DatabaseSession;
 import dev.strata.cli.output.JsonCapable;
 import dev.strata.cli.output.JsonReport;
 import dev.strata.migrations.core.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,8 +16,8 @@ import java.util.concurrent.Callable;
  * the session. One level of inheritance, no more; each command keeps its own {@code call()}.
  */
 public abstract class DatabaseCommand implements Callable<Integer>, JsonCapable {
-    @ParentCommand
-    public StrataCommand strata;
+    /** The outside world, given by {@link dev.strata.cli.CommandFactory}. */
+    final CliContext context;
 
     @Mixin
     public ConnectionOptions connection;
@@ -32,8 +30,14 @@ public abstract class DatabaseCommand implements Callable<Integer>, JsonCapable 
 
     public final JsonReport report;
 
-    DatabaseCommand(String name) {
+    DatabaseCommand(String name, CliContext context) {
         this.report = new JsonReport(name);
+        this.context = context;
+    }
+
+    /** The outside world this command runs in. */
+    public final CliContext context() {
+        return context;
     }
 
     @Override

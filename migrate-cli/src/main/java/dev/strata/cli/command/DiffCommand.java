@@ -45,13 +45,12 @@ public final class DiffCommand extends DatabaseCommand {
                     + "(drift.exclude_tool_history). The output lists what each pattern left out.")
     List<String> excludes = new ArrayList<>();
 
-    DiffCommand() {
-        super("diff");
+    DiffCommand(CliContext context) {
+        super("diff", context);
     }
 
     @Override
     public Integer call() {
-        CliContext context = strata.context();
         PrintWriter out = context.out();
         // Parsed before anything starts, so a malformed URL is a usage error that leaves nothing behind.
         Optional<DatabaseUrl> scratchServer = Optional.ofNullable(scratchUrl)

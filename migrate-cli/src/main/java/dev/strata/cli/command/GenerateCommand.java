@@ -2,7 +2,6 @@ package dev.strata.cli.command;
 
 import dev.strata.cli.CliContext;
 import dev.strata.cli.ExitCode;
-import dev.strata.cli.StrataCommand;
 import dev.strata.codegen.CodegenException;
 import dev.strata.codegen.CodegenSettings;
 import dev.strata.codegen.MigrationFingerprint;
@@ -18,7 +17,6 @@ import dev.strata.migrations.resolve.Location;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -46,8 +44,7 @@ import java.util.concurrent.Callable;
                 "Example: strata generate --package com.example.db --output src/generated/java"
         })
 public final class GenerateCommand implements Callable<Integer> {
-    @ParentCommand
-    private StrataCommand strata;
+    private final CliContext context;
 
     @Mixin
     private ConfigOptions configuration;
@@ -68,9 +65,12 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Regenerate even when SchemaVersion records the same migrations.")
     private boolean force;
 
+    GenerateCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public Integer call() {
-        CliContext context = strata.context();
         StrataConfig config = configuration.load(context);
         context.masker().addAll(config);
         CodegenSettings settings = settings(config, context.workingDirectory());

@@ -69,13 +69,12 @@ public final class LintCommand extends DatabaseCommand {
             + " before they are applied anywhere.")
     List<String> files = List.of();
 
-    LintCommand() {
-        super("lint");
+    LintCommand(CliContext context) {
+        super("lint", context);
     }
 
     @Override
     public Integer call() {
-        CliContext context = strata.context();
         PrintWriter out = context.out();
         if (all && !files.isEmpty()) {
             throw new CommandLine.ParameterException(new CommandLine(this), "lint: --all and named files exclude each"

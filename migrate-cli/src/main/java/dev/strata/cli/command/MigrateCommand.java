@@ -33,8 +33,8 @@ public final class MigrateCommand extends DatabaseCommand {
     ScratchOptions scratch;
 
 
-    MigrateCommand() {
-        super("migrate");
+    MigrateCommand(CliContext context) {
+        super("migrate", context);
     }
 
     @Override
@@ -43,7 +43,6 @@ public final class MigrateCommand extends DatabaseCommand {
         if (fleetRun.isPresent()) {
             return fleetRun.get();
         }
-        CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
             PendingLintGate.check(session, scratch, context);

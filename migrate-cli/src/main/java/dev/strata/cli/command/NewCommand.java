@@ -2,7 +2,6 @@ package dev.strata.cli.command;
 
 import dev.strata.cli.CliContext;
 import dev.strata.cli.ExitCode;
-import dev.strata.cli.StrataCommand;
 import dev.strata.migrations.config.ConfigKey;
 import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.config.StrataConfig;
@@ -16,7 +15,6 @@ import dev.strata.migrations.resolve.ResolvedMigrations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +46,7 @@ import java.util.stream.Stream;
                         + "directory."
         })
 public final class NewCommand implements Callable<Integer> {
-    @ParentCommand
-    private StrataCommand strata;
+    private final CliContext context;
 
     @Mixin
     private ConfigOptions configuration;
@@ -61,9 +58,12 @@ public final class NewCommand implements Callable<Integer> {
             description = "What the migration does, e.g. \"add job events\"; becomes add_job_events in the name.")
     private List<String> words;
 
+    NewCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public Integer call() {
-        CliContext context = strata.context();
         StrataConfig config = configuration.load(context);
         context.masker().addAll(config);
         String description = String.join(" ", words).replaceAll("\\s+", " ").strip();

@@ -53,8 +53,8 @@ public final class PlanCommand extends DatabaseCommand {
     @Mixin
     TargetsOptions targets;
 
-    PlanCommand() {
-        super("plan");
+    PlanCommand(CliContext context) {
+        super("plan", context);
     }
 
     @Override
@@ -67,7 +67,6 @@ public final class PlanCommand extends DatabaseCommand {
         if (fleetRun.isPresent()) {
             return fleetRun.get();
         }
-        CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
             PendingLintGate.check(session, scratch, context);

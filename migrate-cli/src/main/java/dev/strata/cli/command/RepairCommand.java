@@ -20,13 +20,12 @@ import java.util.List;
         })
 public final class RepairCommand extends DatabaseCommand {
 
-    RepairCommand() {
-        super("repair");
+    RepairCommand(CliContext context) {
+        super("repair", context);
     }
 
     @Override
     public Integer call() {
-        CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
             List<RepairAction> actions = session.migrator(ExecutionListener.NONE).repair();

@@ -27,8 +27,8 @@ public final class StatusCommand extends DatabaseCommand {
     TargetsOptions targets;
 
 
-    StatusCommand() {
-        super("status");
+    StatusCommand(CliContext context) {
+        super("status", context);
     }
 
     @Override
@@ -37,7 +37,6 @@ public final class StatusCommand extends DatabaseCommand {
         if (fleetRun.isPresent()) {
             return fleetRun.get();
         }
-        CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
             MigrationPlan plan = session.migrator(ExecutionListener.NONE).plan();

@@ -31,14 +31,13 @@ public final class UndoCommand extends DatabaseCommand {
             description = "Undo every applied migration newer than VERSION (default: only the newest one).")
     private String to;
 
-    UndoCommand() {
-        super("undo");
+    UndoCommand(CliContext context) {
+        super("undo", context);
     }
 
     @Override
     public Integer call() {
         Optional<Version> target = Optional.ofNullable(to).map(value -> versionOption("--to", value));
-        CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
             if (output.json()) {

@@ -29,8 +29,8 @@ public final class ValidateCommand extends DatabaseCommand {
     ScratchOptions scratch;
 
 
-    ValidateCommand() {
-        super("validate");
+    ValidateCommand(CliContext context) {
+        super("validate", context);
     }
 
     @Override
@@ -39,7 +39,6 @@ public final class ValidateCommand extends DatabaseCommand {
         if (fleetRun.isPresent()) {
             return fleetRun.get();
         }
-        CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
             PendingLintGate.check(session, scratch, context);

@@ -57,7 +57,7 @@ public final class FleetRun {
         if (!targets.active()) {
             return Optional.empty();
         }
-        return Optional.of(new FleetRun(database.strata.context(), database.connection, database.output,
+        return Optional.of(new FleetRun(database.context(), database.connection, database.output,
                 database.report).run(command, targets, commandLine));
     }
 
