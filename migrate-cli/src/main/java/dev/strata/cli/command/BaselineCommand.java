@@ -37,12 +37,7 @@ public final class BaselineCommand extends DatabaseCommand {
         Version parsed = versionOption("--version", version);
         try (DatabaseSession session = openSession(context)) {
             AppliedMigration row = session.migrator(ExecutionListener.NONE).baseline(parsed, description);
-            if (output.json()) {
-                report.baselined(row).print(context.out(), context.masker());
-                return ExitCode.SUCCESS.code();
-            }
-            context.out().println("Baselined " + session.description() + " at version " + row.version()
-                    + ": files up to it will not be run; `strata migrate` applies the newer ones.");
+            renderer().baselined(session.description(), row);
             return ExitCode.SUCCESS.code();
         }
     }

@@ -4,6 +4,7 @@ import dev.strata.cli.CliContext;
 import dev.strata.cli.database.DatabaseSession;
 import dev.strata.cli.output.JsonCapable;
 import dev.strata.cli.output.JsonReport;
+import dev.strata.cli.output.Renderer;
 import dev.strata.migrations.core.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,11 @@ public abstract class DatabaseCommand implements Callable<Integer>, JsonCapable 
     @Override
     public final Optional<JsonReport> jsonReport() {
         return output.whenJson(report);
+    }
+
+    /** How the result is shown: text, or the JSON document, from the same values. */
+    final Renderer renderer() {
+        return output.renderer(report, context);
     }
 
     /** A version given as an option's value; a malformed one is a usage error (exit 2) naming the option. */

@@ -5,17 +5,13 @@ import dev.strata.cli.ExitCode;
 import dev.strata.cli.database.DatabaseSession;
 import dev.strata.cli.fleet.FleetRun;
 import dev.strata.cli.fleet.TargetsOptions;
-import dev.strata.cli.output.Plural;
-import dev.strata.cli.output.ProgressLines;
-import dev.strata.cli.output.SchemaVersionText;
+import dev.strata.cli.output.Renderer;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.fleet.FleetCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.Locale;
 
 @Command(name = "migrate",
         description = {
@@ -43,24 +39,11 @@ public final class MigrateCommand extends DatabaseCommand {
         if (fleetRun.isPresent()) {
             return fleetRun.get();
         }
-        PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
             PendingLintGate.check(session, scratch, context);
-            if (output.json()) {
-                MigrateResult result = session.migrator(report.appliedListener()).migrate();
-                report.migrated(result).print(out, context.masker());
-                return ExitCode.SUCCESS.code();
-            }
-            out.println("Migrating " + session.description());
-            out.flush();
-            MigrateResult result = session.migrator(new ProgressLines(out)).migrate();
-            String version = SchemaVersionText.at(result.plan().target());
-            if (result.nothingToDo()) {
-                out.println("Schema is up to date " + version + ": no migration to apply.");
-            } else {
-                out.printf(Locale.ROOT, "Applied %s in %.2f s. Schema is now %s.%n",
-                        Plural.of(result.applied().size(), "migration"), result.elapsed().toMillis() / 1000.0, version);
-            }
+            Renderer renderer = renderer();
+            MigrateResult result = session.migrator(renderer.migrating(session.description())).migrate();
+            renderer.migrated(result);
             return ExitCode.SUCCESS.code();
         }
     }

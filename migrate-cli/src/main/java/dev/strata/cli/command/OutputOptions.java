@@ -1,6 +1,8 @@
 package dev.strata.cli.command;
 
+import dev.strata.cli.CliContext;
 import dev.strata.cli.output.JsonReport;
+import dev.strata.cli.output.Renderer;
 import picocli.CommandLine.Option;
 
 import java.util.Optional;
@@ -22,6 +24,11 @@ public final class OutputOptions {
 
     public boolean json() {
         return format == Format.JSON;
+    }
+
+    /** The renderer of the format asked for, writing to stdout; the JSON one completes {@code report}. */
+    Renderer renderer(JsonReport report, CliContext context) {
+        return Renderer.of(json(), report, context.out(), context.masker());
     }
 
     /** The command's document when JSON was asked for; what {@link JsonCapable#jsonReport()} returns. */

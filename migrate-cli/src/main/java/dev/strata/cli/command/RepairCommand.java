@@ -7,7 +7,6 @@ import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.plan.RepairAction;
 import picocli.CommandLine.Command;
 
-import java.io.PrintWriter;
 import java.util.List;
 
 @Command(name = "repair",
@@ -26,20 +25,9 @@ public final class RepairCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
             List<RepairAction> actions = session.migrator(ExecutionListener.NONE).repair();
-            if (output.json()) {
-                report.repaired(actions).print(out, context.masker());
-                return ExitCode.SUCCESS.code();
-            }
-            if (actions.isEmpty()) {
-                out.println("Nothing to repair in " + session.description() + ": no edited files, no failed rows.");
-            } else {
-                out.println("Repaired the history of " + session.description() + ":");
-                actions.forEach(action -> out.println("  " + action.describe()));
-                out.println(actions.size() + (actions.size() == 1 ? " change." : " changes."));
-            }
+            renderer().repaired(session.description(), actions);
             return ExitCode.SUCCESS.code();
         }
     }

@@ -5,14 +5,12 @@ import dev.strata.cli.ExitCode;
 import dev.strata.cli.database.DatabaseSession;
 import dev.strata.cli.fleet.FleetRun;
 import dev.strata.cli.fleet.TargetsOptions;
-import dev.strata.cli.output.PlanText;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.fleet.FleetCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.io.PrintWriter;
 import java.util.Optional;
 
 @Command(name = "status",
@@ -37,23 +35,9 @@ public final class StatusCommand extends DatabaseCommand {
         if (fleetRun.isPresent()) {
             return fleetRun.get();
         }
-        PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
             MigrationPlan plan = session.migrator(ExecutionListener.NONE).plan();
-            if (output.json()) {
-                report.plan(plan).print(out, context.masker());
-                return ExitCode.SUCCESS.code();
-            }
-            out.println("Database: " + session.description());
-            out.println();
-            if (plan.entries().isEmpty()) {
-                out.println("No migrations found in " + session.locations() + ".");
-            } else {
-                PlanText.printTable(plan, out);
-            }
-            out.println();
-            out.println(PlanText.summary(plan));
-            PlanText.printProblems(plan.problems(), out);
+            renderer().status(session.description(), session.locations(), plan);
             return ExitCode.SUCCESS.code();
         }
     }

@@ -5,14 +5,12 @@ import dev.strata.cli.ExitCode;
 import dev.strata.cli.database.DatabaseSession;
 import dev.strata.cli.fleet.FleetRun;
 import dev.strata.cli.fleet.TargetsOptions;
-import dev.strata.cli.output.Plural;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.fleet.FleetCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.io.PrintWriter;
 import java.util.Optional;
 
 @Command(name = "validate",
@@ -39,16 +37,10 @@ public final class ValidateCommand extends DatabaseCommand {
         if (fleetRun.isPresent()) {
             return fleetRun.get();
         }
-        PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
             PendingLintGate.check(session, scratch, context);
             MigrationPlan plan = session.migrator(ExecutionListener.NONE).validate();
-            if (output.json()) {
-                report.plan(plan).print(out, context.masker());
-                return ExitCode.SUCCESS.code();
-            }
-            out.println("Validated " + Plural.of(plan.entries().size(), "migration") + " against "
-                    + session.description() + ": no problems, " + plan.pending().size() + " pending.");
+            renderer().validated(session.description(), plan);
             return ExitCode.SUCCESS.code();
         }
     }

@@ -1,6 +1,6 @@
 package dev.strata.cli.output;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +9,6 @@ import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.adopt.AdoptionPlan;
-import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.drift.DriftReport;
 import dev.strata.migrations.execute.AppliedRun;
@@ -18,16 +17,12 @@ import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.RepairAction;
-import dev.strata.migrations.plan.PendingMigration;
-import dev.strata.migrations.plan.PlanEntry;
-import dev.strata.migrations.plan.ScriptDirectives;
-import dev.strata.migrations.sql.SqlStatement;
 
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The JSON document of one database command, built as the command learns its facts so that a failure can still
@@ -35,10 +30,15 @@ import java.util.Optional;
  * documented in docs/cli.md ("Output"); a key is absent when the command never learnt that fact.
  */
 public final class JsonReport {
+    /** Binds the records of {@link JsonValues}; the document keeps the keys in the order they were learnt. */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private final String command;
     private String database;
     /** Built on first use: every command gets a report, and a text-mode run should not load Jackson at all. */
     private ObjectNode document;
+    /** The files the run applied (or undid) so far, in order. */
+    private List<JsonValues.Run> runs = List.of();
 
     public JsonReport(String command) {
         this.command = command;
@@ -75,20 +75,7 @@ public final class JsonReport {
     }
 
     private JsonReport plan(MigrationPlan plan, boolean withStatements) {
-        versions(plan);
-        ArrayNode entries = document().putArray("entries");
-        plan.entries().forEach(entry -> entries.add(entry(entry)));
-        ArrayNode pending = document().putArray("pending");
-        plan.pending().forEach(migration -> pending.add(pending(migration, withStatements)));
-        ArrayNode problems = document().putArray("problems");
-        plan.problems().forEach(problem -> problems.add(problem(problem)));
-        return this;
-    }
-
-    /** {@code currentVersion}: where the database was when the command read it; {@code targetVersion}: where the pending files take it. */
-    private void versions(MigrationPlan plan) {
-        putVersion(document(), "currentVersion", plan.current());
-        putVersion(document(), "targetVersion", plan.target());
+        return include(JsonValues.Plan.of(plan, withStatements));
     }
 
     /** Collects each applied file as the run goes, so a later failure still lists the files applied before it. */
@@ -102,49 +89,37 @@ public final class JsonReport {
     }
 
     private ExecutionListener runListener(String key) {
-        ArrayNode applied = document().putArray(key);
+        List<JsonValues.Run> runs = new ArrayList<>();
+        this.runs = runs;
+        document().set(key, MAPPER.valueToTree(runs));
         return new ExecutionListener() {
             @Override
             public void applied(AppliedRun run) {
-                ObjectNode node = applied.addObject();
-                node.put("script", run.script());
-                node.put("version", versionText(run.version()));
-                node.put("description", run.description());
-                node.put("statements", run.statements());
-                node.put("executionMs", run.executionMs());
+                runs.add(JsonValues.Run.of(run));
+                document().set(key, MAPPER.valueToTree(runs));
             }
         };
     }
 
-    /** A finished {@code migrate}: the versions before and after, and how long it took. */
-    public JsonReport migrated(MigrateResult result) {
-        // The versions are known only now; moving "applied" after them keeps the document in reading order.
-        JsonNode applied = document().remove("applied");
-        versions(result.plan());
-        document().set("applied", applied);
-        document().put("elapsedMs", result.elapsed().toMillis());
-        return this;
+    /** A finished {@code migrate}: the versions before and after, the files applied, and how long it took. */
+    JsonReport migrated(MigrateResult result) {
+        // The partial list (what a failure reports) gives way to the finished document's.
+        document().remove("applied");
+        return include(JsonValues.Migrated.of(result, runs));
     }
 
     /**
      * A finished {@code undo}: {@code currentVersion} before, {@code targetVersion} the version it is now at, and
      * how long it took.
      */
-    public JsonReport undone(UndoResult result) {
-        JsonNode undone = document().remove("undone");
-        putVersion(document(), "currentVersion", result.plan().current());
-        putVersion(document(), "targetVersion", result.current());
-        document().set("undone", undone);
-        document().put("elapsedMs", result.elapsed().toMillis());
-        return this;
+    JsonReport undone(UndoResult result) {
+        document().remove("undone");
+        return include(JsonValues.Undone.of(result, runs));
     }
 
     /** A finished {@code baseline}: the row it recorded. */
-    public JsonReport baselined(AppliedMigration row) {
-        ObjectNode baseline = document().putObject("baseline");
-        baseline.put("version", row.version().toString());
-        baseline.put("description", row.description());
-        baseline.put("installedRank", row.installedRank());
+    JsonReport baselined(AppliedMigration row) {
+        document().set("baseline", MAPPER.valueToTree(JsonValues.Baseline.of(row)));
         return this;
     }
 
@@ -172,17 +147,8 @@ public final class JsonReport {
     }
 
     /** A finished {@code repair}: every change, in version order. */
-    public JsonReport repaired(List<RepairAction> actions) {
-        ArrayNode changes = document().putArray("repairs");
-        for (RepairAction action : actions) {
-            ObjectNode node = changes.addObject();
-            node.put("kind", action.kind().name());
-            node.put("script", action.script());
-            node.put("version", versionText(action.version()));
-            node.put("installedRank", action.installedRank());
-            node.put("before", action.before());
-            node.put("after", action.after());
-        }
+    JsonReport repaired(List<RepairAction> actions) {
+        document().set("repairs", MAPPER.valueToTree(actions.stream().map(JsonValues.Repair::of).toList()));
         return this;
     }
 
@@ -202,12 +168,13 @@ public final class JsonReport {
 
     /** A finished {@code strata diff}: what was replayed, what is pending (not drift), and every difference. */
     public JsonReport drift(DriftReport drift) {
-        versions(drift.plan());
+        document().put("currentVersion", JsonValues.text(drift.plan().current()));
+        document().put("targetVersion", JsonValues.text(drift.plan().target()));
         ArrayNode replayed = document().putArray("replayed");
         drift.replayed().forEach(file -> replayed.addObject().put("script", file.script())
                 .put("version", versionText(file.version())).put("repeatable", file.isRepeatable()));
-        ArrayNode pending = document().putArray("pending");
-        drift.pending().forEach(migration -> pending.add(pending(migration, false)));
+        document().set("pending", MAPPER.valueToTree(drift.pending().stream()
+                .map(migration -> JsonValues.Pending.of(migration, false)).toList()));
         document().put("drifted", drift.drifted());
         document().put("summary", drift.diff().summary());
         document().set("differences", DriftJson.differences(drift.diff()));
@@ -239,69 +206,16 @@ public final class JsonReport {
 
     /** A repeatable migration has no version: JSON null. */
     static String versionText(Version version) {
-        return version == null ? null : version.toString();
+        return JsonValues.text(version);
     }
 
-    private static ObjectNode entry(PlanEntry entry) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("version", versionText(entry.version()));
-        node.put("repeatable", entry.isRepeatable());
-        node.put("description", entry.description());
-        node.put("script", entry.script());
-        node.put("state", entry.state().label());
-        node.put("adopted", entry.adopted());
-        node.put("adoptedFrom", entry.adoptedFrom().orElse(null));
-        node.put("noOp", entry.isNoOp());
-        node.put("installedAt", entry.installedAt()
-                .map(at -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.withOffsetSameInstant(ZoneOffset.UTC)))
-                .orElse(null));
-        if (entry.executionMs().isPresent()) {
-            node.put("executionMs", entry.executionMs().get());
-        } else {
-            node.putNull("executionMs");
-        }
-        return node;
-    }
-
-    private static ObjectNode pending(PendingMigration pending, boolean withStatements) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("script", pending.migration().script());
-        node.put("version", versionText(pending.migration().version()));
-        node.put("repeatable", pending.migration().isRepeatable());
-        node.put("description", pending.migration().description());
-        node.put("transactional", pending.directives().transactional());
-        node.put("noOp", pending.statements().isEmpty());
-        ObjectNode directives = node.putObject("directives");
-        directives.put("transaction", pending.directives().transactional());
-        directives.put("statementTimeout", pending.directives().timeouts().statementTimeout()
-                .map(ScriptDirectives::durationText).orElse(null));
-        directives.put("lockTimeout", pending.directives().timeouts().lockTimeout()
-                .map(ScriptDirectives::durationText).orElse(null));
-        if (withStatements) {
-            List<SqlStatement> statements = pending.statements();
-            ArrayNode array = node.putArray("statements");
-            for (int i = 0; i < statements.size(); i++) {
-                ObjectNode statement = array.addObject();
-                statement.put("number", i + 1);
-                statement.put("line", statements.get(i).line());
-                statement.put("column", statements.get(i).column());
-                statement.put("sql", statements.get(i).sql());
-            }
-        }
-        return node;
-    }
-
-    private static ObjectNode problem(Problem problem) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("kind", problem.kind().name());
-        node.put("script", problem.script());
-        putVersion(node, "version", problem.versionNumber());
-        node.put("message", problem.message());
-        node.put("hint", problem.hint());
-        return node;
-    }
-
-    private static void putVersion(ObjectNode node, String key, Optional<Version> version) {
-        node.put(key, version.map(Version::toString).orElse(null));
+    /**
+     * Adds a record's components as keys of the document, in the record's order (a key already there keeps its
+     * place and takes the new value).
+     */
+    private JsonReport include(Record facts) {
+        ObjectNode values = MAPPER.valueToTree(facts);
+        values.properties().forEach(field -> document().set(field.getKey(), field.getValue()));
+        return this;
     }
 }

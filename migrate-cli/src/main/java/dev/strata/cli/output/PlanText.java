@@ -4,7 +4,10 @@ import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.MigrationState;
+import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.plan.PlanEntry;
+import dev.strata.migrations.plan.ScriptDirectives;
+import dev.strata.migrations.sql.SqlStatement;
 
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
@@ -15,12 +18,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Renders a plan as text: the status table, the summary line and the problem list. */
+/** Renders a plan as text: the status table, the summary line, the problem list and the pending files. */
 public final class PlanText {
     private static final DateTimeFormatter INSTALLED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
     private static final String[] HEADERS = {"Version", "Description", "State", "Installed at", "Duration"};
     private static final int DURATION_COLUMN = 4;
     private static final String ADOPTED_FROM_HEADER = "Adopted from";
+    private static final int MAX_STATEMENT_LINES = 12;
 
     private PlanText() {
     }
@@ -94,5 +98,43 @@ public final class PlanText {
                 out.println("    fix: " + problem.hint());
             }
         }
+    }
+
+    /** A pending file as {@code strata plan} lists it: its statements, numbered, each with its line in the file. */
+    static void printPending(PendingMigration pending, PrintWriter out) {
+        List<SqlStatement> statements = pending.statements();
+        out.println();
+        if (statements.isEmpty()) {
+            out.println(pending.migration().script() + " (" + pending.migration().identity()
+                    + ", no-op: no statements, only comments or nothing; it will be recorded as applied)");
+            return;
+        }
+        out.println(pending.migration().script() + " (" + pending.migration().identity() + ", "
+                + statements.size() + (statements.size() == 1 ? " statement" : " statements") + ", "
+                + directives(pending.directives()) + ")");
+        for (int i = 0; i < statements.size(); i++) {
+            SqlStatement statement = statements.get(i);
+            List<String> lines = statement.sql().lines().toList();
+            out.printf("  %d. line %d: %s%n", i + 1, statement.line(), lines.isEmpty() ? "" : lines.get(0));
+            for (int l = 1; l < Math.min(lines.size(), MAX_STATEMENT_LINES); l++) {
+                out.println("       " + lines.get(l));
+            }
+            if (lines.size() > MAX_STATEMENT_LINES) {
+                out.println("       … " + (lines.size() - MAX_STATEMENT_LINES) + " more lines");
+            }
+        }
+    }
+
+    /**
+     * The file's transaction mode and its own timeouts, e.g. {@code without a transaction, lock_timeout=5s}: read
+     * from the same directives as the JSON's {@code transactional} and {@code directives}.
+     */
+    private static String directives(ScriptDirectives directives) {
+        StringBuilder text = new StringBuilder(directives.transactional() ? "in one transaction" : "without a transaction");
+        directives.timeouts().statementTimeout().ifPresent(timeout -> text.append(", statement_timeout=")
+                .append(ScriptDirectives.durationText(timeout)));
+        directives.timeouts().lockTimeout().ifPresent(timeout -> text.append(", lock_timeout=")
+                .append(ScriptDirectives.durationText(timeout)));
+        return text.toString();
     }
 }

@@ -1,0 +1,142 @@
+package dev.strata.cli.output;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.strata.migrations.MigrateResult;
+import dev.strata.migrations.UndoResult;
+import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.Version;
+import dev.strata.migrations.execute.AppliedRun;
+import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.migrations.plan.MigrationPlan;
+import dev.strata.migrations.plan.PendingMigration;
+import dev.strata.migrations.plan.PlanEntry;
+import dev.strata.migrations.plan.RepairAction;
+import dev.strata.migrations.plan.ScriptDirectives;
+import dev.strata.migrations.sql.SqlStatement;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * The values of the JSON documents, as records that Jackson writes by data binding: a record's components are a
+ * JSON object's keys, in the order declared, so the order documented in docs/cli.md ("Output") is the order here.
+ * Each is made from the same result value the text output is rendered from. A fact the engine does not have is
+ * JSON null (a repeatable migration's version, a time a tool did not record).
+ */
+final class JsonValues {
+    private JsonValues() {
+    }
+
+    /** {@code currentVersion}: where the database was when read; {@code targetVersion}: where the pending files take it. */
+    record Plan(String currentVersion, String targetVersion, List<Entry> entries, List<Pending> pending,
+                List<ProblemValue> problems) {
+        static Plan of(MigrationPlan plan, boolean withStatements) {
+            return new Plan(text(plan.current()), text(plan.target()),
+                    plan.entries().stream().map(Entry::of).toList(),
+                    plan.pending().stream().map(pending -> Pending.of(pending, withStatements)).toList(),
+                    plan.problems().stream().map(ProblemValue::of).toList());
+        }
+    }
+
+    /** One row of the status table. */
+    record Entry(String version, boolean repeatable, String description, String script, String state,
+                 boolean adopted, String adoptedFrom, boolean noOp, String installedAt, Integer executionMs) {
+        static Entry of(PlanEntry entry) {
+            return new Entry(text(entry.version()), entry.isRepeatable(), entry.description(), entry.script(),
+                    entry.state().label(), entry.adopted(), entry.adoptedFrom().orElse(null), entry.isNoOp(),
+                    entry.installedAt().map(JsonValues::utc).orElse(null), entry.executionMs().orElse(null));
+        }
+    }
+
+    /** A file the plan would apply; its statements only where the command shows them ({@code plan}): else no key. */
+    record Pending(String script, String version, boolean repeatable, String description, boolean transactional,
+                   boolean noOp, Directives directives,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) List<Statement> statements) {
+        static Pending of(PendingMigration pending, boolean withStatements) {
+            List<SqlStatement> statements = pending.statements();
+            return new Pending(pending.migration().script(), text(pending.migration().version()),
+                    pending.migration().isRepeatable(), pending.migration().description(),
+                    pending.directives().transactional(), statements.isEmpty(), Directives.of(pending.directives()),
+                    withStatements ? IntStream.range(0, statements.size())
+                            .mapToObj(i -> Statement.of(i + 1, statements.get(i))).toList() : null);
+        }
+    }
+
+    /** The file's own settings: its transaction mode and timeouts (null: the server's). */
+    record Directives(boolean transaction, String statementTimeout, String lockTimeout) {
+        static Directives of(ScriptDirectives directives) {
+            return new Directives(directives.transactional(),
+                    directives.timeouts().statementTimeout().map(ScriptDirectives::durationText).orElse(null),
+                    directives.timeouts().lockTimeout().map(ScriptDirectives::durationText).orElse(null));
+        }
+    }
+
+    /** A statement of a pending file, numbered from 1, with where it starts in the file. */
+    record Statement(int number, int line, int column, String sql) {
+        static Statement of(int number, SqlStatement statement) {
+            return new Statement(number, statement.line(), statement.column(), statement.sql());
+        }
+    }
+
+    record ProblemValue(String kind, String script, String version, String message, String hint) {
+        static ProblemValue of(Problem problem) {
+            return new ProblemValue(problem.kind().name(), problem.script(), text(problem.versionNumber()),
+                    problem.message(), problem.hint());
+        }
+    }
+
+    /** A file migrate applied, or an undo file undo ran. */
+    record Run(String script, String version, String description, int statements, int executionMs) {
+        static Run of(AppliedRun run) {
+            return new Run(run.script(), text(run.version()), run.description(), run.statements(), run.executionMs());
+        }
+    }
+
+    /** A finished {@code migrate}: the versions before and after, the files applied, and how long it took. */
+    record Migrated(String currentVersion, String targetVersion, List<Run> applied, long elapsedMs) {
+        static Migrated of(MigrateResult result, List<Run> applied) {
+            return new Migrated(text(result.plan().current()), text(result.plan().target()), applied,
+                    result.elapsed().toMillis());
+        }
+    }
+
+    /** A finished {@code undo}: {@code targetVersion} is the version the database is at now. */
+    record Undone(String currentVersion, String targetVersion, List<Run> undone, long elapsedMs) {
+        static Undone of(UndoResult result, List<Run> undone) {
+            return new Undone(text(result.plan().current()), text(result.current()), undone,
+                    result.elapsed().toMillis());
+        }
+    }
+
+    /** The row {@code baseline} recorded. */
+    record Baseline(String version, String description, int installedRank) {
+        static Baseline of(AppliedMigration row) {
+            return new Baseline(row.version().toString(), row.description(), row.installedRank());
+        }
+    }
+
+    /** One change {@code repair} made to the history. */
+    record Repair(String kind, String script, String version, int installedRank, String before, String after) {
+        static Repair of(RepairAction action) {
+            return new Repair(action.kind().name(), action.script(), text(action.version()), action.installedRank(),
+                    action.before(), action.after());
+        }
+    }
+
+    /** A repeatable migration has no version: JSON null. */
+    static String text(Version version) {
+        return version == null ? null : version.toString();
+    }
+
+    static String text(Optional<Version> version) {
+        return version.map(Version::toString).orElse(null);
+    }
+
+    static String utc(OffsetDateTime at) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+}
