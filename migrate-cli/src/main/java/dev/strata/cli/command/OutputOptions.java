@@ -12,7 +12,7 @@ import java.util.Optional;
  * JSON is one document on stdout for programs, with the same facts.
  */
 public final class OutputOptions {
-    /** Matched case-insensitively (see {@link StrataMain}), so {@code --output json} works. */
+    /** Matched case-insensitively (see {@link dev.strata.cli.StrataMain}), so {@code --output json} works. */
     enum Format {
         TEXT, JSON
     }
@@ -31,7 +31,10 @@ public final class OutputOptions {
         return Renderer.of(json(), report, context.out(), context.masker());
     }
 
-    /** The command's document when JSON was asked for; what {@link JsonCapable#jsonReport()} returns. */
+    /**
+     * The command's document when JSON was asked for; what
+     * {@link dev.strata.cli.output.JsonCapable#jsonReport()} returns.
+     */
     Optional<JsonReport> whenJson(JsonReport report) {
         return json() ? Optional.of(report) : Optional.empty();
     }

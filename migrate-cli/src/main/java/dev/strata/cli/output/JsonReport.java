@@ -30,9 +30,6 @@ import java.util.List;
  * documented in docs/cli.md ("Output"); a key is absent when the command never learnt that fact.
  */
 public final class JsonReport {
-    /** Binds the records of {@link JsonValues}; the document keeps the keys in the order they were learnt. */
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final String command;
     private String database;
     /** Built on first use: every command gets a report, and a text-mode run should not load Jackson at all. */
@@ -91,12 +88,12 @@ public final class JsonReport {
     private ExecutionListener runListener(String key) {
         List<JsonValues.Run> runs = new ArrayList<>();
         this.runs = runs;
-        document().set(key, MAPPER.valueToTree(runs));
+        document().set(key, Binder.MAPPER.valueToTree(runs));
         return new ExecutionListener() {
             @Override
             public void applied(AppliedRun run) {
                 runs.add(JsonValues.Run.of(run));
-                document().set(key, MAPPER.valueToTree(runs));
+                document().set(key, Binder.MAPPER.valueToTree(runs));
             }
         };
     }
@@ -119,7 +116,7 @@ public final class JsonReport {
 
     /** A finished {@code baseline}: the row it recorded. */
     JsonReport baselined(AppliedMigration row) {
-        document().set("baseline", MAPPER.valueToTree(JsonValues.Baseline.of(row)));
+        document().set("baseline", Binder.MAPPER.valueToTree(JsonValues.Baseline.of(row)));
         return this;
     }
 
@@ -148,7 +145,7 @@ public final class JsonReport {
 
     /** A finished {@code repair}: every change, in version order. */
     JsonReport repaired(List<RepairAction> actions) {
-        document().set("repairs", MAPPER.valueToTree(actions.stream().map(JsonValues.Repair::of).toList()));
+        document().set("repairs", Binder.MAPPER.valueToTree(actions.stream().map(JsonValues.Repair::of).toList()));
         return this;
     }
 
@@ -173,7 +170,7 @@ public final class JsonReport {
         ArrayNode replayed = document().putArray("replayed");
         drift.replayed().forEach(file -> replayed.addObject().put("script", file.script())
                 .put("version", versionText(file.version())).put("repeatable", file.isRepeatable()));
-        document().set("pending", MAPPER.valueToTree(drift.pending().stream()
+        document().set("pending", Binder.MAPPER.valueToTree(drift.pending().stream()
                 .map(migration -> JsonValues.Pending.of(migration, false)).toList()));
         document().put("drifted", drift.drifted());
         document().put("summary", drift.diff().summary());
@@ -184,7 +181,7 @@ public final class JsonReport {
         return this;
     }
 
-    /** A fleet run's targets, versions and totals ({@link FleetJson}). */
+    /** A fleet run's targets, versions and totals ({@code fleet.FleetJson}). */
     public JsonReport fleet(ObjectNode fleet) {
         document().set("fleet", fleet);
         return this;
@@ -214,8 +211,16 @@ public final class JsonReport {
      * place and takes the new value).
      */
     private JsonReport include(Record facts) {
-        ObjectNode values = MAPPER.valueToTree(facts);
+        ObjectNode values = Binder.MAPPER.valueToTree(facts);
         values.properties().forEach(field -> document().set(field.getKey(), field.getValue()));
         return this;
+    }
+
+    /**
+     * Binds the records of {@link JsonValues}; the document keeps the keys in the order they were learnt. A holder
+     * class: every command makes a report, and a text-mode run should not load Jackson at all.
+     */
+    private static final class Binder {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
