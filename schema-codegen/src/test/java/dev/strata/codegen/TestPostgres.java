@@ -1,16 +1,16 @@
 package dev.strata.codegen;
 
 import dev.strata.migrations.MigrationSettings;
-import dev.strata.testserver.SharedEmbeddedServer;
+import dev.strata.testing.StandaloneTestDatabase;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 
 /**
- * The embedded PostgreSQL of this test JVM ({@link SharedEmbeddedServer}); {@link #databases()} hands the generator a
- * fresh database of it (created with {@code CREATE DATABASE}, migrated by the engine) instead of starting a server per
- * generation.
+ * {@link #databases()} hands the generator a fresh, empty database of schema-testing's server (the one
+ * {@code @MigratedDatabase} uses, chosen by the {@code STRATA_TEST_*} variables), migrated by the engine and dropped
+ * when the generator closes it, instead of starting a server per generation.
  */
 final class TestPostgres {
 
@@ -30,9 +30,18 @@ final class TestPostgres {
     }
 
     private static MigratedDatabase migratedDatabase(MigrationSettings migrations) {
-        String name = SharedEmbeddedServer.createDatabase("codegen");
-        DataSource dataSource = SharedEmbeddedServer.get().dataSource(name);
-        EmbeddedMigratedDatabase.migrate(dataSource, migrations, name);
+        StandaloneTestDatabase database = StandaloneTestDatabase.empty();
+        String name = database.info().name();
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(database.info().jdbcUrl());
+        database.info().user().ifPresent(dataSource::setUser);
+        database.password().ifPresent(dataSource::setPassword);
+        try {
+            EmbeddedMigratedDatabase.migrate(dataSource, migrations, name);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         return new MigratedDatabase() {
             @Override
             public Connection connect() throws SQLException {
@@ -46,7 +55,7 @@ final class TestPostgres {
 
             @Override
             public void close() {
-                // Dropped with the server at the end of the JVM.
+                database.close();
             }
         };
     }
