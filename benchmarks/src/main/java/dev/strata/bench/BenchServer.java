@@ -1,6 +1,7 @@
 package dev.strata.bench;
 
 import dev.strata.embedded.EmbeddedPostgres;
+import dev.strata.embedded.ThrowawayDatabases;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -96,12 +97,14 @@ final class BenchServer implements AutoCloseable {
     }
 
     void createDatabase(String name) {
-        admin("drop database if exists " + name + " with (force)");
-        admin("create database " + name + " template template0");
+        admin("drop and create " + name, connection -> {
+            ThrowawayDatabases.drop(connection, name);
+            ThrowawayDatabases.create(connection, name, Optional.of("template0"), "");
+        });
     }
 
     void dropDatabase(String name) {
-        admin("drop database if exists " + name + " with (force)");
+        admin("drop " + name, connection -> ThrowawayDatabases.drop(connection, name));
     }
 
     /** {@code PostgreSQL 17.x on …}, for the results file. */
@@ -119,11 +122,15 @@ final class BenchServer implements AutoCloseable {
         return (embedded != null ? "embedded PostgreSQL" : "given PostgreSQL") + " at " + host + ":" + port;
     }
 
-    private void admin(String sql) {
-        try (Connection connection = open(maintenanceDatabase); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+    private interface AdminAction {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private void admin(String what, AdminAction action) {
+        try (Connection connection = open(maintenanceDatabase)) {
+            action.run(connection);
         } catch (SQLException e) {
-            throw new IllegalStateException("'" + sql + "' failed: " + e.getMessage(), e);
+            throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -68,7 +68,7 @@ class ArchitectureTest {
     static final ArchRule productionCodeDependsOnNoTestTooling = noClasses()
             .that().resideInAnyPackage("dev.strata.migrations..", "dev.strata.api..", "dev.strata.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..",
-                    "dev.strata.testing..", "org.testcontainers..")
+                    "dev.strata.testing..", "dev.strata.testserver..", "org.testcontainers..")
             .because("the engine, the API and the CLI run in applications and release pipelines: JUnit, Strata's test"
                     + " support (schema-testing, which applications add in test scope) and Testcontainers must stay"
                     + " off their class path");
@@ -92,12 +92,20 @@ class ArchitectureTest {
     static final ArchRule embeddedServerDependsOnNoOtherPart = noClasses()
             .that().resideInAPackage("dev.strata.embedded..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.strata.migrations..", "dev.strata.cli..",
-                    "dev.strata.api..", "dev.strata.codegen..", "dev.strata.testing..")
+                    "dev.strata.api..", "dev.strata.codegen..", "dev.strata.testing..", "dev.strata.testserver..")
             .because("the embedded server is a toolkit module every other part uses; it uses none of them");
 
     @ArchTest
+    static final ArchRule testServerBuildsOnTheEmbeddedServerAlone = noClasses()
+            .that().resideInAPackage("dev.strata.testserver..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.strata.migrations..", "dev.strata.cli..",
+                    "dev.strata.api..", "dev.strata.codegen..", "dev.strata.testing..")
+            .because("strata-test-server sits just above the embedded server, so every module's tests (the engine's"
+                    + " included) can run on the server it chooses");
+
+    @ArchTest
     static final ArchRule testSupportReadsTheEnvironmentInOnePlace = noClasses()
-            .that().resideInAPackage("dev.strata.testing..")
+            .that().resideInAnyPackage("dev.strata.testing..", "dev.strata.testserver..")
             .and().doNotHaveSimpleName("TestEnvironment")
             .should().callMethodWhere(target(owner(type(System.class))).and(target(nameMatching("getenv|getProperty"))))
             .because("every variable and property that selects a test server is read in TestEnvironment, so the"

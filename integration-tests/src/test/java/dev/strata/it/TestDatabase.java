@@ -1,5 +1,6 @@
 package dev.strata.it;
 
+import dev.strata.embedded.ThrowawayDatabases;
 import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.config.DatabaseUrl;
@@ -7,11 +8,8 @@ import dev.strata.migrations.config.JdbcConnectionSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A new, empty database of its own on the {@linkplain TestServers test server}; {@link #close()} drops it. Get one per
@@ -37,9 +35,9 @@ public final class TestDatabase implements AutoCloseable {
     /** Creates {@code it_<random>} on the test server. */
     public static TestDatabase create() {
         TestServer server = TestServers.get();
-        String name = "it_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        try (Connection connection = server.admin().open(); Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
+        String name = ThrowawayDatabases.uniqueName("it");
+        try (Connection connection = server.admin().open()) {
+            ThrowawayDatabases.create(connection, name, Optional.empty(), "");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name + " on " + server, e);
         }
@@ -100,8 +98,8 @@ public final class TestDatabase implements AutoCloseable {
     /** Drops the database, ending any session still connected to it. */
     @Override
     public void close() {
-        try (Connection connection = server.admin().open(); Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + name + " with (force)");
+        try (Connection connection = server.admin().open()) {
+            ThrowawayDatabases.drop(connection, name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop database " + name + " on " + server, e);
         }

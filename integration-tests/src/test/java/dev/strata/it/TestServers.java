@@ -1,10 +1,12 @@
 package dev.strata.it;
 
 import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.testserver.StartedServer;
+import dev.strata.testserver.TestEnvironment;
+import dev.strata.testserver.TestServerKind;
+import dev.strata.testserver.TestServerLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,23 +14,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
 
 /**
- * The one PostgreSQL server of this JVM, chosen on first use: the server named by {@value #URL_VARIABLE}, else a
- * Testcontainers container ({@value #IMAGE_VARIABLE}, default {@value #DEFAULT_IMAGE}) when Docker is reachable,
- * else an embedded PostgreSQL (the major of {@code postgres.binaries.version}). {@value #KIND_VARIABLE} forces one
- * of the last two: {@code embedded} (the CI's PostgreSQL-major runs, even where Docker is reachable) or
- * {@code testcontainers} (fails without Docker). Started once, stopped by a shutdown hook.
+ * The one PostgreSQL server of this JVM, chosen on first use from the {@code STRATA_TEST_*} variables
+ * ({@link TestEnvironment}, as for schema-testing): the server named by {@code STRATA_TEST_DATABASE_URL}, or the kind
+ * {@code STRATA_TEST_SERVER} forces ({@code embedded} for the CI's PostgreSQL-major runs, even where Docker is
+ * reachable; {@code testcontainers} fails without Docker). Unlike schema-testing, with neither set the integration
+ * tests take a Testcontainers container when Docker is reachable, else the embedded PostgreSQL (the major of
+ * {@code postgres.binaries.version}). Started once, stopped by a shutdown hook.
  */
 final class TestServers {
-    /** A {@code postgresql://} or {@code jdbc:postgresql://} URL of a server where the user may CREATE DATABASE. */
-    static final String URL_VARIABLE = "STRATA_TEST_DATABASE_URL";
-    /** {@code auto} (the default), {@code embedded} or {@code testcontainers}. */
-    static final String KIND_VARIABLE = "STRATA_TEST_SERVER";
-    static final String IMAGE_VARIABLE = "STRATA_TEST_POSTGRES_IMAGE";
-    static final String DEFAULT_IMAGE = "postgres:17";
-
     private static final Logger LOG = LoggerFactory.getLogger(TestServers.class);
     private static TestServer server;
     private static RuntimeException failure;
@@ -40,7 +35,9 @@ final class TestServers {
     static synchronized TestServer get() {
         if (server == null && failure == null) {
             try {
-                server = choose();
+                StartedServer started = choose(TestEnvironment.current());
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(started), "stop-test-server"));
+                server = new TestServer(started.provider(), started.adminUrl());
                 // Scanned for when long enough to be told apart from ordinary words (Testcontainers' is "test").
                 DatabaseUrl.parse(server.adminUrl(), server.provider()).password().ifPresent(Secrets::register);
                 LOG.info("Integration tests use {} (PostgreSQL {})", server, serverVersion(server));
@@ -54,33 +51,31 @@ final class TestServers {
         return server;
     }
 
-    private static TestServer choose() {
-        String url = System.getenv(URL_VARIABLE);
-        if (url != null && !url.isBlank()) {
-            DatabaseUrl.parse(url, URL_VARIABLE); // fails here, with the reason, when the URL is malformed
-            return new TestServer(URL_VARIABLE, url.strip());
+    private static StartedServer choose(TestEnvironment environment) {
+        TestServerKind kind = environment.selectedKind().orElse(null);
+        if (kind != null) {
+            if (kind == TestServerKind.EXTERNAL) {
+                DatabaseUrl.parse(environment.externalUrl(TestEnvironment.SERVER_VARIABLE + "=external"),
+                        TestEnvironment.URL_VARIABLE); // fails here, with the reason, when the URL is malformed
+            }
+            return TestServerLauncher.start(kind, environment, TestEnvironment.SERVER_VARIABLE + "=external");
         }
-        String kind = Optional.ofNullable(System.getenv(KIND_VARIABLE)).orElse("auto").strip();
-        String image = Optional.ofNullable(System.getenv(IMAGE_VARIABLE)).orElse(DEFAULT_IMAGE).strip();
-        switch (kind) {
-            case "embedded" -> {
-                return EmbeddedServer.start();
+        if (TestServerLauncher.dockerAvailable()) {
+            try {
+                return TestServerLauncher.container(environment.image());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not start a {} container ({}); using embedded PostgreSQL", environment.image(),
+                        e.toString());
             }
-            case "testcontainers" -> {
-                return startContainer(image);
-            }
-            case "auto" -> {
-                if (dockerAvailable()) {
-                    try {
-                        return startContainer(image);
-                    } catch (RuntimeException e) {
-                        LOG.warn("Could not start a {} container ({}); using embedded PostgreSQL", image, e.toString());
-                    }
-                }
-                return EmbeddedServer.start();
-            }
-            default -> throw new IllegalStateException(KIND_VARIABLE + " is '" + kind
-                    + "': expected auto, embedded or testcontainers");
+        }
+        return TestServerLauncher.embedded();
+    }
+
+    private static void stopQuietly(StartedServer started) {
+        try {
+            started.stop().close();
+        } catch (Exception e) {
+            LOG.warn("could not stop {}: {}", started, e.toString());
         }
     }
 
@@ -92,25 +87,6 @@ final class TestServers {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the version of " + server, e);
         }
-    }
-
-    private static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (Throwable e) { // a broken Docker set-up must not fail the suite: the embedded server will do
-            LOG.info("Docker is not usable ({})", e.toString());
-            return false;
-        }
-    }
-
-    private static TestServer startContainer(String image) {
-        PostgreSQLContainer container = new PostgreSQLContainer(image);
-        container.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-postgres-container"));
-        String url = "postgresql://" + encode(container.getUsername()) + ":" + encode(container.getPassword()) + "@"
-                + container.getHost() + ":" + container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT) + "/"
-                + container.getDatabaseName();
-        return new TestServer("Testcontainers " + image, url);
     }
 
     static String encode(String text) {

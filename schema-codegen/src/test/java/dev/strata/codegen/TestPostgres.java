@@ -1,33 +1,20 @@
 package dev.strata.codegen;
 
 import dev.strata.migrations.MigrationSettings;
+import dev.strata.testing.StandaloneTestDatabase;
+import org.postgresql.ds.PGSimpleDataSource;
 
-import dev.strata.embedded.EmbeddedPostgres;
-
-import java.nio.file.Path;
-import java.util.List;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 
 /**
- * One embedded PostgreSQL per test JVM; {@link #databases()} hands the generator a fresh database of it (created
- * with {@code CREATE DATABASE}, migrated by the engine) instead of starting a server per generation.
+ * {@link #databases()} hands the generator a fresh, empty database of schema-testing's server (the one
+ * {@code @MigratedDatabase} uses, chosen by the {@code STRATA_TEST_*} variables), migrated by the engine and dropped
+ * when the generator closes it, instead of starting a server per generation.
  */
 final class TestPostgres {
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres server;
 
     private TestPostgres() {
-    }
-
-    static synchronized EmbeddedPostgres server() {
-        if (server == null) {
-            server = EmbeddedPostgres.builder().nonDurable().start();
-        }
-        return server;
     }
 
     /** A factory of migrated databases on the shared server. */
@@ -43,16 +30,18 @@ final class TestPostgres {
     }
 
     private static MigratedDatabase migratedDatabase(MigrationSettings migrations) {
-        String name = "codegen_" + DATABASES.incrementAndGet();
-        EmbeddedPostgres postgres = server();
-        try (Connection connection = postgres.dataSource("postgres").getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create " + name, e);
+        StandaloneTestDatabase database = StandaloneTestDatabase.empty();
+        String name = database.info().name();
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(database.info().jdbcUrl());
+        database.info().user().ifPresent(dataSource::setUser);
+        database.password().ifPresent(dataSource::setPassword);
+        try {
+            EmbeddedMigratedDatabase.migrate(dataSource, migrations, name);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
         }
-        DataSource dataSource = postgres.dataSource(name);
-        EmbeddedMigratedDatabase.migrate(dataSource, migrations, name);
         return new MigratedDatabase() {
             @Override
             public Connection connect() throws SQLException {
@@ -66,7 +55,7 @@ final class TestPostgres {
 
             @Override
             public void close() {
-                // Dropped with the server at the end of the JVM.
+                database.close();
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.strata.testing;
 
+import dev.strata.testserver.TestEnvironment;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -4,7 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.strata.embedded.ThrowawayDatabases;
 import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.testserver.TestEnvironment;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
@@ -13,8 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A running PostgreSQL server on which tests create and drop their databases, through the admin URL's database
@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 final class PostgresServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
 
-    private static final Pattern JDBC_DATABASE = Pattern.compile("(jdbc:postgresql://[^/?]*)(?:/[^?]*)?(\\?.*)?");
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
     private static final int ADMIN_POOL_SIZE = 4;
 
@@ -78,10 +77,9 @@ final class PostgresServer implements AutoCloseable {
 
     /** Creates {@code name}, empty or as a copy of {@code template}. */
     void createDatabase(String name, Optional<String> template) {
-        String sql = "create database " + quote(name) + template.map(source -> " template " + quote(source)
-                + copyStrategy.clause(versionNumber)).orElse("");
-        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+        try (Connection connection = admin.getConnection()) {
+            ThrowawayDatabases.create(connection, name, template,
+                    template.map(source -> copyStrategy.clause(versionNumber)).orElse(""));
         } catch (SQLException e) {
             if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
                 String user = adminUrl.user().orElse("the connecting user");
@@ -97,12 +95,11 @@ final class PostgresServer implements AutoCloseable {
 
     /** Drops {@code name}, ending any session a test left open (PostgreSQL 13+; older servers wait for none). */
     void dropDatabase(String name) {
-        String sql = "drop database if exists " + quote(name) + (versionNumber >= 130000 ? " with (force)" : "");
-        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+        try (Connection connection = admin.getConnection()) {
+            ThrowawayDatabases.drop(connection, name);
         } catch (SQLException e) {
             throw new TestDatabaseException("cannot drop test database " + name + " on " + description + ": "
-                    + e.getMessage() + sqlState(e), "drop it by hand: DROP DATABASE " + quote(name), e);
+                    + e.getMessage() + sqlState(e), "drop it by hand: DROP DATABASE " + ThrowawayDatabases.quote(name), e);
         }
     }
 
@@ -129,11 +126,7 @@ final class PostgresServer implements AutoCloseable {
 
     /** The pgjdbc URL of one database: no credentials, so it may be printed. */
     String jdbcUrl(String database) {
-        Matcher url = JDBC_DATABASE.matcher(adminUrl.jdbcUrl());
-        if (!url.matches()) {
-            throw new IllegalStateException("unexpected JDBC URL " + adminUrl.jdbcUrl());
-        }
-        return url.group(1) + "/" + database + (url.group(2) == null ? "" : url.group(2));
+        return ThrowawayDatabases.jdbcUrl(adminUrl.jdbcUrl(), database);
     }
 
     Optional<String> user() {
@@ -165,11 +158,6 @@ final class PostgresServer implements AutoCloseable {
     @Override
     public String toString() {
         return description;
-    }
-
-    /** Test database names are generated ({@code [a-z0-9_]}), but quoting costs nothing. */
-    static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private static String sqlState(SQLException e) {

@@ -1,5 +1,7 @@
 package dev.strata.testing;
 
+import dev.strata.testserver.TestEnvironment;
+
 /**
  * Which PostgreSQL server {@link MigratedDatabase} tests run on. All test classes that resolve to the same server share
  * it (one per JVM): it starts on first use and stops when the test run ends.

@@ -1,8 +1,9 @@
 package dev.strata.testing;
 
+import dev.strata.testserver.TestEnvironment;
 import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.testserver.TestServerException;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,8 +14,6 @@ import java.util.Optional;
  * @param image the Testcontainers image
  */
 record ServerSpec(ServerKind kind, Optional<String> url, String image) {
-    static final String DEFAULT_IMAGE = "postgres:17";
-
     ServerSpec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(url, "url");
@@ -31,35 +30,32 @@ record ServerSpec(ServerKind kind, Optional<String> url, String image) {
      *                               server without {@value TestEnvironment#URL_VARIABLE}
      */
     static ServerSpec choose(ServerKind requested, TestEnvironment environment) {
-        ServerKind kind = requested == ServerKind.AUTO ? fromEnvironment(environment) : requested;
-        String image = environment.containerImage().orElse(DEFAULT_IMAGE);
-        if (kind != ServerKind.EXTERNAL) {
-            return new ServerSpec(kind, Optional.empty(), image);
+        try {
+            ServerKind kind = requested == ServerKind.AUTO ? fromEnvironment(environment) : requested;
+            if (kind != ServerKind.EXTERNAL) {
+                return new ServerSpec(kind, Optional.empty(), environment.image());
+            }
+            String url = environment.externalUrl(requested == ServerKind.EXTERNAL
+                    ? "@MigratedDatabase(server = EXTERNAL)" : TestEnvironment.SERVER_VARIABLE + "=external");
+            DatabaseUrl.parse(url, TestEnvironment.URL_VARIABLE); // a malformed URL fails here, with the reason
+            return new ServerSpec(kind, Optional.of(url), environment.image());
+        } catch (TestServerException e) {
+            throw asTestDatabaseException(e);
         }
-        String url = environment.databaseUrl().orElseThrow(() -> new TestDatabaseException(
-                "an external PostgreSQL server was selected (" + (requested == ServerKind.EXTERNAL
-                        ? "@MigratedDatabase(server = EXTERNAL)" : TestEnvironment.SERVER_VARIABLE + "=external")
-                        + ") but " + TestEnvironment.URL_VARIABLE + " is not set",
-                "set " + TestEnvironment.URL_VARIABLE + "=postgresql://user:password@host:5432/postgres (a user with"
-                        + " the CREATEDB privilege), or select another server"));
-        DatabaseUrl.parse(url, TestEnvironment.URL_VARIABLE); // a malformed URL fails here, with the reason
-        return new ServerSpec(kind, Optional.of(url), image);
     }
 
+    /** schema-testing's users catch one exception type; strata-test-server's says the same. */
+    static TestDatabaseException asTestDatabaseException(TestServerException e) {
+        return new TestDatabaseException(e.problem(), e.hint(), e);
+    }
+
+    /** Unless the environment selects one, the embedded server: never a container just because Docker is reachable. */
     private static ServerKind fromEnvironment(TestEnvironment environment) {
-        if (environment.server().isEmpty()) {
-            return environment.databaseUrl().isPresent() ? ServerKind.EXTERNAL : ServerKind.EMBEDDED;
-        }
-        String value = environment.server().get();
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "embedded" -> ServerKind.EMBEDDED;
-            case "testcontainers" -> ServerKind.TESTCONTAINERS;
-            case "external" -> ServerKind.EXTERNAL;
-            default -> throw new TestDatabaseException(TestEnvironment.SERVER_VARIABLE + " (or -D"
-                    + TestEnvironment.SERVER_PROPERTY + ") is '" + value + "', which is not a server kind",
-                    "use embedded, testcontainers or external, or unset it for the default"
-                            + " (external when " + TestEnvironment.URL_VARIABLE + " is set, else embedded)");
-        };
+        return environment.selectedKind().map(kind -> switch (kind) {
+            case EMBEDDED -> ServerKind.EMBEDDED;
+            case TESTCONTAINERS -> ServerKind.TESTCONTAINERS;
+            case EXTERNAL -> ServerKind.EXTERNAL;
+        }).orElse(ServerKind.EMBEDDED);
     }
 
     /** What the server is, for messages: the URL with its password masked. */

@@ -1,5 +1,6 @@
 package dev.strata.testing;
 
+import dev.strata.testserver.TestEnvironment;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.resolve.Location;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.strata.testing;
 
+import dev.strata.testserver.TestEnvironment;
 import dev.strata.migrations.MigrationSettings;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.RepeatedTest;

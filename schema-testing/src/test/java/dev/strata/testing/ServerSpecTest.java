@@ -1,5 +1,6 @@
 package dev.strata.testing;
 
+import dev.strata.testserver.TestEnvironment;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.strata.it.cli;
 
 import dev.strata.embedded.EmbeddedPostgres;
+import dev.strata.testserver.TestServerLauncher;
 import dev.strata.it.Secrets;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -56,7 +57,7 @@ class DistributionArchiveProcessTest {
         assertThat(tar.exitValue()).as(new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                 .isZero();
         installed = into.resolve("strata-" + VERSION);
-        server = EmbeddedPostgres.builder().nonDurable().start();
+        server = TestServerLauncher.startEmbedded();
         Secrets.register(server.password());
     }
 

@@ -1,6 +1,7 @@
 package dev.strata.it.cli;
 
 import dev.strata.embedded.EmbeddedPostgres;
+import dev.strata.testserver.TestServerLauncher;
 import dev.strata.it.Secrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ class UnixSocketProcessTest {
 
     @Test
     void migratesOverAUnixSocket() throws Exception {
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder().nonDurable().start()) {
+        try (EmbeddedPostgres server = TestServerLauncher.startEmbedded()) {
             Path migrations = Files.createDirectories(workingDirectory.resolve("sql"));
             Files.writeString(migrations.resolve("V1__socket.sql"), "create table over_socket (id int);\n");
             String url = "postgresql:///postgres?host=" + server.socketDirectory() + "&port=" + server.port()

@@ -1,19 +1,16 @@
 package dev.strata.it.reliability;
 
 import dev.strata.embedded.EmbeddedPostgres;
+import dev.strata.embedded.ThrowawayDatabases;
 import dev.strata.it.Secrets;
 import dev.strata.it.TestDatabase;
 import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.config.DatabaseUrl;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * An embedded PostgreSQL of one test's own that can be stopped and started again on the same port and data
@@ -24,24 +21,28 @@ final class RestartableServer implements AutoCloseable {
     private static final String PASSWORD = Secrets.register("Restart-Pw-55d1e");
 
     private final Path dataDirectory;
-    private final int port;
     private EmbeddedPostgres postgres;
+    private int port;
 
-    private RestartableServer(Path dataDirectory, int port) {
+    private RestartableServer(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
-        this.port = port;
     }
 
+    /** Starts on a free port (initialising the data directory); {@link #start()} comes back on the same one. */
     static RestartableServer start(Path dataDirectory) {
-        RestartableServer server = new RestartableServer(dataDirectory, freePort());
-        server.start();
+        RestartableServer server = new RestartableServer(dataDirectory);
+        server.postgres = builder(dataDirectory).start();
+        server.port = server.postgres.port();
         return server;
     }
 
-    /** Starts the server on its data directory and port (initialising the directory the first time). */
+    /** Starts the server again on its data directory and port. */
     void start() {
-        postgres = EmbeddedPostgres.builder().dataDirectory(dataDirectory).port(port).password(PASSWORD).nonDurable()
-                .start();
+        postgres = builder(dataDirectory).port(port).start();
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory) {
+        return EmbeddedPostgres.builder().dataDirectory(dataDirectory).password(PASSWORD).nonDurable();
     }
 
     /** A fast shutdown, as {@code pg_ctl stop} does it: every session is ended with SQLSTATE 57P01. */
@@ -55,8 +56,8 @@ final class RestartableServer implements AutoCloseable {
 
     /** Creates a database and returns its URL, with the password, for {@code STRATA_DATABASE__URL}. */
     String createDatabase(String name) throws SQLException {
-        try (Connection connection = connections("postgres").open(); Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
+        try (Connection connection = connections("postgres").open()) {
+            ThrowawayDatabases.create(connection, name, Optional.empty(), "");
         }
         return url(name);
     }
@@ -73,14 +74,6 @@ final class RestartableServer implements AutoCloseable {
     public void close() {
         if (postgres != null) {
             stop();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

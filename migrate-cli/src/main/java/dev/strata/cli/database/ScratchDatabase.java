@@ -9,18 +9,14 @@ import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.config.JdbcConnectionSource;
 import dev.strata.embedded.EmbeddedPostgres;
 import dev.strata.embedded.EmbeddedPostgresException;
+import dev.strata.embedded.ThrowawayDatabases;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The empty database {@code strata diff} replays the migrations into, gone when closed: an ephemeral embedded
@@ -28,8 +24,6 @@ import java.util.regex.Pattern;
  * the server of {@code --scratch-url} and dropped afterwards, also when the diff failed or strata is interrupted.
  */
 public abstract class ScratchDatabase implements AutoCloseable {
-    private static final Pattern JDBC_DATABASE = Pattern.compile("(jdbc:postgresql://[^/?]*)(?:/[^?]*)?(\\?.*)?");
-
     public abstract ConnectionSource connectionSource();
 
     @Override
@@ -53,17 +47,18 @@ public abstract class ScratchDatabase implements AutoCloseable {
      * database the URL names, e.g. {@code postgres}).
      */
     public static ScratchDatabase onServer(DatabaseUrl url, Duration connectTimeout) {
-        Matcher jdbc = JDBC_DATABASE.matcher(url.jdbcUrl());
-        if (!jdbc.matches()) {
+        String name = ThrowawayDatabases.uniqueName("strata_scratch");
+        String scratchJdbc;
+        try {
+            scratchJdbc = ThrowawayDatabases.jdbcUrl(url.jdbcUrl(), name);
+        } catch (IllegalArgumentException e) {
             throw new ConfigurationException("--scratch-url '" + url + "' names no server strata can create a"
                     + " database on", "use the form postgresql://user:password@host:5432/postgres");
         }
         Properties properties = JdbcConnectionSource.driverProperties(new DatabaseSettings(Optional.of(url),
                 Optional.empty(), Optional.empty(), 1, connectTimeout, false));
-        String name = "strata_scratch_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         ConnectionSource admin = source(url.jdbcUrl(), properties, url.toString());
-        execute(admin, "create database " + name + " template template0");
-        String scratchJdbc = jdbc.group(1) + "/" + name + (jdbc.group(2) == null ? "" : jdbc.group(2));
+        execute(admin, connection -> ThrowawayDatabases.create(connection, name, Optional.of("template0"), ""));
         return new OnServer(admin, source(scratchJdbc, properties, "database " + name + " on " + url + " (scratch)"),
                 name);
     }
@@ -82,9 +77,13 @@ public abstract class ScratchDatabase implements AutoCloseable {
         };
     }
 
-    private static void execute(ConnectionSource source, String sql) {
-        try (Connection connection = source.open(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+    private interface Admin {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private static void execute(ConnectionSource source, Admin action) {
+        try (Connection connection = source.open()) {
+            action.run(connection);
         } catch (SQLException e) {
             throw new DatabaseConnectionException(source.description() + " (--scratch-url; the user needs CREATEDB)",
                     e);
@@ -150,8 +149,8 @@ public abstract class ScratchDatabase implements AutoCloseable {
                 return;
             }
             dropped = true;
-            // WITH (FORCE) ends sessions a failed replay may have left (PostgreSQL 13 and later).
-            execute(admin, "drop database if exists " + name + " with (force)");
+            // The drop ends sessions a failed replay may have left (PostgreSQL 13 and later).
+            execute(admin, connection -> ThrowawayDatabases.drop(connection, name));
         }
     }
 }

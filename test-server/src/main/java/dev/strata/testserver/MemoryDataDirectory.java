@@ -1,4 +1,4 @@
-package dev.strata.testing;
+package dev.strata.testserver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
