@@ -1,17 +1,19 @@
 package dev.strata.cli;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
-/** Some targets of a fleet run failed; the summary above names them. Carries the exit code the run ends with. */
+/** Some targets of a fleet run failed; the summary above names them. Carries the kind the run ends with. */
 final class FleetFailedException extends StrataException {
-    private final ExitCode exitCode;
+    private final ErrorKind kind;
 
-    FleetFailedException(String message, String hint, ExitCode exitCode) {
+    FleetFailedException(String message, String hint, ErrorKind kind) {
         super(message, hint);
-        this.exitCode = exitCode;
+        this.kind = kind;
     }
 
-    ExitCode exitCode() {
-        return exitCode;
+    @Override
+    public ErrorKind kind() {
+        return kind;
     }
 }

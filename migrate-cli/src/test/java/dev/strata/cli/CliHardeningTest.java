@@ -271,9 +271,10 @@ class CliHardeningTest {
 
             int code = reporter.handleExecutionException(new IllegalStateException("boom"), commandLine, null);
 
-            assertThat(code).isEqualTo(1);
+            assertThat(code).isEqualTo(70);
             assertThat(text.toString()).contains("error: unexpected java.lang.IllegalStateException: boom",
-                    "a bug in Strata");
+                    "exit code 70: an unexpected error, which is a bug in Strata")
+                    .doesNotContain("a migration failed", "rolled back");
             if (debug) {
                 assertThat(text.toString()).contains("\tat ");
             } else {

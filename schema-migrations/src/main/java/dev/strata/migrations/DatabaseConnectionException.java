@@ -1,6 +1,7 @@
 package dev.strata.migrations;
 
 import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
 import java.net.UnknownHostException;
@@ -63,5 +64,10 @@ public final class DatabaseConnectionException extends StrataException {
             return "create the database first, or fix the database name in the URL";
         }
         return "check the server's state and try again";
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.CANNOT_CONNECT;
     }
 }

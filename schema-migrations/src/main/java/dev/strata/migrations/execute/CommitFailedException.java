@@ -1,5 +1,6 @@
 package dev.strata.migrations.execute;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
@@ -38,5 +39,10 @@ public final class CommitFailedException extends StrataException {
 
     public String script() {
         return script;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.MIGRATION_FAILED;
     }
 }

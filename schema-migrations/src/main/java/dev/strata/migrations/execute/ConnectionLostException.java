@@ -1,5 +1,6 @@
 package dev.strata.migrations.execute;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.core.Version;
 
@@ -102,5 +103,10 @@ public final class ConnectionLostException extends StrataException {
 
     public int appliedBeforeFailure() {
         return appliedBeforeFailure;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.CANNOT_CONNECT;
     }
 }

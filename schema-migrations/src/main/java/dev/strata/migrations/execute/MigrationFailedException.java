@@ -1,6 +1,7 @@
 package dev.strata.migrations.execute;
 
 import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.core.Version;
 
@@ -94,5 +95,10 @@ public final class MigrationFailedException extends StrataException {
 
     public Optional<String> sqlState() {
         return Optional.ofNullable(failure.sqlState());
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.MIGRATION_FAILED;
     }
 }
