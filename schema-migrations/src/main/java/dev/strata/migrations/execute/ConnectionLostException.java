@@ -5,7 +5,6 @@ import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.core.Version;
 
 import java.sql.SQLException;
-import java.util.Set;
 
 /**
  * The connection was lost while a migration ran: the server was restarted or shut down, an administrator ended the
@@ -14,9 +13,6 @@ import java.util.Set;
  * The message says exactly what state the file was left in.
  */
 public final class ConnectionLostException extends StrataException {
-    /** SQLSTATEs of a session that ended: admin/crash shutdown, cannot connect now, database dropped, idle timeout. */
-    private static final Set<String> SESSION_ENDED = Set.of("57P01", "57P02", "57P03", "57P04", "57P05");
-
     /** Where the run was when the connection went. */
     public enum Phase {
         /** Running a statement of the file, or recording its history row. */
@@ -39,12 +35,6 @@ public final class ConnectionLostException extends StrataException {
         this.version = version;
         this.phase = phase;
         this.appliedBeforeFailure = appliedBeforeFailure;
-    }
-
-    /** Whether {@code e} means the session is gone, as opposed to a statement that failed on a live session. */
-    public static boolean isConnectionLoss(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("08") || SESSION_ENDED.contains(state));
     }
 
     /**

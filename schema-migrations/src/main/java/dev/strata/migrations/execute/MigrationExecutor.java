@@ -7,6 +7,7 @@ import dev.strata.migrations.history.NewHistoryRow;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.sql.SqlStatement;
+import dev.strata.migrations.sql.SqlStates;
 import dev.strata.migrations.sql.TextPosition;
 import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import org.postgresql.util.PSQLException;
@@ -163,7 +164,7 @@ public final class MigrationExecutor {
         } catch (SQLException e) {
             // Failed while recording or committing: nothing of this migration is committed.
             rollbackQuietly(connection, e);
-            if (ConnectionLostException.isConnectionLoss(e)) {
+            if (SqlStates.sessionEnded(e)) {
                 throw lost(Phase.APPLYING, migration, null, true, 0, appliedSoFar, e);
             }
             throw e;
@@ -218,7 +219,7 @@ public final class MigrationExecutor {
         } catch (SQLException e) {
             failed = Optional.of(new StatementPipeline.Failure(e, OptionalInt.empty()));
         }
-        if (failed.isPresent() && ConnectionLostException.isConnectionLoss(failed.get().error())) {
+        if (failed.isPresent() && SqlStates.sessionEnded(failed.get().error())) {
             throw lost(phase, migration, null, true, 0, appliedSoFar, failed.get().error());
         }
         return failed;
@@ -261,7 +262,7 @@ public final class MigrationExecutor {
             } catch (SQLException e) {
                 Notices.drain(statement, pending.migration(), sql.line(), sql.line(), listener);
                 rollbackQuietly(connection, e);
-                if (ConnectionLostException.isConnectionLoss(e)) {
+                if (SqlStates.sessionEnded(e)) {
                     throw lost(Phase.APPLYING, pending.migration(), sql, true, 0, appliedSoFar, e);
                 }
                 throwIfInterrupted(pending.migration(), sql, appliedSoFar, e);

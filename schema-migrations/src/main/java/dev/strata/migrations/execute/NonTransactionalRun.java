@@ -6,6 +6,7 @@ import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.sql.SqlStatement;
+import dev.strata.migrations.sql.SqlStates;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -61,7 +62,7 @@ final class NonTransactionalRun {
                     statement.execute(sql.executableSql());
                     Notices.drain(statement, migration, sql.line(), sql.line(), executor.listener());
                 } catch (SQLException e) {
-                    if (ConnectionLostException.isConnectionLoss(e)) {
+                    if (SqlStates.sessionEnded(e)) {
                         throw MigrationExecutor.lost(Phase.APPLYING, migration, sql, false, i, appliedSoFar, e);
                     }
                     Notices.drain(statement, migration, sql.line(), sql.line(), executor.listener());
@@ -80,7 +81,7 @@ final class NonTransactionalRun {
             try {
                 record(OptionalInt.of(executionMs), true, null);
             } catch (SQLException e) {
-                if (ConnectionLostException.isConnectionLoss(e)) {
+                if (SqlStates.sessionEnded(e)) {
                     throw MigrationExecutor.lost(Phase.APPLYING, migration, null, false, statements.size(),
                             appliedSoFar, e);
                 }
