@@ -38,11 +38,16 @@ public final class ConnectionLostException extends StrataException {
     }
 
     /**
-     * @param where             {@code path:line} of the statement that was running, or null when between statements
-     * @param statementsApplied for a non-transactional file, how many of its statements completed before the loss
+     * @param context the file and how far it got (for a non-transactional file, the statements completed before the
+     *                loss)
+     * @param where   {@code path:line} of the statement that was running, or null when between statements
      */
-    static ConnectionLostException of(Phase phase, String script, String where, Version version, boolean transactional,
-                                      int statementsApplied, int appliedBeforeFailure, SQLException cause) {
+    static ConnectionLostException of(Phase phase, FailureContext context, String where, SQLException cause) {
+        String script = context.file().script();
+        Version version = context.file().version();
+        boolean transactional = context.transactional();
+        int statementsApplied = context.statementsApplied();
+        int appliedBeforeFailure = context.filesApplied();
         String reason = cause.getMessage() + (cause.getSQLState() == null ? "" : " [SQLSTATE " + cause.getSQLState() + "]");
         String what = switch (phase) {
             case APPLYING -> "lost the connection to the database while applying " + script + " (version " + version
