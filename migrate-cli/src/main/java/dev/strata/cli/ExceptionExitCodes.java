@@ -1,68 +1,37 @@
 package dev.strata.cli;
 
-import dev.strata.cli.command.NewMigrationException;
-import dev.strata.cli.database.EmbeddedDatabaseException;
-import dev.strata.cli.fleet.FleetFailedException;
-import dev.strata.migrations.BaselineRefusedException;
-import dev.strata.migrations.DatabaseConnectionException;
-import dev.strata.migrations.DatabaseOperationException;
-import dev.strata.migrations.NonEmptySchemaException;
-import dev.strata.migrations.ValidationFailedException;
-import dev.strata.migrations.adopt.AdoptionRefusedException;
-import dev.strata.migrations.config.ConfigurationException;
-import dev.strata.migrations.drift.DriftDetectedException;
-import dev.strata.migrations.execute.ConnectionLostException;
-import dev.strata.migrations.execute.MigrationFailedException;
-import dev.strata.migrations.execute.MigrationInterruptedException;
-import dev.strata.migrations.history.HistoryUnreadableException;
-import dev.strata.migrations.lint.LintFindingsException;
-import dev.strata.migrations.lint.LintInputException;
-import dev.strata.migrations.lock.LockTimeoutException;
-import dev.strata.migrations.lock.TransactionPoolingException;
-import dev.strata.migrations.plan.UndoRefusedException;
-import dev.strata.migrations.resolve.LayoutMixtureException;
-import dev.strata.migrations.resolve.LocationNotFoundException;
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
+import dev.strata.migrations.execute.MigrationFailedException;
 import picocli.CommandLine;
 
 import java.io.UncheckedIOException;
 
-/** Maps each error type to its documented exit code, in one place. */
+/** Maps each error to its documented exit code, in one place: a Strata error by its kind, anything else by type. */
 public final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
     static ExitCode of(Throwable error) {
-        if (error instanceof FleetFailedException fleet) {
-            return fleet.exitCode();
+        if (error instanceof StrataException strata) {
+            return of(strata.kind());
         }
-        if (error instanceof MigrationInterruptedException interrupted) {
-            return StopSignals.exitCode(interrupted.reason());
-        }
-        if (error instanceof ValidationFailedException || error instanceof BaselineRefusedException
-                || error instanceof UndoRefusedException || error instanceof DriftDetectedException
-                || error instanceof AdoptionRefusedException || error instanceof LintFindingsException
-                || error instanceof LintInputException) {
-            return ExitCode.VALIDATION_FAILED;
-        }
-        if (error instanceof HistoryUnreadableException || error instanceof DatabaseOperationException) {
-            return ExitCode.HISTORY_UNREADABLE;
-        }
-        if (error instanceof MigrationFailedException) {
-            return ExitCode.MIGRATION_FAILED;
-        }
-        if (error instanceof DatabaseConnectionException || error instanceof ConnectionLostException
-                || error instanceof EmbeddedDatabaseException) {
-            return ExitCode.CANNOT_CONNECT;
-        }
-        if (error instanceof LockTimeoutException) {
-            return ExitCode.LOCK_TIMEOUT;
-        }
-        if (error instanceof ConfigurationException || error instanceof NonEmptySchemaException
-                || error instanceof TransactionPoolingException
-                || error instanceof LocationNotFoundException || error instanceof LayoutMixtureException
-                || error instanceof NewMigrationException || error instanceof CommandLine.ParameterException) {
+        if (error instanceof CommandLine.ParameterException || error instanceof UncheckedIOException) {
             return ExitCode.USAGE;
         }
-        return ExitCode.MIGRATION_FAILED;
+        return ExitCode.INTERNAL_ERROR;
+    }
+
+    static ExitCode of(ErrorKind kind) {
+        return switch (kind) {
+            case MIGRATION_FAILED, REPLAY_FAILED, GENERATION_FAILED -> ExitCode.MIGRATION_FAILED;
+            case CONFIGURATION, REFUSED -> ExitCode.USAGE;
+            case CANNOT_CONNECT -> ExitCode.CANNOT_CONNECT;
+            case VALIDATION_FAILED -> ExitCode.VALIDATION_FAILED;
+            case LOCK_TIMEOUT -> ExitCode.LOCK_TIMEOUT;
+            case HISTORY_UNREADABLE -> ExitCode.HISTORY_UNREADABLE;
+            case INTERRUPTED -> ExitCode.INTERRUPTED;
+            case TERMINATED -> ExitCode.TERMINATED;
+            case INTERNAL -> ExitCode.INTERNAL_ERROR;
+        };
     }
 
     /** The closing line's wording: the code's meaning, narrowed to this failure where the code covers several. */
@@ -75,9 +44,16 @@ public final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionM
                     : "a migration without a transaction failed part-way; the statements before the failing one stay"
                     + " applied";
         }
-        if (!(error instanceof StrataException || error instanceof CommandLine.ParameterException
-                || error instanceof UncheckedIOException)) {
-            return "an unexpected error, which is a bug in Strata: please report it with the output of STRATA_DEBUG=1";
+        if (error instanceof StrataException strata) {
+            return switch (strata.kind()) {
+                case REPLAY_FAILED -> "an applied migration failed when replayed on the scratch database; the"
+                        + " database itself was not changed";
+                case GENERATION_FAILED -> "code generation failed; no migration was run";
+                default -> code.meaning();
+            };
+        }
+        if (error instanceof UncheckedIOException) {
+            return "a file or directory could not be read or written";
         }
         return code.meaning();
     }

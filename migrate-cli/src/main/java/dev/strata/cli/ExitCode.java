@@ -13,6 +13,8 @@ public enum ExitCode {
     LOCK_TIMEOUT(5, "lock not acquired within lock_timeout"),
     HISTORY_UNREADABLE(6, "the history table cannot be read or written: the role lacks a privilege on it, it is not a"
             + " Strata history table, or a row holds a value Strata cannot read; nothing was changed"),
+    INTERNAL_ERROR(70, "an unexpected error, which is a bug in Strata: please report it with the output of"
+            + " STRATA_DEBUG=1"),
     INTERRUPTED(130, "stopped by SIGINT: a transactional file was rolled back, a non-transactional one recorded as failed"
             + " where it stopped"),
     TERMINATED(143, "stopped by SIGTERM: a transactional file was rolled back, a non-transactional one recorded as"

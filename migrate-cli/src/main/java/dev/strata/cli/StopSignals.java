@@ -30,9 +30,4 @@ final class StopSignals {
             }
         }
     }
-
-    /** The exit code of a run stopped by {@code reason} (SIGINT 130, SIGTERM 143). */
-    static ExitCode exitCode(String reason) {
-        return "SIGTERM".equals(reason) ? ExitCode.TERMINATED : ExitCode.INTERRUPTED;
-    }
 }

@@ -2,12 +2,16 @@ package dev.strata.cli;
 
 import dev.strata.cli.output.MaskingOutputStream;
 import dev.strata.cli.output.SecretMasker;
+import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.execute.FailureContext;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.execute.SqlFailure;
 import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.plan.MigrationState;
+import dev.strata.migrations.resolve.ResolvedMigration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -254,8 +258,12 @@ class CliHardeningTest {
     void aNonTransactionalFailureIsNotSaidToBeRolledBack() {
         SqlFailure failure = new SqlFailure("V1__a.sql", "m/V1__a.sql", null, 2, 1, "42703", "column does not exist",
                 null, null, null, "select nope", 2);
-        MigrationFailedException nonTransactional = new MigrationFailedException(failure, 0, false, 1, null);
-        MigrationFailedException transactional = new MigrationFailedException(failure, 0, true, 0, null);
+        ResolvedMigration file = new ResolvedMigration(null, "a", "R__a.sql", "m/R__a.sql", "select nope;",
+                Checksum.of("select nope;"));
+        MigrationFailedException nonTransactional = new MigrationFailedException(failure,
+                new FailureContext(file, MigrationType.SQL, false, 1, 0), null);
+        MigrationFailedException transactional = new MigrationFailedException(failure,
+                new FailureContext(file, MigrationType.SQL, true, 0, 0), null);
 
         assertThat(ExceptionExitCodes.wording(nonTransactional, ExitCode.MIGRATION_FAILED))
                 .doesNotContain("rolled back").contains("stay applied");
@@ -273,9 +281,10 @@ class CliHardeningTest {
 
             int code = reporter.handleExecutionException(new IllegalStateException("boom"), commandLine, null);
 
-            assertThat(code).isEqualTo(1);
+            assertThat(code).isEqualTo(70);
             assertThat(text.toString()).contains("error: unexpected java.lang.IllegalStateException: boom",
-                    "a bug in Strata");
+                    "exit code 70: an unexpected error, which is a bug in Strata")
+                    .doesNotContain("a migration failed", "rolled back");
             if (debug) {
                 assertThat(text.toString()).contains("\tat ");
             } else {

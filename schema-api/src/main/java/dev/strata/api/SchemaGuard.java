@@ -9,6 +9,7 @@ import dev.strata.migrations.core.Version;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.AppliedVersions;
 import dev.strata.migrations.history.HistoryTable;
+import dev.strata.migrations.sql.SqlStates;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -58,7 +59,7 @@ public final class SchemaGuard {
         try (Connection connection = dataSource.getConnection()) {
             applied = new HistoryTable(historyTable).readAll(connection);
         } catch (SQLException e) {
-            if (e.getSQLState() == null || e.getSQLState().startsWith("08") || e.getSQLState().startsWith("28")) {
+            if (SqlStates.cannotConnect(e)) {
                 throw new DatabaseConnectionException("the database", e);
             }
             throw new DatabaseOperationException("reading the history table " + historyTable, e);

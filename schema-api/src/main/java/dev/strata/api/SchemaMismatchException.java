@@ -1,5 +1,6 @@
 package dev.strata.api;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.history.AppliedMigration;
 
@@ -85,5 +86,10 @@ public final class SchemaMismatchException extends StrataException {
 
     private static <T> String join(List<T> items, Function<T, String> format) {
         return items.stream().map(format).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.VALIDATION_FAILED;
     }
 }

@@ -1,7 +1,9 @@
 package dev.strata.migrations;
 
 import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
+import dev.strata.migrations.sql.SqlStates;
 
 import java.net.UnknownHostException;
 import java.sql.SQLException;
@@ -13,13 +15,6 @@ public final class DatabaseConnectionException extends StrataException {
         super("cannot connect to " + database + ": " + DatabaseUrl.redact(describe(cause))
                         + (cause.getSQLState() == null ? "" : " [SQLSTATE " + cause.getSQLState() + "]"),
                 hintFor(cause), cause);
-    }
-
-    /** SQLSTATE classes that mean "could not reach or log in", as opposed to a failing statement. */
-    public static boolean isConnectionProblem(SQLException e) {
-        String state = e.getSQLState();
-        return state == null || state.startsWith("08") || state.startsWith("28") || state.equals("3D000")
-                || state.startsWith("57P");
     }
 
     /**
@@ -49,19 +44,20 @@ public final class DatabaseConnectionException extends StrataException {
     }
 
     private static String hintFor(SQLException cause) {
-        String sqlState = cause.getSQLState();
         if (find(cause, UnknownHostException.class) != null) {
             return "check the host name in the URL (and the DNS of this machine)";
         }
-        if (sqlState == null || sqlState.startsWith("08")) {
-            return "check that the server is running and the host and port in the URL are right";
-        }
-        if (sqlState.startsWith("28")) {
-            return "check the user and password ([database] user/password or the URL)";
-        }
-        if (sqlState.equals("3D000")) {
-            return "create the database first, or fix the database name in the URL";
-        }
-        return "check the server's state and try again";
+        return switch (SqlStates.cause(cause)) {
+            case NO_ANSWER, CONNECTION_EXCEPTION ->
+                    "check that the server is running and the host and port in the URL are right";
+            case LOGIN_REFUSED -> "check the user and password ([database] user/password or the URL)";
+            case DATABASE_MISSING -> "create the database first, or fix the database name in the URL";
+            case SESSION_ENDED, TOO_MANY_CONNECTIONS, STATEMENT_FAILED -> "check the server's state and try again";
+        };
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.CANNOT_CONNECT;
     }
 }

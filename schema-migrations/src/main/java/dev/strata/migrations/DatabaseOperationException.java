@@ -1,5 +1,6 @@
 package dev.strata.migrations;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -20,5 +21,10 @@ public final class DatabaseOperationException extends StrataException {
     private static String serverMessage(SQLException cause) {
         ServerErrorMessage server = cause instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         return server != null && server.getMessage() != null ? server.getMessage() : cause.getMessage();
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.HISTORY_UNREADABLE;
     }
 }

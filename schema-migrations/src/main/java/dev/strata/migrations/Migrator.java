@@ -27,6 +27,7 @@ import dev.strata.migrations.plan.UndoPlanner;
 import dev.strata.migrations.plan.UndoRefusedException;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.ResolvedMigrations;
+import dev.strata.migrations.sql.SqlStates;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -390,14 +391,14 @@ public final class Migrator {
     }
 
     private RuntimeException historyReadFailed(SQLException e) {
-        if (DatabaseConnectionException.isConnectionProblem(e)) {
+        if (SqlStates.cannotConnect(e)) {
             return new DatabaseConnectionException(connections.description(), e);
         }
         return new HistoryUnreadableException(settings.historyTable(), e);
     }
 
     private RuntimeException translate(String action, SQLException e) {
-        if (DatabaseConnectionException.isConnectionProblem(e)) {
+        if (SqlStates.cannotConnect(e)) {
             return new DatabaseConnectionException(connections.description(), e);
         }
         return new DatabaseOperationException(action, e);

@@ -1,5 +1,6 @@
 package dev.strata.migrations;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
 import java.util.List;
@@ -19,5 +20,10 @@ public final class NonEmptySchemaException extends StrataException {
                         + " another tool migrated, `strata adopt --from <tool>` where available), then migrate; if the"
                         + " files are meant to run on it from the first one, set migrations.allow_non_empty = true"
                         + " (STRATA_MIGRATIONS__ALLOW_NON_EMPTY=true)");
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.REFUSED;
     }
 }

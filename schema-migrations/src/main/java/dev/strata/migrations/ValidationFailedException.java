@@ -1,6 +1,7 @@
 package dev.strata.migrations;
 
 import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.plan.MigrationPlan;
 
@@ -33,5 +34,10 @@ public final class ValidationFailedException extends StrataException {
             }
         }
         return text.toString();
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.VALIDATION_FAILED;
     }
 }

@@ -1,5 +1,6 @@
 package dev.strata.cli.command;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
 /** {@code strata new} could not create the file: a bad description, a file already there, or an I/O error. */
@@ -10,5 +11,10 @@ public final class NewMigrationException extends StrataException {
 
     NewMigrationException(String message, String hint, Throwable cause) {
         super(message, hint, cause);
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.CONFIGURATION;
     }
 }

@@ -1,18 +1,19 @@
 package dev.strata.cli.fleet;
 
-import dev.strata.cli.ExitCode;
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
-/** Some targets of a fleet run failed; the summary above names them. Carries the exit code the run ends with. */
+/** Some targets of a fleet run failed; the summary above names them. Carries the kind the run ends with. */
 public final class FleetFailedException extends StrataException {
-    private final ExitCode exitCode;
+    private final ErrorKind kind;
 
-    FleetFailedException(String message, String hint, ExitCode exitCode) {
+    FleetFailedException(String message, String hint, ErrorKind kind) {
         super(message, hint);
-        this.exitCode = exitCode;
+        this.kind = kind;
     }
 
-    public ExitCode exitCode() {
-        return exitCode;
+    @Override
+    public ErrorKind kind() {
+        return kind;
     }
 }

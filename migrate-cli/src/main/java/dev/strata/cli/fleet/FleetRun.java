@@ -9,6 +9,7 @@ import dev.strata.cli.database.MigrationClasspath;
 import dev.strata.cli.output.JsonReport;
 import dev.strata.cli.output.Plural;
 import dev.strata.migrations.config.StrataConfig;
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.fleet.Fleet;
 import dev.strata.migrations.fleet.FleetCommand;
 import dev.strata.migrations.fleet.FleetListener;
@@ -113,7 +114,7 @@ public final class FleetRun {
         List<TargetResult> failed = result.targets().stream().filter(TargetResult::failed).toList();
         Set<TargetOutcome.FailureKind> kinds = failed.stream()
                 .map(target -> ((TargetOutcome.Failed) target.outcome()).kind()).collect(Collectors.toSet());
-        ExitCode code = kinds.size() == 1 ? exitCode(kinds.iterator().next()) : ExitCode.MIGRATION_FAILED;
+        ErrorKind kind = kinds.size() == 1 ? errorKind(kinds.iterator().next()) : ErrorKind.MIGRATION_FAILED;
         StringBuilder message = new StringBuilder().append(failed.size()).append(" of ")
                 .append(Plural.of(result.targets().size(), "target")).append(" failed");
         if (result.skipped() > 0) {
@@ -125,18 +126,19 @@ public final class FleetRun {
             message.append("\n  ").append(target.name()).append(": ").append(text);
         }
         return new FleetFailedException(message.toString(), "fix what failed and run the same command again: each"
-                + " target applies only what it lacks, so the targets that succeeded have nothing to do", code);
+                + " target applies only what it lacks, so the targets that succeeded have nothing to do", kind);
     }
 
-    private static ExitCode exitCode(TargetOutcome.FailureKind kind) {
+    private static ErrorKind errorKind(TargetOutcome.FailureKind kind) {
         return switch (kind) {
-            case VALIDATION_FAILED -> ExitCode.VALIDATION_FAILED;
-            case CANNOT_CONNECT -> ExitCode.CANNOT_CONNECT;
-            case LOCK_TIMEOUT -> ExitCode.LOCK_TIMEOUT;
-            case HISTORY_UNREADABLE -> ExitCode.HISTORY_UNREADABLE;
-            case REFUSED -> ExitCode.USAGE;
-            case INTERRUPTED -> ExitCode.INTERRUPTED;
-            case MIGRATION_FAILED, UNEXPECTED -> ExitCode.MIGRATION_FAILED;
+            case MIGRATION_FAILED -> ErrorKind.MIGRATION_FAILED;
+            case VALIDATION_FAILED -> ErrorKind.VALIDATION_FAILED;
+            case CANNOT_CONNECT -> ErrorKind.CANNOT_CONNECT;
+            case LOCK_TIMEOUT -> ErrorKind.LOCK_TIMEOUT;
+            case HISTORY_UNREADABLE -> ErrorKind.HISTORY_UNREADABLE;
+            case REFUSED -> ErrorKind.REFUSED;
+            case INTERRUPTED -> ErrorKind.INTERRUPTED;
+            case UNEXPECTED -> ErrorKind.INTERNAL;
         };
     }
 }

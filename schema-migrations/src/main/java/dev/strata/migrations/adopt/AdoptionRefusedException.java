@@ -1,6 +1,7 @@
 package dev.strata.migrations.adopt;
 
 import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
 /** Adoption found a state it must not record: nothing was written. The front end maps it to exit code 4. */
@@ -31,5 +32,10 @@ public final class AdoptionRefusedException extends StrataException {
         return new AdoptionRefusedException("adoption refused: there is no table " + table + " (" + tool.displayName()
                 + "'s history table)", "name " + tool.displayName() + "'s history table with --table [SCHEMA.]TABLE ("
                 + tool.tableSetting() + ")");
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.VALIDATION_FAILED;
     }
 }

@@ -12,6 +12,7 @@ import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
+import dev.strata.migrations.sql.SqlStates;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -142,7 +143,7 @@ public final class HistoryAdoption {
     }
 
     private RuntimeException translate(String action, SQLException e) {
-        if (DatabaseConnectionException.isConnectionProblem(e)) {
+        if (SqlStates.cannotConnect(e)) {
             return new DatabaseConnectionException(connections.description(), e);
         }
         return new DatabaseOperationException(action, e);

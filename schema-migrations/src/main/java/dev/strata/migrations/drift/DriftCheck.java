@@ -21,6 +21,7 @@ import dev.strata.migrations.plan.Planner;
 import dev.strata.migrations.plan.PreparedScripts;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
+import dev.strata.migrations.sql.SqlStates;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -224,8 +225,7 @@ public final class DriftCheck {
 
 
     private static RuntimeException translate(ConnectionSource source, String action, SQLException e) {
-        String state = e.getSQLState();
-        if (state == null || state.startsWith("08") || state.startsWith("57P")) {
+        if (SqlStates.cannotConnect(e)) {
             return new DatabaseConnectionException(source.description(), e);
         }
         return new DatabaseOperationException(action, e);

@@ -1,5 +1,6 @@
 package dev.strata.migrations.drift;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
 /** The database's schema differs from the schema its applied migrations produce: someone changed it by hand. */
@@ -15,5 +16,10 @@ public final class DriftDetectedException extends StrataException {
 
     public DriftReport report() {
         return report;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.VALIDATION_FAILED;
     }
 }

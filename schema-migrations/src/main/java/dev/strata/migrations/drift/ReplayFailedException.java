@@ -1,5 +1,6 @@
 package dev.strata.migrations.drift;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
 /**
@@ -13,5 +14,10 @@ public final class ReplayFailedException extends StrataException {
                 "the database being checked was not changed. The migrations must run on an empty database: give "
                         + "--scratch-url a server with the roles, extensions and settings they need (the same "
                         + "PostgreSQL major as the database), or fix the migration", cause);
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.REPLAY_FAILED;
     }
 }

@@ -1,5 +1,6 @@
 package dev.strata.migrations.execute;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
@@ -13,7 +14,12 @@ import java.sql.SQLException;
 public final class CommitFailedException extends StrataException {
     private final String script;
 
-    CommitFailedException(ResolvedMigration migration, String historyTable, int appliedSoFar, SQLException cause) {
+    CommitFailedException(FailureContext context, String historyTable, SQLException cause) {
+        this(context.file(), historyTable, context.filesApplied(), cause);
+    }
+
+    private CommitFailedException(ResolvedMigration migration, String historyTable, int appliedSoFar,
+                                  SQLException cause) {
         super(migration.path() + ": its statements ran, but recording it in " + historyTable + " and committing"
                         + " failed" + (cause.getSQLState() == null ? "" : " [SQLSTATE " + cause.getSQLState() + "]")
                         + ": " + MigrationExecutor.serverMessage(cause)
@@ -38,5 +44,10 @@ public final class CommitFailedException extends StrataException {
 
     public String script() {
         return script;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.MIGRATION_FAILED;
     }
 }

@@ -1,10 +1,10 @@
 package dev.strata.migrations.execute;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.core.Version;
 
 import java.sql.SQLException;
-import java.util.Set;
 
 /**
  * The connection was lost while a migration ran: the server was restarted or shut down, an administrator ended the
@@ -13,9 +13,6 @@ import java.util.Set;
  * The message says exactly what state the file was left in.
  */
 public final class ConnectionLostException extends StrataException {
-    /** SQLSTATEs of a session that ended: admin/crash shutdown, cannot connect now, database dropped, idle timeout. */
-    private static final Set<String> SESSION_ENDED = Set.of("57P01", "57P02", "57P03", "57P04", "57P05");
-
     /** Where the run was when the connection went. */
     public enum Phase {
         /** Running a statement of the file, or recording its history row. */
@@ -40,18 +37,17 @@ public final class ConnectionLostException extends StrataException {
         this.appliedBeforeFailure = appliedBeforeFailure;
     }
 
-    /** Whether {@code e} means the session is gone, as opposed to a statement that failed on a live session. */
-    public static boolean isConnectionLoss(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("08") || SESSION_ENDED.contains(state));
-    }
-
     /**
-     * @param where             {@code path:line} of the statement that was running, or null when between statements
-     * @param statementsApplied for a non-transactional file, how many of its statements completed before the loss
+     * @param context the file and how far it got (for a non-transactional file, the statements completed before the
+     *                loss)
+     * @param where   {@code path:line} of the statement that was running, or null when between statements
      */
-    static ConnectionLostException of(Phase phase, String script, String where, Version version, boolean transactional,
-                                      int statementsApplied, int appliedBeforeFailure, SQLException cause) {
+    static ConnectionLostException of(Phase phase, FailureContext context, String where, SQLException cause) {
+        String script = context.file().script();
+        Version version = context.file().version();
+        boolean transactional = context.transactional();
+        int statementsApplied = context.statementsApplied();
+        int appliedBeforeFailure = context.filesApplied();
         String reason = cause.getMessage() + (cause.getSQLState() == null ? "" : " [SQLSTATE " + cause.getSQLState() + "]");
         String what = switch (phase) {
             case APPLYING -> "lost the connection to the database while applying " + script + " (version " + version
@@ -102,5 +98,10 @@ public final class ConnectionLostException extends StrataException {
 
     public int appliedBeforeFailure() {
         return appliedBeforeFailure;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.CANNOT_CONNECT;
     }
 }

@@ -7,6 +7,7 @@ import dev.strata.migrations.history.NewHistoryRow;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.sql.SqlStatement;
+import dev.strata.migrations.sql.SqlStates;
 import dev.strata.migrations.sql.TextPosition;
 import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import org.postgresql.util.PSQLException;
@@ -89,10 +90,11 @@ public final class MigrationExecutor {
                 listener.starting(migration.migration());
                 StatementTimeouts timeouts = migration.directives().timeouts().over(runTimeouts);
                 MigrationType recorded = migration.migration().isRepeatable() ? MigrationType.REPEATABLE : type;
-                AppliedRun run = migration.directives().transactional()
-                        ? applyInTransaction(connection, migration, recorded, timeouts, applied.size(), lock, reset)
-                        : new NonTransactionalRun(this, connection, migration, recorded, applied.size(), reset)
-                                .apply(timeouts, lock);
+                FailureContext context = FailureContext.starting(migration.migration(), recorded,
+                        migration.directives().transactional(), applied.size());
+                AppliedRun run = context.transactional()
+                        ? applyInTransaction(connection, migration, context, timeouts, lock, reset)
+                        : new NonTransactionalRun(this, connection, migration, context, reset).apply(timeouts, lock);
                 applied.add(run);
                 listener.applied(run);
             }
@@ -105,9 +107,9 @@ public final class MigrationExecutor {
         return applied;
     }
 
-    private AppliedRun applyInTransaction(Connection connection, PendingMigration pending, MigrationType type,
-                                          StatementTimeouts timeouts, int appliedSoFar, LockCheck lock,
-                                          SessionReset reset) throws SQLException {
+    private AppliedRun applyInTransaction(Connection connection, PendingMigration pending, FailureContext context,
+                                          StatementTimeouts timeouts, LockCheck lock, SessionReset reset)
+            throws SQLException {
         ResolvedMigration migration = pending.migration();
         List<SqlStatement> statements = pending.statements();
         connection.setAutoCommit(false);
@@ -124,47 +126,46 @@ public final class MigrationExecutor {
                 // and the commit travel with the file: one round trip for the whole migration.
                 Optional<String> guard = lock.guardStatement();
                 if (guard.isPresent()) {
-                    batch.addAll(closingStatements(migration, type, guard, reset));
+                    batch.addAll(closingStatements(context, guard, reset));
                 }
                 Phase phase = guard.isPresent() ? Phase.COMMITTING : Phase.APPLYING;
-                Optional<StatementPipeline.Failure> failed = send(statement, batch, phase, migration, appliedSoFar);
+                Optional<StatementPipeline.Failure> failed = send(statement, batch, phase, context);
                 int firstLine = statements.get(0).line();
                 if (failed.isEmpty()) {
                     Notices.drain(statement, migration, firstLine, statements.get(statements.size() - 1).line(),
                             listener);
                     if (guard.isEmpty()) {
-                        recordAndCommit(connection, statement, migration, type, lock, appliedSoFar, reset);
+                        recordAndCommit(connection, statement, context, lock, reset);
                     }
                     return appliedRun(pending, started);
                 }
                 SQLException error = failed.get().error();
                 rollbackQuietly(connection, error);
-                throwIfLockLost(error, migration, appliedSoFar);
-                throwIfInterrupted(migration, null, appliedSoFar, error);
+                throwIfLockLost(error, context);
+                throwIfInterrupted(context, null, error);
                 OptionalInt entry = failed.get().entry();
                 if (entry.isPresent() && entry.getAsInt() >= settings.size()) {
                     int index = entry.getAsInt() - settings.size();
                     if (index >= statements.size()) {
-                        throw new CommitFailedException(migration, history.name().toString(), appliedSoFar, error);
+                        throw new CommitFailedException(context, history.name().toString(), error);
                     }
                     SqlStatement failing = statements.get(index);
                     Notices.drain(statement, migration, firstLine, failing.line(), listener);
-                    throw new MigrationFailedException(failure(migration, failing, error), appliedSoFar, true, 0, type,
-                            error);
+                    throw new MigrationFailedException(failure(migration, failing, error), context, error);
                 }
                 // pgjdbc did not say which entry failed: find it by running the file again one statement at a time
                 // (it stops at the failing one, and the transaction is rolled back again).
                 Notices.discard(statement);
             }
             executeEach(statement, settings);
-            executeOneByOne(connection, statement, pending, type, appliedSoFar);
-            recordAndCommit(connection, statement, migration, type, lock, appliedSoFar, reset);
+            executeOneByOne(connection, statement, pending, context);
+            recordAndCommit(connection, statement, context, lock, reset);
             return appliedRun(pending, started);
         } catch (SQLException e) {
             // Failed while recording or committing: nothing of this migration is committed.
             rollbackQuietly(connection, e);
-            if (ConnectionLostException.isConnectionLoss(e)) {
-                throw lost(Phase.APPLYING, migration, null, true, 0, appliedSoFar, e);
+            if (SqlStates.sessionEnded(e)) {
+                throw lost(Phase.APPLYING, context, null, e);
             }
             throw e;
         } finally {
@@ -173,22 +174,21 @@ public final class MigrationExecutor {
     }
 
     /** Records the file and commits, after its statements ran in the open transaction. */
-    private void recordAndCommit(Connection connection, Statement statement, ResolvedMigration migration,
-                                 MigrationType type, LockCheck lock, int appliedSoFar, SessionReset reset)
-            throws SQLException {
+    private void recordAndCommit(Connection connection, Statement statement, FailureContext context, LockCheck lock,
+                                 SessionReset reset) throws SQLException {
         Optional<String> guard = lock.guardStatement();
         if (guard.isEmpty()) {
-            verifyLock(lock, connection, migration, true, 0, appliedSoFar); // a round trip of its own, after the file
+            verifyLock(lock, connection, context); // a round trip of its own, after the file
         }
-        Optional<StatementPipeline.Failure> failed = send(statement, closingStatements(migration, type, guard, reset),
-                Phase.COMMITTING, migration, appliedSoFar);
+        Optional<StatementPipeline.Failure> failed = send(statement, closingStatements(context, guard, reset),
+                Phase.COMMITTING, context);
         Notices.discard(statement);
         if (failed.isPresent()) {
             SQLException error = failed.get().error();
             rollbackQuietly(connection, error);
-            throwIfLockLost(error, migration, appliedSoFar);
-            throwIfInterrupted(migration, null, appliedSoFar, error);
-            throw new CommitFailedException(migration, history.name().toString(), appliedSoFar, error);
+            throwIfLockLost(error, context);
+            throwIfInterrupted(context, null, error);
+            throw new CommitFailedException(context, history.name().toString(), error);
         }
     }
 
@@ -197,10 +197,9 @@ public final class MigrationExecutor {
      * one, and the commit. The reset comes first, so that the history row is written with the run's own role and
      * settings whatever the file set, and commits with the file.
      */
-    private List<String> closingStatements(ResolvedMigration migration, MigrationType type, Optional<String> guard,
-                                           SessionReset reset) {
+    private List<String> closingStatements(FailureContext context, Optional<String> guard, SessionReset reset) {
         List<String> closing = new ArrayList<>(reset.statements());
-        closing.add(history.insertStatement(row(migration, type, OptionalInt.empty(), true, null)));
+        closing.add(history.insertStatement(row(context.file(), context.type(), OptionalInt.empty(), true, null)));
         guard.ifPresent(closing::add);
         closing.add("commit");
         return closing;
@@ -211,31 +210,31 @@ public final class MigrationExecutor {
      * holds the commit, since the server may have committed before the connection went.
      */
     private static Optional<StatementPipeline.Failure> send(Statement statement, List<String> batch, Phase phase,
-                                                            ResolvedMigration migration, int appliedSoFar) {
+                                                            FailureContext context) {
         Optional<StatementPipeline.Failure> failed;
         try {
             failed = StatementPipeline.execute(statement, batch);
         } catch (SQLException e) {
             failed = Optional.of(new StatementPipeline.Failure(e, OptionalInt.empty()));
         }
-        if (failed.isPresent() && ConnectionLostException.isConnectionLoss(failed.get().error())) {
-            throw lost(phase, migration, null, true, 0, appliedSoFar, failed.get().error());
+        if (failed.isPresent() && SqlStates.sessionEnded(failed.get().error())) {
+            throw lost(phase, context, null, failed.get().error());
         }
         return failed;
     }
 
-    private static void throwIfLockLost(SQLException failure, ResolvedMigration migration, int appliedSoFar) {
+    private static void throwIfLockLost(SQLException failure, FailureContext context) {
         if (LockCheck.LOCK_LOST_STATE.equals(failure.getSQLState())) {
-            throw ConnectionLostException.of(Phase.LOCK_LOST, migration.script(), null, migration.version(), true, 0,
-                    appliedSoFar, failure);
+            throw ConnectionLostException.of(Phase.LOCK_LOST, context, null, failure);
         }
     }
 
     /** After a transactional file's statement failed and was rolled back: was it stopped from outside? */
-    private void throwIfInterrupted(ResolvedMigration migration, SqlStatement statement, int appliedSoFar,
-                                    SQLException cause) {
+    private void throwIfInterrupted(FailureContext context, SqlStatement statement, SQLException cause) {
         Optional<String> stopped = interruption.reason();
         if (stopped.isPresent()) {
+            ResolvedMigration migration = context.file();
+            int appliedSoFar = context.filesApplied();
             String where = statement == null ? "" : " at line " + statement.line();
             throw new MigrationInterruptedException(stopped.get(), stopped.get() + " stopped the run during "
                     + migration.path() + where + ": its transaction was rolled back, so the schema and the history"
@@ -253,7 +252,7 @@ public final class MigrationExecutor {
     }
 
     private void executeOneByOne(Connection connection, Statement statement, PendingMigration pending,
-                                 MigrationType type, int appliedSoFar) throws SQLException {
+                                 FailureContext context) throws SQLException {
         for (SqlStatement sql : pending.statements()) {
             try {
                 statement.execute(sql.executableSql());
@@ -261,11 +260,11 @@ public final class MigrationExecutor {
             } catch (SQLException e) {
                 Notices.drain(statement, pending.migration(), sql.line(), sql.line(), listener);
                 rollbackQuietly(connection, e);
-                if (ConnectionLostException.isConnectionLoss(e)) {
-                    throw lost(Phase.APPLYING, pending.migration(), sql, true, 0, appliedSoFar, e);
+                if (SqlStates.sessionEnded(e)) {
+                    throw lost(Phase.APPLYING, context, sql, e);
                 }
-                throwIfInterrupted(pending.migration(), sql, appliedSoFar, e);
-                throw new MigrationFailedException(failure(pending.migration(), sql, e), appliedSoFar, true, 0, type, e);
+                throwIfInterrupted(context, sql, e);
+                throw new MigrationFailedException(failure(pending.migration(), sql, e), context, e);
             }
         }
     }
@@ -284,25 +283,22 @@ public final class MigrationExecutor {
         return interruption;
     }
 
-    static void verifyLock(LockCheck lock, Connection connection, ResolvedMigration migration,
-                           boolean transactional, int statementsApplied, int appliedSoFar) {
+    static void verifyLock(LockCheck lock, Connection connection, FailureContext context) {
         try {
             lock.verify();
         } catch (SQLException e) {
-            if (transactional) {
+            if (context.transactional()) {
                 rollbackQuietly(connection, e);
             }
-            throw ConnectionLostException.of(Phase.LOCK_LOST, migration.script(), null,
-                    migration.version(), transactional, statementsApplied, appliedSoFar, e);
+            throw ConnectionLostException.of(Phase.LOCK_LOST, context, null, e);
         }
     }
 
-    static ConnectionLostException lost(ConnectionLostException.Phase phase, ResolvedMigration migration,
-                                        SqlStatement statement, boolean transactional, int statementsApplied,
-                                        int appliedSoFar, SQLException cause) {
-        String where = statement == null ? null : migration.path() + ":" + statement.line();
-        return ConnectionLostException.of(phase, migration.script(), where, migration.version(), transactional,
-                statementsApplied, appliedSoFar, cause);
+    /** @param statement the statement that was running, or null when the connection went between statements */
+    static ConnectionLostException lost(Phase phase, FailureContext context, SqlStatement statement,
+                                        SQLException cause) {
+        String where = statement == null ? null : context.file().path() + ":" + statement.line();
+        return ConnectionLostException.of(phase, context, where, cause);
     }
 
     static NewHistoryRow row(ResolvedMigration migration, MigrationType type, OptionalInt executionMs,

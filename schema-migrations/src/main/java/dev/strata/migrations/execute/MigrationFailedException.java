@@ -1,5 +1,6 @@
 package dev.strata.migrations.execute;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.core.Version;
@@ -16,19 +17,14 @@ public final class MigrationFailedException extends StrataException {
     private final int appliedBeforeFailure;
     private final boolean transactional;
 
-    public MigrationFailedException(SqlFailure failure, int appliedBeforeFailure, boolean transactional,
-                                    int statementsApplied, Throwable cause) {
-        this(failure, appliedBeforeFailure, transactional, statementsApplied, MigrationType.SQL, cause);
-    }
-
-    /** @param type {@link MigrationType#UNDO} when the failing file is an undo file run by {@code strata undo} */
-    public MigrationFailedException(SqlFailure failure, int appliedBeforeFailure, boolean transactional,
-                                    int statementsApplied, MigrationType type, Throwable cause) {
-        super(failure.describe() + "\n  " + outcome(transactional, statementsApplied),
-                hint(failure, appliedBeforeFailure, transactional, type == MigrationType.UNDO), cause);
+    /** @param context the failing file and how far the run got: what the message says stays applied */
+    public MigrationFailedException(SqlFailure failure, FailureContext context, Throwable cause) {
+        super(failure.describe() + "\n  " + outcome(context.transactional(), context.statementsApplied()),
+                hint(failure, context.filesApplied(), context.transactional(), context.type() == MigrationType.UNDO),
+                cause);
         this.failure = failure;
-        this.appliedBeforeFailure = appliedBeforeFailure;
-        this.transactional = transactional;
+        this.appliedBeforeFailure = context.filesApplied();
+        this.transactional = context.transactional();
     }
 
     private static String outcome(boolean transactional, int statementsApplied) {
@@ -94,5 +90,10 @@ public final class MigrationFailedException extends StrataException {
 
     public Optional<String> sqlState() {
         return Optional.ofNullable(failure.sqlState());
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.MIGRATION_FAILED;
     }
 }

@@ -1,5 +1,6 @@
 package dev.strata.migrations.execute;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
 /**
@@ -25,5 +26,11 @@ public final class MigrationInterruptedException extends StrataException {
 
     public int appliedBeforeInterruption() {
         return appliedBeforeInterruption;
+    }
+
+    /** SIGTERM is told apart because shells and supervisors read 143 as "terminated", 130 as "interrupted". */
+    @Override
+    public ErrorKind kind() {
+        return "SIGTERM".equals(reason) ? ErrorKind.TERMINATED : ErrorKind.INTERRUPTED;
     }
 }

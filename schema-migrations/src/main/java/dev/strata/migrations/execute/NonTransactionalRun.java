@@ -1,11 +1,11 @@
 package dev.strata.migrations.execute;
 
-import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.sql.SqlStatement;
+import dev.strata.migrations.sql.SqlStates;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,24 +25,22 @@ final class NonTransactionalRun {
     private final Connection connection;
     private final PendingMigration pending;
     private final ResolvedMigration migration;
-    private final MigrationType type;
-    private final int appliedSoFar;
+    private final FailureContext context;
     private final SessionReset reset;
 
-    NonTransactionalRun(MigrationExecutor executor, Connection connection, PendingMigration pending, MigrationType type,
-                        int appliedSoFar, SessionReset reset) {
+    NonTransactionalRun(MigrationExecutor executor, Connection connection, PendingMigration pending,
+                        FailureContext context, SessionReset reset) {
         this.executor = executor;
         this.connection = connection;
         this.pending = pending;
         this.migration = pending.migration();
-        this.type = type;
-        this.appliedSoFar = appliedSoFar;
+        this.context = context;
         this.reset = reset;
     }
 
     AppliedRun apply(StatementTimeouts timeouts, LockCheck lock) throws SQLException {
         // Without a transaction there is nothing to roll back, so the lock is checked before the first statement.
-        MigrationExecutor.verifyLock(lock, connection, migration, false, 0, appliedSoFar);
+        MigrationExecutor.verifyLock(lock, connection, context);
         connection.setAutoCommit(true);
         long started = System.nanoTime();
         Interruption interruption = executor.interruption();
@@ -61,8 +59,8 @@ final class NonTransactionalRun {
                     statement.execute(sql.executableSql());
                     Notices.drain(statement, migration, sql.line(), sql.line(), executor.listener());
                 } catch (SQLException e) {
-                    if (ConnectionLostException.isConnectionLoss(e)) {
-                        throw MigrationExecutor.lost(Phase.APPLYING, migration, sql, false, i, appliedSoFar, e);
+                    if (SqlStates.sessionEnded(e)) {
+                        throw MigrationExecutor.lost(Phase.APPLYING, context.afterStatements(i), sql, e);
                     }
                     Notices.drain(statement, migration, sql.line(), sql.line(), executor.listener());
                     stopped = interruption.reason();
@@ -73,16 +71,16 @@ final class NonTransactionalRun {
                     recordFailure("statement " + (i + 1) + " of " + statements.size() + " (line "
                             + failure.statementLine() + ") failed" + (failure.sqlState() == null ? ""
                             : " [SQLSTATE " + failure.sqlState() + "]") + ": " + failure.message(), started, e);
-                    throw new MigrationFailedException(failure, appliedSoFar, false, i, type, e);
+                    throw new MigrationFailedException(failure, context.afterStatements(i), e);
                 }
             }
             int executionMs = MigrationExecutor.elapsedMs(started);
             try {
                 record(OptionalInt.of(executionMs), true, null);
             } catch (SQLException e) {
-                if (ConnectionLostException.isConnectionLoss(e)) {
-                    throw MigrationExecutor.lost(Phase.APPLYING, migration, null, false, statements.size(),
-                            appliedSoFar, e);
+                if (SqlStates.sessionEnded(e)) {
+                    throw MigrationExecutor.lost(Phase.APPLYING, context.afterStatements(statements.size()), null,
+                            e);
                 }
                 throw e;
             }
@@ -102,7 +100,8 @@ final class NonTransactionalRun {
         recordFailure(reached, started, recordCause);
         String kept = index == 0 ? "no statement of it was applied"
                 : (index == 1 ? "statement 1 stays applied" : "statements 1-" + index + " stay applied");
-        String command = type == MigrationType.UNDO ? "undo" : "migrate";
+        String command = context.command();
+        int appliedSoFar = context.filesApplied();
         return new MigrationInterruptedException(reason, reason + " stopped the run during " + migration.path()
                 + ": " + reached + ".\n  This file runs without a transaction: " + kept
                 + ", and a failed history row records where it stopped.",
@@ -125,8 +124,8 @@ final class NonTransactionalRun {
     /** Resets the session, then writes the history row: one round trip, each statement committing on its own. */
     private void record(OptionalInt executionMs, boolean success, String failure) throws SQLException {
         List<String> batch = new ArrayList<>(reset.statements());
-        batch.add(executor.history().insertStatement(MigrationExecutor.row(migration, type, executionMs, success,
-                failure)));
+        batch.add(executor.history().insertStatement(MigrationExecutor.row(migration, context.type(), executionMs,
+                success, failure)));
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
             Optional<StatementPipeline.Failure> failed = StatementPipeline.execute(statement, batch);

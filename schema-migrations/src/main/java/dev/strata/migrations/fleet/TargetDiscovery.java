@@ -5,6 +5,7 @@ import dev.strata.migrations.DatabaseConnectionException;
 import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.migrations.sql.SqlStates;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -91,7 +92,7 @@ public final class TargetDiscovery {
     }
 
     private static RuntimeException failure(String action, ConnectionSource source, SQLException e) {
-        return DatabaseConnectionException.isConnectionProblem(e)
+        return SqlStates.cannotConnect(e)
                 ? new DatabaseConnectionException(source.description(), e)
                 : new DatabaseOperationException(action, e);
     }

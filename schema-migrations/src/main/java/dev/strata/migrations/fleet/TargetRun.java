@@ -1,32 +1,20 @@
 package dev.strata.migrations.fleet;
 
-import dev.strata.migrations.BaselineRefusedException;
 import dev.strata.migrations.ConnectionSource;
-import dev.strata.migrations.DatabaseConnectionException;
-import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
-import dev.strata.migrations.NonEmptySchemaException;
 import dev.strata.migrations.ValidationFailedException;
-import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.execute.AppliedRun;
-import dev.strata.migrations.execute.ConnectionLostException;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.execute.MigrationFailedException;
-import dev.strata.migrations.execute.MigrationInterruptedException;
-import dev.strata.migrations.history.HistoryUnreadableException;
-import dev.strata.migrations.lock.LockTimeoutException;
-import dev.strata.migrations.lock.TransactionPoolingException;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PlanEntry;
-import dev.strata.migrations.resolve.LayoutMixtureException;
-import dev.strata.migrations.resolve.LocationNotFoundException;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -146,28 +134,19 @@ final class TargetRun {
     }
 
     private static TargetOutcome.FailureKind kind(RuntimeException error) {
-        if (error instanceof MigrationInterruptedException) {
-            return TargetOutcome.FailureKind.INTERRUPTED;
+        if (!(error instanceof StrataException strata)) {
+            return TargetOutcome.FailureKind.UNEXPECTED;
         }
-        if (error instanceof BaselineRefusedException) {
-            return TargetOutcome.FailureKind.VALIDATION_FAILED;
-        }
-        if (error instanceof DatabaseConnectionException || error instanceof ConnectionLostException) {
-            return TargetOutcome.FailureKind.CANNOT_CONNECT;
-        }
-        if (error instanceof LockTimeoutException) {
-            return TargetOutcome.FailureKind.LOCK_TIMEOUT;
-        }
-        if (error instanceof HistoryUnreadableException || error instanceof DatabaseOperationException) {
-            return TargetOutcome.FailureKind.HISTORY_UNREADABLE;
-        }
-        if (error instanceof NonEmptySchemaException || error instanceof ConfigurationException
-                || error instanceof TransactionPoolingException
-                || error instanceof LocationNotFoundException || error instanceof LayoutMixtureException) {
-            return TargetOutcome.FailureKind.REFUSED;
-        }
-        return error instanceof StrataException ? TargetOutcome.FailureKind.MIGRATION_FAILED
-                : TargetOutcome.FailureKind.UNEXPECTED;
+        return switch (strata.kind()) {
+            case MIGRATION_FAILED, REPLAY_FAILED, GENERATION_FAILED -> TargetOutcome.FailureKind.MIGRATION_FAILED;
+            case VALIDATION_FAILED -> TargetOutcome.FailureKind.VALIDATION_FAILED;
+            case CANNOT_CONNECT -> TargetOutcome.FailureKind.CANNOT_CONNECT;
+            case LOCK_TIMEOUT -> TargetOutcome.FailureKind.LOCK_TIMEOUT;
+            case HISTORY_UNREADABLE -> TargetOutcome.FailureKind.HISTORY_UNREADABLE;
+            case CONFIGURATION, REFUSED -> TargetOutcome.FailureKind.REFUSED;
+            case INTERRUPTED, TERMINATED -> TargetOutcome.FailureKind.INTERRUPTED;
+            case INTERNAL -> TargetOutcome.FailureKind.UNEXPECTED;
+        };
     }
 
     private static Optional<String> sqlState(Throwable error) {

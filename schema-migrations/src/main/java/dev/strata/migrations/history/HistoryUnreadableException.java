@@ -1,6 +1,7 @@
 package dev.strata.migrations.history;
 
 import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -55,5 +56,10 @@ public final class HistoryUnreadableException extends StrataException {
     private static String serverMessage(SQLException cause) {
         ServerErrorMessage server = cause instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         return server != null && server.getMessage() != null ? server.getMessage() : cause.getMessage();
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.HISTORY_UNREADABLE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.strata.migrations.lint;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
 /** {@code --fail-on}: a finding at or above the level remains (not silenced by a {@code -- strata:allow} line). */
@@ -20,5 +21,10 @@ public final class LintFindingsException extends StrataException {
 
     public LintReport report() {
         return report;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.VALIDATION_FAILED;
     }
 }

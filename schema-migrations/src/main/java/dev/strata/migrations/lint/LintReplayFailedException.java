@@ -1,5 +1,6 @@
 package dev.strata.migrations.lint;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
 /** A statement failed while being replayed on the scratch database, so there is nothing to measure after it. */
@@ -18,5 +19,10 @@ public final class LintReplayFailedException extends StrataException {
                 "nothing was changed in the target database; `migrate` would fail there too, unless the scratch "
                         + "database lacks something the target has (roles, extensions): then give --scratch-url a "
                         + "server that has them");
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.REPLAY_FAILED;
     }
 }

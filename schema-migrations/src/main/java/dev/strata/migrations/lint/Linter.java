@@ -19,6 +19,7 @@ import dev.strata.migrations.plan.Planner;
 import dev.strata.migrations.plan.PreparedScripts;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
+import dev.strata.migrations.sql.SqlStates;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -132,8 +133,7 @@ public final class Linter {
         } catch (MigrationFailedException e) {
             throw new LintReplayFailedException(scratch.description(), e);
         } catch (SQLException e) {
-            String state = e.getSQLState();
-            if (state == null || state.startsWith("08") || state.startsWith("57P")) {
+            if (SqlStates.cannotConnect(e)) {
                 throw new DatabaseConnectionException(scratch.description(), e);
             }
             throw new DatabaseOperationException("replaying the migrations into " + scratch.description(), e);

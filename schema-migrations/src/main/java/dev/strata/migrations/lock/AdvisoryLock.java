@@ -2,6 +2,7 @@ package dev.strata.migrations.lock;
 
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.execute.LockCheck;
+import dev.strata.migrations.sql.SqlStates;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -295,11 +296,11 @@ public final class AdvisoryLock implements LockCheck, AutoCloseable {
             statement.execute();
         } catch (SQLException e) {
             // A session that ended (server restart, terminated backend) released its lock with it: nothing to undo.
-            String state = e.getSQLState();
-            if (state == null || !(state.startsWith("08") || state.startsWith("57P"))) {
+            if (!SqlStates.sessionEnded(e)) {
                 throw e;
             }
-            LOG.debug("The migration lock's session ended before the unlock ({}); PostgreSQL released the lock", state);
+            LOG.debug("The migration lock's session ended before the unlock ({}); PostgreSQL released the lock",
+                    e.getSQLState());
         } finally {
             held = false;
         }

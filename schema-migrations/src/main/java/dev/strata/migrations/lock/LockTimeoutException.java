@@ -1,5 +1,6 @@
 package dev.strata.migrations.lock;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
 import java.time.Duration;
@@ -30,5 +31,10 @@ public final class LockTimeoutException extends StrataException {
     static String format(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.LOCK_TIMEOUT;
     }
 }

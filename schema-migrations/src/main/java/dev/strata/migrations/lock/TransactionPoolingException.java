@@ -1,5 +1,6 @@
 package dev.strata.migrations.lock;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
 /**
@@ -14,5 +15,10 @@ public final class TransactionPoolingException extends StrataException {
                 "connect Strata to PostgreSQL directly, or to a pooler database entry in session mode (PgBouncer:"
                         + " pool_mode = session for the database Strata uses, e.g. a second [databases] entry"
                         + " app_migrate = host=… dbname=app pool_mode=session)");
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.REFUSED;
     }
 }

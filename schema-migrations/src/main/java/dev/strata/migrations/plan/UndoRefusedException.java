@@ -1,5 +1,6 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
 import java.util.List;
@@ -49,5 +50,10 @@ public final class UndoRefusedException extends StrataException {
     /** The expected names of the missing undo files, in the order they would have run; empty for other refusals. */
     public List<String> missingUndoFiles() {
         return missingUndoFiles;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.VALIDATION_FAILED;
     }
 }

@@ -1,5 +1,6 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
 import java.util.List;
@@ -26,5 +27,10 @@ public final class LayoutMixtureException extends StrataException {
     /** Each layout's files ({@code none} for files that fit no layout), by path. */
     public Map<String, List<String>> filesByLayout() {
         return filesByLayout;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.CONFIGURATION;
     }
 }

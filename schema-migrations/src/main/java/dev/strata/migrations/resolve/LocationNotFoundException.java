@@ -1,5 +1,6 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 
 /**
@@ -20,5 +21,10 @@ public final class LocationNotFoundException extends StrataException {
 
     public Location location() {
         return location;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.CONFIGURATION;
     }
 }
