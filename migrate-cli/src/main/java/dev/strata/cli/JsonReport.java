@@ -8,6 +8,7 @@ import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.adopt.AdoptionPlan;
+import dev.strata.migrations.core.ChangedLines;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.drift.DriftReport;
@@ -295,8 +296,17 @@ final class JsonReport {
         node.put("kind", problem.kind().name());
         node.put("script", problem.script());
         putVersion(node, "version", problem.versionNumber());
-        node.put("message", problem.message());
+        node.put("message", problem.text());
         node.put("hint", problem.hint());
+        if (problem.changedLines().isPresent()) {
+            ChangedLines changed = problem.changedLines().get();
+            ObjectNode lines = node.putObject("changedLines");
+            lines.put("firstLine", changed.head() + 1);
+            changed.before().forEach(lines.putArray("applied")::add);
+            changed.after().forEach(lines.putArray("now")::add);
+        } else {
+            node.putNull("changedLines");
+        }
         return node;
     }
 

@@ -1,5 +1,6 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.ChangedLines;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
@@ -11,12 +12,9 @@ import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -43,7 +41,17 @@ public final class Planner {
         this.prepared = prepared;
     }
 
+    /** The plan, without the changed lines of edited files. */
     public MigrationPlan plan(ResolvedMigrations resolved, List<AppliedMigration> history) {
+        return plan(resolved, history, Map.of());
+    }
+
+    /**
+     * @param appliedContent the content recorded when each row of {@link EditedRows} was applied, by installed rank
+     *                       (a row whose content was not recorded is absent): an edit's problem shows what changed
+     */
+    public MigrationPlan plan(ResolvedMigrations resolved, List<AppliedMigration> history,
+                              Map<Integer, String> appliedContent) {
         VersionOrder order = resolved.order();
         AppliedVersions applied = AppliedVersions.of(history);
         Map<Version, AppliedMigration> lastRows = applied.lastRows();
@@ -55,7 +63,7 @@ public final class Planner {
         prepared.prepareAll(Stream.concat(resolved.migrations().stream().filter(file -> !isLive(lastRows, file)),
                 resolved.undos().stream()).toList());
         PlanPart plan = PlanPart.join(List.of(
-                rows(resolved, lastRows),
+                rows(resolved, lastRows, appliedContent),
                 pendingFiles(resolved, applied, newestApplied),
                 // Repeatable files run after every versioned one, so they come last in the plan, too.
                 RepeatablePlanner.plan(resolved.repeatables(), applied.lastRepeatable(), prepared),
@@ -74,37 +82,32 @@ public final class Planner {
     }
 
     /** An entry per version in the history, judged by its last row, with the problems the rows show. */
-    private static PlanPart rows(ResolvedMigrations resolved, Map<Version, AppliedMigration> lastRows) {
+    private static PlanPart rows(ResolvedMigrations resolved, Map<Version, AppliedMigration> lastRows,
+                                 Map<Integer, String> appliedContent) {
         VersionOrder order = resolved.order();
-        Map<Version, ResolvedMigration> files = new HashMap<>();
-        for (ResolvedMigration file : resolved.migrations()) {
-            files.put(file.version(), file);
-        }
+        FilesByVersion files = FilesByVersion.of(resolved);
         Optional<Version> newestFile = resolved.migrations().stream().map(ResolvedMigration::version).max(order);
-        Set<Version> duplicated = new HashSet<>();
-        resolved.problems().stream().filter(problem -> problem.kind() == ProblemKind.DUPLICATE_VERSION)
-                .forEach(problem -> problem.versionNumber().ifPresent(duplicated::add));
         List<PlanPart> parts = new ArrayList<>(lastRows.size());
         for (AppliedMigration row : lastRows.values()) {
-            ResolvedMigration file = files.get(row.version());
+            ResolvedMigration file = files.file(row.version()).orElse(null);
             if (AppliedVersions.isUndo(row)) {
                 if (file == null) {
                     // Undone, then its file deleted: nothing is pending and nothing is missing.
                     parts.add(PlanPart.of(new PlanEntry(row.version(), row.description(), row.script(),
                             MigrationState.UNDONE, null, row)));
                 }
-            } else if (file != null && duplicated.contains(row.version()) && row.success()) {
+            } else if (file != null && files.isDuplicated(row.version()) && row.success()) {
                 // Which of the two files was applied is unknown until the duplicate is fixed: claim no edit.
                 parts.add(PlanPart.of(entry(row, file, MigrationState.APPLIED)));
             } else {
-                parts.add(classifyRow(row, file, newestFile, order));
+                parts.add(classifyRow(row, file, newestFile, order, appliedContent));
             }
         }
         return PlanPart.join(parts);
     }
 
     private static PlanPart classifyRow(AppliedMigration row, ResolvedMigration file, Optional<Version> newestFile,
-                                        VersionOrder order) {
+                                        VersionOrder order, Map<Integer, String> appliedContent) {
         if (row.type() == MigrationType.BASELINE) {
             return PlanPart.of(new PlanEntry(row.version(), row.description(), row.script(), MigrationState.BASELINE,
                     file, row));
@@ -138,7 +141,9 @@ public final class Planner {
                     row.version(), "edit detected in " + file.path() + " (version " + row.version()
                             + ") after it was applied: recorded " + differs.recorded().shortForm() + ", file now "
                             + file.checksum().shortForm(),
-                    "restore the file as it was applied, or run `strata repair` if the edit was intended"));
+                    "restore the file as it was applied, or run `strata repair` if the edit was intended",
+                    Optional.ofNullable(appliedContent.get(row.installedRank()))
+                            .map(applied -> ChangedLines.between(applied, file.content()))));
         }
         return PlanPart.of(entry(row, file, MigrationState.APPLIED));
     }
