@@ -363,10 +363,8 @@ public final class Migrator {
             throws SQLException {
         Map<Integer, String> content = new HashMap<>();
         for (AppliedMigration row : edited) {
-            Optional<String> recorded = history.readContent(connection, row.installedRank());
-            if (recorded.isPresent()) {
-                content.put(row.installedRank(), recorded.get());
-            }
+            history.readContent(connection, row.installedRank())
+                    .ifPresent(text -> content.put(row.installedRank(), text));
         }
         return content;
     }

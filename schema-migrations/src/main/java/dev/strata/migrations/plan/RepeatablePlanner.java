@@ -7,6 +7,7 @@ import dev.strata.migrations.resolve.ResolvedMigration;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,17 +27,20 @@ final class RepeatablePlanner {
     static PlanPart plan(List<ResolvedMigration> files, Map<String, AppliedMigration> lastRows,
                          PreparedScripts prepared) {
         Set<String> named = files.stream().map(ResolvedMigration::script).collect(Collectors.toSet());
-        Stream<PlanPart> fileParts = files.stream().map(file -> file(file, lastRows.get(file.script()), prepared));
+        Stream<PlanPart> fileParts = files.stream()
+                .map(file -> file(file, Optional.ofNullable(lastRows.get(file.script())), prepared));
         Stream<PlanPart> removed = lastRows.values().stream().filter(row -> !named.contains(row.script()))
                 .map(RepeatablePlanner::removed);
         return PlanPart.join(Stream.concat(fileParts, removed).toList());
     }
 
-    /** {@code row} is the file's last history row, or null when it never ran. */
-    private static PlanPart file(ResolvedMigration file, AppliedMigration row, PreparedScripts prepared) {
-        if (row == null) {
-            return PlanPart.of(entry(file, row, MigrationState.PENDING), prepared.of(file));
+    /** {@code lastRow} is the file's last history row; empty when the file never ran. */
+    private static PlanPart file(ResolvedMigration file, Optional<AppliedMigration> lastRow,
+                                 PreparedScripts prepared) {
+        if (lastRow.isEmpty()) {
+            return PlanPart.of(entry(file, null, MigrationState.PENDING), prepared.of(file));
         }
+        AppliedMigration row = lastRow.get();
         if (!row.success()) {
             return PlanPart.of(entry(file, row, MigrationState.FAILED), failed(row));
         }
