@@ -3,6 +3,7 @@ package dev.strata.it;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.core.ChangedLines;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.execute.AppliedRun;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +50,10 @@ class ValidationTest {
             assertThat(failure.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.kind()).isEqualTo(ProblemKind.EDITED);
                 assertThat(problem.script()).isEqualTo(V1);
+                assertThat(problem.changedLines()).contains(new ChangedLines(1,
+                        List.of("create table a_notes (note text);"),
+                        List.of("create table a_notes (note varchar(200));")));
+                assertThat(problem.message()).as("a sentence; the lines are data").doesNotContain("\n");
             });
             assertThat(failure.getMessage()).contains(V1, "line 2 (applied) became line 2 (now)",
                     "- 2: create table a_notes (note text);", "+ 2: create table a_notes (note varchar(200));");

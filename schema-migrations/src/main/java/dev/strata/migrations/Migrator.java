@@ -1,8 +1,6 @@
 package dev.strata.migrations;
 
-import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.MigrationType;
-import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.DeadClientCheck;
@@ -18,7 +16,7 @@ import dev.strata.migrations.history.NewHistoryRow;
 import dev.strata.migrations.lock.AdvisoryLock;
 import dev.strata.migrations.lock.SessionCheck;
 import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.plan.PlanEntry;
+import dev.strata.migrations.plan.EditedRows;
 import dev.strata.migrations.plan.Planner;
 import dev.strata.migrations.plan.PreparedScripts;
 import dev.strata.migrations.plan.RepairAction;
@@ -34,13 +32,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The engine's entry point: resolve files, read history once, compute the plan, and (for {@link #migrate()})
@@ -348,8 +344,8 @@ public final class Migrator {
 
     private MigrationPlan planWith(Connection connection, ResolvedMigrations resolved, List<AppliedMigration> rows,
                                   PreparedScripts prepared) throws SQLException {
-        MigrationPlan plan = new Planner(settings.outOfOrder(), prepared).plan(resolved, rows);
-        return withEditDetails(connection, plan);
+        Map<Integer, String> appliedContent = appliedContent(connection, EditedRows.of(resolved, rows));
+        return new Planner(settings.outOfOrder(), prepared).plan(resolved, rows, appliedContent);
     }
 
     /** Opens the connection and reads the history on another thread, while this one reads the files. */
@@ -363,23 +359,15 @@ public final class Migrator {
         });
     }
 
-    /** Adds the changed lines to each "edited" problem, reading the recorded content only for those rows. */
-    private MigrationPlan withEditDetails(Connection connection, MigrationPlan plan) throws SQLException {
-        if (plan.problems().stream().noneMatch(p -> p.kind() == ProblemKind.EDITED)) {
-            return plan;
+    /** What the rows the plan will call edited recorded when applied, by installed rank, read for those rows only. */
+    private Map<Integer, String> appliedContent(Connection connection, List<AppliedMigration> edited)
+            throws SQLException {
+        Map<Integer, String> content = new HashMap<>();
+        for (AppliedMigration row : edited) {
+            history.readContent(connection, row.installedRank())
+                    .ifPresent(text -> content.put(row.installedRank(), text));
         }
-        Map<String, PlanEntry> edited = plan.entries().stream()
-                .filter(entry -> entry.file() != null && entry.applied() != null)
-                .collect(Collectors.toMap(PlanEntry::script, Function.identity(), (a, b) -> a));
-        List<Problem> problems = new ArrayList<>(plan.problems().size());
-        for (Problem problem : plan.problems()) {
-            PlanEntry entry = problem.kind() == ProblemKind.EDITED ? edited.get(problem.script()) : null;
-            Optional<String> recorded = entry == null ? Optional.empty()
-                    : history.readContent(connection, entry.applied().installedRank());
-            problems.add(recorded.map(content -> problem.withMessage(problem.message() + "\n"
-                    + EditDiff.describe(content, entry.file().content()))).orElse(problem));
-        }
-        return plan.withProblems(problems);
+        return content;
     }
 
     private static String currentDatabase(Connection connection) throws SQLException {

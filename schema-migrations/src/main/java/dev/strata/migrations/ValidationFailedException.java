@@ -28,7 +28,7 @@ public final class ValidationFailedException extends StrataException {
         StringBuilder text = new StringBuilder("validation failed with ").append(problems.size())
                 .append(problems.size() == 1 ? " problem:" : " problems:");
         for (Problem problem : problems) {
-            text.append("\n  - ").append(problem.message().replace("\n", "\n    "));
+            text.append("\n  - ").append(problem.text().replace("\n", "\n    "));
             if (!problem.hint().isEmpty()) {
                 text.append("\n    fix: ").append(problem.hint());
             }

@@ -179,6 +179,13 @@ class JsonOutputProcessTest {
         assertThat(problem.path("version").asText()).isEqualTo("2");
         assertThat(problem.path("message").asText()).contains("edit detected in");
         assertThat(problem.path("hint").asText()).contains("strata repair");
+        assertThat(problem.path("message").asText()).as("the message as text prints it")
+                .contains("lines 1-2 (applied) became line 1 (now)");
+        JsonNode changed = problem.path("changedLines");
+        assertThat(changed.path("firstLine").asInt()).isEqualTo(1);
+        assertThat(changed.path("now")).extracting(JsonNode::asText)
+                .containsExactly("alter table jobs add column status text not null default 'new';");
+        assertThat(changed.path("applied")).hasSize(2);
         assertThat(document.path("entries").get(1).path("state").asText()).isEqualTo("edited");
         assertThat(document.path("error").path("type").asText()).isEqualTo("validation_failed");
         assertThat(document.path("error").path("exitCode").asInt()).isEqualTo(4);

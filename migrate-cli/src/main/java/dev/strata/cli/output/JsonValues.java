@@ -3,6 +3,7 @@ package dev.strata.cli.output;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
+import dev.strata.migrations.core.ChangedLines;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.execute.AppliedRun;
@@ -82,10 +83,19 @@ final class JsonValues {
         }
     }
 
-    record ProblemValue(String kind, String script, String version, String message, String hint) {
+    /** A problem; {@code message} carries the changed lines too (as text shows them), {@code changedLines} as data. */
+    record ProblemValue(String kind, String script, String version, String message, String hint,
+                        ChangedLinesValue changedLines) {
         static ProblemValue of(Problem problem) {
             return new ProblemValue(problem.kind().name(), problem.script(), text(problem.versionNumber()),
-                    problem.message(), problem.hint());
+                    problem.text(), problem.hint(), problem.changedLines().map(ChangedLinesValue::of).orElse(null));
+        }
+    }
+
+    /** An edited file's changed lines: the first changed line (1-based), the lines as applied and as they are now. */
+    record ChangedLinesValue(int firstLine, List<String> applied, List<String> now) {
+        static ChangedLinesValue of(ChangedLines changed) {
+            return new ChangedLinesValue(changed.head() + 1, changed.before(), changed.after());
         }
     }
 

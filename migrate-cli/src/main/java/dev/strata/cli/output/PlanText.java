@@ -93,7 +93,7 @@ public final class PlanText {
         out.println();
         out.println(problems.size() == 1 ? "1 problem:" : problems.size() + " problems:");
         for (Problem problem : problems) {
-            out.println("  - " + problem.message().replace("\n", "\n    "));
+            out.println("  - " + problem.text().replace("\n", "\n    "));
             if (!problem.hint().isEmpty()) {
                 out.println("    fix: " + problem.hint());
             }

@@ -5,10 +5,12 @@ import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The planner's rule for repeatable migrations ({@code R__<description>.sql}): a file runs when it has never run or
@@ -21,40 +23,46 @@ final class RepeatablePlanner {
     private RepeatablePlanner() {
     }
 
-    /** Adds an entry per repeatable file and row, the files to run (in file name order), and problems. */
-    static void plan(List<ResolvedMigration> files, Map<String, AppliedMigration> lastRows, PreparedScripts prepared,
-                     List<PlanEntry> entries, List<PendingMigration> pending, List<Problem> problems) {
-        Set<String> seen = new HashSet<>();
-        for (ResolvedMigration file : files) {
-            seen.add(file.script());
-            AppliedMigration row = lastRows.get(file.script());
-            MigrationState state = row == null ? MigrationState.PENDING : stateOf(row, file, problems);
-            if (state == MigrationState.PENDING || state == MigrationState.OUTDATED) {
-                prepared.prepare(file, problems).ifPresent(pending::add);
-            }
-            entries.add(new PlanEntry(null, file.description(), file.script(), state, file, row));
-        }
-        for (AppliedMigration row : lastRows.values()) {
-            if (seen.contains(row.script())) {
-                continue;
-            }
-            MigrationState state = MigrationState.REMOVED;
-            if (!row.success()) {
-                problems.add(failed(row));
-                state = MigrationState.FAILED;
-            }
-            entries.add(new PlanEntry(null, row.description(), row.script(), state, null, row));
-        }
+    /** An entry per repeatable file and row, the files to run (in file name order), and the problems. */
+    static PlanPart plan(List<ResolvedMigration> files, Map<String, AppliedMigration> lastRows,
+                         PreparedScripts prepared) {
+        Set<String> named = files.stream().map(ResolvedMigration::script).collect(Collectors.toSet());
+        Stream<PlanPart> fileParts = files.stream()
+                .map(file -> file(file, Optional.ofNullable(lastRows.get(file.script())), prepared));
+        Stream<PlanPart> removed = lastRows.values().stream().filter(row -> !named.contains(row.script()))
+                .map(RepeatablePlanner::removed);
+        return PlanPart.join(Stream.concat(fileParts, removed).toList());
     }
 
-    private static MigrationState stateOf(AppliedMigration row, ResolvedMigration file, List<Problem> problems) {
-        if (!row.success()) {
-            problems.add(failed(row));
-            return MigrationState.FAILED;
+    /** {@code lastRow} is the file's last history row; empty when the file never ran. */
+    private static PlanPart file(ResolvedMigration file, Optional<AppliedMigration> lastRow,
+                                 PreparedScripts prepared) {
+        if (lastRow.isEmpty()) {
+            return PlanPart.of(entry(file, null, MigrationState.PENDING), prepared.of(file));
         }
-        return Planner.recordedChecksum(row, problems, "upgrade Strata")
-                .map(recorded -> Planner.sameContent(recorded, file) ? MigrationState.APPLIED : MigrationState.OUTDATED)
-                .orElse(MigrationState.FAILED);
+        AppliedMigration row = lastRow.get();
+        if (!row.success()) {
+            return PlanPart.of(entry(file, row, MigrationState.FAILED), failed(row));
+        }
+        ChecksumComparison comparison = ChecksumComparison.of(row, file, "upgrade Strata");
+        if (comparison instanceof ChecksumComparison.Unreadable unreadable) {
+            return PlanPart.of(entry(file, row, MigrationState.FAILED), unreadable.problem());
+        }
+        return comparison instanceof ChecksumComparison.Same ? PlanPart.of(entry(file, row, MigrationState.APPLIED))
+                : PlanPart.of(entry(file, row, MigrationState.OUTDATED), prepared.of(file));
+    }
+
+    /** A row whose file is gone: left alone, unless it failed. */
+    private static PlanPart removed(AppliedMigration row) {
+        if (!row.success()) {
+            return PlanPart.of(new PlanEntry(null, row.description(), row.script(), MigrationState.FAILED, null, row),
+                    failed(row));
+        }
+        return PlanPart.of(new PlanEntry(null, row.description(), row.script(), MigrationState.REMOVED, null, row));
+    }
+
+    private static PlanEntry entry(ResolvedMigration file, AppliedMigration row, MigrationState state) {
+        return new PlanEntry(null, file.description(), file.script(), state, file, row);
     }
 
     private static Problem failed(AppliedMigration row) {

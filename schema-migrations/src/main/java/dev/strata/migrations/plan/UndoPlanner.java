@@ -47,16 +47,19 @@ public final class UndoPlanner {
             }
         }
         List<String> missing = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        List<PendingMigration> steps = new ArrayList<>();
+        List<Preparation> preparations = new ArrayList<>();
         for (PlanEntry entry : targets) {
             Optional<ResolvedMigration> undo = resolved.undoOf(entry.version());
             if (undo.isEmpty()) {
                 missing.add(undoFileName(entry.script()));
             } else {
-                Planner.prepare(undo.get(), mode, problems).ifPresent(steps::add);
+                preparations.add(FilePreparer.prepare(undo.get(), mode));
             }
         }
+        List<Problem> problems = preparations.stream().flatMap(preparation -> preparation.problems().stream())
+                .toList();
+        List<PendingMigration> steps = preparations.stream().flatMap(preparation -> preparation.ready().stream())
+                .toList();
         if (!missing.isEmpty() || !problems.isEmpty()) {
             throw UndoRefusedException.unusableFiles(missing, problems.stream().map(Problem::message).toList());
         }

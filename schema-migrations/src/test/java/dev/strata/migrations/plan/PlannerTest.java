@@ -3,6 +3,7 @@ package dev.strata.migrations.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.strata.migrations.core.ChangedLines;
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -504,6 +506,65 @@ class PlannerTest {
             assertThat(strict.entries().get(1).state()).isEqualTo(MigrationState.OUT_OF_ORDER);
             assertThat(lenient.problems()).isEmpty();
             assertThat(pendingVersions(lenient)).containsExactly("2");
+        }
+    }
+
+    @Nested
+    class EditDetails {
+        private final ResolvedMigration original = file("1", "CREATE TABLE a (id int);\nSELECT 1;\n");
+        private final ResolvedMigration edited = file("1", "CREATE TABLE a (id bigint);\nSELECT 1;\n");
+
+        @Test
+        void theContentRecordedForAnEditedRowBecomesTheProblemsChangedLines() {
+            MigrationPlan plan = new Planner(false).plan(files(edited), List.of(applied(4, original)),
+                    Map.of(4, original.content()));
+
+            assertThat(plan.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ProblemKind.EDITED);
+                assertThat(problem.changedLines()).contains(new ChangedLines(0, List.of("CREATE TABLE a (id int);"),
+                        List.of("CREATE TABLE a (id bigint);")));
+                assertThat(problem.message()).as("the sentence alone").doesNotContain("\n");
+                assertThat(problem.text()).isEqualTo(problem.message() + "\n"
+                        + "line 1 (applied) became line 1 (now):\n"
+                        + "  - 1: CREATE TABLE a (id int);\n"
+                        + "  + 1: CREATE TABLE a (id bigint);");
+            });
+        }
+
+        @Test
+        void withoutRecordedContentTheProblemHasNoChangedLinesAndItsTextIsTheMessage() {
+            MigrationPlan plan = new Planner(false).plan(files(edited), List.of(applied(4, original)), Map.of());
+
+            assertThat(plan.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.changedLines()).isEmpty();
+                assertThat(problem.text()).isEqualTo(problem.message());
+            });
+        }
+
+        @Test
+        void editedRowsNamesBeforePlanningExactlyTheRowsThePlanCallsEdited() {
+            ResolvedMigration two = file("2");
+            ResolvedMigration three = file("3", "SELECT 'three, edited';\n");
+            ResolvedMigration five = file("5", "SELECT 'five, edited';\n");
+            ResolvedMigrations resolved = files(edited, two, three, file("4"), five);
+            List<AppliedMigration> history = List.of(
+                    applied(1, original),                                   // edited
+                    applied(2, two),                                        // applied as it is
+                    row(3, "3", three.script(), Checksum.of("SELECT 3;\n").toString(), false), // failed
+                    row(4, "4", "V4__m4.sql", "md5:900150983cd24fb0d6963f7d28e17f72", true), // unreadable
+                    row(5, "5", five.script(), Checksum.of("SELECT 5;\n").toString(), true),
+                    new AppliedMigration(6, Version.parse("5"), "undo 5", MigrationType.UNDO, "U5__m5.sql",
+                            Checksum.of("drop;").toString(), "strata", INSTALLED_AT, 3, true), // undone, then edited
+                    row(7, "6", "V6__m6.sql", Checksum.of("SELECT 6;\n").toString(), true)); // file missing
+
+            List<AppliedMigration> named = EditedRows.of(resolved, history);
+            MigrationPlan plan = plan(resolved, history.toArray(AppliedMigration[]::new));
+
+            assertThat(named).extracting(AppliedMigration::installedRank).containsExactly(1);
+            assertThat(plan.entries()).filteredOn(entry -> entry.state() == MigrationState.EDITED)
+                    .extracting(entry -> entry.applied().installedRank()).contains(1);
+            assertThat(plan.problems()).filteredOn(problem -> problem.kind() == ProblemKind.EDITED)
+                    .extracting(Problem::script).containsExactly(edited.script());
         }
     }
 

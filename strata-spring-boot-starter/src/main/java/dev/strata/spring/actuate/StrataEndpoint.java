@@ -25,7 +25,7 @@ public class StrataEndpoint {
     public StrataReport report() {
         MigrationPlan plan = migrations.plan();
         List<StrataReport.Migration> entries = plan.entries().stream().map(StrataEndpoint::migration).toList();
-        List<String> problems = plan.problems().stream().map(Problem::message).toList();
+        List<String> problems = plan.problems().stream().map(Problem::text).toList();
         StrataReport.Schema schema = migrations.compare().map(StrataEndpoint::schema).orElse(null);
         return new StrataReport(migrations.description(), migrations.settings().historyTable().toString(),
                 migrations.settings().locations().stream().map(Object::toString).toList(),

@@ -1,6 +1,7 @@
 package dev.strata.spring.actuate;
 
 import dev.strata.api.SchemaComparison;
+import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.spring.StrataMigrations;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -42,7 +43,7 @@ public class StrataHealthIndicator extends AbstractHealthIndicator {
             builder.up();
         } else {
             builder.down().withDetail("pending", plan.pending().size())
-                    .withDetail("problems", plan.problems().stream().map(problem -> problem.message()).toList());
+                    .withDetail("problems", plan.problems().stream().map(Problem::text).toList());
         }
     }
 }

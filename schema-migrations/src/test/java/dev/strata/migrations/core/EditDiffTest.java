@@ -1,4 +1,4 @@
-package dev.strata.migrations;
+package dev.strata.migrations.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

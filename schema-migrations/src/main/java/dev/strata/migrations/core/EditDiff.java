@@ -1,21 +1,24 @@
-package dev.strata.migrations;
+package dev.strata.migrations.core;
 
-import dev.strata.migrations.core.ChangedLines;
 
 import java.util.List;
 
 /**
- * Shows which lines of an applied file changed, from the content recorded at apply time. Trims the common head and
- * tail and prints the changed middle: linear, and exactly right for the usual single edit.
+ * Shows which lines of an applied file changed ({@link ChangedLines}, from the content recorded at apply time), as
+ * text output prints an edited file's problem ({@link Problem#text()}): the changed middle, at most a few lines of
+ * each side.
  */
-final class EditDiff {
+public final class EditDiff {
     private static final int MAX_LINES_SHOWN = 8;
 
     private EditDiff() {
     }
 
     static String describe(String applied, String current) {
-        ChangedLines changed = ChangedLines.between(applied, current);
+        return describe(ChangedLines.between(applied, current));
+    }
+
+    public static String describe(ChangedLines changed) {
         if (changed.sameLines()) {
             return "only whitespace at the end of the file differs";
         }

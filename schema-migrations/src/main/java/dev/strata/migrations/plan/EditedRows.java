@@ -1,0 +1,31 @@
+package dev.strata.migrations.plan;
+
+import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.migrations.history.AppliedVersions;
+import dev.strata.migrations.resolve.ResolvedMigrations;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The history rows the plan will report as edited: the deciding row of a version whose file is there and whose
+ * recorded checksum differs from the file's now. Known before planning, so that the caller reads the content those
+ * rows recorded (and only theirs) and hands it to {@link Planner#plan(ResolvedMigrations, List, Map)}, which shows the
+ * changed lines in the problem.
+ */
+public final class EditedRows {
+    private EditedRows() {
+    }
+
+    public static List<AppliedMigration> of(ResolvedMigrations resolved, List<AppliedMigration> history) {
+        FilesByVersion files = FilesByVersion.of(resolved);
+        return AppliedVersions.of(history).lastRows().values().stream()
+                .filter(row -> row.success() && row.type() != MigrationType.BASELINE && !AppliedVersions.isUndo(row))
+                .filter(row -> !files.isDuplicated(row.version()))
+                .filter(row -> files.file(row.version())
+                        .map(file -> ChecksumComparison.of(row, file, "") instanceof ChecksumComparison.Differs)
+                        .orElse(false))
+                .toList();
+    }
+}
