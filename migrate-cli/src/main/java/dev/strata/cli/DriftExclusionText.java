@@ -2,7 +2,7 @@ package dev.strata.cli;
 
 import dev.strata.migrations.drift.Excluded;
 import dev.strata.migrations.drift.ObjectKey;
-import dev.strata.migrations.resolve.SkippedGoStep;
+import dev.strata.migrations.drift.UnreplayedStep;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ final class DriftExclusionText {
      * {@code Left out: migrations/2_backfill.go (version 2), a goose step written in Go …}, one line per step that
      * {@code migrations.skip_go_migrations} passes over: what it changed is in the database but in no replay.
      */
-    static List<String> skipped(List<SkippedGoStep> steps) {
+    static List<String> skipped(List<UnreplayedStep> steps) {
         return steps.stream().map(step -> "Left out: " + step.path() + " (version " + step.version() + "), a "
                 + step.layout() + " step written in Go that Strata cannot run (migrations.skip_go_migrations = true):"
                 + " what it changed is in no replay, so the comparison excludes it").toList();

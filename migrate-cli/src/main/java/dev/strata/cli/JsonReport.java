@@ -215,7 +215,7 @@ final class JsonReport {
         document().set("excluded", DriftJson.excluded(drift.excluded()));
         ArrayNode skipped = document().putArray("skippedGoSteps");
         drift.skippedGoSteps().forEach(step -> skipped.addObject().put("path", step.path())
-                .put("version", step.version().toString()).put("layout", step.layout().configName()));
+                .put("version", step.version().toString()).put("layout", step.layout()));
         return this;
     }
 

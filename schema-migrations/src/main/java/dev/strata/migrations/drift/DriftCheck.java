@@ -85,11 +85,11 @@ public final class DriftCheck {
      * @throws DatabaseConnectionException when either database cannot be reached
      */
     public DriftReport run() {
-        List<SkippedGoStep> skipped = new ArrayList<>();
+        List<UnreplayedStep> skipped = new ArrayList<>();
         MigrationPlan plan = new Migrator(live, settings, classLoader, new ExecutionListener() {
             @Override
             public void skipped(SkippedGoStep step) {
-                skipped.add(step);
+                skipped.add(new UnreplayedStep(step.path(), step.version(), step.layout().configName()));
             }
         }).plan();
         if (plan.hasProblems()) {

@@ -3,7 +3,6 @@ package dev.strata.migrations.drift;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
-import dev.strata.migrations.resolve.SkippedGoStep;
 
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +21,7 @@ import java.util.Objects;
  *                 account for it; front ends name each
  */
 public record DriftReport(MigrationPlan plan, List<ResolvedMigration> replayed, SchemaDiff diff,
-                          List<Excluded> excluded, List<SkippedGoStep> skippedGoSteps) {
+                          List<Excluded> excluded, List<UnreplayedStep> skippedGoSteps) {
     public DriftReport {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(diff, "diff");
