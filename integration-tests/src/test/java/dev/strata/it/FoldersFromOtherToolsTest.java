@@ -181,7 +181,10 @@ class FoldersFromOtherToolsTest {
             "golang-migrate|schema_migrations|version bigint primary key, dirty boolean",
             "dbmate|schema_migrations|version varchar(128) primary key",
             "diesel|__diesel_schema_migrations|version varchar(50) primary key, run_on timestamp default now()",
-            "goose|goose_db_version|id serial primary key, version_id bigint, is_applied boolean, tstamp timestamp"})
+            "goose|goose_db_version|id serial primary key, version_id bigint, is_applied boolean, tstamp timestamp",
+            "popx|schema_migration|version varchar(48) not null, version_self int not null default 0",
+            "temporal-sql-tool|schema_version|version_partition int not null, db_name varchar(255) not null,"
+                    + " creation_time timestamp, curr_version varchar(64), min_compatible_version varchar(64)"})
     void anotherToolsHistoryTableIsNamedAsSuch(String tool, String table, String columns, TestDatabase database,
                                                @TempDir Path dir) {
         Queries.execute(database, "create table " + table + " (" + columns + ")");

@@ -108,6 +108,7 @@ public final class Migrator {
     private ResolvedMigrations resolve() {
         ResolvedMigrations resolved = resolver.resolve(settings.locations());
         resolved.notes().forEach(listener::resolution);
+        resolved.skippedGoSteps().forEach(listener::skipped);
         return resolved;
     }
 

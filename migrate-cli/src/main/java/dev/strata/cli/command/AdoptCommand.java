@@ -25,10 +25,11 @@ import java.util.Iterator;
                         + " checking that each file is the one that was applied.",
                 "",
                 "Reads the tool's history table (flyway_schema_history, _sqlx_migrations, golang-migrate's or dbmate's "
-                        + "schema_migrations, __diesel_schema_migrations; in the history table's schema, --table names "
+                        + "schema_migrations, __diesel_schema_migrations, goose_db_version, popx's schema_migration, "
+                        + "temporal-sql-tool's schema_version; in the history table's schema, --table names "
                         + "another), finds each applied version's file in the migration locations, read with "
                         + "migrations.layout as `migrate` reads them, and compares the checksum the tool recorded: "
-                        + "Flyway's CRC32, sqlx's SHA-384 (golang-migrate, dbmate and diesel record none: files are "
+                        + "Flyway's CRC32, sqlx's SHA-384 (the other tools record none: files are "
                         + "matched by version). Every applied version is then recorded as an ADOPTED row, with the "
                         + "tool's install time and user where it kept them, in one transaction under the migration "
                         + "lock. The tool's table is only read.",

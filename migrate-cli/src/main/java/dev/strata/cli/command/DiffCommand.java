@@ -100,6 +100,7 @@ public final class DiffCommand extends DatabaseCommand {
                     + " not applied yet; that is not drift (see `strata status`).");
         }
         DriftExclusionText.lines(drift.excluded()).forEach(out::println);
+        DriftExclusionText.skipped(drift.skippedGoSteps()).forEach(out::println);
         out.println();
         out.println(drift.drifted() ? drift.diff().describe()
                 : "No drift: the schema matches its migrations.");

@@ -178,6 +178,9 @@ public final class JsonReport {
         ArrayNode notes = document().putArray("notes");
         drift.diff().notes().forEach(notes::add);
         document().set("excluded", DriftJson.excluded(drift.excluded()));
+        ArrayNode skipped = document().putArray("skippedGoSteps");
+        drift.skippedGoSteps().forEach(step -> skipped.addObject().put("path", step.path())
+                .put("version", step.version().toString()).put("layout", step.layout()));
         return this;
     }
 

@@ -1,6 +1,8 @@
 package dev.strata.migrations.adopt;
 
 import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.history.AppliedMigration;
@@ -8,6 +10,7 @@ import dev.strata.migrations.history.AppliedVersions;
 import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
+import dev.strata.migrations.resolve.SkippedGoStep;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,6 +75,26 @@ public final class AdoptionPlanner {
                         tool.displayName() + " baseline"));
             } else {
                 ResolvedMigration file = versioned.get(version);
+                Optional<SkippedGoStep> goStep = files.skippedGoSteps().stream()
+                        .filter(step -> step.version().equals(version)).findFirst();
+                Optional<Problem> refusedGoStep = files.problems().stream()
+                        .filter(problem -> problem.kind() == ProblemKind.GO_MIGRATION
+                                && version.equals(problem.version())).findFirst();
+                if (file == null && goStep.isPresent()) {
+                    // Strata never runs it (so never records it): its version stays out of Strata's history too.
+                    notes.add(migration.describe() + ": " + goStep.get().path() + " is a step written in Go, which"
+                            + " Strata cannot run; left out as migrations.skip_go_migrations = true says, so not"
+                            + " recorded");
+                    continue;
+                }
+                if (file == null && refusedGoStep.isPresent()) {
+                    refusals.add(new AdoptionPlan.Refusal(tool.displayName() + "'s " + migration.describe()
+                            + " is applied, and its file " + refusedGoStep.get().script() + " is a step written in"
+                            + " Go, which Strata cannot run", "set migrations.skip_go_migrations = true to adopt the"
+                            + " other versions and leave the Go steps out (each is then named in status, plan and"
+                            + " diff), or rewrite the step in SQL with the same version"));
+                    continue;
+                }
                 if (file == null) {
                     refusals.add(new AdoptionPlan.Refusal(tool.displayName() + "'s " + migration.describe()
                             + " is applied, but no migration file has version " + version, migration.missingFileFix()));

@@ -89,7 +89,7 @@ public final class GolangMigrateTool implements SourceTool {
         List<SourceMigration> applied = new ArrayList<>();
         boolean currentHasFile = false;
         for (ResolvedMigration file : files.migrations()) {
-            if (file.version().compareTo(current) > 0) {
+            if (files.order().isAfter(file.version(), current)) {
                 continue;
             }
             currentHasFile |= file.version().equals(current);

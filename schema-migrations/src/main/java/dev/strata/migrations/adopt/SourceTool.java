@@ -15,11 +15,13 @@ import java.util.Set;
  * and how to read its rows into {@link SourceMigration}s. Each tool only reads; matching files, verifying checksums
  * and writing Strata's rows is {@link AdoptionPlanner}'s and {@link HistoryAdoption}'s, the same for every tool.
  */
-public sealed interface SourceTool permits FlywayTool, SqlxTool, GolangMigrateTool, DbmateTool, DieselTool {
+public sealed interface SourceTool permits FlywayTool, SqlxTool, GolangMigrateTool, DbmateTool, DieselTool,
+        GooseTool, PopxTool, TemporalTool {
 
     /** Every tool, in the order help and errors list them. */
     static List<SourceTool> all() {
-        return List.of(new FlywayTool(), new SqlxTool(), new GolangMigrateTool(), new DbmateTool(), new DieselTool());
+        return List.of(new FlywayTool(), new SqlxTool(), new GolangMigrateTool(), new DbmateTool(), new DieselTool(),
+                new GooseTool(), new PopxTool(), new TemporalTool());
     }
 
     /** The tool {@code strata adopt --from NAME} names. */

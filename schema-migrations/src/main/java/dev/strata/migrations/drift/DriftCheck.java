@@ -22,6 +22,7 @@ import dev.strata.migrations.plan.PreparedScripts;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import dev.strata.migrations.sql.SqlStates;
+import dev.strata.migrations.resolve.SkippedGoStep;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -85,13 +86,11 @@ public final class DriftCheck {
      * @throws DatabaseConnectionException when either database cannot be reached
      */
     public DriftReport run() {
-        List<String> skipped = new ArrayList<>();
+        List<UnreplayedStep> skipped = new ArrayList<>();
         MigrationPlan plan = new Migrator(live, settings, classLoader, new ExecutionListener() {
             @Override
-            public void resolution(String note) {
-                if (note.startsWith(SKIPPED)) {
-                    skipped.add(note.substring(SKIPPED.length()));
-                }
+            public void skipped(SkippedGoStep step) {
+                skipped.add(new UnreplayedStep(step.path(), step.version(), step.layout().configName()));
             }
         }).plan();
         if (plan.hasProblems()) {
@@ -103,10 +102,7 @@ public final class DriftCheck {
         DriftExclusions.Filtered expected = exclusions.apply(snapshot(scratch, scope));
         DriftExclusions.Filtered actual = exclusions.apply(snapshot(live, scope));
         SchemaDiff diff = SchemaDiff.between(expected.kept(), actual.kept());
-        List<String> notes = new ArrayList<>(diff.notes());
-        // What a skipped step (a migration written in Go) did is in the live database but not in the replay.
-        skipped.forEach(step -> notes.add("the comparison leaves out a skipped step: " + step));
-        return new DriftReport(plan, replayed, new SchemaDiff(diff.differences(), notes), excluded(expected, actual));
+        return new DriftReport(plan, replayed, diff, excluded(expected, actual), skipped);
     }
 
     /** Per rule, what it left out of either database; a default rule only when it left something out. */
@@ -121,9 +117,6 @@ public final class DriftCheck {
         }
         return excluded;
     }
-
-    /** How the resolver names a file it passed over on purpose ({@code migrations.skip_go_migrations}). */
-    private static final String SKIPPED = "skipped: ";
 
     /**
      * The files behind the schema the database should have: those at or below its baseline in version order, then the

@@ -16,14 +16,23 @@ import java.util.Objects;
  * @param diff     how the database's schema differs from the schema the replayed files produce
  * @param excluded what each exclusion pattern left out of the comparison (every pattern given, and each default
  *                 pattern that left something out)
+ * @param skippedGoSteps the migrations written in Go that {@code migrations.skip_go_migrations} passes over: what
+ *                 they did is in the database (the other tool ran them) but in no replay, so the comparison cannot
+ *                 account for it; front ends name each
  */
 public record DriftReport(MigrationPlan plan, List<ResolvedMigration> replayed, SchemaDiff diff,
-                          List<Excluded> excluded) {
+                          List<Excluded> excluded, List<UnreplayedStep> skippedGoSteps) {
     public DriftReport {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(diff, "diff");
         replayed = List.copyOf(replayed);
         excluded = List.copyOf(excluded);
+        skippedGoSteps = List.copyOf(skippedGoSteps);
+    }
+
+    /** No migration written in Go passed over. */
+    public DriftReport(MigrationPlan plan, List<ResolvedMigration> replayed, SchemaDiff diff, List<Excluded> excluded) {
+        this(plan, replayed, diff, excluded, List.of());
     }
 
     public boolean drifted() {

@@ -1,6 +1,7 @@
 package dev.strata.migrations.execute;
 
 import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.resolve.SkippedGoStep;
 
 /** Progress of a run, for front ends that print a line per file. */
 public interface ExecutionListener {
@@ -19,5 +20,12 @@ public interface ExecutionListener {
 
     /** How the files were read, e.g. the layout {@code migrations.layout = "auto"} detected; shown on stderr. */
     default void resolution(String note) {
+    }
+
+    /**
+     * A migration written in Go that {@code migrations.skip_go_migrations} passes over; it is also named in a
+     * {@link #resolution} note, so front ends that print the notes need not handle it.
+     */
+    default void skipped(SkippedGoStep step) {
     }
 }

@@ -18,9 +18,15 @@ import java.util.Set;
  * @param adoptAs the name {@code strata adopt --from} takes for it
  */
 public record ForeignHistoryTable(String tool, String adoptAs) {
-    /** Each tool's columns that together tell its table from the others'; checked in order. */
+    /**
+     * Each tool's columns that together tell its table from the others'; checked in order. {@code byName}: the
+     * columns alone are too common (a single {@code version}), so the table must also have the tool's name.
+     */
     private record Signature(ForeignHistoryTable table, String defaultTable, Set<String> columns,
-                             Set<String> absent) {
+                             Set<String> absent, boolean byName) {
+        Signature(ForeignHistoryTable table, String defaultTable, Set<String> columns, Set<String> absent) {
+            this(table, defaultTable, columns, absent, false);
+        }
     }
 
     private static final List<Signature> SIGNATURES = List.of(
@@ -34,6 +40,15 @@ public record ForeignHistoryTable(String tool, String adoptAs) {
             new Signature(new ForeignHistoryTable("goose", "goose"), "goose_db_version", Set.of("version_id", "is_applied"), Set.of()),
             new Signature(new ForeignHistoryTable("golang-migrate", "golang-migrate"), "schema_migrations", Set.of("version", "dirty"),
                     Set.of()),
+            new Signature(new ForeignHistoryTable("temporal-sql-tool", "temporal-sql-tool"), "schema_version",
+                    Set.of("db_name", "curr_version"), Set.of()),
+            new Signature(new ForeignHistoryTable("temporal-sql-tool", "temporal-sql-tool"), "schema_update_history",
+                    Set.of("new_version", "old_version", "manifest_md5"), Set.of()),
+            new Signature(new ForeignHistoryTable("popx", "popx"), "schema_migration",
+                    Set.of("version", "version_self"), Set.of()),
+            // popx before version_self: one version column, like dbmate's, told apart by popx's table name.
+            new Signature(new ForeignHistoryTable("popx", "popx"), "schema_migration", Set.of("version"),
+                    Set.of(), true),
             new Signature(new ForeignHistoryTable("dbmate", "dbmate"), "schema_migrations", Set.of("version"), Set.of("dirty",
                     "installed_rank", "description", "script", "checksum")));
 
@@ -46,10 +61,11 @@ public record ForeignHistoryTable(String tool, String adoptAs) {
     }
 
     /** Whose table {@code columns} describe, if a known tool's. */
-    static Optional<ForeignHistoryTable> recognise(Set<String> columns) {
+    static Optional<ForeignHistoryTable> recognise(String table, Set<String> columns) {
         for (Signature signature : SIGNATURES) {
             boolean matches = columns.containsAll(signature.columns())
-                    && signature.absent().stream().noneMatch(columns::contains);
+                    && signature.absent().stream().noneMatch(columns::contains)
+                    && (!signature.byName() || signature.defaultTable().equals(table) && columns.size() == 1);
             // dbmate's table is a single column: anything more is someone else's table called version-something.
             if (matches && (!signature.table().tool().equals("dbmate") || columns.size() == 1)) {
                 return Optional.of(signature.table());
@@ -72,7 +88,7 @@ public record ForeignHistoryTable(String tool, String adoptAs) {
                     columns.add(rows.getString(1));
                 }
             }
-            return recognise(columns);
+            return recognise(table, columns);
         } catch (SQLException e) {
             // Only a better message was at stake: the original error is reported as it is.
             return Optional.empty();

@@ -12,12 +12,12 @@ import java.util.regex.Pattern;
 /**
  * Migrations written in Go ({@code <version>_<name>.go}) beside the SQL files of a golang-migrate, goose or popx
  * folder: steps Strata cannot run. Each is a problem naming it, unless {@code migrations.skip_go_migrations} accepts
- * skipping them, when each is named in a note instead; never passed over unseen.
+ * skipping them, when each is a {@link SkippedGoStep} (named in a note); never passed over unseen.
  */
 final class GoMigrations {
     private static final Pattern NAME = Pattern.compile("(\\d+)_\\w+\\.go");
 
-    record Findings(List<Problem> problems, List<String> notes) {
+    record Findings(List<Problem> problems, List<SkippedGoStep> skipped) {
     }
 
     private GoMigrations() {
@@ -25,7 +25,7 @@ final class GoMigrations {
 
     static Findings check(Layout layout, List<ScriptFile> companions, boolean skip) {
         List<Problem> problems = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<SkippedGoStep> skipped = new ArrayList<>();
         for (ScriptFile file : companions) {
             Matcher matcher = NAME.matcher(file.name());
             if (!matcher.matches() || file.name().endsWith("_test.go")) {
@@ -33,8 +33,7 @@ final class GoMigrations {
             }
             Version version = Version.parse(matcher.group(1));
             if (skip) {
-                notes.add("skipped: " + file.path() + " (version " + version + ") is a " + layout
-                        + " migration written in Go, which Strata cannot run (migrations.skip_go_migrations = true)");
+                skipped.add(new SkippedGoStep(file.path(), version, layout));
             } else {
                 problems.add(new Problem(ProblemKind.GO_MIGRATION, file.name(), version,
                         file.path() + " (version " + version + ") is a " + layout + " migration written in Go,"
@@ -43,6 +42,6 @@ final class GoMigrations {
                                 + " true to skip it (each skipped file is then named in status and plan)"));
             }
         }
-        return new Findings(problems, notes);
+        return new Findings(problems, skipped);
     }
 }

@@ -6,9 +6,9 @@ import dev.strata.migrations.core.VersionOrder;
  * goose: {@code <version>_<name>.sql} holding a {@code -- +goose Up} section and an optional {@code -- +goose Down}
  * section; versions compared as integers, as goose does. goose wraps each file in a transaction unless it says
  * {@code -- +goose NO TRANSACTION}, which becomes Strata's {@code -- strata:transaction=false}. The down section is
- * the migration's undo. goose keeps its history in {@code goose_db_version} (version_id, is_applied, tstamp), which a
- * future {@code strata adopt --from goose} would read; a {@code <version>_<name>.go} migration beside the files is
- * one Strata cannot run.
+ * the migration's undo. goose keeps its history in {@code goose_db_version} (version_id, is_applied, tstamp), which
+ * {@code strata adopt --from goose} reads; a {@code <version>_<name>.go} migration beside the files is one Strata
+ * cannot run.
  */
 final class GooseRules extends SectionedFileRules {
 

@@ -104,7 +104,7 @@ public final class MigrationResolver {
 
     /** One location's files, read in its layout. */
     private record LocationReading(LayoutRules rules, List<Decoded> files, List<Problem> problems,
-                                   List<String> notes) {
+                                   List<String> notes, List<SkippedGoStep> skipped) {
     }
 
     private LocationReading read(Location location, boolean mustHoldFiles) {
@@ -127,12 +127,14 @@ public final class MigrationResolver {
         LayoutRules.Selection selection = rules.select(sqlFiles, companions);
         problems.addAll(selection.problems());
         notes.addAll(selection.notes());
+        List<SkippedGoStep> skipped = new ArrayList<>();
         if (rules.runsGoMigrations()) {
             GoMigrations.Findings go = GoMigrations.check(rules.layout(), companions, skipGoMigrations);
             problems.addAll(go.problems());
-            notes.addAll(go.notes());
+            skipped.addAll(go.skipped());
+            go.skipped().forEach(step -> notes.add(step.note()));
         }
-        return new LocationReading(selection.rules(), decode(selection.files()), problems, notes);
+        return new LocationReading(selection.rules(), decode(selection.files()), problems, notes, skipped);
     }
 
     private ResolvedMigrations resolve(List<Location> locations, boolean everyLocationHoldsFiles) {
@@ -141,12 +143,14 @@ public final class MigrationResolver {
         List<ResolvedMigration> repeatables = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<SkippedGoStep> skipped = new ArrayList<>();
         List<LocationReading> readings = new ArrayList<>();
         for (Location location : locations) {
             LocationReading reading = read(location, everyLocationHoldsFiles);
             readings.add(reading);
             problems.addAll(reading.problems());
             notes.addAll(reading.notes());
+            skipped.addAll(reading.skipped());
         }
         for (LocationReading reading : readings) {
             for (List<Resolved> file : Parallel.map(reading.files(), one -> resolveOne(reading.rules(), one))) {
@@ -198,7 +202,7 @@ public final class MigrationResolver {
             }
         }
         return new ResolvedMigrations(unique, problems, pairedUndos, uniqueRepeatables(repeatables, problems),
-                notes, order);
+                notes, order, skipped);
     }
 
     private LocationNotFoundException noFiles(Location location) {

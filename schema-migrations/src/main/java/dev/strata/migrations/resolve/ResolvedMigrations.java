@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param notes       what a front end tells the user on stderr about how the files were read: the layout
  *                    {@code auto} detected, files whose version order differs from a file listing's
  * @param order       how the versions are ordered: as the layouts of the locations order them
+ * @param skippedGoSteps the migrations written in Go passed over ({@code migrations.skip_go_migrations}); each is
+ *                    also named in {@code notes}
  */
 public record ResolvedMigrations(List<ResolvedMigration> migrations, List<Problem> problems,
                                  List<ResolvedMigration> undos, List<ResolvedMigration> repeatables,
-                                 List<String> notes, VersionOrder order) {
+                                 List<String> notes, VersionOrder order, List<SkippedGoStep> skippedGoSteps) {
     public ResolvedMigrations {
         java.util.Objects.requireNonNull(order, "order");
         migrations = List.copyOf(migrations);
@@ -31,6 +33,14 @@ public record ResolvedMigrations(List<ResolvedMigration> migrations, List<Proble
         undos = List.copyOf(undos);
         repeatables = List.copyOf(repeatables);
         notes = List.copyOf(notes);
+        skippedGoSteps = List.copyOf(skippedGoSteps);
+    }
+
+    /** No migration written in Go passed over. */
+    public ResolvedMigrations(List<ResolvedMigration> migrations, List<Problem> problems,
+                              List<ResolvedMigration> undos, List<ResolvedMigration> repeatables,
+                              List<String> notes, VersionOrder order) {
+        this(migrations, problems, undos, repeatables, notes, order, List.of());
     }
 
     /** In numeric version order, Strata's own. */

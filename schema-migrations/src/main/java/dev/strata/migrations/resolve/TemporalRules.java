@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * the version ({@code CurrVersion}) and lists its SQL files in the order they run. Each listed file is a migration of
  * its own, versioned {@code <CurrVersion>.<position in the manifest>} (the third file of {@code v1.2} is version
  * 1.2.3), so versions run as the manifests order them and an error names the file and line. The tool keeps one row
- * in {@code schema_version} (and a log in {@code schema_update_history}), which a future
- * {@code strata adopt --from temporal-sql-tool} would read. There are no down files. Strata runs each file in a
+ * in {@code schema_version} (and a log in {@code schema_update_history}), which
+ * {@code strata adopt --from temporal-sql-tool} reads. There are no down files. Strata runs each file in a
  * transaction (the tool sends statements one by one): a file that must not says {@code -- strata:transaction=false}.
  */
 final class TemporalRules implements LayoutRules {
