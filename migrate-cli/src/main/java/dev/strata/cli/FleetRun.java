@@ -10,6 +10,7 @@ import dev.strata.migrations.fleet.FleetTargets;
 import dev.strata.migrations.fleet.Target;
 import dev.strata.migrations.fleet.TargetOutcome;
 import dev.strata.migrations.fleet.TargetResult;
+import dev.strata.migrations.lint.LintGateCheck;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -41,6 +42,12 @@ final class FleetRun {
      * works on one database as usual).
      */
     static Optional<Integer> ifTargets(DatabaseCommand database, TargetsOptions targets, FleetCommand command) {
+        return ifTargets(database, targets, command, Optional.empty());
+    }
+
+    /** As above, with the {@code migrations.lint} gate on each target, linting on {@code scratch}'s databases. */
+    static Optional<Integer> ifTargets(DatabaseCommand database, TargetsOptions targets, FleetCommand command,
+                                       Optional<ScratchOptions> scratch) {
         CommandLine commandLine = new CommandLine(database);
         if (targets.strayOptions()) {
             throw new CommandLine.ParameterException(commandLine, "--parallel, --on-failure and --canary need"
@@ -50,10 +57,10 @@ final class FleetRun {
             return Optional.empty();
         }
         return Optional.of(new FleetRun(database.strata.context(), database.connection, database.output,
-                database.report).run(command, targets, commandLine));
+                database.report).run(command, targets, commandLine, scratch));
     }
 
-    int run(FleetCommand command, TargetsOptions targets, CommandLine commandLine) {
+    int run(FleetCommand command, TargetsOptions targets, CommandLine commandLine, Optional<ScratchOptions> scratch) {
         StrataConfig config = connection.load(context);
         context.masker().addAll(config);
         FleetOptions options = targets.options(commandLine, config.fleet());
@@ -64,6 +71,10 @@ final class FleetRun {
         try (MigrationClasspath classpath = MigrationClasspath.of(connection.classpath, context.workingDirectory())) {
             Fleet fleet = new Fleet(config.database(), config.migrations(), classpath.classLoader(),
                     config.fleet().includePublic());
+            if (scratch.isPresent()) {
+                fleet = fleet.withLintGate(new LintGateCheck(config.lintGate(),
+                        scratch.get().databases(context, config.database().connectTimeout())));
+            }
             if (!output.json()) {
                 out.printf(Locale.ROOT, "%s %s (parallel %d, on failure %s%s)%n", verb(command),
                         Plural.of(selected.size(), "target"), options.parallel(), options.onFailure().optionName(),

@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.migrations.lint.ScratchDatabases;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -21,6 +22,15 @@ final class ScratchOptions {
                 .map(url -> DatabaseUrl.parse(url, "--scratch-url"));
         server.ifPresent(url -> url.secrets().forEach(context.masker()::add));
         return server;
+    }
+
+    /** A scratch database per lint of the {@code migrations.lint} gate: on {@code --scratch-url}, or embedded. */
+    ScratchDatabases databases(CliContext context, Duration connectTimeout) {
+        Optional<DatabaseUrl> server = server(context);
+        return () -> {
+            ScratchDatabase database = open(server, connectTimeout);
+            return ScratchDatabases.Scratch.of(database.connectionSource(), database::close);
+        };
     }
 
     /** A new scratch database on that server, or a temporary embedded PostgreSQL. */
