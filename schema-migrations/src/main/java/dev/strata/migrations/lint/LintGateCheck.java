@@ -29,7 +29,7 @@ public final class LintGateCheck {
         this.scratch = Objects.requireNonNull(scratch, "scratch");
     }
 
-    /** This gate replaying in {@code schema} of each scratch database: for a tenant (see {@link ScratchDatabases#inSchema}). */
+    /** This gate replaying in {@code schema} of each scratch database, for a tenant ({@link ScratchDatabases#inSchema}). */
     public LintGateCheck inSchema(String schema, String searchPath) {
         return gate == LintGate.OFF ? this : new LintGateCheck(gate, scratch.inSchema(schema, searchPath));
     }
