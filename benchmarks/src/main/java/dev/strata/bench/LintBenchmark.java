@@ -79,7 +79,7 @@ public final class LintBenchmark {
         }
     }
 
-    /** Inserts rows into {@link #LARGE_TABLE} in batches until its total size (indexes included) reaches {@code bytes}. */
+    /** Inserts rows into {@link #LARGE_TABLE} in batches until its size (indexes included) reaches {@code bytes}. */
     private static long populate(BenchServer server, String database, long bytes) throws SQLException {
         try (Connection connection = server.open(database); Statement statement = connection.createStatement()) {
             long size = 0;

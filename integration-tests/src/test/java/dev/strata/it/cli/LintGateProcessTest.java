@@ -54,7 +54,8 @@ class LintGateProcessTest {
         assertThat(count(target, "select count(*) from information_schema.tables where table_name = 'job_tags'"))
                 .as("nothing of V2 applied").isZero();
 
-        Files.writeString(workingDirectory.resolve("strata.toml"), "[[targets]]\nname = \"main\"\nschema = \"public\"\n");
+        Files.writeString(workingDirectory.resolve("strata.toml"),
+                "[[targets]]\nname = \"main\"\nschema = \"public\"\n");
         StrataCli.Result fleet = StrataCli.run(workingDirectory, environment, "migrate", "--targets", "all",
                 "--scratch-url", scratch);
 

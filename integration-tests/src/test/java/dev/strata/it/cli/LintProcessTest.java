@@ -102,8 +102,8 @@ class LintProcessTest {
     void aStatementOutsideATransactionSaysItsLocksWereNotMeasured(TestDatabase target, TestDatabase server)
             throws Exception {
         Path migrations = Files.createDirectories(workingDirectory.resolve("migrations"));
-        Files.writeString(migrations.resolve("V1__jobs.sql"), "create table jobs (id bigint primary key, state text);\n"
-                + "insert into jobs select g, 'queued' from generate_series(1, 500) g;\n");
+        Files.writeString(migrations.resolve("V1__jobs.sql"), "create table jobs (id bigint primary key,"
+                + " state text);\ninsert into jobs select g, 'queued' from generate_series(1, 500) g;\n");
         Map<String, String> environment = Map.of("STRATA_DATABASE__URL", target.postgresUrl(),
                 "STRATA_MIGRATIONS__LOCATIONS", "filesystem:" + migrations);
         assertThat(StrataCli.run(workingDirectory, environment, "migrate").exitCode()).isZero();

@@ -176,7 +176,7 @@ final class TargetRun {
         return new TargetOutcome.Failed(kind(error), message, Optional.empty(), OptionalInt.empty(), sqlState(error));
     }
 
-    /** The statements with refused findings: a fleet run prints no lint report per target, so they go in its message. */
+    /** The statements with refused findings: a fleet prints no lint report per target, so its message lists them. */
     private static List<StatementReview> refusedStatements(LintFindingsException lint) {
         return lint.report().statements().stream().filter(review -> errors(review).findAny().isPresent()).toList();
     }
