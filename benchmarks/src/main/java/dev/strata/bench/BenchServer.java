@@ -88,6 +88,15 @@ final class BenchServer implements AutoCloseable {
         return "postgresql://" + user + "@" + host + ":" + port + "/" + database;
     }
 
+    /**
+     * With the password, for {@code --scratch-url} (which reads no other source of one): only for the benchmark's
+     * throwaway server, whose password is generated per start.
+     */
+    String strataUrlWithPassword(String database) {
+        return "postgresql://" + user + password.map(secret -> ":" + secret).orElse("") + "@" + host + ":" + port + "/"
+                + database;
+    }
+
     String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }

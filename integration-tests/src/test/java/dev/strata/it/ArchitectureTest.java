@@ -162,9 +162,10 @@ class ArchitectureTest {
             .whereLayer("Adopt").mayOnlyAccessLayers("Core", "Resolve", "History", "Lock", "Engine")
             .whereLayer("Drift").mayOnlyAccessLayers("Core", "Resolve", "History", "Plan", "Execute", "Engine",
                     "Config")
-            .whereLayer("Lint").mayOnlyAccessLayers("Core", "Resolve", "History", "Plan", "Execute", "Engine")
+            .whereLayer("Lint").mayOnlyAccessLayers("Core", "Resolve", "History", "Plan", "Execute", "Engine",
+                    "Config")
             .whereLayer("Fleet").mayOnlyAccessLayers("Core", "Resolve", "History", "Plan", "Execute", "Lock",
-                    "Engine", "Config")
+                    "Engine", "Config", "Lint")
             .ignoreDependency(JavaClass.Predicates.type(dev.strata.migrations.DatabaseConnectionException.class),
                     JavaClass.Predicates.type(dev.strata.migrations.config.DatabaseUrl.class))
             .because("resolve -> history -> plan -> execute is the engine's one direction of data: each step builds"

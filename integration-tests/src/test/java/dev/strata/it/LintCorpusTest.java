@@ -152,6 +152,9 @@ class LintCorpusTest {
             assertThat(last.rewrites().contains("corpus.t")).as("t rewritten").isEqualTo(expected.rewrite());
             assertThat(last.scans().contains("corpus.t")).as("t read in full").isEqualTo(expected.scan());
             assertThat(last.existed("corpus.t")).as("t existed before the file").isTrue();
+            assertThat(last.notMeasured()).as("locks not measured only where no transaction could hold them")
+                    .isEqualTo(sql.contains("concurrently") ? Optional.of(StatementFacts.NOT_MEASURED)
+                            : Optional.empty());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.cli.fleet.FleetFailedException;
 import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.execute.MigrationFailedException;

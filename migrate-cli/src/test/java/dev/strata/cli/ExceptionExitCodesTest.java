@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.cli.fleet.FleetFailedException;
 import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.core.ErrorKind;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,6 @@ import com.zaxxer.hikari.pool.HikariPool;
 import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.DatabaseConnectionException;
 import dev.strata.migrations.MigrateResult;
-import dev.strata.migrations.Migrator;
 import dev.strata.migrations.config.ConfigKey;
 import dev.strata.migrations.config.ConfigLoader;
 import dev.strata.migrations.config.ConfigurationException;
@@ -14,7 +13,6 @@ import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.config.JdbcConnectionSource;
 import dev.strata.migrations.config.StrataConfig;
-import dev.strata.migrations.execute.ExecutionListener;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -77,13 +75,14 @@ public final class StrataDatabase implements AutoCloseable {
                 throw bothUrlAndDataSource(settings.url().get());
             }
             this.description = "the application's DataSource (" + external.get().getClass().getName() + ")";
-            this.migration = migrate(config, ConnectionSource.of(external.get(), description), migrationsClassLoader);
+            this.migration = AutoMigration.run(config, ConnectionSource.of(external.get(), description),
+                    migrationsClassLoader);
             this.ownedPool = Optional.empty();
             this.dataSource = external.get();
         } else {
             DatabaseUrl url = settings.url().orElseThrow(StrataDatabase::noUrl);
             this.description = url.toString();
-            this.migration = migrate(config, new JdbcConnectionSource(settings), migrationsClassLoader);
+            this.migration = AutoMigration.run(config, new JdbcConnectionSource(settings), migrationsClassLoader);
             this.ownedPool = Optional.of(openPool(settings, url));
             this.dataSource = ownedPool.get();
         }
@@ -171,15 +170,6 @@ public final class StrataDatabase implements AutoCloseable {
         String source = ownedPool.isPresent() ? "url=" + description + ", poolSize=" + settings.poolSize()
                 + ", connectTimeout=" + settings.connectTimeout() : "dataSource=" + description;
         return "StrataDatabase[" + source + ", autoMigrate=" + settings.autoMigrate() + "]";
-    }
-
-    private static Optional<MigrateResult> migrate(StrataConfig config, ConnectionSource connections,
-                                                   ClassLoader migrationsClassLoader) {
-        if (!config.database().autoMigrate()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Migrator(connections, config.migrations(), migrationsClassLoader,
-                ExecutionListener.NONE).migrate());
     }
 
     private static HikariDataSource openPool(DatabaseSettings settings, DatabaseUrl url) {

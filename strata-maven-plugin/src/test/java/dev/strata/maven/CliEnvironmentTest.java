@@ -33,6 +33,17 @@ class CliEnvironmentTest {
     }
 
     @Test
+    void theMigrateGoalPassesItsScratchUrlToTheLintGateAsAnOption() {
+        MigrateMojo mojo = new MigrateMojo();
+        assertThat(mojo.options()).as("unset: the gate's embedded scratch server").isEmpty();
+
+        mojo.scratchUrl = "postgresql://ci@scratch.example:5432/postgres";
+
+        assertThat(mojo.options()).containsExactly("--scratch-url", "postgresql://ci@scratch.example:5432/postgres");
+        assertThat(mojo.environment(Map.of())).doesNotContainValue("postgresql://ci@scratch.example:5432/postgres");
+    }
+
+    @Test
     void unsetPomValuesLeaveTheKeysUnset() {
         Map<String, String> environment = new StatusMojo().environment(Map.of());
         assertThat(environment).isEmpty();

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code migrations.lint} through the real jar: {@code error} stops validate and migrate before anything is applied,
- * {@code warn} prints the same finding on stderr and migrates.
+ * and so does {@code migrate --targets} on each target; {@code warn} prints the same finding on stderr and migrates.
  */
 @ExtendWith(FreshDatabase.class)
 class LintGateProcessTest {
@@ -53,6 +53,16 @@ class LintGateProcessTest {
         assertThat(count(target, "select count(*) from strata_schema_history where version = '2'")).isZero();
         assertThat(count(target, "select count(*) from information_schema.tables where table_name = 'job_tags'"))
                 .as("nothing of V2 applied").isZero();
+
+        Files.writeString(workingDirectory.resolve("strata.toml"),
+                "[[targets]]\nname = \"main\"\nschema = \"public\"\n");
+        StrataCli.Result fleet = StrataCli.run(workingDirectory, environment, "migrate", "--targets", "all",
+                "--scratch-url", scratch);
+
+        assertThat(fleet.exitCode()).as(fleet.toString()).isEqualTo(4);
+        assertThat(fleet.stderr()).contains("1 of 1 target failed", "main: 1 lint finding at or above error remains",
+                "V2__drop_note.sql line 2: drop-column: drops column note");
+        assertThat(count(target, "select count(*) from strata_schema_history where version = '2'")).isZero();
 
         environment.put("STRATA_MIGRATIONS__LINT", "warn");
         StrataCli.Result warned = StrataCli.run(workingDirectory, environment, "migrate", "--scratch-url", scratch);

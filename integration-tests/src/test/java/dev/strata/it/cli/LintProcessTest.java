@@ -99,6 +99,40 @@ class LintProcessTest {
     }
 
     @Test
+    void aStatementOutsideATransactionSaysItsLocksWereNotMeasured(TestDatabase target, TestDatabase server)
+            throws Exception {
+        Path migrations = Files.createDirectories(workingDirectory.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__jobs.sql"), "create table jobs (id bigint primary key,"
+                + " state text);\ninsert into jobs select g, 'queued' from generate_series(1, 500) g;\n");
+        Map<String, String> environment = Map.of("STRATA_DATABASE__URL", target.postgresUrl(),
+                "STRATA_MIGRATIONS__LOCATIONS", "filesystem:" + migrations);
+        assertThat(StrataCli.run(workingDirectory, environment, "migrate").exitCode()).isZero();
+        Files.writeString(migrations.resolve("V2__state_index.sql"), "-- strata:transaction=false\n"
+                + "create index concurrently jobs_state_idx on jobs (state);\n"
+                + "analyze jobs;\n");
+        String scratch = server.postgresUrl();
+
+        StrataCli.Result text = StrataCli.run(workingDirectory, environment, "lint", "--scratch-url", scratch);
+        StrataCli.Result json = StrataCli.run(workingDirectory, environment, "lint", "--scratch-url", scratch,
+                "--output", "json");
+
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.stdout()).contains("V2__state_index.sql line 2:",
+                "    create index concurrently jobs_state_idx on jobs (state)",
+                "  not measured: runs outside a transaction (PostgreSQL refuses one for this statement), so the locks"
+                        + " it takes and the rows it reads are not seen; its locks end with it",
+                "No findings in 2 statements in 1 file; the locks of 1 statement outside a transaction were not"
+                        + " measured.");
+        assertThat(text.stdout()).as("analyze ran in a transaction of its own: measured").doesNotContain("line 3:");
+        List<JsonNode> statements = StreamSupport.stream(JSON.readTree(json.stdout()).get("statements")
+                .spliterator(), false).toList();
+        assertThat(statements).extracting(node -> node.get("locks_measured").asBoolean()).containsExactly(false, true);
+        assertThat(statements.get(0).get("not_measured").asText()).startsWith("not measured: runs outside a"
+                + " transaction");
+        assertThat(statements.get(1).has("not_measured")).isFalse();
+    }
+
+    @Test
     void namedFilesAreCheckedRightAfterTheAppliedOnesAndAnUnknownOneIsRefused(TestDatabase target, TestDatabase server)
             throws Exception {
         Path migrations = Files.createDirectories(workingDirectory.resolve("migrations"));

@@ -35,7 +35,8 @@ public final class MigrateCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.MIGRATE);
+        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.MIGRATE,
+                Optional.of(scratch));
         if (fleetRun.isPresent()) {
             return fleetRun.get();
         }

@@ -3,13 +3,14 @@ package dev.strata.cli.command;
 import dev.strata.cli.CliContext;
 import dev.strata.cli.database.ScratchDatabase;
 import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.migrations.lint.ScratchDatabases;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.util.Optional;
 
 /** {@code --scratch-url}: where {@code lint} (and the {@code migrations.lint} gate) replays the migrations. */
-final class ScratchOptions {
+public final class ScratchOptions {
     @Option(names = "--scratch-url", paramLabel = "URL",
             description = "A server to replay on, e.g. postgresql://user:pass@host:5432/postgres: strata creates a "
                     + "uniquely named database there (the user needs CREATEDB) and drops it afterwards. Use the "
@@ -23,6 +24,15 @@ final class ScratchOptions {
                 .map(url -> DatabaseUrl.parse(url, "--scratch-url"));
         server.ifPresent(url -> url.secrets().forEach(context.masker()::add));
         return server;
+    }
+
+    /** A scratch database per lint of the {@code migrations.lint} gate: on {@code --scratch-url}, or embedded. */
+    public ScratchDatabases databases(CliContext context, Duration connectTimeout) {
+        Optional<DatabaseUrl> server = server(context);
+        return () -> {
+            ScratchDatabase database = open(server, connectTimeout);
+            return ScratchDatabases.Scratch.of(database.connectionSource(), database::close);
+        };
     }
 
     /** A new scratch database on that server, or a temporary embedded PostgreSQL. */

@@ -9,6 +9,8 @@ import dev.strata.migrations.adopt.HistoryAdoption;
 import dev.strata.migrations.adopt.SourceTool;
 import dev.strata.migrations.config.JdbcConnectionSource;
 import dev.strata.migrations.config.LintGate;
+import dev.strata.migrations.lint.LintGateCheck;
+import dev.strata.migrations.lint.LintGateOutcome;
 import dev.strata.migrations.lint.Linter;
 import dev.strata.migrations.lint.TargetSizes;
 import dev.strata.migrations.core.SchemaTable;
@@ -77,6 +79,11 @@ public final class DatabaseSession implements AutoCloseable {
     /** {@code migrations.lint}: whether validate, plan and migrate lint the pending files first. */
     public LintGate lintGate() {
         return config.lintGate();
+    }
+
+    /** The {@code migrations.lint} gate on this database's pending files. */
+    public LintGateOutcome lintPending(LintGateCheck gate) {
+        return gate.check(connections, config.migrations(), classpath.classLoader(), targetSizes());
     }
 
     /** The sizes of this database's relations; unknown for the embedded default, which stands in for no target. */

@@ -7,7 +7,7 @@ import dev.strata.migrations.core.StrataException;
 public final class FleetFailedException extends StrataException {
     private final ErrorKind kind;
 
-    FleetFailedException(String message, String hint, ErrorKind kind) {
+    public FleetFailedException(String message, String hint, ErrorKind kind) {
         super(message, hint);
         this.kind = kind;
     }

@@ -4,6 +4,7 @@ import dev.strata.cli.CliContext;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.command.ConnectionOptions;
 import dev.strata.cli.command.DatabaseCommand;
+import dev.strata.cli.command.ScratchOptions;
 import dev.strata.cli.command.OutputOptions;
 import dev.strata.cli.database.MigrationClasspath;
 import dev.strata.cli.output.JsonReport;
@@ -19,6 +20,7 @@ import dev.strata.migrations.fleet.FleetTargets;
 import dev.strata.migrations.fleet.Target;
 import dev.strata.migrations.fleet.TargetOutcome;
 import dev.strata.migrations.fleet.TargetResult;
+import dev.strata.migrations.lint.LintGateCheck;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -50,6 +52,12 @@ public final class FleetRun {
      * works on one database as usual).
      */
     public static Optional<Integer> ifTargets(DatabaseCommand database, TargetsOptions targets, FleetCommand command) {
+        return ifTargets(database, targets, command, Optional.empty());
+    }
+
+    /** As above, with the {@code migrations.lint} gate on each target, linting on {@code scratch}'s databases. */
+    public static Optional<Integer> ifTargets(DatabaseCommand database, TargetsOptions targets, FleetCommand command,
+                                       Optional<ScratchOptions> scratch) {
         CommandLine commandLine = new CommandLine(database);
         if (targets.strayOptions()) {
             throw new CommandLine.ParameterException(commandLine, "--parallel, --on-failure and --canary need"
@@ -59,10 +67,10 @@ public final class FleetRun {
             return Optional.empty();
         }
         return Optional.of(new FleetRun(database.context(), database.connection, database.output,
-                database.report).run(command, targets, commandLine));
+                database.report).run(command, targets, commandLine, scratch));
     }
 
-    int run(FleetCommand command, TargetsOptions targets, CommandLine commandLine) {
+    int run(FleetCommand command, TargetsOptions targets, CommandLine commandLine, Optional<ScratchOptions> scratch) {
         StrataConfig config = connection.load(context);
         context.masker().addAll(config);
         FleetOptions options = targets.options(commandLine, config.fleet());
@@ -73,6 +81,10 @@ public final class FleetRun {
         try (MigrationClasspath classpath = MigrationClasspath.of(connection.classpath, context.workingDirectory())) {
             Fleet fleet = new Fleet(config.database(), config.migrations(), classpath.classLoader(),
                     config.fleet().includePublic());
+            if (scratch.isPresent()) {
+                fleet = fleet.withLintGate(new LintGateCheck(config.lintGate(),
+                        scratch.get().databases(context, config.database().connectTimeout())));
+            }
             if (!output.json()) {
                 out.printf(Locale.ROOT, "%s %s (parallel %d, on failure %s%s)%n", verb(command),
                         Plural.of(selected.size(), "target"), options.parallel(), options.onFailure().optionName(),

@@ -13,7 +13,8 @@ import dev.strata.migrations.lint.StatementReview;
  * {@code strata lint --output json}: per statement {@code file}, {@code line}, {@code locks} ({@code relation},
  * {@code mode}, {@code since_line}, {@code existed}), {@code rewrites}, {@code scans}, {@code findings} ({@code rule},
  * {@code severity}, {@code relation}, {@code message}, {@code fix}, and {@code allowed} with the reason when a
- * {@code -- strata:allow} line silences it).
+ * {@code -- strata:allow} line silences it); {@code locks_measured} false and {@code not_measured} saying why for a
+ * statement that ran outside a transaction.
  */
 final class LintJson {
     private LintJson() {
@@ -28,6 +29,8 @@ final class LintJson {
             statement.put("line", facts.line());
             statement.put("sql", facts.sql());
             statement.put("in_transaction", facts.inTransaction());
+            statement.put("locks_measured", facts.notMeasured().isEmpty());
+            facts.notMeasured().ifPresent(reason -> statement.put("not_measured", reason));
             ArrayNode locks = statement.putArray("locks");
             for (RelationLock lock : facts.locks()) {
                 locks.addObject().put("relation", lock.relation()).put("mode", lock.mode().sqlName())

@@ -26,7 +26,7 @@ public final class LintText {
         out.println("Lint of " + what);
         long files = report.statements().stream().map(review -> review.facts().script()).distinct().count();
         for (StatementReview review : report.statements()) {
-            if (!review.findings().isEmpty()) {
+            if (!review.findings().isEmpty() || review.facts().notMeasured().isPresent()) {
                 printStatement(review, out);
             }
         }
@@ -51,6 +51,7 @@ public final class LintText {
                         ? " until the file's end (line " + facts.lastLine() + ")" : ""));
             }
         }
+        facts.notMeasured().ifPresent(reason -> out.println("  " + reason));
         for (Finding finding : review.findings()) {
             out.println("  " + (finding.suppressed().isPresent() ? "allowed (" + finding.suppressed().get() + "): "
                     : finding.severity().label() + ": ") + finding.rule() + ": " + finding.message());
@@ -62,6 +63,13 @@ public final class LintText {
         }
     }
 
+    /** The count of statements whose locks were not measured, after the summary's sentence; empty when none. */
+    private static String notMeasured(LintReport report) {
+        long count = report.statements().stream().filter(review -> review.facts().notMeasured().isPresent()).count();
+        return count == 0 ? "" : "; the locks of " + count + (count == 1 ? " statement" : " statements")
+                + " outside a transaction were not measured";
+    }
+
     private static String summary(LintReport report, long files) {
         int statements = report.statements().size();
         String checked = statements + (statements == 1 ? " statement" : " statements") + " in " + files
@@ -69,7 +77,7 @@ public final class LintText {
         List<Finding> open = report.open();
         long allowed = report.statements().stream().flatMap(review -> review.findings().stream())
                 .filter(finding -> finding.suppressed().isPresent()).count();
-        String allowedText = allowed == 0 ? "" : " (" + allowed + " allowed)";
+        String allowedText = (allowed == 0 ? "" : " (" + allowed + " allowed)") + notMeasured(report);
         if (open.isEmpty()) {
             return "No findings in " + checked + allowedText + ".";
         }

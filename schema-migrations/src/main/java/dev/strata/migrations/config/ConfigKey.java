@@ -74,11 +74,12 @@ public enum ConfigKey {
                     + " instead, naming each skipped file on stderr in every command that reads the files (status,"
                     + " plan, migrate); their changes are then never made by Strata."),
     MIGRATIONS_LINT(Section.MIGRATIONS, "lint", ValueType.STRING, "off",
-            "Lint the pending files before validate, plan and migrate run (not in fleet runs): off; warn (the"
-                    + " findings on stderr, then the command goes on); error (an error-level finding no"
-                    + " -- strata:allow line silences stops the command with exit code 4, nothing applied). The"
-                    + " lint replays the migrations on a scratch database, a temporary embedded PostgreSQL unless"
-                    + " --scratch-url names a server. See docs/lint.md."),
+            "Lint the pending files before validate, plan and migrate run, before migrate --targets applies a"
+                    + " target's files, and before auto_migrate: off; warn (the findings on stderr, or logged, then"
+                    + " the command goes on); error (an error-level finding no -- strata:allow line silences stops"
+                    + " it with exit code 4, nothing applied). The lint replays the migrations on a scratch"
+                    + " database: a temporary embedded PostgreSQL unless --scratch-url names a server; for"
+                    + " auto_migrate, one created on database.url's server. See docs/lint.md."),
     CODEGEN_PACKAGE(Section.CODEGEN, "package", ValueType.STRING, null,
             "strata generate: the Java package of the generated classes, e.g. com.example.db (--package beats it;"
                     + " one of the two is required). The migrations are the filesystem: entries of"

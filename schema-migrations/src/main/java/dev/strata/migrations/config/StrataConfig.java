@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The whole configuration, validated: {@code [database]}, {@code [migrations]}, {@code [codegen]}, {@code [drift]},
- * {@code [fleet]} with the {@code [[targets]]}, the {@code migrations.lint} gate (the CLI's, so kept out of the
- * {@link MigrationSettings} the engine runs with), and the file it came from.
+ * {@code [fleet]} with the {@code [[targets]]}, the {@code migrations.lint} gate (kept out of the
+ * {@link MigrationSettings} a {@code Migrator} runs with: the gate needs a scratch database, which its callers
+ * provide to {@code lint.LintGateCheck}), and the file it came from.
  */
 public record StrataConfig(DatabaseSettings database, MigrationSettings migrations, CodegenConfig codegen,
                            DriftConfig drift, FleetConfig fleet, LintGate lintGate, Optional<Path> file) {

@@ -4,6 +4,7 @@ import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.config.DatabaseSettings;
+import dev.strata.migrations.lint.LintGateCheck;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,6 +33,7 @@ public final class Fleet {
     private final MigrationSettings settings;
     private final ClassLoader classLoader;
     private final boolean includePublic;
+    private final LintGateCheck lintGate;
 
     /**
      * @param database      user, password and connect timeout for targets whose URL and own password do not say
@@ -44,6 +46,23 @@ public final class Fleet {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
         this.includePublic = includePublic;
+        this.lintGate = LintGateCheck.OFF;
+    }
+
+    private Fleet(Fleet fleet, LintGateCheck lintGate) {
+        this.database = fleet.database;
+        this.settings = fleet.settings;
+        this.classLoader = fleet.classLoader;
+        this.includePublic = fleet.includePublic;
+        this.lintGate = lintGate;
+    }
+
+    /**
+     * This fleet with the {@code migrations.lint} gate on {@link FleetCommand#MIGRATE}: each target's pending files
+     * are linted (on a scratch database of their own) before they are applied, and a refusal fails that target.
+     */
+    public Fleet withLintGate(LintGateCheck gate) {
+        return new Fleet(this, Objects.requireNonNull(gate, "gate"));
     }
 
     /**
@@ -54,7 +73,7 @@ public final class Fleet {
      */
     public TargetResult migrateOne(Target target, boolean createSchema) {
         ConnectionSource connections = TargetConnections.of(target, database, includePublic, Optional.empty());
-        TargetRun run = new TargetRun(target, connections, settings, classLoader);
+        TargetRun run = new TargetRun(target, connections, settings, classLoader, lintGateFor(target));
         if (target.schema().isPresent()) {
             Optional<TargetOutcome.Failed> refused = ensureSchema(connections, target.schema().get(), createSchema, run);
             if (refused.isPresent()) {
@@ -115,7 +134,7 @@ public final class Fleet {
         try {
             FleetBatch batch = new FleetBatch(command, options.onFailure(), listener,
                     target -> new TargetRun(target, TargetConnections.of(target, database, includePublic,
-                            Optional.of(gate)), settings, classLoader), workers);
+                            Optional.of(gate)), settings, classLoader, lintGateFor(target)), workers);
             int canary = Math.min(options.canary(), targets.size());
             List<TargetResult> results = new ArrayList<>(batch.run(targets.subList(0, canary), new AtomicReference<>()));
             AtomicReference<String> stop = new AtomicReference<>();
@@ -128,6 +147,12 @@ public final class Fleet {
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    /** A tenant's files are linted in its schema, so that the findings name its tables as the target has them. */
+    private LintGateCheck lintGateFor(Target target) {
+        return target.schema().map(schema -> lintGate.inSchema(schema, TargetConnections.identifier(schema)
+                + (includePublic && !schema.equals("public") ? ",public" : ""))).orElse(lintGate);
     }
 
     private static void refuseDuplicateNames(List<Target> targets) {

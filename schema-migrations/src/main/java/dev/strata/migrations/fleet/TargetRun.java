@@ -13,6 +13,13 @@ import dev.strata.migrations.core.Version;
 import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.execute.MigrationFailedException;
+import dev.strata.migrations.lint.Finding;
+import dev.strata.migrations.lint.LintFindingsException;
+import dev.strata.migrations.lint.LintGateCheck;
+import dev.strata.migrations.lint.LintGateOutcome;
+import dev.strata.migrations.lint.Severity;
+import dev.strata.migrations.lint.StatementReview;
+import dev.strata.migrations.lint.TargetSizes;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PlanEntry;
 
@@ -26,6 +33,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One command on one target, turned into a {@link TargetResult}: the engine's exceptions become a failed outcome
@@ -36,12 +44,15 @@ final class TargetRun {
     private final ConnectionSource connections;
     private final MigrationSettings settings;
     private final ClassLoader classLoader;
+    private final LintGateCheck lintGate;
 
-    TargetRun(Target target, ConnectionSource connections, MigrationSettings settings, ClassLoader classLoader) {
+    TargetRun(Target target, ConnectionSource connections, MigrationSettings settings, ClassLoader classLoader,
+              LintGateCheck lintGate) {
         this.target = target;
         this.connections = connections;
         this.settings = settingsFor(target, settings);
         this.classLoader = classLoader;
+        this.lintGate = lintGate;
     }
 
     /** The fleet's settings for one target: a tenant's history table lives in the tenant's schema. */
@@ -63,7 +74,7 @@ final class TargetRun {
         }).withLockSession(Migrator.LockSession.MIGRATION);
         try {
             return switch (command) {
-                case MIGRATE -> migrated(migrator.migrate(), started);
+                case MIGRATE -> migrated(linted(migrator), started);
                 case VALIDATE -> planned(migrator.validate(), started);
                 case STATUS -> planned(migrator.plan(), started);
                 case PLAN -> wouldApply(migrator.validate(), started);
@@ -71,6 +82,18 @@ final class TargetRun {
         } catch (RuntimeException e) {
             return failed(e, migrator, List.copyOf(applied), started);
         }
+    }
+
+    /**
+     * Migrates after the {@code migrations.lint} gate, which lints this target's own pending files (each target has
+     * its own history) on a scratch database of its own; a refusal fails the target before anything is applied.
+     */
+    private MigrateResult linted(Migrator migrator) {
+        LintGateOutcome outcome = lintGate.check(connections, settings, classLoader, TargetSizes.of(connections));
+        outcome.refusal().ifPresent(refusal -> {
+            throw refusal;
+        });
+        return migrator.migrate();
     }
 
     private TargetResult migrated(MigrateResult result, long started) {
@@ -125,12 +148,30 @@ final class TargetRun {
             return new TargetOutcome.Failed(TargetOutcome.FailureKind.MIGRATION_FAILED, message,
                     Optional.of(failed.script()), OptionalInt.of(failed.failure().line()), failed.sqlState());
         }
+        if (error instanceof LintFindingsException lint) {
+            List<StatementReview> refused = refusedStatements(lint);
+            return new TargetOutcome.Failed(TargetOutcome.FailureKind.VALIDATION_FAILED, message + refused.stream()
+                    .flatMap(review -> errors(review).map(finding -> "\n  " + review.facts().script() + " line "
+                            + review.facts().line() + ": " + finding.rule() + ": " + finding.message()))
+                    .collect(Collectors.joining()), refused.stream().map(review -> review.facts().script()).findFirst(),
+                    OptionalInt.empty(), Optional.empty());
+        }
         if (error instanceof ValidationFailedException validation) {
             Optional<Problem> first = validation.problems().stream().findFirst();
             return new TargetOutcome.Failed(TargetOutcome.FailureKind.VALIDATION_FAILED, message,
                     first.flatMap(Problem::scriptName), OptionalInt.empty(), Optional.empty());
         }
         return new TargetOutcome.Failed(kind(error), message, Optional.empty(), OptionalInt.empty(), sqlState(error));
+    }
+
+    /** The statements with refused findings: a fleet prints no lint report per target, so its message lists them. */
+    private static List<StatementReview> refusedStatements(LintFindingsException lint) {
+        return lint.report().statements().stream().filter(review -> errors(review).findAny().isPresent()).toList();
+    }
+
+    private static Stream<Finding> errors(StatementReview review) {
+        return review.findings().stream()
+                .filter(finding -> finding.suppressed().isEmpty() && finding.severity() == Severity.ERROR);
     }
 
     private static TargetOutcome.FailureKind kind(RuntimeException error) {

@@ -25,7 +25,9 @@ import java.util.Set;
  * Runs files on a scratch database the way {@code migrate} runs them (a file in one transaction, its directives'
  * timeouts over the run's) and, after each statement, reads what it did with {@link CatalogProbe}. A file without a
  * transaction has each statement measured in a transaction of its own, unless PostgreSQL refuses one (CREATE INDEX
- * CONCURRENTLY, VACUUM): that statement runs as migrate runs it, and only its rewrites are seen.
+ * CONCURRENTLY, VACUUM): that statement runs as migrate runs it, only its rewrites are seen, and its facts say its
+ * locks were not measured (a second session watching {@code pg_locks} while it runs would be a race, not a
+ * measurement).
  */
 public final class LintReplay {
     /** PostgreSQL's "cannot run inside a transaction block". */
@@ -110,7 +112,7 @@ public final class LintReplay {
                         StatementFacts.normalize(statement.executableSql()), List.copyOf(held.values()), acquired,
                         rewrites(before, after), inTransaction ? scans(before, after, names) : List.of(),
                         after.defaults(), existingNames, lockTimeout, transactional, lastLine,
-                        changedColumns(before, after)));
+                        changedColumns(before, after), inTransaction));
                 if (!transactional && inTransaction) {
                     connection.commit();
                     connection.setAutoCommit(true);

@@ -22,11 +22,19 @@ import java.util.Set;
  * @param lastLine       the line of the file's last statement, where its transaction's locks end
  * @param columns        the columns it added or changed (type, serial default, primary key), of any table, new ones
  *                       included; read only for the style rules, empty otherwise
+ * @param locksMeasured  false for a statement PostgreSQL refuses to run in a transaction (CREATE INDEX CONCURRENTLY,
+ *                       VACUUM, …): it ran on its own, its locks were gone when it returned, so {@code locks},
+ *                       {@code acquired} and {@code scans} are empty because nothing could be read, not because
+ *                       nothing was taken; see {@link #notMeasured()}
  */
 public record StatementFacts(String script, int line, String sql, String normalized, List<RelationLock> locks,
                              List<RelationLock> acquired, List<String> rewrites, List<String> scans,
                              Set<String> defaults, Set<String> existing, Optional<String> lockTimeout, boolean inTransaction,
-                             int lastLine, List<ColumnType> columns) {
+                             int lastLine, List<ColumnType> columns, boolean locksMeasured) {
+    /** Why the locks of a statement outside a transaction are not shown, as every output says it. */
+    public static final String NOT_MEASURED = "not measured: runs outside a transaction (PostgreSQL refuses one for"
+            + " this statement), so the locks it takes and the rows it reads are not seen; its locks end with it";
+
     public StatementFacts {
         locks = List.copyOf(locks);
         acquired = List.copyOf(acquired);
@@ -35,6 +43,15 @@ public record StatementFacts(String script, int line, String sql, String normali
         defaults = Set.copyOf(defaults);
         existing = Set.copyOf(existing);
         columns = List.copyOf(columns);
+    }
+
+    /** Facts whose locks were measured. */
+    public StatementFacts(String script, int line, String sql, String normalized, List<RelationLock> locks,
+                          List<RelationLock> acquired, List<String> rewrites, List<String> scans, Set<String> defaults,
+                          Set<String> existing, Optional<String> lockTimeout, boolean inTransaction, int lastLine,
+                          List<ColumnType> columns) {
+        this(script, line, sql, normalized, locks, acquired, rewrites, scans, defaults, existing, lockTimeout,
+                inTransaction, lastLine, columns, true);
     }
 
     /** Facts without the columns (the style rules off). */
@@ -48,6 +65,11 @@ public record StatementFacts(String script, int line, String sql, String normali
     /** SQL without comments (see {@link dev.strata.migrations.sql.SqlStatement#executableSql()}) as rules read it. */
     public static String normalize(String executableSql) {
         return executableSql.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").replaceAll(" ?;$", "").strip();
+    }
+
+    /** {@link #NOT_MEASURED} when the statement's locks could not be read; empty when they were. */
+    public Optional<String> notMeasured() {
+        return locksMeasured ? Optional.empty() : Optional.of(NOT_MEASURED);
     }
 
     public boolean existed(String relation) {

@@ -7,6 +7,10 @@
  * applied to those facts by {@link dev.strata.migrations.lint.LintReviewer}, weighted by the target's
  * {@link dev.strata.migrations.lint.TargetSizes}; {@link dev.strata.migrations.lint.Linter} puts it together.
  *
- * <p><b>Internal</b>: the CLI's {@code lint} and {@code plan --analyze} use it; no Java API is documented yet.
+ * {@link dev.strata.migrations.lint.LintGateCheck} is the {@code migrations.lint} gate, on scratch databases its
+ * caller provides ({@link dev.strata.migrations.lint.ScratchDatabases}).
+ *
+ * <p><b>Internal</b>: the CLI's {@code lint}, {@code plan --analyze} and gate, the fleet and the schema API's
+ * {@code auto_migrate} use it; no Java API is documented yet.
  */
 package dev.strata.migrations.lint;

@@ -1,0 +1,63 @@
+package dev.strata.migrations.lint;
+
+import dev.strata.migrations.ConnectionSource;
+import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.Migrator;
+import dev.strata.migrations.config.LintGate;
+import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.plan.MigrationPlan;
+
+import java.util.Objects;
+
+/**
+ * {@code migrations.lint}: the one place that decides whether a command that applies (or checks) a database's pending
+ * files lints them first, and whether the findings stop it. The CLI's validate, plan and migrate, a fleet's migrate
+ * (each target on its own) and the runtime's {@code auto_migrate} call it; the caller renders the findings.
+ */
+public final class LintGateCheck {
+    /** The gate turned off: nothing is linted. */
+    public static final LintGateCheck OFF = new LintGateCheck(LintGate.OFF, () -> {
+        throw new IllegalStateException("the lint gate is off");
+    });
+
+    private final LintGate gate;
+    private final ScratchDatabases scratch;
+
+    /** @param scratch where to replay; opened only when the gate is on and files are pending */
+    public LintGateCheck(LintGate gate, ScratchDatabases scratch) {
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.scratch = Objects.requireNonNull(scratch, "scratch");
+    }
+
+    /** This gate replaying in {@code schema} of each scratch database, for a tenant ({@link ScratchDatabases#inSchema}). */
+    public LintGateCheck inSchema(String schema, String searchPath) {
+        return gate == LintGate.OFF ? this : new LintGateCheck(gate, scratch.inSchema(schema, searchPath));
+    }
+
+    public LintGate gate() {
+        return gate;
+    }
+
+    /**
+     * Lints the pending files of {@code target} when the gate is on. A plan with problems, or with nothing pending,
+     * is left to the command, which reports it as it always does.
+     *
+     * @param sizes the sizes the findings are weighed with, read from the target
+     */
+    public LintGateOutcome check(ConnectionSource target, MigrationSettings settings, ClassLoader classLoader,
+                                 TargetSizes sizes) {
+        if (gate == LintGate.OFF) {
+            return new LintGateOutcome.NotLinted();
+        }
+        MigrationPlan plan = new Migrator(target, settings, classLoader, ExecutionListener.NONE).plan();
+        if (plan.hasProblems() || plan.pending().isEmpty()) {
+            return new LintGateOutcome.NotLinted();
+        }
+        try (ScratchDatabases.Scratch database = scratch.open()) {
+            LintReport report = new Linter(target, database.connections(), settings, classLoader)
+                    .run(Linter.Scope.PENDING, sizes);
+            return new LintGateOutcome.Linted(gate, report, database.connections().description(),
+                    gate == LintGate.ERROR && report.reaches(Severity.ERROR));
+        }
+    }
+}
