@@ -20,8 +20,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code migrate}, {@code status}, {@code validate} or {@code plan} with {@code --targets}: the command on every selected target,
- * then one summary. Exits 0 only when every target succeeded.
+ * {@code migrate}, {@code status}, {@code validate}, {@code plan} or {@code diff} with {@code --targets}: the command on
+ * every selected target, then one summary. Exits 0 only when every target succeeded; SIGINT/SIGTERM stop the run
+ * target by target (see {@link Fleet#run(FleetCommand, List, FleetOptions, FleetListener,
+ * dev.strata.migrations.execute.Interruption)}).
  */
 final class FleetRun {
     private final CliContext context;
@@ -41,6 +43,19 @@ final class FleetRun {
      * works on one database as usual).
      */
     static Optional<Integer> ifTargets(DatabaseCommand database, TargetsOptions targets, FleetCommand command) {
+        return ifTargets(database, targets, command, (fleet, config, selected, options, listener, context) ->
+                fleet.run(command, selected, options, listener, context.interruption()));
+    }
+
+    /** What a fleet command does once the targets are selected: runs them, and returns what happened. */
+    @FunctionalInterface
+    interface Work {
+        FleetResult run(Fleet fleet, StrataConfig config, List<Target> selected, FleetOptions options,
+                        FleetListener listener, CliContext context);
+    }
+
+    static Optional<Integer> ifTargets(DatabaseCommand database, TargetsOptions targets, FleetCommand command,
+                                       Work work) {
         CommandLine commandLine = new CommandLine(database);
         if (targets.strayOptions()) {
             throw new CommandLine.ParameterException(commandLine, "--parallel, --on-failure and --canary need"
@@ -50,10 +65,10 @@ final class FleetRun {
             return Optional.empty();
         }
         return Optional.of(new FleetRun(database.strata.context(), database.connection, database.output,
-                database.report).run(command, targets, commandLine));
+                database.report).run(command, targets, commandLine, work));
     }
 
-    int run(FleetCommand command, TargetsOptions targets, CommandLine commandLine) {
+    int run(FleetCommand command, TargetsOptions targets, CommandLine commandLine, Work work) {
         StrataConfig config = connection.load(context);
         context.masker().addAll(config);
         FleetOptions options = targets.options(commandLine, config.fleet());
@@ -72,7 +87,8 @@ final class FleetRun {
             }
             FleetProgress progress = context.interactive() && !output.json()
                     ? new FleetProgress(context.err(), selected.size()) : null;
-            FleetResult result = fleet.run(command, selected, options, progress == null ? FleetListener.NONE : progress);
+            FleetResult result = work.run(fleet, config, selected, options,
+                    progress == null ? FleetListener.NONE : progress, context);
             if (progress != null) {
                 progress.clear();
             }
@@ -97,11 +113,18 @@ final class FleetRun {
             case VALIDATE -> "Validating";
             case STATUS -> "Reading the status of";
             case PLAN -> "Planning";
+            case DIFF -> "Comparing";
         };
     }
 
-    /** Names the failed targets with their messages; the exit code is theirs when they all failed alike. */
+    /**
+     * Names the failed targets with their messages; the exit code is theirs when they all failed alike, and the
+     * signal's when one stopped the run.
+     */
     private static FleetFailedException failure(FleetResult result) {
+        if (result.stoppedBy().isPresent()) {
+            return stopped(result, result.stoppedBy().get());
+        }
         List<TargetResult> failed = result.targets().stream().filter(TargetResult::failed).toList();
         Set<TargetOutcome.FailureKind> kinds = failed.stream()
                 .map(target -> ((TargetOutcome.Failed) target.outcome()).kind()).collect(Collectors.toSet());
@@ -112,17 +135,44 @@ final class FleetRun {
             message.append(", ").append(result.skipped()).append(" not started");
         }
         message.append(':');
-        for (TargetResult target : failed) {
-            String text = ((TargetOutcome.Failed) target.outcome()).message().replace("\n", "\n    ");
-            message.append("\n  ").append(target.name()).append(": ").append(text);
-        }
+        appendFailures(message, failed);
         return new FleetFailedException(message.toString(), "fix what failed and run the same command again: each"
                 + " target applies only what it lacks, so the targets that succeeded have nothing to do", code);
     }
 
+    /** A run stopped by SIGINT/SIGTERM: which targets finished, which were interrupted, which never started. */
+    private static FleetFailedException stopped(FleetResult result, String signal) {
+        List<TargetResult> failed = result.targets().stream().filter(TargetResult::failed).toList();
+        StringBuilder message = new StringBuilder(signal).append(" stopped the fleet run: ")
+                .append(names("finished", result.targets().stream().filter(t -> !t.failed() && !t.skipped())))
+                .append("; ").append(names("interrupted", result.targets().stream().filter(TargetResult::interrupted)))
+                .append("; ").append(names("not started", result.targets().stream().filter(TargetResult::skipped)));
+        if (result.failed() > 0) {
+            message.append("; ").append(names("failed", result.targets().stream()
+                    .filter(t -> t.failed() && !t.interrupted())));
+        }
+        message.append(':');
+        appendFailures(message, failed);
+        return new FleetFailedException(message.toString(), "run the same command again: each target applies only"
+                + " what it lacks, so the finished ones have nothing to do and the others resume",
+                StopSignals.exitCode(signal));
+    }
+
+    private static String names(String label, java.util.stream.Stream<TargetResult> targets) {
+        List<String> names = targets.map(TargetResult::name).toList();
+        return names.size() + " " + label + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")");
+    }
+
+    private static void appendFailures(StringBuilder message, List<TargetResult> failed) {
+        for (TargetResult target : failed) {
+            String text = ((TargetOutcome.Failed) target.outcome()).message().replace("\n", "\n    ");
+            message.append("\n  ").append(target.name()).append(": ").append(text);
+        }
+    }
+
     private static ExitCode exitCode(TargetOutcome.FailureKind kind) {
         return switch (kind) {
-            case VALIDATION_FAILED -> ExitCode.VALIDATION_FAILED;
+            case VALIDATION_FAILED, DRIFTED -> ExitCode.VALIDATION_FAILED;
             case CANNOT_CONNECT -> ExitCode.CANNOT_CONNECT;
             case LOCK_TIMEOUT -> ExitCode.LOCK_TIMEOUT;
             case HISTORY_UNREADABLE -> ExitCode.HISTORY_UNREADABLE;

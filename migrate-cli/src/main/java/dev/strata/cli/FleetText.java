@@ -30,9 +30,11 @@ final class FleetText {
         printTable(rows, out);
         out.println();
         out.println("Fleet status: " + versions(result.versionCounts()) + ".");
-        out.printf(Locale.ROOT, "%s in %.2f s: %d succeeded, %d failed, %d not started%s.%n",
+        out.printf(Locale.ROOT, "%s in %.2f s: %d succeeded, %d failed, %s%d not started%s.%n",
                 Plural.of(result.targets().size(), "target"), result.elapsed().toMillis() / 1000.0,
-                result.succeeded(), result.failed(), result.skipped(),
+                result.succeeded(), result.failed(),
+                result.stoppedBy().map(signal -> result.interrupted() + " interrupted by " + signal + ", ").orElse(""),
+                result.skipped(),
                 migrate ? "; " + Plural.of(result.filesApplied(), "file") + " applied" : "");
         out.flush();
     }
@@ -41,7 +43,7 @@ final class FleetText {
         return switch (command) {
             case MIGRATE -> List.of("target", "from", "to", "files applied", "time", "result");
             case PLAN -> List.of("target", "version", "pending", "would reach", "time", "result");
-            case STATUS, VALIDATE -> List.of("target", "version", "pending", "time", "result");
+            case STATUS, VALIDATE, DIFF -> List.of("target", "version", "pending", "time", "result");
         };
     }
 
@@ -54,7 +56,7 @@ final class FleetText {
                     Integer.toString(target.filesApplied()), time, outcome(target.outcome()));
             case PLAN -> List.of(target.name(), from, pending, version(target.to(), target.reached()), time,
                     outcome(target.outcome()));
-            case STATUS, VALIDATE -> List.of(target.name(), from, pending, time, outcome(target.outcome()));
+            case STATUS, VALIDATE, DIFF -> List.of(target.name(), from, pending, time, outcome(target.outcome()));
         };
     }
 
@@ -69,6 +71,13 @@ final class FleetText {
     }
 
     static String outcome(TargetOutcome outcome) {
+        if (outcome instanceof TargetOutcome.Failed failed
+                && (failed.kind() == TargetOutcome.FailureKind.INTERRUPTED
+                || failed.kind() == TargetOutcome.FailureKind.DRIFTED)) {
+            // "drifted from its migrations: 2 differences", "SIGINT stopped the run during …"
+            String first = failed.message().lines().findFirst().orElse("");
+            return failed.kind() == TargetOutcome.FailureKind.DRIFTED ? first : "interrupted: " + first;
+        }
         if (outcome instanceof TargetOutcome.Failed failed) {
             StringBuilder text = new StringBuilder("failed");
             failed.script().ifPresent(script -> text.append(": ").append(script));

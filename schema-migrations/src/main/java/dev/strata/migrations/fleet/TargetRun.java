@@ -20,6 +20,8 @@ import dev.strata.migrations.execute.ConnectionLostException;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.execute.MigrationInterruptedException;
+import dev.strata.migrations.execute.Interruption;
+import dev.strata.migrations.drift.DriftReport;
 import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.lock.LockTimeoutException;
 import dev.strata.migrations.lock.TransactionPoolingException;
@@ -48,6 +50,7 @@ final class TargetRun {
     private final ConnectionSource connections;
     private final MigrationSettings settings;
     private final ClassLoader classLoader;
+    private final Interruption interruption = new Interruption();
 
     TargetRun(Target target, ConnectionSource connections, MigrationSettings settings, ClassLoader classLoader) {
         this.target = target;
@@ -63,26 +66,57 @@ final class TargetRun {
                 .orElse(settings);
     }
 
+    /** How the fleet stops this target's run from outside: its current file is rolled back or recorded. */
+    Interruption interruption() {
+        return interruption;
+    }
+
     TargetResult run(FleetCommand command) {
+        if (command == FleetCommand.DIFF) {
+            throw new IllegalArgumentException("diff compares with a scratch database: use Fleet.diff");
+        }
         long started = System.nanoTime();
         List<AppliedRun> applied = Collections.synchronizedList(new ArrayList<>());
-        // The lock on the migration connection: one connection per target, so N targets run at once on N + 1.
-        Migrator migrator = new Migrator(connections, settings, classLoader, new ExecutionListener() {
-            @Override
-            public void applied(AppliedRun run) {
-                applied.add(run);
-            }
-        }).withLockSession(Migrator.LockSession.MIGRATION);
+        Migrator migrator = migrator(applied);
         try {
             return switch (command) {
                 case MIGRATE -> migrated(migrator.migrate(), started);
                 case VALIDATE -> planned(migrator.validate(), started);
                 case STATUS -> planned(migrator.plan(), started);
                 case PLAN -> wouldApply(migrator.validate(), started);
+                case DIFF -> throw new IllegalStateException("refused above");
             };
         } catch (RuntimeException e) {
             return failed(e, migrator, List.copyOf(applied), started);
         }
+    }
+
+    /** The target compared with its applied files replayed into the fleet's scratch database; drift fails it. */
+    TargetResult diff(DiffScratch scratch) {
+        long started = System.nanoTime();
+        try {
+            DriftReport drift = scratch.check(target, connections, settings, classLoader);
+            MigrationPlan plan = drift.plan();
+            TargetOutcome outcome = drift.drifted()
+                    ? new TargetOutcome.Failed(TargetOutcome.FailureKind.DRIFTED, mask("drifted from its migrations: "
+                            + drift.diff().summary() + "\n" + drift.diff().describe()),
+                            Optional.empty(), OptionalInt.empty(), Optional.empty())
+                    : new TargetOutcome.Succeeded();
+            return new TargetResult(target.name(), target.location(), plan.current(), plan.current(), 0,
+                    plan.pending().size(), true, since(started), outcome);
+        } catch (RuntimeException e) {
+            return failed(e, migrator(List.of()), List.of(), started);
+        }
+    }
+
+    /** The lock on the migration connection: one connection per target, so N targets run at once on N + 1. */
+    private Migrator migrator(List<AppliedRun> applied) {
+        return new Migrator(connections, settings, classLoader, new ExecutionListener() {
+            @Override
+            public void applied(AppliedRun run) {
+                applied.add(run);
+            }
+        }, interruption).withLockSession(Migrator.LockSession.MIGRATION);
     }
 
     private TargetResult migrated(MigrateResult result, long started) {
