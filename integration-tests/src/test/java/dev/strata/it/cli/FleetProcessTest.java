@@ -191,6 +191,42 @@ class FleetProcessTest {
         assertThat(analyze.stderr()).contains("--analyze works on one database");
     }
 
+    @Test
+    void diffWithTargetsListsEveryTargetExitsFourWhenOneDriftedAndKeepsJsonOneDocument(TestDatabase database)
+            throws IOException {
+        Files.writeString(workingDirectory.resolve("strata.toml"), "[fleet]\nschemas = \"shop_*\"\n");
+        for (String schema : new String[] {"shop_a", "shop_b"}) {
+            Queries.execute(database, "create schema " + schema);
+        }
+        Map<String, String> environment = environment(database);
+        assertThat(StrataCli.run(workingDirectory, environment, "migrate", "--targets", "all").exitCode()).isZero();
+
+        StrataCli.Result clean = StrataCli.run(workingDirectory, environment, "diff", "--targets", "all",
+                "--scratch-url", database.postgresUrl());
+
+        assertThat(clean.exitCode()).as(clean.toString()).isZero();
+        assertThat(clean.stdout()).contains("Comparing 2 targets").containsPattern("shop_a\\s+2\\s+0\\s+[0-9.]+ s\\s+ok")
+                .contains("Fleet status: 2 at 2.").contains("2 succeeded, 0 failed");
+
+        Queries.execute(database, "create index by_hand on shop_b.audit (id)");
+        StrataCli.Result drifted = StrataCli.run(workingDirectory, environment, "diff", "--targets", "all",
+                "--output", "json", "--scratch-url", database.postgresUrl());
+
+        assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(4);
+        assertThat(drifted.stderr()).contains("1 of 2 targets failed").contains("shop_b: drifted from its migrations")
+                .contains("by_hand");
+        JsonNode document = singleDocument(drifted);
+        assertThat(document.path("ok").asBoolean()).isFalse();
+        assertThat(document.path("error").path("exitCode").asInt()).isEqualTo(4);
+        assertThat(document.path("scratch").asText()).contains("(scratch)");
+        JsonNode targets = document.path("fleet").path("targets");
+        assertThat(targets.get(0).path("result").asText()).isEqualTo("succeeded");
+        assertThat(targets.get(1).path("result").asText()).isEqualTo("failed");
+        assertThat(targets.get(1).path("error").path("kind").asText()).isEqualTo("drifted");
+        assertThat(Queries.queryLong(database, "select count(*) from pg_catalog.pg_database where datname like"
+                + " 'strata_scratch_%'")).as("the scratch database dropped").isZero();
+    }
+
     private static JsonNode singleDocument(StrataCli.Result result) throws IOException {
         try (JsonParser parser = JSON.createParser(result.stdout())) {
             JsonNode document = JSON.readTree(parser);
