@@ -148,7 +148,7 @@ class ArchitectureTest {
                     "Config")
             .whereLayer("Lint").mayOnlyAccessLayers("Core", "Resolve", "History", "Plan", "Execute", "Engine")
             .whereLayer("Fleet").mayOnlyAccessLayers("Core", "Resolve", "History", "Plan", "Execute", "Lock",
-                    "Engine", "Config", "Drift")
+                    "Engine", "Config", "Drift", "Adopt")
             .ignoreDependency(JavaClass.Predicates.type(dev.strata.migrations.DatabaseConnectionException.class),
                     JavaClass.Predicates.type(dev.strata.migrations.config.DatabaseUrl.class))
             .because("resolve -> history -> plan -> execute is the engine's one direction of data: each step builds"

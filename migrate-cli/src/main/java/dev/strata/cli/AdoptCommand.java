@@ -6,14 +6,18 @@ import dev.strata.migrations.adopt.HistoryAdoption;
 import dev.strata.migrations.adopt.SourceMigration;
 import dev.strata.migrations.adopt.SourceTool;
 import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.fleet.FleetAdoption;
+import dev.strata.migrations.fleet.FleetCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
+import java.util.Optional;
 
 @Command(name = "adopt",
         description = {
@@ -80,8 +84,18 @@ final class AdoptCommand extends DatabaseCommand {
                     + "(only when the edits were intended and the database matches them).")
     private boolean acceptEdited;
 
+    @Mixin
+    TargetsOptions targets;
+
     @Override
     public Integer call() {
+        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.ADOPT,
+                (fleet, config, selected, options, listener, fleetContext) -> fleet.adopt(selected, options, listener,
+                        fleetContext.interruption(), new FleetAdoption(from, Optional.ofNullable(table), dryRun,
+                                acceptEdited)));
+        if (fleetRun.isPresent()) {
+            return fleetRun.get();
+        }
         CliContext context = strata.context();
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {

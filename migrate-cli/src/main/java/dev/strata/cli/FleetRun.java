@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code migrate}, {@code status}, {@code validate}, {@code plan} or {@code diff} with {@code --targets}: the command on
+ * {@code migrate}, {@code status}, {@code validate}, {@code plan}, {@code diff} or {@code adopt} with {@code --targets}: the command on
  * every selected target, then one summary. Exits 0 only when every target succeeded; SIGINT/SIGTERM stop the run
  * target by target (see {@link Fleet#run(FleetCommand, List, FleetOptions, FleetListener,
  * dev.strata.migrations.execute.Interruption)}).
@@ -114,6 +114,7 @@ final class FleetRun {
             case STATUS -> "Reading the status of";
             case PLAN -> "Planning";
             case DIFF -> "Comparing";
+            case ADOPT -> "Adopting the history of";
         };
     }
 

@@ -35,7 +35,9 @@ final class FleetText {
                 result.succeeded(), result.failed(),
                 result.stoppedBy().map(signal -> result.interrupted() + " interrupted by " + signal + ", ").orElse(""),
                 result.skipped(),
-                migrate ? "; " + Plural.of(result.filesApplied(), "file") + " applied" : "");
+                migrate ? "; " + Plural.of(result.filesApplied(), "file") + " applied"
+                        : result.command() == FleetCommand.ADOPT ? "; " + Plural.of(result.filesApplied(), "row")
+                        + " adopted" : "");
         out.flush();
     }
 
@@ -43,6 +45,7 @@ final class FleetText {
         return switch (command) {
             case MIGRATE -> List.of("target", "from", "to", "files applied", "time", "result");
             case PLAN -> List.of("target", "version", "pending", "would reach", "time", "result");
+            case ADOPT -> List.of("target", "from", "to", "rows adopted", "time", "result");
             case STATUS, VALIDATE, DIFF -> List.of("target", "version", "pending", "time", "result");
         };
     }
@@ -52,7 +55,7 @@ final class FleetText {
         String from = version(target.from(), target.reached());
         String pending = target.reached() ? Integer.toString(target.pending()) : "-";
         return switch (command) {
-            case MIGRATE -> List.of(target.name(), from, version(target.to(), target.reached()),
+            case MIGRATE, ADOPT -> List.of(target.name(), from, version(target.to(), target.reached()),
                     Integer.toString(target.filesApplied()), time, outcome(target.outcome()));
             case PLAN -> List.of(target.name(), from, pending, version(target.to(), target.reached()), time,
                     outcome(target.outcome()));

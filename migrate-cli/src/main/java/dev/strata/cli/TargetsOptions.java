@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import java.util.Optional;
 
 /**
- * The fleet options of {@code migrate}, {@code status}, {@code validate}, {@code plan} and {@code diff}, declared once and
+ * The fleet options of {@code migrate}, {@code status}, {@code validate}, {@code plan}, {@code diff} and {@code adopt}, declared once and
  * mixed into each:
  * with {@code --targets}, the command runs on every selected target of the fleet instead of one database.
  */

@@ -115,8 +115,8 @@ public final class Fleet {
     public FleetResult run(FleetCommand command, List<Target> targets, FleetOptions options, FleetListener listener,
                            Interruption interruption) {
         Objects.requireNonNull(command, "command");
-        if (command == FleetCommand.DIFF) {
-            throw new IllegalArgumentException("diff compares with a scratch database: use Fleet.diff");
+        if (command == FleetCommand.DIFF || command == FleetCommand.ADOPT) {
+            throw new IllegalArgumentException(command + " takes more than targets: use Fleet.diff or Fleet.adopt");
         }
         return execute(command, targets, options, listener, interruption, run -> run.run(command));
     }
@@ -135,6 +135,17 @@ public final class Fleet {
         DiffScratch shared = new DiffScratch(Objects.requireNonNull(scratch, "scratch"),
                 Objects.requireNonNull(exclusions, "exclusions"), includePublic);
         return execute(FleetCommand.DIFF, targets, options, listener, interruption, run -> run.diff(shared));
+    }
+
+    /**
+     * Adopts another tool's history on every target, as {@code strata adopt} does on one database: each under the
+     * target's own lock, in one transaction; a target whose tool state or files are refused fails with nothing
+     * recorded there.
+     */
+    public FleetResult adopt(List<Target> targets, FleetOptions options, FleetListener listener,
+                             Interruption interruption, FleetAdoption adoption) {
+        Objects.requireNonNull(adoption, "adoption");
+        return execute(FleetCommand.ADOPT, targets, options, listener, interruption, run -> run.adopt(adoption));
     }
 
     private FleetResult execute(FleetCommand command, List<Target> targets, FleetOptions options,

@@ -14,5 +14,7 @@ public enum FleetCommand {
      * Compares the target's schema with its applied files replayed into the fleet's one scratch database, changing
      * nothing on the target; a drifted target fails. Run through {@link Fleet#diff}, which takes the scratch database.
      */
-    DIFF
+    DIFF,
+    /** Records another tool's applied migrations in the target's Strata history. Run through {@link Fleet#adopt}. */
+    ADOPT
 }

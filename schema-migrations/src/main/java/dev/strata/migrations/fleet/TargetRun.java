@@ -22,6 +22,9 @@ import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.execute.MigrationInterruptedException;
 import dev.strata.migrations.execute.Interruption;
 import dev.strata.migrations.drift.DriftReport;
+import dev.strata.migrations.adopt.AdoptionPlan;
+import dev.strata.migrations.adopt.AdoptionRefusedException;
+import dev.strata.migrations.adopt.HistoryAdoption;
 import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.lock.LockTimeoutException;
 import dev.strata.migrations.lock.TransactionPoolingException;
@@ -72,8 +75,8 @@ final class TargetRun {
     }
 
     TargetResult run(FleetCommand command) {
-        if (command == FleetCommand.DIFF) {
-            throw new IllegalArgumentException("diff compares with a scratch database: use Fleet.diff");
+        if (command == FleetCommand.DIFF || command == FleetCommand.ADOPT) {
+            throw new IllegalArgumentException(command + " takes more than targets: use Fleet.diff or Fleet.adopt");
         }
         long started = System.nanoTime();
         List<AppliedRun> applied = Collections.synchronizedList(new ArrayList<>());
@@ -84,7 +87,7 @@ final class TargetRun {
                 case VALIDATE -> planned(migrator.validate(), started);
                 case STATUS -> planned(migrator.plan(), started);
                 case PLAN -> wouldApply(migrator.validate(), started);
-                case DIFF -> throw new IllegalStateException("refused above");
+                case DIFF, ADOPT -> throw new IllegalStateException("refused above");
             };
         } catch (RuntimeException e) {
             return failed(e, migrator, List.copyOf(applied), started);
@@ -106,6 +109,33 @@ final class TargetRun {
                     plan.pending().size(), true, since(started), outcome);
         } catch (RuntimeException e) {
             return failed(e, migrator(List.of()), List.of(), started);
+        }
+    }
+
+    /**
+     * Another tool's history adopted into the target's Strata history ({@code filesApplied}: the rows recorded, or
+     * that a dry run would record); a refusal fails the target with nothing recorded.
+     */
+    TargetResult adopt(FleetAdoption request) {
+        long started = System.nanoTime();
+        Migrator migrator = migrator(List.of());
+        try {
+            Optional<Version> before = migrator.plan().current();
+            HistoryAdoption adoption = new HistoryAdoption(connections, settings, classLoader, request.tool(),
+                    request.source(settings.historyTable()));
+            AdoptionPlan plan = request.dryRun() ? adoption.plan() : adoption.adopt(request.acceptEdited());
+            if (request.dryRun() && !plan.canAdopt(request.acceptEdited())) {
+                throw AdoptionRefusedException.of(plan);
+            }
+            MigrationPlan after = migrator.plan();
+            Optional<Version> to = request.dryRun()
+                    ? plan.adoptions().stream().map(AdoptionPlan.Adoption::version).filter(Objects::nonNull)
+                            .reduce((a, b) -> a.compareTo(b) >= 0 ? a : b).or(() -> before)
+                    : after.current();
+            return new TargetResult(target.name(), target.location(), before, to, plan.adoptions().size(),
+                    after.pending().size(), true, since(started), new TargetOutcome.Succeeded());
+        } catch (RuntimeException e) {
+            return failed(e, migrator, List.of(), started);
         }
     }
 
@@ -183,7 +213,7 @@ final class TargetRun {
         if (error instanceof MigrationInterruptedException) {
             return TargetOutcome.FailureKind.INTERRUPTED;
         }
-        if (error instanceof BaselineRefusedException) {
+        if (error instanceof BaselineRefusedException || error instanceof AdoptionRefusedException) {
             return TargetOutcome.FailureKind.VALIDATION_FAILED;
         }
         if (error instanceof DatabaseConnectionException || error instanceof ConnectionLostException) {
