@@ -18,12 +18,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * {@code migrate}, {@code status}, {@code validate}, {@code plan}, {@code diff} or {@code adopt} with {@code --targets}: the command on
- * every selected target, then one summary. Exits 0 only when every target succeeded; SIGINT/SIGTERM stop the run
- * target by target (see {@link Fleet#run(FleetCommand, List, FleetOptions, FleetListener,
- * dev.strata.migrations.execute.Interruption)}).
+ * {@code migrate}, {@code status}, {@code validate}, {@code plan}, {@code diff} or {@code adopt} with
+ * {@code --targets}: the command on every selected target, then one summary. Exits 0 only when every target succeeded; SIGINT/SIGTERM stop the run
+ * target by target (the context's interruption is handed to the fleet).
  */
 final class FleetRun {
     private final CliContext context;
@@ -159,7 +159,7 @@ final class FleetRun {
                 StopSignals.exitCode(signal));
     }
 
-    private static String names(String label, java.util.stream.Stream<TargetResult> targets) {
+    private static String names(String label, Stream<TargetResult> targets) {
         List<String> names = targets.map(TargetResult::name).toList();
         return names.size() + " " + label + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")");
     }

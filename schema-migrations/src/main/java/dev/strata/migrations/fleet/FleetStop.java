@@ -22,9 +22,7 @@ final class FleetStop {
      */
     Optional<String> starting(Interruption target) {
         running.add(target);
-        Optional<String> stopped = stoppedBy();
-        stopped.ifPresent(target::stop);
-        return stopped;
+        return stoppedBy();
     }
 
     void ended(Interruption target) {
