@@ -165,7 +165,7 @@ class ArchitectureTest {
             .whereLayer("Lint").mayOnlyAccessLayers("Core", "Resolve", "History", "Plan", "Execute", "Engine",
                     "Config")
             .whereLayer("Fleet").mayOnlyAccessLayers("Core", "Resolve", "History", "Plan", "Execute", "Lock",
-                    "Engine", "Config", "Lint")
+                    "Engine", "Config", "Lint", "Drift", "Adopt")
             .ignoreDependency(JavaClass.Predicates.type(dev.strata.migrations.DatabaseConnectionException.class),
                     JavaClass.Predicates.type(dev.strata.migrations.config.DatabaseUrl.class))
             .because("resolve -> history -> plan -> execute is the engine's one direction of data: each step builds"

@@ -38,7 +38,8 @@ public final class ExceptionExitCodes implements CommandLine.IExitCodeExceptionM
     /** The closing line's wording: the code's meaning, narrowed to this failure where the code covers several. */
     public static String wording(Throwable error, ExitCode code) {
         if (error instanceof FleetFailedException) {
-            return "a fleet target failed (" + code.meaning() + ")";
+            return (code == ExitCode.INTERRUPTED || code == ExitCode.TERMINATED ? "the fleet run was stopped ("
+                    : "a fleet target failed (") + code.meaning() + ")";
         }
         if (error instanceof MigrationFailedException failed) {
             return failed.transactional() ? "a migration failed; its transaction was rolled back"

@@ -191,6 +191,84 @@ class FleetProcessTest {
         assertThat(analyze.stderr()).contains("--analyze works on one database");
     }
 
+    @Test
+    void diffWithTargetsListsEveryTargetExitsFourWhenOneDriftedAndKeepsJsonOneDocument(TestDatabase database)
+            throws IOException {
+        Files.writeString(workingDirectory.resolve("strata.toml"), "[fleet]\nschemas = \"shop_*\"\n");
+        for (String schema : new String[] {"shop_a", "shop_b"}) {
+            Queries.execute(database, "create schema " + schema);
+        }
+        Map<String, String> environment = environment(database);
+        assertThat(StrataCli.run(workingDirectory, environment, "migrate", "--targets", "all").exitCode()).isZero();
+
+        StrataCli.Result clean = StrataCli.run(workingDirectory, environment, "diff", "--targets", "all",
+                "--scratch-url", database.postgresUrl());
+
+        assertThat(clean.exitCode()).as(clean.toString()).isZero();
+        assertThat(clean.stdout()).contains("Comparing 2 targets").containsPattern("shop_a\\s+2\\s+0\\s+[0-9.]+ s\\s+ok")
+                .contains("Fleet status: 2 at 2.").contains("2 succeeded, 0 failed");
+
+        Queries.execute(database, "create index by_hand on shop_b.audit (id)");
+        StrataCli.Result drifted = StrataCli.run(workingDirectory, environment, "diff", "--targets", "all",
+                "--output", "json", "--scratch-url", database.postgresUrl());
+
+        assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(4);
+        assertThat(drifted.stderr()).contains("1 of 2 targets failed").contains("shop_b: drifted from its migrations")
+                .contains("by_hand");
+        JsonNode document = singleDocument(drifted);
+        assertThat(document.path("ok").asBoolean()).isFalse();
+        assertThat(document.path("error").path("exitCode").asInt()).isEqualTo(4);
+        assertThat(document.path("scratch").asText()).contains("(scratch)");
+        JsonNode targets = document.path("fleet").path("targets");
+        assertThat(targets.get(0).path("result").asText()).isEqualTo("succeeded");
+        assertThat(targets.get(1).path("result").asText()).isEqualTo("failed");
+        assertThat(targets.get(1).path("error").path("kind").asText()).isEqualTo("drifted");
+        assertThat(Queries.queryLong(database, "select count(*) from pg_catalog.pg_database where datname like"
+                + " 'strata_scratch_%'")).as("the scratch database dropped").isZero();
+    }
+
+    @Test
+    void adoptWithTargetsTakesOverEachTenantsHistoryAndRefusesTheDirtyOneWithNothingRecorded(TestDatabase database)
+            throws IOException {
+        Files.writeString(workingDirectory.resolve("strata.toml"), "[fleet]\nschemas = \"gm_*\"\n");
+        for (String schema : new String[] {"gm_a", "gm_b"}) {
+            Queries.execute(database, "create schema " + schema);
+            Queries.execute(database, "create table " + schema + ".accounts (id int primary key)");
+            Queries.execute(database, "create table " + schema + ".audit (id int primary key)");
+            Queries.execute(database, "create table " + schema + ".schema_migrations (version bigint primary key,"
+                    + " dirty boolean not null)");
+        }
+        Queries.execute(database, "insert into gm_a.schema_migrations values (2, false)");
+        Queries.execute(database, "insert into gm_b.schema_migrations values (2, true)");
+        Path files = Files.createDirectories(workingDirectory.resolve("golang"));
+        Files.writeString(files.resolve("1_create_accounts.up.sql"), "create table accounts (id int primary key);\n");
+        Files.writeString(files.resolve("2_create_audit.up.sql"), "create table audit (id int primary key);\n");
+        Map<String, String> environment = environment(database);
+        environment.put("STRATA_MIGRATIONS__LOCATIONS", "filesystem:golang");
+        environment.put("STRATA_MIGRATIONS__LAYOUT", "sqlx");
+
+        StrataCli.Result refused = StrataCli.run(workingDirectory, environment, "adopt", "--from", "golang-migrate",
+                "--targets", "all");
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(4);
+        assertThat(refused.stdout()).contains("Adopting the history of 2 targets")
+                .containsPattern("gm_a\\s+none\\s+2\\s+2\\s+[0-9.]+ s\\s+ok").contains("2 rows adopted");
+        assertThat(refused.stderr()).contains("1 of 2 targets failed").contains("gm_b: ").contains("dirty");
+        assertThat(Queries.relationExists(database, "gm_b.strata_schema_history")
+                ? Queries.queryLong(database, "select count(*) from gm_b.strata_schema_history") : 0L).isZero();
+
+        Queries.execute(database, "update gm_b.schema_migrations set dirty = false");
+        StrataCli.Result again = StrataCli.run(workingDirectory, environment, "adopt", "--from", "golang-migrate",
+                "--targets", "all");
+        StrataCli.Result migrate = StrataCli.run(workingDirectory, environment, "migrate", "--targets", "all");
+
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.stdout()).containsPattern("gm_a\\s+2\\s+2\\s+0\\s+").containsPattern("gm_b\\s+none\\s+2\\s+2\\s+")
+                .contains("Fleet status: 2 at 2.");
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        assertThat(migrate.stdout()).contains("0 files applied");
+    }
+
     private static JsonNode singleDocument(StrataCli.Result result) throws IOException {
         try (JsonParser parser = JSON.createParser(result.stdout())) {
             JsonNode document = JSON.readTree(parser);

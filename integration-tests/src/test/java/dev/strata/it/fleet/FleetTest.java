@@ -8,6 +8,8 @@ import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.FailurePolicy;
+import dev.strata.migrations.drift.DriftExclusions;
+import dev.strata.migrations.execute.Interruption;
 import dev.strata.migrations.fleet.Fleet;
 import dev.strata.migrations.fleet.FleetCommand;
 import dev.strata.migrations.fleet.FleetListener;
@@ -313,6 +315,87 @@ class FleetTest {
         assertThat(failed.message()).doesNotContain(secret);
         assertThat(result.targets().get(1).location()).doesNotContain(secret);
         assertThat(targets.get(1).toString()).doesNotContain(secret);
+    }
+
+    @Test
+    void diffComparesEveryTargetAgainstOneSharedScratchDatabaseAndFailsOnlyTheDriftedOne(
+            TestDatabase database, TestDatabase ownDatabase, TestDatabase scratch) {
+        createSchemas(database, "drift_a", "drift_b");
+        DatabaseUrl ownUrl = DatabaseUrl.parse(ownDatabase.postgresUrl(), "the test");
+        List<Target> targets = new java.util.ArrayList<>(tenants(database, "drift_*"));
+        targets.add(Target.database("own", ownUrl));
+        assertThat(fleet().run(FleetCommand.MIGRATE, targets, FleetOptions.defaults(), FleetListener.NONE)
+                .allSucceeded()).isTrue();
+        Queries.execute(database, "alter table drift_b.accounts add column added_by_hand int");
+
+        // parallel 1: the tenants replay first, so "own" finds their schemas in the scratch database and must empty it
+        FleetResult result = fleet().diff(targets, FleetOptions.defaults().withParallel(1), FleetListener.NONE,
+                new Interruption(), scratch.connectionSource(), DriftExclusions.toolHistoryTables());
+
+        assertThat(result.command()).isEqualTo(FleetCommand.DIFF);
+        assertThat(result.targets()).extracting(TargetResult::name).containsExactly("drift_a", "drift_b", "own");
+        assertThat(result.targets().get(0).succeeded()).as(result.toString()).isTrue();
+        assertThat(result.targets().get(2).succeeded()).as(result.toString()).isTrue();
+        TargetOutcome.Failed drifted = (TargetOutcome.Failed) result.targets().get(1).outcome();
+        assertThat(drifted.kind()).isEqualTo(TargetOutcome.FailureKind.DRIFTED);
+        assertThat(drifted.message()).startsWith("drifted from its migrations: ").contains("added_by_hand")
+                .doesNotContain("drift_a");
+        assertThat(result.versionCounts()).containsExactly(Map.entry(Optional.of(Version.parse("2")), 3L));
+        assertThat(Queries.queryLong(scratch, "select count(*) from pg_catalog.pg_namespace where nspname like 'drift_%'"))
+                .as("emptied for the database of its own").isZero();
+        assertThat(Queries.relationExists(database, "drift_a.strata_schema_history")).isTrue();
+        assertThat(Queries.queryLong(database, "select count(*) from drift_a.strata_schema_history"))
+                .as("diff changed nothing").isEqualTo(2);
+    }
+
+    @Test
+    void aStopFromOutsideLetsTheRunningTargetRollBackItsFileAndStartsNoOtherTarget(TestDatabase database)
+            throws Exception {
+        createSchemas(database, "stop_a", "stop_b", "stop_c");
+        long gate = 4_243;
+        // Only stop_b's second file waits on the test's lock: stop_a finishes, stop_b is stopped there, stop_c waits.
+        write("V2__add_email.sql", "alter table accounts add column email text;\n"
+                + "select pg_catalog.pg_advisory_xact_lock(" + gate + ") where current_schema() = 'stop_b';\n");
+        List<Target> targets = tenants(database, "stop_*");
+        Interruption interruption = new Interruption();
+        ExecutorService run = Executors.newSingleThreadExecutor();
+        try (var holder = database.open(); var statement = holder.createStatement()) {
+            statement.execute("select pg_catalog.pg_advisory_lock(" + gate + ")");
+            Future<FleetResult> fleetRun = run.submit(() -> fleet().run(FleetCommand.MIGRATE, targets,
+                    FleetOptions.defaults().withParallel(1), FleetListener.NONE, interruption));
+            long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // the bound only stops a hang
+            long waiting = 0;
+            while (waiting == 0) {
+                assertThat(System.nanoTime()).as("stop_b waiting on the test's lock").isLessThan(giveUp);
+                assertThat(fleetRun.isDone()).as("the fleet run ended before stop_b waited").isFalse();
+                try (var row = statement.executeQuery("select count(*) from pg_catalog.pg_locks where"
+                        + " locktype = 'advisory' and not granted and classid = 0 and objid = " + gate)) {
+                    row.next();
+                    waiting = row.getLong(1);
+                }
+            }
+
+            assertThat(interruption.interrupt("SIGINT")).isTrue();
+            FleetResult result = fleetRun.get(5, TimeUnit.MINUTES); // the bound only stops a hang
+
+            assertThat(result.stoppedBy()).contains("SIGINT");
+            assertThat(result.targets().get(0).succeeded()).isTrue();
+            assertThat(result.targets().get(1).interrupted()).as(result.toString()).isTrue();
+            assertThat(((TargetOutcome.Failed) result.targets().get(1).outcome()).message())
+                    .contains("SIGINT stopped the run during").contains("V2__add_email.sql");
+            assertThat(result.targets().get(1).to()).contains(Version.parse("1"));
+            assertThat(result.targets().get(2).outcome())
+                    .isEqualTo(new TargetOutcome.Skipped("not started: SIGINT stopped the run"));
+            assertThat(List.of(result.succeeded(), result.interrupted(), result.failed(), result.skipped()))
+                    .containsExactly(1L, 1L, 0L, 1L);
+            assertThat(historyRows(database, "stop_a", "2")).isEqualTo(1);
+            assertThat(historyRows(database, "stop_b", "2")).as("rolled back").isZero();
+            assertThat(Queries.queryLong(database, "select count(*) from information_schema.columns where"
+                    + " table_schema = 'stop_b' and column_name = 'email'")).isZero();
+            assertThat(Queries.relationExists(database, "stop_c.strata_schema_history")).isFalse();
+        } finally {
+            run.shutdownNow();
+        }
     }
 
     private static List<Target> reversed(List<Target> targets) {

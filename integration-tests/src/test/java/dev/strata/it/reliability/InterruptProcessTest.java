@@ -84,6 +84,42 @@ class InterruptProcessTest {
         assertThat(deployment.tableExists("inside")).isFalse();
     }
 
+    @Test
+    void sigintDuringAFleetRunLetsTheRunningTargetRollBackStartsNoOtherListsEachAndExits130(TestDatabase database)
+            throws Exception {
+        Deployment deployment = Deployment.create(database, workingDirectory)
+                .write("V1__create_accounts.sql", "create table accounts (id int);\n")
+                .write("V2__waits.sql", """
+                        create table inside (id int);
+                        select pg_advisory_xact_lock(%d) where current_schema() = 'tenant_b';
+                        """.formatted(GATE_KEY))
+                .set("STRATA_FLEET__SCHEMAS", "tenant_*");
+        for (String tenant : new String[] {"tenant_a", "tenant_b", "tenant_c"}) {
+            Queries.execute(database, "create schema " + tenant + " authorization " + deployment.role().name());
+        }
+
+        StrataCli.Result result = interruptWhileWaiting(deployment, "INT", "migrate", "--targets", "all",
+                "--parallel", "1");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(130);
+        assertThat(result.stdout()).containsPattern("tenant_a\\s+none\\s+2\\s+2\\s+[0-9.]+ s\\s+ok")
+                .containsPattern("tenant_b\\s+none\\s+1\\s+1\\s+[0-9.]+ s\\s+interrupted: SIGINT stopped the run during")
+                .containsPattern("tenant_c\\s+-\\s+-\\s+0\\s+-\\s+not started: SIGINT stopped the run")
+                .contains("1 succeeded, 0 failed, 1 interrupted by SIGINT, 1 not started");
+        assertThat(result.stderr()).contains("SIGINT stopped the fleet run: 1 finished (tenant_a); 1 interrupted"
+                + " (tenant_b); 1 not started (tenant_c)").contains("its transaction was rolled back")
+                .contains("exit code 130");
+        assertThat(Queries.relationExists(database, "tenant_a.inside")).isTrue();
+        assertThat(Queries.relationExists(database, "tenant_b.inside")).isFalse();
+        assertThat(Queries.queryLong(database, "select count(*) from tenant_b.strata_schema_history")).isEqualTo(1);
+        assertThat(Queries.relationExists(database, "tenant_c.strata_schema_history")).isFalse();
+
+        StrataCli.Result again = deployment.run("migrate", "--targets", "all");
+
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.stdout()).contains("Fleet status: 3 at 2.");
+    }
+
     /** Starts the command, waits until it queues for the test's advisory lock, sends the signal, and collects it. */
     private static StrataCli.Result interruptWhileWaiting(Deployment deployment, String signal, String... args)
             throws Exception {

@@ -3,6 +3,8 @@ package dev.strata.cli.command;
 import dev.strata.cli.CliContext;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.database.DatabaseSession;
+import dev.strata.cli.fleet.FleetRun;
+import dev.strata.cli.fleet.TargetsOptions;
 import dev.strata.cli.output.Plural;
 import dev.strata.migrations.adopt.AdoptionPlan;
 import dev.strata.migrations.adopt.AdoptionRefusedException;
@@ -10,14 +12,18 @@ import dev.strata.migrations.adopt.HistoryAdoption;
 import dev.strata.migrations.adopt.SourceMigration;
 import dev.strata.migrations.adopt.SourceTool;
 import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.fleet.FleetAdoption;
+import dev.strata.migrations.fleet.FleetCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
+import java.util.Optional;
 
 @Command(name = "adopt",
         description = {
@@ -85,8 +91,18 @@ public final class AdoptCommand extends DatabaseCommand {
                     + "(only when the edits were intended and the database matches them).")
     private boolean acceptEdited;
 
+    @Mixin
+    TargetsOptions targets;
+
     @Override
     public Integer call() {
+        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.ADOPT,
+                (fleet, config, selected, options, listener, fleetContext) -> fleet.adopt(selected, options, listener,
+                        fleetContext.interruption(), new FleetAdoption(from, Optional.ofNullable(table), dryRun,
+                                acceptEdited)));
+        if (fleetRun.isPresent()) {
+            return fleetRun.get();
+        }
         PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
             SchemaTable source = sourceTable(session.historyTable());

@@ -3,6 +3,8 @@ package dev.strata.cli.command;
 import dev.strata.cli.CliContext;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.database.DatabaseSession;
+import dev.strata.cli.fleet.FleetRun;
+import dev.strata.cli.fleet.TargetsOptions;
 import dev.strata.cli.database.ScratchDatabase;
 import dev.strata.cli.output.DriftExclusionText;
 import dev.strata.migrations.config.DatabaseUrl;
@@ -10,7 +12,9 @@ import dev.strata.migrations.drift.DriftDetectedException;
 import dev.strata.migrations.drift.DriftExclusions;
 import dev.strata.migrations.drift.DriftReport;
 import dev.strata.migrations.drift.ExclusionPattern;
+import dev.strata.migrations.fleet.FleetCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -26,7 +30,11 @@ import java.util.Optional;
                         + "embedded PostgreSQL, or a database created on --scratch-url and dropped afterwards) and "
                         + "compares the two catalogs object by object. Changes nothing in the database. Exit code 0 "
                         + "when they match, 4 when the database has drifted (each difference is listed with both "
-                        + "sides). Pending migrations are not drift."
+                        + "sides). Pending migrations are not drift.",
+                "",
+                "With --targets, every selected target is compared, all against one scratch database (a tenant's "
+                        + "files replay into a schema of its name there), and one summary lists each target; exit "
+                        + "code 4 when any drifted."
         })
 public final class DiffCommand extends DatabaseCommand {
     @Option(names = "--scratch-url", paramLabel = "URL",
@@ -45,6 +53,9 @@ public final class DiffCommand extends DatabaseCommand {
                     + "(drift.exclude_tool_history). The output lists what each pattern left out.")
     List<String> excludes = new ArrayList<>();
 
+    @Mixin
+    TargetsOptions targets;
+
     DiffCommand(CliContext context) {
         super("diff", context);
     }
@@ -57,6 +68,21 @@ public final class DiffCommand extends DatabaseCommand {
                 .map(url -> DatabaseUrl.parse(url, "--scratch-url"));
         scratchServer.ifPresent(url -> url.secrets().forEach(context.masker()::add));
         List<ExclusionPattern> excluded = DriftExclusions.parseOption(excludes);
+        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.DIFF,
+                (fleet, config, selected, options, listener, fleetContext) -> {
+                    // The configuration's patterns are checked before a scratch server starts.
+                    DriftExclusions exclusions = DriftExclusions.of(config.drift(), excluded);
+                    try (ScratchDatabase scratch = scratchServer
+                            .map(url -> ScratchDatabase.onServer(url, config.database().connectTimeout()))
+                            .orElseGet(ScratchDatabase::embedded)) {
+                        report.scratch(scratch.connectionSource().description());
+                        return fleet.diff(selected, options, listener, fleetContext.interruption(),
+                                scratch.connectionSource(), exclusions);
+                    }
+                });
+        if (fleetRun.isPresent()) {
+            return fleetRun.get();
+        }
         try (DatabaseSession session = openSession(context)) {
             // The configuration's patterns are checked before a scratch server starts.
             DriftExclusions exclusions = session.driftExclusions(excluded);

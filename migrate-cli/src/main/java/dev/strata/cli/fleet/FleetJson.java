@@ -30,9 +30,11 @@ public final class FleetJson {
         totals.put("targets", result.targets().size());
         totals.put("succeeded", result.succeeded());
         totals.put("failed", result.failed());
+        totals.put("interrupted", result.interrupted());
         totals.put("notStarted", result.skipped());
         totals.put("filesApplied", result.filesApplied());
         totals.put("elapsedMs", result.elapsed().toMillis());
+        fleet.put("stoppedBy", result.stoppedBy().orElse(null));
         return fleet;
     }
 
@@ -65,8 +67,8 @@ public final class FleetJson {
     }
 
     private static String result(TargetOutcome outcome) {
-        if (outcome instanceof TargetOutcome.Failed) {
-            return "failed";
+        if (outcome instanceof TargetOutcome.Failed failed) {
+            return failed.kind() == TargetOutcome.FailureKind.INTERRUPTED ? "interrupted" : "failed";
         }
         return outcome instanceof TargetOutcome.Skipped ? "not_started" : "succeeded";
     }

@@ -29,10 +29,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * {@code migrate}, {@code status}, {@code validate} or {@code plan} with {@code --targets}: the command on every selected target,
- * then one summary. Exits 0 only when every target succeeded.
+ * {@code migrate}, {@code status}, {@code validate}, {@code plan}, {@code diff} or {@code adopt} with
+ * {@code --targets}: the command on every selected target, then one summary. Exits 0 only when every target succeeded; SIGINT/SIGTERM stop the run
+ * target by target (the context's interruption is handed to the fleet).
  */
 public final class FleetRun {
     private final CliContext context;
@@ -57,7 +59,25 @@ public final class FleetRun {
 
     /** As above, with the {@code migrations.lint} gate on each target, linting on {@code scratch}'s databases. */
     public static Optional<Integer> ifTargets(DatabaseCommand database, TargetsOptions targets, FleetCommand command,
-                                       Optional<ScratchOptions> scratch) {
+                                              Optional<ScratchOptions> scratch) {
+        return ifTargets(database, targets, command, scratch, (fleet, config, selected, options, listener, context) ->
+                fleet.run(command, selected, options, listener, context.interruption()));
+    }
+
+    /** What a fleet command does once the targets are selected: runs them, and returns what happened. */
+    @FunctionalInterface
+    public interface Work {
+        FleetResult run(Fleet fleet, StrataConfig config, List<Target> selected, FleetOptions options,
+                        FleetListener listener, CliContext context);
+    }
+
+    public static Optional<Integer> ifTargets(DatabaseCommand database, TargetsOptions targets, FleetCommand command,
+                                              Work work) {
+        return ifTargets(database, targets, command, Optional.empty(), work);
+    }
+
+    private static Optional<Integer> ifTargets(DatabaseCommand database, TargetsOptions targets,
+                                               FleetCommand command, Optional<ScratchOptions> scratch, Work work) {
         CommandLine commandLine = new CommandLine(database);
         if (targets.strayOptions()) {
             throw new CommandLine.ParameterException(commandLine, "--parallel, --on-failure and --canary need"
@@ -67,10 +87,11 @@ public final class FleetRun {
             return Optional.empty();
         }
         return Optional.of(new FleetRun(database.context(), database.connection, database.output,
-                database.report).run(command, targets, commandLine, scratch));
+                database.report).run(command, targets, commandLine, scratch, work));
     }
 
-    int run(FleetCommand command, TargetsOptions targets, CommandLine commandLine, Optional<ScratchOptions> scratch) {
+    int run(FleetCommand command, TargetsOptions targets, CommandLine commandLine, Optional<ScratchOptions> scratch,
+            Work work) {
         StrataConfig config = connection.load(context);
         context.masker().addAll(config);
         FleetOptions options = targets.options(commandLine, config.fleet());
@@ -93,7 +114,8 @@ public final class FleetRun {
             }
             FleetProgress progress = context.interactive() && !output.json()
                     ? new FleetProgress(context.err(), selected.size()) : null;
-            FleetResult result = fleet.run(command, selected, options, progress == null ? FleetListener.NONE : progress);
+            FleetResult result = work.run(fleet, config, selected, options,
+                    progress == null ? FleetListener.NONE : progress, context);
             if (progress != null) {
                 progress.clear();
             }
@@ -118,11 +140,19 @@ public final class FleetRun {
             case VALIDATE -> "Validating";
             case STATUS -> "Reading the status of";
             case PLAN -> "Planning";
+            case DIFF -> "Comparing";
+            case ADOPT -> "Adopting the history of";
         };
     }
 
-    /** Names the failed targets with their messages; the exit code is theirs when they all failed alike. */
+    /**
+     * Names the failed targets with their messages; the exit code is theirs when they all failed alike, and the
+     * signal's when one stopped the run.
+     */
     private static FleetFailedException failure(FleetResult result) {
+        if (result.stoppedBy().isPresent()) {
+            return stopped(result, result.stoppedBy().get());
+        }
         List<TargetResult> failed = result.targets().stream().filter(TargetResult::failed).toList();
         Set<TargetOutcome.FailureKind> kinds = failed.stream()
                 .map(target -> ((TargetOutcome.Failed) target.outcome()).kind()).collect(Collectors.toSet());
@@ -133,18 +163,45 @@ public final class FleetRun {
             message.append(", ").append(result.skipped()).append(" not started");
         }
         message.append(':');
+        appendFailures(message, failed);
+        return new FleetFailedException(message.toString(), "fix what failed and run the same command again: each"
+                + " target applies only what it lacks, so the targets that succeeded have nothing to do", kind);
+    }
+
+    /** A run stopped by SIGINT/SIGTERM: which targets finished, which were interrupted, which never started. */
+    private static FleetFailedException stopped(FleetResult result, String signal) {
+        List<TargetResult> failed = result.targets().stream().filter(TargetResult::failed).toList();
+        StringBuilder message = new StringBuilder(signal).append(" stopped the fleet run: ")
+                .append(names("finished", result.targets().stream().filter(t -> !t.failed() && !t.skipped())))
+                .append("; ").append(names("interrupted", result.targets().stream().filter(TargetResult::interrupted)))
+                .append("; ").append(names("not started", result.targets().stream().filter(TargetResult::skipped)));
+        if (result.failed() > 0) {
+            message.append("; ").append(names("failed", result.targets().stream()
+                    .filter(t -> t.failed() && !t.interrupted())));
+        }
+        message.append(':');
+        appendFailures(message, failed);
+        return new FleetFailedException(message.toString(), "run the same command again: each target applies only"
+                + " what it lacks, so the finished ones have nothing to do and the others resume",
+                "SIGTERM".equals(signal) ? ErrorKind.TERMINATED : ErrorKind.INTERRUPTED);
+    }
+
+    private static String names(String label, Stream<TargetResult> targets) {
+        List<String> names = targets.map(TargetResult::name).toList();
+        return names.size() + " " + label + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")");
+    }
+
+    private static void appendFailures(StringBuilder message, List<TargetResult> failed) {
         for (TargetResult target : failed) {
             String text = ((TargetOutcome.Failed) target.outcome()).message().replace("\n", "\n    ");
             message.append("\n  ").append(target.name()).append(": ").append(text);
         }
-        return new FleetFailedException(message.toString(), "fix what failed and run the same command again: each"
-                + " target applies only what it lacks, so the targets that succeeded have nothing to do", kind);
     }
 
     private static ErrorKind errorKind(TargetOutcome.FailureKind kind) {
         return switch (kind) {
             case MIGRATION_FAILED -> ErrorKind.MIGRATION_FAILED;
-            case VALIDATION_FAILED -> ErrorKind.VALIDATION_FAILED;
+            case VALIDATION_FAILED, DRIFTED -> ErrorKind.VALIDATION_FAILED;
             case CANNOT_CONNECT -> ErrorKind.CANNOT_CONNECT;
             case LOCK_TIMEOUT -> ErrorKind.LOCK_TIMEOUT;
             case HISTORY_UNREADABLE -> ErrorKind.HISTORY_UNREADABLE;

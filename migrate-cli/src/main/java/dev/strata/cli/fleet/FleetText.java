@@ -31,10 +31,14 @@ final class FleetText {
         printTable(rows, out);
         out.println();
         out.println("Fleet status: " + versions(result.versionCounts()) + ".");
-        out.printf(Locale.ROOT, "%s in %.2f s: %d succeeded, %d failed, %d not started%s.%n",
+        out.printf(Locale.ROOT, "%s in %.2f s: %d succeeded, %d failed, %s%d not started%s.%n",
                 Plural.of(result.targets().size(), "target"), result.elapsed().toMillis() / 1000.0,
-                result.succeeded(), result.failed(), result.skipped(),
-                migrate ? "; " + Plural.of(result.filesApplied(), "file") + " applied" : "");
+                result.succeeded(), result.failed(),
+                result.stoppedBy().map(signal -> result.interrupted() + " interrupted by " + signal + ", ").orElse(""),
+                result.skipped(),
+                migrate ? "; " + Plural.of(result.filesApplied(), "file") + " applied"
+                        : result.command() == FleetCommand.ADOPT ? "; " + Plural.of(result.filesApplied(), "row")
+                        + " adopted" : "");
         out.flush();
     }
 
@@ -42,7 +46,8 @@ final class FleetText {
         return switch (command) {
             case MIGRATE -> List.of("target", "from", "to", "files applied", "time", "result");
             case PLAN -> List.of("target", "version", "pending", "would reach", "time", "result");
-            case STATUS, VALIDATE -> List.of("target", "version", "pending", "time", "result");
+            case ADOPT -> List.of("target", "from", "to", "rows adopted", "time", "result");
+            case STATUS, VALIDATE, DIFF -> List.of("target", "version", "pending", "time", "result");
         };
     }
 
@@ -51,11 +56,11 @@ final class FleetText {
         String from = version(target.from(), target.reached());
         String pending = target.reached() ? Integer.toString(target.pending()) : "-";
         return switch (command) {
-            case MIGRATE -> List.of(target.name(), from, version(target.to(), target.reached()),
+            case MIGRATE, ADOPT -> List.of(target.name(), from, version(target.to(), target.reached()),
                     Integer.toString(target.filesApplied()), time, outcome(target.outcome()));
             case PLAN -> List.of(target.name(), from, pending, version(target.to(), target.reached()), time,
                     outcome(target.outcome()));
-            case STATUS, VALIDATE -> List.of(target.name(), from, pending, time, outcome(target.outcome()));
+            case STATUS, VALIDATE, DIFF -> List.of(target.name(), from, pending, time, outcome(target.outcome()));
         };
     }
 
@@ -70,6 +75,13 @@ final class FleetText {
     }
 
     static String outcome(TargetOutcome outcome) {
+        if (outcome instanceof TargetOutcome.Failed failed
+                && (failed.kind() == TargetOutcome.FailureKind.INTERRUPTED
+                || failed.kind() == TargetOutcome.FailureKind.DRIFTED)) {
+            // "drifted from its migrations: 2 differences", "SIGINT stopped the run during …"
+            String first = failed.message().lines().findFirst().orElse("");
+            return failed.kind() == TargetOutcome.FailureKind.DRIFTED ? first : "interrupted: " + first;
+        }
         if (outcome instanceof TargetOutcome.Failed failed) {
             StringBuilder text = new StringBuilder("failed");
             failed.script().ifPresent(script -> text.append(": ").append(script));

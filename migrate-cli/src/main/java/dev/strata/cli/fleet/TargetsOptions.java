@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 import java.util.Optional;
 
 /**
- * The fleet options of {@code migrate}, {@code status}, {@code validate} and {@code plan}, declared once and mixed into each:
+ * The fleet options of {@code migrate}, {@code status}, {@code validate}, {@code plan}, {@code diff} and {@code adopt}, declared once and
+ * mixed into each:
  * with {@code --targets}, the command runs on every selected target of the fleet instead of one database.
  */
 public final class TargetsOptions {

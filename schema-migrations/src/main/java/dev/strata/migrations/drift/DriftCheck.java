@@ -53,6 +53,7 @@ public final class DriftCheck {
     private final MigrationSettings settings;
     private final ClassLoader classLoader;
     private final DriftExclusions exclusions;
+    private final Set<String> schemas;
 
     /** Resolves {@code classpath:} locations with this class's class loader, as {@link Migrator} does by default. */
     public DriftCheck(ConnectionSource live, ConnectionSource scratch, MigrationSettings settings) {
@@ -78,6 +79,24 @@ public final class DriftCheck {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
         this.exclusions = Objects.requireNonNull(exclusions, "exclusions");
+        this.schemas = Set.of();
+    }
+
+    private DriftCheck(DriftCheck check, Set<String> schemas) {
+        this.live = check.live;
+        this.scratch = check.scratch;
+        this.settings = check.settings;
+        this.classLoader = check.classLoader;
+        this.exclusions = check.exclusions;
+        this.schemas = Set.copyOf(schemas);
+    }
+
+    /**
+     * The same check comparing only these schemas of both databases (a tenant's schema among others': what the
+     * others hold is not the tenant's drift).
+     */
+    public DriftCheck onlySchemas(Set<String> names) {
+        return new DriftCheck(this, names);
     }
 
     /**
@@ -98,7 +117,7 @@ public final class DriftCheck {
         }
         List<ResolvedMigration> replayed = appliedFiles(plan);
         replay(replayed);
-        SnapshotScope scope = SnapshotScope.of(settings);
+        SnapshotScope scope = SnapshotScope.of(settings).onlySchemas(schemas);
         DriftExclusions.Filtered expected = exclusions.apply(snapshot(scratch, scope));
         DriftExclusions.Filtered actual = exclusions.apply(snapshot(live, scope));
         SchemaDiff diff = SchemaDiff.between(expected.kept(), actual.kept());

@@ -62,6 +62,9 @@ public final class MigrationFailedException extends StrataException {
                     + " wait for that session (see pg_locks and pg_stat_activity) or end it";
             case "57014" -> "the statement was cancelled (statement_timeout, or a cancel request); if it needs longer,"
                     + " raise `-- strata:statement_timeout` in " + script + " or [migrations] statement_timeout";
+            case "25006" -> "the database is read-only (a hot standby, or default_transaction_read_only is on);"
+                    + " the file needs no fix: run `strata migrate` against the primary (status and diff work on a"
+                    + " standby)";
             case "42501" -> "the migrating role lacks a privilege this statement needs: grant it (e.g. CREATE on the"
                     + " schema) or migrate as the owner of the objects";
             default -> null;

@@ -5,6 +5,8 @@ import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.lint.LintGateCheck;
+import dev.strata.migrations.drift.DriftExclusions;
+import dev.strata.migrations.execute.Interruption;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Many databases, or many tenants' schemas, in one run: each target with its own history table and its own
@@ -116,25 +119,74 @@ public final class Fleet {
      * Runs {@code command} on every target, at most {@code options.parallel()} at once, and returns what happened
      * on each. Failures of targets are in the result, never thrown.
      *
-     * @throws IllegalArgumentException when two targets have the same name
+     * @throws IllegalArgumentException when two targets have the same name, or for {@link FleetCommand#DIFF}
+     *                                  (see {@link #diff})
      */
     public FleetResult run(FleetCommand command, List<Target> targets, FleetOptions options, FleetListener listener) {
+        return run(command, targets, options, listener, new Interruption());
+    }
+
+    /**
+     * As {@link #run(FleetCommand, List, FleetOptions, FleetListener)}, stopped by {@code interruption} (the CLI's
+     * SIGINT/SIGTERM): no target starts after it, each running target rolls back or records the file it is in and
+     * is reported interrupted, and the result says what stopped the run.
+     */
+    public FleetResult run(FleetCommand command, List<Target> targets, FleetOptions options, FleetListener listener,
+                           Interruption interruption) {
         Objects.requireNonNull(command, "command");
+        if (command == FleetCommand.DIFF || command == FleetCommand.ADOPT) {
+            throw new IllegalArgumentException(command + " takes more than targets: use Fleet.diff or Fleet.adopt");
+        }
+        return execute(command, targets, options, listener, interruption, run -> run.run(command));
+    }
+
+    /**
+     * Compares every target's schema with its applied files replayed into {@code scratch}, one empty database
+     * shared by all targets (tenants replay side by side in schemas of their names; a database of its own replays
+     * alone, after the scratch database is emptied). A drifted target fails with the differences; nothing changes
+     * on any target.
+     *
+     * @param scratch    an empty database the caller creates and drops; its contents are replaced
+     * @param exclusions objects left out of every target's comparison, on both sides
+     */
+    public FleetResult diff(List<Target> targets, FleetOptions options, FleetListener listener,
+                            Interruption interruption, ConnectionSource scratch, DriftExclusions exclusions) {
+        DiffScratch shared = new DiffScratch(Objects.requireNonNull(scratch, "scratch"),
+                Objects.requireNonNull(exclusions, "exclusions"), includePublic);
+        return execute(FleetCommand.DIFF, targets, options, listener, interruption, run -> run.diff(shared));
+    }
+
+    /**
+     * Adopts another tool's history on every target, as {@code strata adopt} does on one database: each under the
+     * target's own lock, in one transaction; a target whose tool state or files are refused fails with nothing
+     * recorded there.
+     */
+    public FleetResult adopt(List<Target> targets, FleetOptions options, FleetListener listener,
+                             Interruption interruption, FleetAdoption adoption) {
+        Objects.requireNonNull(adoption, "adoption");
+        return execute(FleetCommand.ADOPT, targets, options, listener, interruption, run -> run.adopt(adoption));
+    }
+
+    private FleetResult execute(FleetCommand command, List<Target> targets, FleetOptions options,
+                                FleetListener listener, Interruption interruption,
+                                Function<TargetRun, TargetResult> work) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(interruption, "interruption");
         refuseDuplicateNames(targets);
         long started = System.nanoTime();
         ServerGate gate = new ServerGate(options.parallel());
+        FleetStop signals = new FleetStop();
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(options.parallel(), task -> {
             Thread thread = new Thread(task, "strata-fleet-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        try {
-            FleetBatch batch = new FleetBatch(command, options.onFailure(), listener,
+        try (Interruption.Forwarding forwarding = interruption.forwardTo(signals::stop)) {
+            FleetBatch batch = new FleetBatch(options.onFailure(), listener,
                     target -> new TargetRun(target, TargetConnections.of(target, database, includePublic,
-                            Optional.of(gate)), settings, classLoader, lintGateFor(target)), workers);
+                            Optional.of(gate)), settings, classLoader, lintGateFor(target)), work, signals, workers);
             int canary = Math.min(options.canary(), targets.size());
             List<TargetResult> results = new ArrayList<>(batch.run(targets.subList(0, canary), new AtomicReference<>()));
             AtomicReference<String> stop = new AtomicReference<>();
@@ -143,7 +195,8 @@ public final class Fleet {
                 stop.set("not started: canary " + String.join(", ", failedCanaries) + " failed");
             }
             results.addAll(batch.run(targets.subList(canary, targets.size()), stop));
-            return new FleetResult(command, results, Duration.ofNanos(System.nanoTime() - started));
+            return new FleetResult(command, results, Duration.ofNanos(System.nanoTime() - started),
+                    signals.stoppedBy());
         } finally {
             workers.shutdownNow();
         }

@@ -4,6 +4,7 @@ import dev.strata.migrations.core.FailurePolicy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -12,21 +13,23 @@ import java.util.function.Function;
 
 /**
  * Runs a list of targets on the fleet's workers, in order of the list as workers free up, and waits for all of them.
- * Once {@code stop} holds a reason, targets not yet started are skipped with it.
+ * Once {@code stop} holds a reason, or the run was stopped from outside, targets not yet started are skipped.
  */
 final class FleetBatch {
-    private final FleetCommand command;
     private final FailurePolicy onFailure;
     private final FleetListener listener;
     private final Function<Target, TargetRun> runs;
+    private final Function<TargetRun, TargetResult> work;
+    private final FleetStop signals;
     private final ExecutorService workers;
 
-    FleetBatch(FleetCommand command, FailurePolicy onFailure, FleetListener listener, Function<Target, TargetRun> runs,
-               ExecutorService workers) {
-        this.command = command;
+    FleetBatch(FailurePolicy onFailure, FleetListener listener, Function<Target, TargetRun> runs,
+               Function<TargetRun, TargetResult> work, FleetStop signals, ExecutorService workers) {
         this.onFailure = onFailure;
         this.listener = listener;
         this.runs = runs;
+        this.work = work;
+        this.signals = signals;
         this.workers = workers;
     }
 
@@ -43,19 +46,26 @@ final class FleetBatch {
     }
 
     private TargetResult runOne(Target target, AtomicReference<String> stop) {
-        String reason = stop.get();
-        if (reason != null) {
-            TargetResult skipped = TargetResult.skipped(target, reason);
-            listener.finished(skipped);
-            return skipped;
+        TargetRun run = runs.apply(target);
+        try {
+            Optional<String> reason = signals.starting(run.interruption())
+                    .map(signal -> "not started: " + signal + " stopped the run")
+                    .or(() -> Optional.ofNullable(stop.get()));
+            if (reason.isPresent()) {
+                TargetResult skipped = TargetResult.skipped(target, reason.get());
+                listener.finished(skipped);
+                return skipped;
+            }
+            listener.started(target);
+            TargetResult result = work.apply(run);
+            if (result.failed() && onFailure == FailurePolicy.STOP) {
+                stop.compareAndSet(null, "not started: " + target.name() + " failed and on_failure is stop");
+            }
+            listener.finished(result);
+            return result;
+        } finally {
+            signals.ended(run.interruption());
         }
-        listener.started(target);
-        TargetResult result = runs.apply(target).run(command);
-        if (result.failed() && onFailure == FailurePolicy.STOP) {
-            stop.compareAndSet(null, "not started: " + target.name() + " failed and on_failure is stop");
-        }
-        listener.finished(result);
-        return result;
     }
 
     private static TargetResult await(Future<TargetResult> future) {

@@ -7,21 +7,34 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** What a fleet run did: one result per target, in the order the targets were given, and the run's duration. */
-public record FleetResult(FleetCommand command, List<TargetResult> targets, Duration elapsed) {
+/**
+ * What a fleet run did: one result per target, in the order the targets were given, and the run's duration.
+ *
+ * @param stoppedBy what stopped the run from outside (e.g. {@code SIGINT}), when something did: targets running then
+ *                  were interrupted, those not started yet were skipped
+ */
+public record FleetResult(FleetCommand command, List<TargetResult> targets, Duration elapsed,
+                          Optional<String> stoppedBy) {
     public FleetResult {
         targets = List.copyOf(targets);
+        Objects.requireNonNull(stoppedBy, "stoppedBy");
     }
 
     public long succeeded() {
         return targets.stream().filter(TargetResult::succeeded).count();
     }
 
+    /** Failed targets, not counting the interrupted ones. */
     public long failed() {
-        return targets.stream().filter(TargetResult::failed).count();
+        return targets.stream().filter(target -> target.failed() && !target.interrupted()).count();
+    }
+
+    public long interrupted() {
+        return targets.stream().filter(TargetResult::interrupted).count();
     }
 
     public long skipped() {

@@ -32,7 +32,7 @@ public sealed interface TargetOutcome {
         }
     }
 
-    /** The target was not started: an earlier target failed under {@code stop}, or a canary failed. */
+    /** The target was not started: an earlier target failed under {@code stop}, a canary failed, or a signal stopped the run. */
     record Skipped(String reason) implements TargetOutcome {
         public Skipped {
             Objects.requireNonNull(reason, "reason");
@@ -42,6 +42,8 @@ public sealed interface TargetOutcome {
     /** Why a target failed, in the terms of the single-database exit codes. */
     enum FailureKind {
         MIGRATION_FAILED, VALIDATION_FAILED, CANNOT_CONNECT, LOCK_TIMEOUT, HISTORY_UNREADABLE, REFUSED, INTERRUPTED,
-        UNEXPECTED
+        UNEXPECTED,
+        /** {@code diff}: the target's schema differs from what its applied files produce. */
+        DRIFTED
     }
 }

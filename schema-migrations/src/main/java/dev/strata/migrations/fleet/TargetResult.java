@@ -42,6 +42,12 @@ public record TargetResult(String name, String location, Optional<Version> from,
         return outcome instanceof TargetOutcome.Failed;
     }
 
+    /** Stopped from outside (SIGINT, SIGTERM) while it ran: its current file was rolled back or recorded as failed. */
+    public boolean interrupted() {
+        return outcome instanceof TargetOutcome.Failed failed
+                && failed.kind() == TargetOutcome.FailureKind.INTERRUPTED;
+    }
+
     public boolean skipped() {
         return outcome instanceof TargetOutcome.Skipped;
     }

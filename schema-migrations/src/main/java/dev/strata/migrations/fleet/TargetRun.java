@@ -20,6 +20,11 @@ import dev.strata.migrations.lint.LintGateOutcome;
 import dev.strata.migrations.lint.Severity;
 import dev.strata.migrations.lint.StatementReview;
 import dev.strata.migrations.lint.TargetSizes;
+import dev.strata.migrations.execute.Interruption;
+import dev.strata.migrations.drift.DriftReport;
+import dev.strata.migrations.adopt.AdoptionPlan;
+import dev.strata.migrations.adopt.AdoptionRefusedException;
+import dev.strata.migrations.adopt.HistoryAdoption;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PlanEntry;
 
@@ -45,6 +50,7 @@ final class TargetRun {
     private final MigrationSettings settings;
     private final ClassLoader classLoader;
     private final LintGateCheck lintGate;
+    private final Interruption interruption = new Interruption();
 
     TargetRun(Target target, ConnectionSource connections, MigrationSettings settings, ClassLoader classLoader,
               LintGateCheck lintGate) {
@@ -62,22 +68,25 @@ final class TargetRun {
                 .orElse(settings);
     }
 
+    /** How the fleet stops this target's run from outside: its current file is rolled back or recorded. */
+    Interruption interruption() {
+        return interruption;
+    }
+
     TargetResult run(FleetCommand command) {
+        if (command == FleetCommand.DIFF || command == FleetCommand.ADOPT) {
+            throw new IllegalArgumentException(command + " takes more than targets: use Fleet.diff or Fleet.adopt");
+        }
         long started = System.nanoTime();
         List<AppliedRun> applied = Collections.synchronizedList(new ArrayList<>());
-        // The lock on the migration connection: one connection per target, so N targets run at once on N + 1.
-        Migrator migrator = new Migrator(connections, settings, classLoader, new ExecutionListener() {
-            @Override
-            public void applied(AppliedRun run) {
-                applied.add(run);
-            }
-        }).withLockSession(Migrator.LockSession.MIGRATION);
+        Migrator migrator = migrator(applied);
         try {
             return switch (command) {
                 case MIGRATE -> migrated(linted(migrator), started);
                 case VALIDATE -> planned(migrator.validate(), started);
                 case STATUS -> planned(migrator.plan(), started);
                 case PLAN -> wouldApply(migrator.validate(), started);
+                case DIFF, ADOPT -> throw new IllegalStateException("refused above");
             };
         } catch (RuntimeException e) {
             return failed(e, migrator, List.copyOf(applied), started);
@@ -94,6 +103,61 @@ final class TargetRun {
             throw refusal;
         });
         return migrator.migrate();
+    }
+
+    /** The target compared with its applied files replayed into the fleet's scratch database; drift fails it. */
+    TargetResult diff(DiffScratch scratch) {
+        long started = System.nanoTime();
+        try {
+            DriftReport drift = scratch.check(target, connections, settings, classLoader);
+            MigrationPlan plan = drift.plan();
+            TargetOutcome outcome = drift.drifted()
+                    ? new TargetOutcome.Failed(TargetOutcome.FailureKind.DRIFTED, mask("drifted from its migrations: "
+                            + drift.diff().summary() + "\n" + drift.diff().describe()),
+                            Optional.empty(), OptionalInt.empty(), Optional.empty())
+                    : new TargetOutcome.Succeeded();
+            return new TargetResult(target.name(), target.location(), plan.current(), plan.current(), 0,
+                    plan.pending().size(), true, since(started), outcome);
+        } catch (RuntimeException e) {
+            return failed(e, migrator(List.of()), List.of(), started);
+        }
+    }
+
+    /**
+     * Another tool's history adopted into the target's Strata history ({@code filesApplied}: the rows recorded, or
+     * that a dry run would record); a refusal fails the target with nothing recorded.
+     */
+    TargetResult adopt(FleetAdoption request) {
+        long started = System.nanoTime();
+        Migrator migrator = migrator(List.of());
+        try {
+            Optional<Version> before = migrator.plan().current();
+            HistoryAdoption adoption = new HistoryAdoption(connections, settings, classLoader, request.tool(),
+                    request.source(settings.historyTable()));
+            AdoptionPlan plan = request.dryRun() ? adoption.plan() : adoption.adopt(request.acceptEdited());
+            if (request.dryRun() && !plan.canAdopt(request.acceptEdited())) {
+                throw AdoptionRefusedException.of(plan);
+            }
+            MigrationPlan after = migrator.plan();
+            Optional<Version> to = request.dryRun()
+                    ? plan.adoptions().stream().map(AdoptionPlan.Adoption::version).filter(Objects::nonNull)
+                            .reduce((a, b) -> a.compareTo(b) >= 0 ? a : b).or(() -> before)
+                    : after.current();
+            return new TargetResult(target.name(), target.location(), before, to, plan.adoptions().size(),
+                    after.pending().size(), true, since(started), new TargetOutcome.Succeeded());
+        } catch (RuntimeException e) {
+            return failed(e, migrator, List.of(), started);
+        }
+    }
+
+    /** The lock on the migration connection: one connection per target, so N targets run at once on N + 1. */
+    private Migrator migrator(List<AppliedRun> applied) {
+        return new Migrator(connections, settings, classLoader, new ExecutionListener() {
+            @Override
+            public void applied(AppliedRun run) {
+                applied.add(run);
+            }
+        }, interruption).withLockSession(Migrator.LockSession.MIGRATION);
     }
 
     private TargetResult migrated(MigrateResult result, long started) {
