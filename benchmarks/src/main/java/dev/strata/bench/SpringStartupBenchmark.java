@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * class path against one migrated database; it is timed until Spring Boot logs {@code Started PlatformApplication},
  * then stopped. Variants take turns within each round, the first changing from round to round.
  *
- * <p>Arguments: {@code CLASSPATH_FILE [--runs N] [--url postgresql://…] [--results FILE]}.
+ * <p>Arguments: {@code CLASSPATH_FILE [--runs N] [--url postgresql://…] [--results FILE] [--logs DIRECTORY]}.
  */
 public final class SpringStartupBenchmark {
     private static final String MAIN = "com.example.platform.PlatformApplication";
@@ -39,7 +39,7 @@ public final class SpringStartupBenchmark {
     }
 
     /** One start: wall time from process start to the log line, and Spring Boot's own two figures. */
-    private record Start(Duration wall, double springSeconds, double jvmSeconds) {
+    private record Start(Duration wall, double springSeconds, double jvmSeconds, List<String> log) {
     }
 
     private SpringStartupBenchmark() {
@@ -47,7 +47,8 @@ public final class SpringStartupBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: SpringStartupBenchmark CLASSPATH_FILE [--runs N] [--url URL] [--results FILE]");
+            System.err.println("usage: SpringStartupBenchmark CLASSPATH_FILE [--runs N] [--url URL] [--results FILE]"
+                    + " [--logs DIRECTORY]");
             System.exit(2);
         }
         Path classpathFile = Path.of(args[0]);
@@ -84,6 +85,9 @@ public final class SpringStartupBenchmark {
                     }
                 }
                 String report = report(variants, samples, runs, server.version());
+                if (options.containsKey("--logs")) {
+                    writeLogs(Path.of(options.get("--logs")), samples);
+                }
                 Files.createDirectories(results.toAbsolutePath().getParent());
                 Files.writeString(results, report);
                 System.out.print(report);
@@ -113,7 +117,8 @@ public final class SpringStartupBenchmark {
                 Matcher started = STARTED.matcher(line);
                 if (started.find()) {
                     Duration wall = Duration.ofNanos(System.nanoTime() - begin);
-                    return new Start(wall, Double.parseDouble(started.group(1)), Double.parseDouble(started.group(2)));
+                    return new Start(wall, Double.parseDouble(started.group(1)), Double.parseDouble(started.group(2)),
+                            output);
                 }
                 if (Duration.ofNanos(System.nanoTime() - begin).compareTo(START_LIMIT) > 0) {
                     break;
@@ -128,6 +133,17 @@ public final class SpringStartupBenchmark {
         throw new IllegalStateException("the application did not log 'Started PlatformApplication' (exit "
                 + process.exitValue() + "); its last lines:\n" + String.join("\n",
                 output.subList(Math.max(0, output.size() - 30), output.size())));
+    }
+
+    /** The log of each variant's last start, to see what a start did (one file per variant). */
+    private static void writeLogs(Path directory, Map<String, List<Start>> samples) throws IOException {
+        Files.createDirectories(directory);
+        int index = 1;
+        for (Map.Entry<String, List<Start>> variant : samples.entrySet()) {
+            List<Start> starts = variant.getValue();
+            Files.write(directory.resolve("variant-" + index++ + ".log"), starts.get(starts.size() - 1).log());
+        }
+        System.err.println("logs of the last start of each variant in " + directory);
     }
 
     private static String without(String classpath, String jarName) {
@@ -150,8 +166,10 @@ public final class SpringStartupBenchmark {
                 + " system's generated classes) started ").append(runs).append(" times per variant, each a new JVM"
                 + " (default flags) on its runtime class path against one migrated database; variants take turns"
                 + " within each round. Medians; *wall* is process start until Spring Boot logs `Started"
-                + " PlatformApplication`, *Spring* is the time Spring Boot reports for the start (context"
-                + " refresh), *JVM uptime* its `process running for`.\n\n");
+                + " PlatformApplication`, *Spring* is the time that line reports (from `SpringApplication.run`),"
+                + " *JVM uptime* its `process running for`.\n\n");
+        text.append("Reproduce: `benchmarks/spring-startup.sh --runs ").append(runs).append("` (add `--url"
+                + " postgresql://user@host:5432/postgres` for a server of your own).\n\n");
         text.append(MachineFacts.describe(serverVersion)).append('\n');
         text.append("| variant | wall (median) | Spring (median) | JVM uptime (median) | wall min–max |\n");
         text.append("|---|---|---|---|---|\n");
@@ -187,9 +205,9 @@ public final class SpringStartupBenchmark {
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (!List.of("--runs", "--url", "--results").contains(args[i]) || i + 1 >= args.length) {
+            if (!List.of("--runs", "--url", "--results", "--logs").contains(args[i]) || i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown option or missing value: " + args[i]
-                        + " (expected --runs N, --url URL, --results FILE)");
+                        + " (expected --runs N, --url URL, --results FILE, --logs DIRECTORY)");
             }
             options.put(args[i], args[++i]);
         }
