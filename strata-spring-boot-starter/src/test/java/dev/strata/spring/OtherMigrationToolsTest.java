@@ -12,7 +12,10 @@ import static dev.strata.spring.TestApplications.strataFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Flyway (with Spring Boot's Flyway auto-configuration) on the class path at the same time as Strata. */
+/**
+ * Flyway and Liquibase (with Spring Boot's auto-configuration of each) on the class path at the same time as Strata;
+ * the test application.properties disables both, each test enables the one it is about.
+ */
 class OtherMigrationToolsTest {
     private StandaloneTestDatabase database;
 
@@ -65,6 +68,44 @@ class OtherMigrationToolsTest {
         assertThat(strataFailure(failure)).isInstanceOf(MigrationToolConflictException.class).hasMessage(
                 "Flyway and Strata would both apply the files in classpath:db/migration"
                         + " (spring.flyway.locations=classpath:db/migration, strata.locations=[classpath:db/migration])");
+    }
+
+    @Test
+    void anEnabledLiquibaseStopsTheStartBeforeEitherToolMigrates() {
+        Throwable failure = catchThrowable(() -> start(database, "spring.liquibase.enabled=true",
+                "spring.liquibase.change-log=classpath:db/changelog/changelog.sql", "strata.migrate-at-start=true"));
+
+        assertThat(strataFailure(failure)).isInstanceOf(MigrationToolConflictException.class).hasMessage(
+                "Liquibase (liquibase.integration.spring.SpringLiquibase) is on the class path next to Strata, and"
+                        + " Spring Boot runs it at start-up unless spring.liquibase.enabled=false: two tools would"
+                        + " migrate the same database");
+        assertThat(strataFailure(failure).hint()).contains("spring.liquibase.enabled=false", "strata.enabled=false",
+                "strata.allow-other-migration-tools=true", "strata baseline").doesNotContain("adopt --from flyway");
+        assertThat(tables()).doesNotContain("databasechangelog", "audit_trail", "strata_schema_history", "accounts");
+    }
+
+    @Test
+    void whenAllowedLiquibaseAndStrataBothRunEachWithItsOwnFilesAndHistory() {
+        try (ConfigurableApplicationContext context = start(database, "spring.liquibase.enabled=true",
+                "spring.liquibase.change-log=classpath:db/changelog/changelog.sql",
+                "strata.allow-other-migration-tools=true", "strata.allow-non-empty=true",
+                "strata.migrate-at-start=true")) {
+            assertThat(tables()).contains("databasechangelog", "audit_trail", "strata_schema_history", "accounts");
+        }
+    }
+
+    @Test
+    void evenWhenAllowedStrataNeverReadsLiquibasesChangelogFolder() {
+        Throwable failure = catchThrowable(() -> start(database, "spring.liquibase.enabled=true",
+                "spring.liquibase.change-log=classpath:/db/migration/changelog.sql",
+                "strata.allow-other-migration-tools=true", "strata.migrate-at-start=true"));
+
+        assertThat(strataFailure(failure)).isInstanceOf(MigrationToolConflictException.class).hasMessage(
+                "Liquibase's changelog classpath:/db/migration/changelog.sql is in Strata's location"
+                        + " classpath:db/migration (spring.liquibase.change-log=classpath:/db/migration/changelog.sql,"
+                        + " strata.locations=[classpath:db/migration]): Strata would read Liquibase's files as its own"
+                        + " migrations");
+        assertThat(tables()).doesNotContain("databasechangelog", "strata_schema_history", "accounts");
     }
 
     private java.util.List<String> tables() {

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The distribution archive as a user gets it: strata-VERSION.tar.gz unpacked into a temporary directory, its bin/ on
+ * The distribution archive as a user gets it: strata-VERSION-PLATFORM.tar.gz unpacked into a temporary directory, its bin/ on
  * a PATH of its own, run by a shell outside the source tree with nothing of Maven's or the build's environment
  * (only JAVA_HOME, HOME and XDG_CACHE_HOME, all but the first inside the temporary directory). On the embedded
  * default and on a server URL (an embedded server this test starts); the launcher's class-data-sharing archive,
@@ -39,6 +39,8 @@ class DistributionArchiveProcessTest {
     /** A bound on a hung process, not a timing assertion. */
     private static final long PROCESS_LIMIT_SECONDS = 180;
     private static final String VERSION = System.getProperty("strata.version", "0.1.0-SNAPSHOT");
+    /** The platform of the embedded PostgreSQL binaries the build chose (postgres.platform of the parent pom). */
+    private static final String PLATFORM = System.getProperty("postgres.platform", "linux-amd64");
     /** An advisory lock key the test holds, so that a migration waits on it. */
     private static final int GATE_KEY = 160_016;
 
@@ -77,7 +79,7 @@ class DistributionArchiveProcessTest {
         assertThat(Files.isExecutable(installed.resolve("bin/strata"))).isTrue();
         assertThat(Files.readString(installed.resolve("LICENSE"))).contains("Apache License", "Version 2.0");
         assertThat(Files.readString(installed.resolve("README.md")))
-                .contains("strata " + VERSION, "for **" + System.getProperty("postgres.platform", "linux-amd64") + "**")
+                .contains("strata " + VERSION, "for **" + PLATFORM + "**")
                 .doesNotContain("${");
 
         try (ZipFile zip = ZipFile.builder().setPath(distribution("zip")).get()) {
@@ -107,7 +109,7 @@ class DistributionArchiveProcessTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).contains("strata " + VERSION, "embedded PostgreSQL",
-                "(" + System.getProperty("postgres.platform", "linux-amd64") + ")", "Java " + Runtime.version());
+                "(" + PLATFORM + ")", "Java " + Runtime.version());
         assertThat(result.stderr()).as("the launcher's own variables are not warned about").doesNotContain("warning");
     }
 
@@ -256,9 +258,12 @@ class DistributionArchiveProcessTest {
     }
 
     private static Path distribution(String extension) {
+        // Named for the one platform whose embedded PostgreSQL it carries, as README.md and --version say (above).
+        String name = "strata-" + VERSION + "-" + PLATFORM;
         Path archive = Path.of(System.getProperty("strata.distribution",
-                "../strata-distribution/target/strata-" + VERSION + ".tar.gz"));
-        Path file = archive.resolveSibling("strata-" + VERSION + "." + extension);
+                "../strata-distribution/target/" + name + ".tar.gz"));
+        assertThat(archive.getFileName().toString()).isEqualTo(name + ".tar.gz");
+        Path file = archive.resolveSibling(name + "." + extension);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException(file + " is missing: build it with `mvn -pl strata-distribution -am package`");
         }
