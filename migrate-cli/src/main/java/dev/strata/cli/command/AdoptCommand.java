@@ -165,11 +165,8 @@ public final class AdoptCommand extends DatabaseCommand {
 
     /** {@code --table}: a bare name is looked up in the schema of Strata's own history table. */
     private SchemaTable sourceTable(SchemaTable history) {
-        String name = table == null ? from.defaultTable() : table;
-        int dot = name.indexOf('.');
         try {
-            return dot < 0 ? new SchemaTable(history.schema(), name)
-                    : new SchemaTable(name.substring(0, dot), name.substring(dot + 1));
+            return from.historyTable(Optional.ofNullable(table), history);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--table: " + e.getMessage());
         }

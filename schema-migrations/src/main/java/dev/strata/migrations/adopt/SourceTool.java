@@ -38,6 +38,19 @@ public sealed interface SourceTool permits FlywayTool, SqlxTool, GolangMigrateTo
     /** The history table's name when the tool is not told another. */
     String defaultTable();
 
+    /**
+     * The tool's history table: {@code named} ({@code [schema.]table}) or {@link #defaultTable()}, in the schema of
+     * Strata's {@code history} table unless the name gives one (so each tenant of a fleet adopts its own table).
+     *
+     * @throws IllegalArgumentException when the name is not a valid table name
+     */
+    default SchemaTable historyTable(Optional<String> named, SchemaTable history) {
+        String name = named.orElse(defaultTable());
+        int dot = name.indexOf('.');
+        return dot < 0 ? new SchemaTable(history.schema(), name)
+                : new SchemaTable(name.substring(0, dot), name.substring(dot + 1));
+    }
+
     /** How a user of the tool names another table (the tool's own setting), for the error when there is none. */
     String tableSetting();
 

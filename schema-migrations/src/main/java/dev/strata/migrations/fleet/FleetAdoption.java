@@ -23,9 +23,6 @@ public record FleetAdoption(SourceTool tool, Optional<String> table, boolean dry
 
     /** The tool's table for a target whose Strata history is {@code history}. */
     SchemaTable source(SchemaTable history) {
-        String name = table.orElse(tool.defaultTable());
-        int dot = name.indexOf('.');
-        return dot < 0 ? new SchemaTable(history.schema(), name)
-                : new SchemaTable(name.substring(0, dot), name.substring(dot + 1));
+        return tool.historyTable(table, history);
     }
 }
