@@ -12,7 +12,9 @@ import java.util.TreeSet;
 
 /**
  * Warns about {@code STRATA_*} variables no part of Strata reads: a mistyped one ({@code STRATA_DATABASE_URL} for
- * {@code STRATA_DATABASE__URL}) would otherwise be ignored without a word.
+ * {@code STRATA_DATABASE__URL}) would otherwise be ignored without a word. A variable with a setting's shape
+ * ({@code STRATA_<SECTION>__<KEY>}) is the configuration loader's to judge: an unknown one is refused there, not
+ * ignored, so it gets no warning here.
  */
 final class EnvironmentCheck {
     /** Set to 1 for stack traces. */
@@ -28,7 +30,7 @@ final class EnvironmentCheck {
     static List<String> warnings(Map<String, String> environment) {
         List<String> warnings = new ArrayList<>();
         for (String name : new TreeSet<>(environment.keySet())) {
-            if (name.startsWith(ConfigKey.ENVIRONMENT_PREFIX) && !known(name)) {
+            if (name.startsWith(ConfigKey.ENVIRONMENT_PREFIX) && !ConfigLoader.namesASetting(name) && !known(name)) {
                 warnings.add("warning: environment variable " + name + " is not a Strata setting and is ignored; did "
                         + "you mean " + ConfigKey.nearestEnvironmentVariable(name).environmentVariable() + "?");
             }

@@ -202,9 +202,18 @@ class CliHardeningTest {
                 "STRATA_MIGRATIONS__LOCK_TIMEOUT", "5s", "STRATA_JAVA_OPTS", "-Xmx64m", "STRATA_CDS", "off"));
 
         assertThat(EnvironmentCheck.warnings(environment)).isEmpty();
-        environment.put("STRATA_MIGRATION__LOCK_TIMEOUT", "5s");
+        environment.put("STRATA_MIGRATION_LOCK_TIMEOUT", "5s");
         assertThat(EnvironmentCheck.warnings(environment)).singleElement().asString()
-                .contains("STRATA_MIGRATION__LOCK_TIMEOUT", "did you mean STRATA_MIGRATIONS__LOCK_TIMEOUT?");
+                .contains("STRATA_MIGRATION_LOCK_TIMEOUT", "did you mean STRATA_MIGRATIONS__LOCK_TIMEOUT?");
+    }
+
+    @Test
+    void aMistypedSettingVariableIsRefusedOnceNotAlsoCalledIgnored() {
+        InProcessStrata.Result result = run(Map.of("STRATA_MIGRATION__LOCK_TIMEOUT", "5s"), "migrate");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("unknown environment variable STRATA_MIGRATION__LOCK_TIMEOUT (did you "
+                + "mean STRATA_MIGRATIONS__LOCK_TIMEOUT?)").doesNotContain("is ignored");
     }
 
     @Test

@@ -179,11 +179,19 @@ public final class ConfigLoader {
         return tomlValue instanceof TomlArray array ? array.toList() : tomlValue;
     }
 
+    /**
+     * Whether {@code name} has a setting's shape ({@code STRATA_<SECTION>__<KEY>}): such a variable is read, and an
+     * unknown one is refused here, so nothing else needs to judge it.
+     */
+    public static boolean namesASetting(String name) {
+        return name.startsWith(ConfigKey.ENVIRONMENT_PREFIX) && name.contains("__");
+    }
+
     private static void readEnvironment(Map<String, String> environment, Map<ConfigKey, ConfigValue> values) {
         // Sorted, so that with several unknown variables the error is always about the same one.
         for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
             String name = variable.getKey();
-            if (!name.startsWith(ConfigKey.ENVIRONMENT_PREFIX) || !name.contains("__")) {
+            if (!namesASetting(name)) {
                 continue;
             }
             ConfigKey key = ConfigKey.forEnvironmentVariable(name).orElseThrow(() -> new ConfigurationException(
