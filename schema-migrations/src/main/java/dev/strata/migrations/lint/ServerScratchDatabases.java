@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * Scratch databases created on an existing server, {@code strata_scratch_<random>} from {@code template0}, dropped
- * when closed: for an application's {@code auto_migrate} with the {@code migrations.lint} gate on, which has no
- * embedded server to start. The user of {@code server} needs {@code CREATEDB}.
+ * when closed: the one place a scratch database is made on a server, for the CLI's {@code --scratch-url} ({@code diff},
+ * {@code lint} and the gate) and for an application's {@code auto_migrate} with the {@code migrations.lint} gate on,
+ * which has no embedded server to start. The user of {@code server} needs {@code CREATEDB}.
  */
 public final class ServerScratchDatabases implements ScratchDatabases {
     private static final Pattern JDBC_DATABASE = Pattern.compile("(jdbc:postgresql://[^/?]*)(?:/[^?]*)?(\\?.*)?");
@@ -30,20 +31,30 @@ public final class ServerScratchDatabases implements ScratchDatabases {
     private final DatabaseUrl server;
     private final Properties properties;
     private final Matcher jdbc;
+    private final String purpose;
 
     /**
      * @param server   a database on the server to create scratch databases on (they are created from it)
      * @param settings user, password and connect timeout, as for {@code server} itself
      */
     public ServerScratchDatabases(DatabaseUrl server, DatabaseSettings settings) {
+        this(server, settings, "the migrations.lint gate", "");
+    }
+
+    /**
+     * @param purpose what the scratch databases are for, as errors name it (e.g. {@code --scratch-url})
+     * @param origin  what named {@code server}, for a malformed URL's error ({@code "--scratch-url "} or empty)
+     */
+    public ServerScratchDatabases(DatabaseUrl server, DatabaseSettings settings, String purpose, String origin) {
         this.server = Objects.requireNonNull(server, "server");
+        this.purpose = Objects.requireNonNull(purpose, "purpose");
         // The URL's own user and password first, as for any connection to it; then the settings'.
         this.properties = JdbcConnectionSource.driverProperties(new DatabaseSettings(Optional.of(server),
                 settings.user(), settings.password(), 1, settings.connectTimeout(), false));
         this.jdbc = JDBC_DATABASE.matcher(server.jdbcUrl());
         if (!jdbc.matches()) {
-            throw new ConfigurationException("'" + server + "' names no server a scratch database can be created on",
-                    "use the form postgresql://user:password@host:5432/database");
+            throw new ConfigurationException(origin + "'" + server + "' names no server a scratch database can be"
+                    + " created on", "use the form postgresql://user:password@host:5432/postgres");
         }
     }
 
@@ -72,8 +83,8 @@ public final class ServerScratchDatabases implements ScratchDatabases {
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new DatabaseConnectionException(server + " (a scratch database for the migrations.lint gate;"
-                    + " the user needs CREATEDB)", e);
+            throw new DatabaseConnectionException(server + " (a scratch database for " + purpose
+                    + "; the user needs CREATEDB)", e);
         }
     }
 }
