@@ -5,11 +5,7 @@ import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.config.DatabaseSettings;
-import dev.strata.migrations.config.DriftConfig;
-import dev.strata.migrations.config.CodegenConfig;
-import dev.strata.migrations.config.FleetConfig;
 import dev.strata.migrations.config.LintGate;
-import dev.strata.migrations.config.StrataConfig;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.fleet.Fleet;
 import dev.strata.migrations.fleet.FleetCommand;
@@ -113,28 +109,27 @@ class LintGateTest {
     }
 
     @Test
-    void autoMigrateRefusesBeforeTheFirstConnectionAndAppliesNothing(TestDatabase database) throws IOException {
+    void autoMigrateRefusesBeforeTheFirstConnectionAndAppliesNothing(TestDatabase database, @TempDir Path application)
+            throws IOException {
         new Migrator(database.connectionSource(), settings(), getClass().getClassLoader(), ExecutionListener.NONE)
                 .migrate();
         secondReleaseDropsAColumn();
-        DatabaseSettings autoMigrate = new DatabaseSettings(Optional.of(database.url()), Optional.empty(),
-                Optional.empty(), 2, Duration.ofSeconds(10), true);
+        Path refusing = configFile(application, LintGate.ERROR);
 
-        assertThatThrownBy(() -> new StrataDatabase(config(autoMigrate, LintGate.ERROR)))
+        assertThatThrownBy(() -> StrataDatabase.builder(refusing).url(database.postgresUrl()).build())
                 .isInstanceOf(LintFindingsException.class)
                 .hasMessage("1 lint finding at or above error remains");
         assertThat(Queries.relationExists(database, "public.job_tags")).isFalse();
         assertThat(Queries.queryLong(database, "select count(*) from pg_database where datname like"
                 + " 'strata_scratch_%'")).as("the scratch database, made on the same server, dropped").isZero();
 
-        DatabaseSettings wrapped = new DatabaseSettings(Optional.empty(), Optional.empty(), Optional.empty(), 2,
-                Duration.ofSeconds(10), true);
-        assertThatThrownBy(() -> StrataDatabase.wrap(dataSource(database), config(wrapped, LintGate.ERROR)))
+        assertThatThrownBy(() -> StrataDatabase.builder(refusing).dataSource(dataSource(database)).build())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("migrations.lint = \"error\" with database.auto_migrate lints the pending"
                         + " migrations on a scratch database");
 
-        try (StrataDatabase warned = new StrataDatabase(config(autoMigrate, LintGate.WARN))) {
+        try (StrataDatabase warned = StrataDatabase.builder(configFile(application, LintGate.WARN))
+                .url(database.postgresUrl()).build()) {
             assertThat(warned.migration()).hasValueSatisfying(result -> assertThat(result.applied()).hasSize(1));
         }
     }
@@ -147,8 +142,16 @@ class LintGateTest {
         return dataSource;
     }
 
-    private StrataConfig config(DatabaseSettings database, LintGate gate) {
-        return new StrataConfig(database, settings(), CodegenConfig.UNSET, DriftConfig.UNSET, FleetConfig.NONE, gate,
-                Optional.empty());
+    /** The application's strata.toml: auto_migrate with the lint gate on this test's migrations; no database URL. */
+    private Path configFile(Path directory, LintGate gate) throws IOException {
+        return Files.writeString(directory.resolve("strata-" + gate.label() + ".toml"), """
+                [database]
+                auto_migrate = true
+                pool_size = 2
+
+                [migrations]
+                locations = ["filesystem:%s"]
+                lint = "%s"
+                """.formatted(migrations, gate.label()));
     }
 }

@@ -31,10 +31,12 @@ import javax.sql.DataSource;
  * so no code ever runs on a schema older than itself.
  *
  * <p>The data source is either a HikariCP pool this class opens from {@code database.url} (and closes in
- * {@link #close()}), or the application's own {@code DataSource} ({@link #wrap(DataSource, StrataConfig)},
- * {@link StrataDatabaseBuilder#dataSource(DataSource)}), which it uses but never closes. Settings come from the same
- * configuration the {@code strata} CLI reads ({@code [database]} / {@code [migrations]}, {@code STRATA_*} variables:
- * {@link #fromEnvironment()}, {@link #fromFile(Path)}) or from code ({@link #builder()}).
+ * {@link #close()}), or the application's own {@code DataSource}
+ * ({@link StrataDatabaseBuilder#dataSource(DataSource)}), which it uses but never closes. Settings come from the
+ * same configuration the {@code strata} CLI reads ({@code [database]} / {@code [migrations]}, {@code STRATA_*}
+ * variables: {@link #fromEnvironment()}, {@link #fromFile(Path)}), from code ({@link #builder()}), or from both
+ * ({@link #builder(Path)}). The loaded configuration itself is the engine's internal value, so it never appears in
+ * this API.
  *
  * <p>Unlike the CLI it never starts an embedded server. Its {@link #toString()} and everything it logs show the URL
  * with the password masked.
@@ -50,22 +52,19 @@ public final class StrataDatabase implements AutoCloseable {
     private final Optional<HikariDataSource> ownedPool;
     private final DSLContext dsl;
 
+    /** As {@link #fromFile(Path)} with {@code config} already loaded: a pool on {@code database.url}. */
+    StrataDatabase(StrataConfig config) {
+        this(config, Optional.empty(), StrataDatabase.class.getClassLoader());
+    }
+
     /**
-     * Opens a pool on {@code database.url}.
+     * Opens a pool on {@code database.url}, or uses {@code external} when present.
      *
+     * @param migrationsClassLoader where {@code classpath:} migration locations are looked up
      * @throws ConfigurationException when no database URL is configured
      * @throws dev.strata.migrations.core.StrataException from the engine when auto-migration fails
      * @throws DatabaseConnectionException when the pool cannot open its first connection
      */
-    public StrataDatabase(StrataConfig config) {
-        this(config, StrataDatabase.class.getClassLoader());
-    }
-
-    /** @param migrationsClassLoader where {@code classpath:} migration locations are looked up */
-    public StrataDatabase(StrataConfig config, ClassLoader migrationsClassLoader) {
-        this(config, Optional.empty(), migrationsClassLoader);
-    }
-
     StrataDatabase(StrataConfig config, Optional<DataSource> external, ClassLoader migrationsClassLoader) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(migrationsClassLoader, "migrationsClassLoader");
@@ -89,24 +88,17 @@ public final class StrataDatabase implements AutoCloseable {
         this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withReturnAllOnUpdatableRecord(true));
     }
 
-    /**
-     * Uses the application's own {@code DataSource} (e.g. its framework's pool) with the {@code [migrations]}
-     * settings and {@code auto_migrate} of {@code config}; {@link #close()} leaves it open. {@code config} must not
-     * name a {@code database.url} as well.
-     */
-    public static StrataDatabase wrap(DataSource dataSource, StrataConfig config) {
-        return new StrataDatabase(config, Optional.of(Objects.requireNonNull(dataSource, "dataSource")),
-                StrataDatabase.class.getClassLoader());
-    }
-
     /** Settings from code, starting from the defaults (see {@link StrataDatabaseBuilder}). */
     public static StrataDatabaseBuilder builder() {
         return new StrataDatabaseBuilder(ConfigLoader.load(Optional.empty(), Map.of(), Optional.empty()));
     }
 
-    /** Settings from code on top of loaded ones, e.g. {@code builder(ConfigLoader.load(…)).autoMigrate(true)}. */
-    public static StrataDatabaseBuilder builder(StrataConfig base) {
-        return new StrataDatabaseBuilder(base);
+    /**
+     * Settings from code on top of a TOML file overridden by {@code STRATA_*} variables (loaded as by
+     * {@link #fromFile(Path)}), e.g. {@code builder(path).autoMigrate(true).build()}.
+     */
+    public static StrataDatabaseBuilder builder(Path configFile) {
+        return new StrataDatabaseBuilder(ConfigLoader.load(Optional.of(configFile), System.getenv(), Optional.empty()));
     }
 
     /** Configuration from the environment only: {@code STRATA_CONFIG} (a TOML file) and {@code STRATA_*} variables. */
@@ -136,7 +128,7 @@ public final class StrataDatabase implements AutoCloseable {
         return dsl;
     }
 
-    public StrataConfig config() {
+    StrataConfig config() {
         return config;
     }
 
@@ -203,7 +195,7 @@ public final class StrataDatabase implements AutoCloseable {
                 + ConfigKey.DATABASE_URL.qualifiedName() + " (or " + ConfigKey.DATABASE_URL.environmentVariable() + ")",
                 "set url in the [database] section of the file named by " + ConfigLoader.CONFIG_FILE_VARIABLE
                         + ", or set " + ConfigKey.DATABASE_URL.environmentVariable()
-                        + ", or pass the application's DataSource (StrataDatabase.wrap); unlike the strata CLI, the"
-                        + " schema API never starts an embedded server");
+                        + ", or pass the application's DataSource (StrataDatabase.builder().dataSource(dataSource));"
+                        + " unlike the strata CLI, the schema API never starts an embedded server");
     }
 }

@@ -19,9 +19,9 @@ import javax.sql.DataSource;
 
 /**
  * {@link StrataDatabase}'s settings from code, on top of the defaults ({@link StrataDatabase#builder()}) or of a
- * loaded configuration ({@link StrataDatabase#builder(StrataConfig)}). Each method sets one key of the configuration
- * reference and checks its value as the TOML loader does; a bad value is a {@link ConfigurationException} naming the
- * key, never a silently corrected one.
+ * configuration loaded from a file ({@link StrataDatabase#builder(Path)}). Each method sets one key of the
+ * configuration reference and checks its value as the TOML loader does; a bad value is a
+ * {@link ConfigurationException} naming the key, never a silently corrected one.
  *
  * <pre>{@code
  * try (StrataDatabase db = StrataDatabase.builder()
@@ -35,7 +35,8 @@ public final class StrataDatabaseBuilder {
     /** The limits {@code ConfigLoader} applies to the same keys. */
     private static final String ORIGIN = "StrataDatabase.builder()";
 
-    private final Optional<Path> file;
+    /** The loaded configuration: the keys this builder does not set ({@code migrations.lint}, …) are kept from it. */
+    private final StrataConfig base;
     private DatabaseSettings database;
     private MigrationSettings migrations;
     private Optional<DataSource> dataSource = Optional.empty();
@@ -43,7 +44,7 @@ public final class StrataDatabaseBuilder {
 
     StrataDatabaseBuilder(StrataConfig base) {
         Objects.requireNonNull(base, "base");
-        this.file = base.file();
+        this.base = base;
         this.database = base.database();
         this.migrations = base.migrations();
     }
@@ -140,8 +141,9 @@ public final class StrataDatabaseBuilder {
     }
 
     /** The configuration as set so far. */
-    public StrataConfig config() {
-        return new StrataConfig(database, migrations, file);
+    StrataConfig config() {
+        return new StrataConfig(database, migrations, base.codegen(), base.drift(), base.fleet(), base.lintGate(),
+                base.file());
     }
 
     /**

@@ -3,12 +3,14 @@ package dev.strata.api;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.strata.migrations.config.ConfigurationException;
-import dev.strata.migrations.config.StrataConfig;
 import dev.strata.migrations.core.SchemaTable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,8 +23,7 @@ class StrataDatabaseSettingsTest {
     void aWrappedDataSourceIsMigratedUsedAndLeftOpen() {
         TestDatabase database = TestPostgres.createDatabase(StrataDatabaseSettingsTest.class);
         try (HikariDataSource applicationPool = pool(database)) {
-            StrataConfig config = StrataDatabase.builder().autoMigrate(true).config();
-            try (StrataDatabase db = StrataDatabase.wrap(applicationPool, config)) {
+            try (StrataDatabase db = StrataDatabase.builder().dataSource(applicationPool).autoMigrate(true).build()) {
                 assertThat(db.dataSource()).isSameAs(applicationPool);
                 assertThat(db.migration()).hasValueSatisfying(result -> assertThat(result.applied()).hasSize(4));
                 db.verifySchema(FixtureSchema.INSTANCE);
@@ -71,10 +72,12 @@ class StrataDatabaseSettingsTest {
     }
 
     @Test
-    void codeOverridesALoadedConfiguration() {
+    void codeOverridesAConfigurationFile(@TempDir Path directory) throws IOException {
         TestDatabase database = TestPostgres.createDatabase(StrataDatabaseSettingsTest.class);
-        StrataConfig loaded = database.config(Map.of("STRATA_DATABASE__POOL_SIZE", "4"));
-        try (StrataDatabase db = StrataDatabase.builder(loaded).autoMigrate(true).build()) {
+        Path file = Files.writeString(directory.resolve("strata.toml"),
+                "[database]\nurl = \"" + database.jdbcUrl() + "\"\npool_size = 4\n");
+        try (StrataDatabase db = StrataDatabase.builder(file).password(TestPostgres.server().password())
+                .autoMigrate(true).build()) {
             assertThat(db.migration()).hasValueSatisfying(result -> assertThat(result.applied()).hasSize(4));
             assertThat(((HikariDataSource) db.dataSource()).getMaximumPoolSize()).as("kept from the loaded file").isEqualTo(4);
         }

@@ -2,7 +2,6 @@ package dev.strata.it.drift;
 
 import dev.strata.it.FreshDatabase;
 import dev.strata.it.TestDatabase;
-import dev.strata.migrations.config.DriftConfig;
 import dev.strata.migrations.drift.DriftCheck;
 import dev.strata.migrations.drift.DriftExclusions;
 import dev.strata.migrations.drift.DriftReport;
@@ -43,8 +42,8 @@ class DriftExclusionsTest {
     void excludedObjectsAreNotDriftAndTheReportNamesThem(TestDatabase live, TestDatabase scratch) {
         EveryKindSchema.migrate(live, EveryKindSchema.SETTINGS);
         EveryKindSchema.hotfix(live, LEFT_BEHIND);
-        DriftExclusions exclusions = DriftExclusions.of(new DriftConfig(List.of("schema:audit", "table:public.nothing_*"),
-                "strata.toml:9", true), DriftExclusions.parseOption(List.of("function:public.tmp_*")));
+        DriftExclusions exclusions = DriftExclusions.of(true, List.of("schema:audit", "table:public.nothing_*"),
+                "strata.toml:9", DriftExclusions.parseOption(List.of("function:public.tmp_*")));
 
         DriftReport report = check(live, scratch, exclusions);
 
@@ -65,7 +64,7 @@ class DriftExclusionsTest {
         EveryKindSchema.hotfix(live, LEFT_BEHIND);
 
         DriftReport report = check(live, scratch,
-                DriftExclusions.of(new DriftConfig(List.of(), "the default", false), List.of()));
+                DriftExclusions.of(false, List.of(), "the default", List.of()));
 
         assertThat(report.excluded()).isEmpty();
         assertThat(report.diff().differences()).extracting(d -> d.key().toString(), d -> d.change())

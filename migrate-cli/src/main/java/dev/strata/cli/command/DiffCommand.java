@@ -71,7 +71,8 @@ public final class DiffCommand extends DatabaseCommand {
         Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.DIFF,
                 (fleet, config, selected, options, listener, fleetContext) -> {
                     // The configuration's patterns are checked before a scratch server starts.
-                    DriftExclusions exclusions = DriftExclusions.of(config.drift(), excluded);
+                    DriftExclusions exclusions = DriftExclusions.of(config.drift().excludeToolHistory(),
+                            config.drift().exclude(), config.drift().excludeOrigin(), excluded);
                     try (ScratchDatabase scratch = scratchServer
                             .map(url -> ScratchDatabase.onServer(url, config.database().connectTimeout()))
                             .orElseGet(ScratchDatabase::embedded)) {

@@ -93,7 +93,8 @@ public final class DatabaseSession implements AutoCloseable {
 
     /** The configuration's exclusions ({@code [drift]}) and the command line's; a malformed one is an error (exit 2). */
     public DriftExclusions driftExclusions(List<ExclusionPattern> commandLine) {
-        return DriftExclusions.of(config.drift(), commandLine);
+        return DriftExclusions.of(config.drift().excludeToolHistory(), config.drift().exclude(),
+                config.drift().excludeOrigin(), commandLine);
     }
 
     /** Adoption of {@code tool}'s history table {@code source} into this database's Strata history. */

@@ -2,8 +2,6 @@ package dev.strata.migrations.drift;
 
 import dev.strata.migrations.config.ConfigKey;
 import dev.strata.migrations.config.ConfigurationException;
-import dev.strata.migrations.config.DriftConfig;
-
 import dev.strata.migrations.history.ForeignHistoryTable;
 
 import java.util.ArrayList;
@@ -60,18 +58,22 @@ public final class DriftExclusions {
     }
 
     /**
-     * The configuration's exclusions, then the command line's ({@code --exclude} adds to {@code drift.exclude}).
+     * The configuration's exclusions, then the command line's ({@code --exclude} adds to {@code drift.exclude}). The
+     * {@code [drift]} section comes as plain values, so that this public type shows no configuration internals.
      *
-     * @param commandLine the {@code --exclude} patterns, already parsed ({@link #parseOption(List)})
+     * @param toolHistoryTables {@code drift.exclude_tool_history}: other tools' history tables left out
+     * @param configured        the {@code drift.exclude} patterns as written
+     * @param configuredOrigin  where they were written, e.g. {@code strata.toml:12}
+     * @param commandLine       the {@code --exclude} patterns, already parsed ({@link #parseOption(List)})
      * @throws ConfigurationException naming the first malformed pattern, where it was written and what is expected
      */
-    public static DriftExclusions of(DriftConfig config, List<ExclusionPattern> commandLine) {
-        DriftExclusions exclusions = config.excludeToolHistory() ? toolHistoryTables() : none();
+    public static DriftExclusions of(boolean toolHistoryTables, List<String> configured, String configuredOrigin,
+                                     List<ExclusionPattern> commandLine) {
+        DriftExclusions exclusions = toolHistoryTables ? toolHistoryTables() : none();
         String key = ConfigKey.DRIFT_EXCLUDE.qualifiedName();
-        String source = key + " (from " + config.excludeOrigin() + ")";
-        for (String pattern : config.exclude()) {
-            exclusions = exclusions.plus(parse(pattern, source, "fix " + key + " in " + config.excludeOrigin()),
-                    source);
+        String source = key + " (from " + configuredOrigin + ")";
+        for (String pattern : configured) {
+            exclusions = exclusions.plus(parse(pattern, source, "fix " + key + " in " + configuredOrigin), source);
         }
         for (ExclusionPattern pattern : commandLine) {
             exclusions = exclusions.plus(pattern, OPTION);

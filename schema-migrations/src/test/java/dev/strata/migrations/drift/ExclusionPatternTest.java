@@ -89,16 +89,18 @@ class ExclusionPatternTest {
 
     @Test
     void byDefaultOtherToolsHistoryTablesInAnySchemaAreLeftOutWithTheirSequences() {
-        DriftExclusions defaults = DriftExclusions.of(DriftConfig.UNSET, List.of());
+        DriftConfig unset = DriftConfig.UNSET;
+        DriftExclusions defaults = DriftExclusions.of(unset.excludeToolHistory(), unset.exclude(),
+                unset.excludeOrigin(), List.of());
 
         assertThat(kept(defaults, JOBS, FLYWAY, FLYWAY_PKEY, GOOSE, GOOSE_SEQUENCE)).containsExactly("table public.jobs");
-        assertThat(kept(DriftExclusions.of(new DriftConfig(List.of(), "test", false), List.of()), FLYWAY))
+        assertThat(kept(DriftExclusions.of(false, List.of(), "test", List.of()), FLYWAY))
                 .containsExactly("table public.flyway_schema_history");
     }
 
     @Test
     void theConfigurationsAndTheCommandLinesPatternsAddUp() {
-        DriftExclusions exclusions = DriftExclusions.of(new DriftConfig(List.of("schema:audit"), "strata.toml:4", true),
+        DriftExclusions exclusions = DriftExclusions.of(true, List.of("schema:audit"), "strata.toml:4",
                 DriftExclusions.parseOption(List.of("kind:function")));
 
         assertThat(exclusions.rules()).extracting(rule -> rule.pattern().text(), DriftExclusions.Rule::origin)
@@ -134,8 +136,8 @@ class ExclusionPatternTest {
 
     @Test
     void aMalformedPatternIsAConfigurationErrorNamingWhereItWasWritten() {
-        assertThatThrownBy(() -> DriftExclusions.of(new DriftConfig(List.of("schema:audit", "tables:public.x"),
-                "strata.toml:7", true), List.of()))
+        assertThatThrownBy(() -> DriftExclusions.of(true, List.of("schema:audit", "tables:public.x"), "strata.toml:7",
+                List.of()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("drift.exclude (from strata.toml:7): 'tables:public.x' has an unknown selector")
                 .satisfies(e -> assertThat(((ConfigurationException) e).hint())
