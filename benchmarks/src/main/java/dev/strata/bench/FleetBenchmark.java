@@ -10,7 +10,7 @@ import dev.strata.migrations.fleet.FleetOptions;
 import dev.strata.migrations.fleet.FleetResult;
 import dev.strata.migrations.fleet.Target;
 import dev.strata.migrations.fleet.TargetResult;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -3,7 +3,7 @@ package dev.strata.bench;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.plan.NonTransactionalFiles;
+import dev.strata.migrations.core.NonTransactionalFiles;
 import dev.strata.migrations.plan.PlanEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

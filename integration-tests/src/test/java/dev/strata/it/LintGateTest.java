@@ -21,7 +21,7 @@ import dev.strata.migrations.lint.LintFindingsException;
 import dev.strata.migrations.lint.LintGateCheck;
 import dev.strata.migrations.lint.ScratchDatabases;
 import dev.strata.migrations.lint.ServerScratchDatabases;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -10,7 +10,7 @@ import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.MigrationState;
 import dev.strata.migrations.plan.PlanEntry;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

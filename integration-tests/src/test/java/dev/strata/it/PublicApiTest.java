@@ -42,11 +42,6 @@ class PublicApiTest {
     static final Set<String> EXPOSED_TODAY = Set.of(
             // Migrator.baseline(…) returns the history row it wrote
             "dev.strata.migrations.history.AppliedMigration",
-            // MigrationSettings: locations and layout, the non-transactional rule, statement timeouts
-            "dev.strata.migrations.resolve.Location",
-            "dev.strata.migrations.resolve.Layout",
-            "dev.strata.migrations.resolve.LocationLayouts",
-            "dev.strata.migrations.plan.NonTransactionalFiles",
             // Migrator.plan()/validate(), ValidationFailedException.plan(), DriftReport, MigrateResult, UndoResult
             "dev.strata.migrations.plan.MigrationPlan",
             "dev.strata.migrations.plan.PendingMigration",

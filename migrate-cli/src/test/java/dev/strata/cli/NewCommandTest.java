@@ -2,7 +2,7 @@ package dev.strata.cli;
 
 import dev.strata.cli.command.NewCommand;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import org.junit.jupiter.api.BeforeEach;

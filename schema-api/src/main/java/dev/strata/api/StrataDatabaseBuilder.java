@@ -7,7 +7,7 @@ import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.config.StrataConfig;
 import dev.strata.migrations.core.SchemaTable;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 
 import java.nio.file.Path;
 import java.time.Duration;

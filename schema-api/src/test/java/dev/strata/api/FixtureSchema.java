@@ -1,6 +1,6 @@
 package dev.strata.api;
 
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 

@@ -6,7 +6,7 @@ import dev.strata.migrations.Migrator;
 import dev.strata.migrations.config.ConfigLoader;
 import dev.strata.migrations.config.StrataConfig;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import org.jooq.DSLContext;

@@ -10,9 +10,9 @@ import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import dev.strata.migrations.MigrationSettings;
-import dev.strata.migrations.plan.NonTransactionalFiles;
-import dev.strata.migrations.resolve.Layout;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.NonTransactionalFiles;
+import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.Location;
 
 import java.util.List;
 import java.util.Objects;

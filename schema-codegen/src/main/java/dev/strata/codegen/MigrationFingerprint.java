@@ -1,8 +1,8 @@
 package dev.strata.codegen;
 
 import dev.strata.migrations.core.Problem;
-import dev.strata.migrations.resolve.Layout;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.Location;
 import dev.strata.migrations.resolve.LocationNotFoundException;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.ResolvedMigration;

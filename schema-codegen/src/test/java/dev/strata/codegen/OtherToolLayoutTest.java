@@ -1,6 +1,6 @@
 package dev.strata.codegen;
 
-import dev.strata.migrations.resolve.Layout;
+import dev.strata.migrations.core.Layout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

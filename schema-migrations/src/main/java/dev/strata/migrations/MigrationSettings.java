@@ -2,10 +2,10 @@ package dev.strata.migrations;
 
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.StatementTimeouts;
-import dev.strata.migrations.plan.NonTransactionalFiles;
-import dev.strata.migrations.resolve.Layout;
-import dev.strata.migrations.resolve.Location;
-import dev.strata.migrations.resolve.LocationLayouts;
+import dev.strata.migrations.core.NonTransactionalFiles;
+import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.LocationLayouts;
 
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.strata.testing;
 import dev.strata.testserver.TestEnvironment;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.core.SchemaTable;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.util.Arrays;

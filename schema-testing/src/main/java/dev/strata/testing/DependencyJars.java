@@ -1,6 +1,6 @@
 package dev.strata.testing;
 
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 
 import java.io.IOException;
 import java.net.JarURLConnection;

@@ -6,7 +6,7 @@ import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.drift.SchemaDiff;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import org.opentest4j.AssertionFailedError;
 
 import java.sql.Connection;

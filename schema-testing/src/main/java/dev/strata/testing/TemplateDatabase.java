@@ -10,7 +10,7 @@ import dev.strata.migrations.drift.SchemaSnapshot;
 import dev.strata.migrations.drift.SnapshotScope;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.execute.MigrationFailedException;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package dev.strata.testing;
 
 import dev.strata.testserver.TestEnvironment;
 import dev.strata.migrations.MigrationSettings;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,8 +2,8 @@ package dev.strata.maven;
 
 import dev.strata.codegen.CodegenException;
 import dev.strata.codegen.CodegenSettings;
-import dev.strata.migrations.plan.NonTransactionalFiles;
-import dev.strata.migrations.resolve.Layout;
+import dev.strata.migrations.core.NonTransactionalFiles;
+import dev.strata.migrations.core.Layout;
 import dev.strata.codegen.PostgresBinaries;
 import dev.strata.codegen.Regeneration;
 import org.apache.maven.plugin.AbstractMojo;

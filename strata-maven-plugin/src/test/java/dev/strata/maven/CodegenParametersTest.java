@@ -1,7 +1,7 @@
 package dev.strata.maven;
 
-import dev.strata.migrations.plan.NonTransactionalFiles;
-import dev.strata.migrations.resolve.Layout;
+import dev.strata.migrations.core.NonTransactionalFiles;
+import dev.strata.migrations.core.Layout;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 

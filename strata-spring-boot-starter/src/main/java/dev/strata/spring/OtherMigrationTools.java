@@ -1,6 +1,6 @@
 package dev.strata.spring;
 
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;

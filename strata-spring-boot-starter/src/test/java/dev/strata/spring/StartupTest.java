@@ -2,8 +2,8 @@ package dev.strata.spring;
 
 import dev.strata.api.SchemaMismatchException;
 import dev.strata.migrations.config.ConfigurationException;
-import dev.strata.migrations.resolve.Layout;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.Location;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.spring.app.AccountRepository;
 import dev.strata.testing.StandaloneTestDatabase;

@@ -10,7 +10,7 @@ import dev.strata.migrations.drift.DriftCheck;
 import dev.strata.migrations.drift.DriftReport;
 import dev.strata.migrations.drift.ObjectDifference.Change;
 import dev.strata.migrations.drift.ReplayFailedException;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -224,7 +224,7 @@ class DriftCheckTest {
         Files.writeString(migrations.resolve("2_backfill.go"), "package migrations\n");
         Files.writeString(migrations.resolve("3_events_kind.up.sql"),
                 "create table events (kind text);\n");
-        MigrationSettings settings = settings().withLayout(dev.strata.migrations.resolve.Layout.GOLANG_MIGRATE)
+        MigrationSettings settings = settings().withLayout(dev.strata.migrations.core.Layout.GOLANG_MIGRATE)
                 .withSkipGoMigrations(true);
         new Migrator(live.connectionSource(), settings).migrate();
 

@@ -4,7 +4,7 @@ import dev.strata.it.TestDatabase;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.drift.DriftCheck;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

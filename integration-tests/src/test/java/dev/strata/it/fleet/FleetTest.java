@@ -19,7 +19,7 @@ import dev.strata.migrations.fleet.Target;
 import dev.strata.migrations.fleet.TargetDiscovery;
 import dev.strata.migrations.fleet.TargetOutcome;
 import dev.strata.migrations.fleet.TargetResult;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

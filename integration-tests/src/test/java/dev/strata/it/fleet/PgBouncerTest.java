@@ -9,7 +9,7 @@ import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.config.JdbcConnectionSource;
 import dev.strata.migrations.lock.TransactionPoolingException;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,7 +6,7 @@ import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import dev.strata.migrations.resolve.LocationNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

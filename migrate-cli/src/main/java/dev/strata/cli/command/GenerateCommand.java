@@ -13,7 +13,7 @@ import dev.strata.migrations.config.CodegenConfig;
 import dev.strata.migrations.config.ConfigKey;
 import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.config.StrataConfig;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -7,7 +7,7 @@ import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.AppliedVersions;
-import dev.strata.migrations.resolve.Layout;
+import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import dev.strata.migrations.resolve.SkippedGoStep;

@@ -8,7 +8,7 @@ import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.lock.AdvisoryLock;
-import dev.strata.migrations.resolve.Layout;
+import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;

@@ -1,5 +1,6 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.NonTransactionalFiles;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.sql.ScriptLexicon;
 import dev.strata.migrations.sql.SqlSplitter;

@@ -1,5 +1,6 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.VersionOrder;
 
 import java.util.Optional;

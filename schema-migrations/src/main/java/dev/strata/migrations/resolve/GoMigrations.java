@@ -1,5 +1,6 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;

@@ -1,5 +1,7 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.Location;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

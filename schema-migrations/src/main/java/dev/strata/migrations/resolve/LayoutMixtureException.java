@@ -1,6 +1,7 @@
 package dev.strata.migrations.resolve;
 
 import dev.strata.migrations.core.ErrorKind;
+import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.StrataException;
 
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.Location;
+
 import java.util.Optional;
 
 /**

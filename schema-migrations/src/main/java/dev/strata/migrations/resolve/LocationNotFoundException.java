@@ -1,6 +1,7 @@
 package dev.strata.migrations.resolve;
 
 import dev.strata.migrations.core.ErrorKind;
+import dev.strata.migrations.core.Location;
 import dev.strata.migrations.core.StrataException;
 
 /**

@@ -1,5 +1,7 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.Location;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

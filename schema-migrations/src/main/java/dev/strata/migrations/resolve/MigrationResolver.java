@@ -1,6 +1,9 @@
 package dev.strata.migrations.resolve;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.LocationLayouts;
 import dev.strata.migrations.core.Parallel;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;

@@ -1,5 +1,7 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.Layout;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package dev.strata.migrations.resolve;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.Version;
 
 import java.util.Objects;

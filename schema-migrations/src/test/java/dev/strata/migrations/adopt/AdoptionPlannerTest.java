@@ -8,7 +8,7 @@ import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.MigrationState;
 import dev.strata.migrations.plan.Planner;
-import dev.strata.migrations.resolve.Layout;
+import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.VersionOrder;
-import dev.strata.migrations.resolve.Layout;
+import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import dev.strata.migrations.resolve.SkippedGoStep;

@@ -2,7 +2,7 @@ package dev.strata.migrations.config;
 
 import dev.strata.migrations.config.ConfigLoader.CommandLineValue;
 import dev.strata.migrations.config.ConfigLoader.ConfigFile;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

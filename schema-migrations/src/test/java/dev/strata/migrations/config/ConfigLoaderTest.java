@@ -6,7 +6,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.core.SchemaTable;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Location;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.strata.migrations.MigrationSettings;
-import dev.strata.migrations.resolve.Layout;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.Location;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

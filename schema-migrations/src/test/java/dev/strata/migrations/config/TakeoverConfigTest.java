@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.strata.migrations.MigrationSettings;
-import dev.strata.migrations.plan.NonTransactionalFiles;
+import dev.strata.migrations.core.NonTransactionalFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.NonTransactionalFiles;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.history.AppliedMigration;
-import dev.strata.migrations.resolve.Layout;
+import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import java.time.OffsetDateTime;

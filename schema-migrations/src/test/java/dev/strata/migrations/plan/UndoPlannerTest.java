@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.NonTransactionalFiles;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.LocationLayouts;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import java.io.IOException;

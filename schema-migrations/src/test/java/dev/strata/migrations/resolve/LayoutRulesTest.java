@@ -2,6 +2,9 @@ package dev.strata.migrations.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.LocationLayouts;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
 import java.util.List;

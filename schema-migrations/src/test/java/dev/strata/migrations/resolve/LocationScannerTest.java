@@ -1,5 +1,7 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.Location;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,8 +2,8 @@ package dev.strata.spring.app;
 
 import dev.strata.api.SchemaDescriptor;
 import dev.strata.api.SchemaMigration;
-import dev.strata.migrations.resolve.Layout;
-import dev.strata.migrations.resolve.Location;
+import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.Location;
 import dev.strata.migrations.resolve.MigrationResolver;
 
 import java.util.List;

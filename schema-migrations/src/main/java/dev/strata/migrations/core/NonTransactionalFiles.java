@@ -1,6 +1,5 @@
-package dev.strata.migrations.plan;
+package dev.strata.migrations.core;
 
-import dev.strata.migrations.resolve.Layout;
 
 import java.util.Locale;
 import java.util.Optional;

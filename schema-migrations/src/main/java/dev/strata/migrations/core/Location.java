@@ -1,4 +1,4 @@
-package dev.strata.migrations.resolve;
+package dev.strata.migrations.core;
 
 import java.nio.file.Path;
 import java.util.Objects;
