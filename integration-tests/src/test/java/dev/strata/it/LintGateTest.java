@@ -6,7 +6,7 @@ import dev.strata.migrations.Migrator;
 import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.config.LintGate;
-import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.fleet.Fleet;
 import dev.strata.migrations.fleet.FleetCommand;
 import dev.strata.migrations.fleet.FleetListener;

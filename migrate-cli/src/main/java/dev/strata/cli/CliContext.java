@@ -1,7 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.cli.output.SecretMasker;
-import dev.strata.migrations.execute.Interruption;
+import dev.strata.migrations.execute.progress.Interruption;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

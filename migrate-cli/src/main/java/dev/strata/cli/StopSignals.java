@@ -1,6 +1,6 @@
 package dev.strata.cli;
 
-import dev.strata.migrations.execute.Interruption;
+import dev.strata.migrations.execute.progress.Interruption;
 import sun.misc.Signal;
 
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -2,7 +2,7 @@ package dev.strata.cli;
 
 import dev.strata.cli.output.MaskingOutputStream;
 import dev.strata.cli.output.SecretMasker;
-import dev.strata.migrations.execute.Interruption;
+import dev.strata.migrations.execute.progress.Interruption;
 import picocli.CommandLine;
 
 import java.io.FileDescriptor;

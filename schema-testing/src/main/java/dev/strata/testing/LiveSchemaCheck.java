@@ -9,7 +9,7 @@ import dev.strata.migrations.drift.DriftCheck;
 import dev.strata.migrations.drift.SchemaDiff;
 import dev.strata.migrations.drift.SchemaSnapshot;
 import dev.strata.migrations.drift.SnapshotScope;
-import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.MigrationState;
 import dev.strata.migrations.plan.PlanEntry;

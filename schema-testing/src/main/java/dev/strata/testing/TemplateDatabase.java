@@ -8,7 +8,7 @@ import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.drift.SchemaSnapshot;
 import dev.strata.migrations.drift.SnapshotScope;
-import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.core.Location;
 

@@ -9,7 +9,7 @@ import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.config.DatabaseUrl;
-import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.plan.MigrationPlan;
 
 import java.sql.Connection;

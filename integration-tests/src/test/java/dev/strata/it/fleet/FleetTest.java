@@ -9,7 +9,7 @@ import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.FailurePolicy;
 import dev.strata.migrations.drift.DriftExclusions;
-import dev.strata.migrations.execute.Interruption;
+import dev.strata.migrations.execute.progress.Interruption;
 import dev.strata.migrations.fleet.Fleet;
 import dev.strata.migrations.fleet.FleetCommand;
 import dev.strata.migrations.fleet.FleetListener;

@@ -4,7 +4,7 @@ import dev.strata.cli.CliContext;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.database.DatabaseSession;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.history.AppliedMigration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

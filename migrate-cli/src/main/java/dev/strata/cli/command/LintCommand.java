@@ -6,7 +6,7 @@ import dev.strata.cli.database.DatabaseSession;
 import dev.strata.cli.database.ScratchDatabase;
 import dev.strata.cli.output.LintText;
 import dev.strata.migrations.config.DatabaseUrl;
-import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.lint.LintFindingsException;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.lint.Linter;

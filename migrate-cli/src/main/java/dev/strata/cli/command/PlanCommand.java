@@ -8,7 +8,7 @@ import dev.strata.cli.fleet.FleetRun;
 import dev.strata.cli.fleet.TargetsOptions;
 import dev.strata.cli.output.Renderer;
 import dev.strata.migrations.ValidationFailedException;
-import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.fleet.FleetCommand;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.lint.LintReport;

@@ -5,7 +5,7 @@ import dev.strata.cli.ExitCode;
 import dev.strata.cli.database.DatabaseSession;
 import dev.strata.cli.fleet.FleetRun;
 import dev.strata.cli.fleet.TargetsOptions;
-import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.fleet.FleetCommand;
 import picocli.CommandLine.Command;

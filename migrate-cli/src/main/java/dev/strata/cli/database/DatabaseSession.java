@@ -18,7 +18,7 @@ import dev.strata.migrations.config.StrataConfig;
 import dev.strata.migrations.drift.DriftCheck;
 import dev.strata.migrations.drift.DriftExclusions;
 import dev.strata.migrations.drift.ExclusionPattern;
-import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 
 import java.time.Duration;
 import java.util.List;

@@ -12,7 +12,7 @@ import dev.strata.migrations.adopt.AdoptionPlan;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.drift.DriftReport;
 import dev.strata.migrations.execute.AppliedRun;
-import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.plan.MigrationPlan;

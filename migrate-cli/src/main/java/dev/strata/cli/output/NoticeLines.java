@@ -1,8 +1,8 @@
 package dev.strata.cli.output;
 
 import dev.strata.migrations.execute.AppliedRun;
-import dev.strata.migrations.execute.ExecutionListener;
-import dev.strata.migrations.execute.ServerNotice;
+import dev.strata.migrations.execute.progress.ExecutionListener;
+import dev.strata.migrations.execute.progress.ServerNotice;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.strata.cli.output;
 
 import dev.strata.migrations.execute.AppliedRun;
-import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
 import java.io.PrintWriter;

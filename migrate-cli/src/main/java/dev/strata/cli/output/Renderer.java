@@ -2,7 +2,7 @@ package dev.strata.cli.output;
 
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
-import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.plan.MigrationPlan;

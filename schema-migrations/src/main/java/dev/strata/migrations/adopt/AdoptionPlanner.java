@@ -10,7 +10,7 @@ import dev.strata.migrations.history.AppliedVersions;
 import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
-import dev.strata.migrations.resolve.SkippedGoStep;
+import dev.strata.migrations.core.SkippedGoStep;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -7,7 +7,7 @@ import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.core.Checksum;
-import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.execute.LockCheck;
 import dev.strata.migrations.execute.MigrationExecutor;
 import dev.strata.migrations.execute.MigrationFailedException;
@@ -22,7 +22,7 @@ import dev.strata.migrations.plan.PreparedScripts;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import dev.strata.migrations.sql.SqlStates;
-import dev.strata.migrations.resolve.SkippedGoStep;
+import dev.strata.migrations.core.SkippedGoStep;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,6 +2,8 @@ package dev.strata.migrations.execute;
 
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.StatementTimeouts;
+import dev.strata.migrations.execute.progress.ExecutionListener;
+import dev.strata.migrations.execute.progress.Interruption;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.history.NewHistoryRow;
 import dev.strata.migrations.plan.PendingMigration;
@@ -32,6 +34,7 @@ public final class MigrationExecutor {
     private final StatementTimeouts runTimeouts;
     private final ExecutionListener listener;
     private final Interruption interruption;
+    private final RunningStatement running = new RunningStatement();
 
     public MigrationExecutor(HistoryTable history, StatementTimeouts runTimeouts, ExecutionListener listener) {
         this(history, runTimeouts, listener, new Interruption());
@@ -76,7 +79,8 @@ public final class MigrationExecutor {
             return applied;
         }
         boolean autoCommit = connection.getAutoCommit();
-        interruption.runStarted();
+        // While the run lasts, a stop cancels the statement it is running.
+        Interruption.Forwarding stopping = interruption.forwardTo(reason -> running.cancel());
         try {
             SessionReset reset = SessionReset.capture(connection);
             for (PendingMigration migration : pending) {
@@ -99,7 +103,8 @@ public final class MigrationExecutor {
                 listener.applied(run);
             }
         } finally {
-            interruption.runEnded();
+            stopping.close();
+            running.set(null);
             if (!connection.isClosed()) {
                 connection.setAutoCommit(autoCommit);
             }
@@ -116,7 +121,7 @@ public final class MigrationExecutor {
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
-            interruption.running(statement);
+            running.set(statement);
             List<String> settings = timeoutSettings(timeouts, "set local ");
             // A file without statements (a no-op) has nothing to send ahead of its history row.
             if (!statements.isEmpty() && StatementPipeline.applies(statements)) {
@@ -169,7 +174,7 @@ public final class MigrationExecutor {
             }
             throw e;
         } finally {
-            interruption.running(null);
+            running.set(null);
         }
     }
 
@@ -281,6 +286,10 @@ public final class MigrationExecutor {
 
     Interruption interruption() {
         return interruption;
+    }
+
+    RunningStatement running() {
+        return running;
     }
 
     static void verifyLock(LockCheck lock, Connection connection, FailureContext context) {

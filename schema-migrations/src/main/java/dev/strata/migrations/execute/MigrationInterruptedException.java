@@ -2,6 +2,7 @@ package dev.strata.migrations.execute;
 
 import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.StrataException;
+import dev.strata.migrations.execute.progress.Interruption;
 
 /**
  * The run was stopped from outside ({@link Interruption}, e.g. SIGINT or SIGTERM). A transactional file was rolled

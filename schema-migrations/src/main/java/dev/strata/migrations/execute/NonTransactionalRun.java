@@ -2,6 +2,7 @@ package dev.strata.migrations.execute;
 
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.execute.ConnectionLostException.Phase;
+import dev.strata.migrations.execute.progress.Interruption;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.sql.SqlStatement;
@@ -46,7 +47,7 @@ final class NonTransactionalRun {
         Interruption interruption = executor.interruption();
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
-            interruption.running(statement);
+            executor.running().set(statement);
             MigrationExecutor.executeEach(statement, MigrationExecutor.timeoutSettings(timeouts, "set "));
             List<SqlStatement> statements = pending.statements();
             for (int i = 0; i < statements.size(); i++) {
@@ -87,7 +88,7 @@ final class NonTransactionalRun {
             return new AppliedRun(migration.version(), migration.description(), migration.script(),
                     statements.size(), executionMs);
         } finally {
-            interruption.running(null);
+            executor.running().set(null);
         }
     }
 

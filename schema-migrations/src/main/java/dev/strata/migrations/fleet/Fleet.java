@@ -6,7 +6,7 @@ import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.lint.LintGateCheck;
 import dev.strata.migrations.drift.DriftExclusions;
-import dev.strata.migrations.execute.Interruption;
+import dev.strata.migrations.execute.progress.Interruption;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

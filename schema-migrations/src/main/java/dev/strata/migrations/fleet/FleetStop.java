@@ -1,6 +1,6 @@
 package dev.strata.migrations.fleet;
 
-import dev.strata.migrations.execute.Interruption;
+import dev.strata.migrations.execute.progress.Interruption;
 
 import java.util.Optional;
 import java.util.Set;

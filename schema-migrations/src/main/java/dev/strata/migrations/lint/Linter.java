@@ -6,7 +6,7 @@ import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
-import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.execute.LockCheck;
 import dev.strata.migrations.execute.MigrationExecutor;
 import dev.strata.migrations.execute.MigrationFailedException;

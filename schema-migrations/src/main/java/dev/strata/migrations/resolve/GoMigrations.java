@@ -3,6 +3,7 @@ package dev.strata.migrations.resolve;
 import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.SkippedGoStep;
 import dev.strata.migrations.core.Version;
 
 import java.util.ArrayList;

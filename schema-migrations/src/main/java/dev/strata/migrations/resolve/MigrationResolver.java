@@ -7,6 +7,7 @@ import dev.strata.migrations.core.LocationLayouts;
 import dev.strata.migrations.core.Parallel;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.SkippedGoStep;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.VersionOrder;
 

@@ -12,7 +12,7 @@ import dev.strata.migrations.core.VersionOrder;
 import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
-import dev.strata.migrations.resolve.SkippedGoStep;
+import dev.strata.migrations.core.SkippedGoStep;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,4 @@
-package dev.strata.migrations.resolve;
-
-import dev.strata.migrations.core.Layout;
-import dev.strata.migrations.core.Version;
+package dev.strata.migrations.core;
 
 import java.util.Objects;
 

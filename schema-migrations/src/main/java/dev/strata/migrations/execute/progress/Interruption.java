@@ -1,18 +1,17 @@
-package dev.strata.migrations.execute;
+package dev.strata.migrations.execute.progress;
 
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A request from outside the run (the CLI's SIGINT/SIGTERM handler) to stop it: the running statement is cancelled,
- * and the run then records and reports where it stopped instead of vanishing mid-file. Thread-safe: the request comes
- * from another thread than the one running the migrations.
+ * A request from outside the run (the CLI's SIGINT/SIGTERM handler, an application shutting down) to stop it: the
+ * running statement is cancelled, and the run then records and reports where it stopped instead of vanishing
+ * mid-file. Thread-safe: the request comes from another thread than the one running the migrations.
+ *
+ * <p>The run itself is one of the receivers of {@link #forwardTo}: while it runs, a stop cancels its statement.
  */
 public final class Interruption {
     private volatile String reason;
-    private Statement running;
     private boolean active;
     private Consumer<String> forward;
 
@@ -23,20 +22,17 @@ public final class Interruption {
      * @return false when no migration is running (nothing to stop gracefully)
      */
     public boolean interrupt(String reason) {
-        Statement statement;
         Consumer<String> forwardTo;
         synchronized (this) {
             if (!active) {
                 return false;
             }
             this.reason = reason;
-            statement = running;
             forwardTo = forward;
         }
         if (forwardTo != null) {
             forwardTo.accept(reason);
         }
-        cancel(statement);
         return true;
     }
 
@@ -46,17 +42,20 @@ public final class Interruption {
      * stopped at any moment of its life.
      */
     public void stop(String reason) {
-        Statement statement;
+        Consumer<String> forwardTo;
         synchronized (this) {
             this.reason = reason;
-            statement = running;
+            forwardTo = forward;
         }
-        cancel(statement);
+        if (forwardTo != null) {
+            forwardTo.accept(reason);
+        }
     }
 
     /**
-     * Until the returned handle is closed, {@link #interrupt} is accepted and hands its reason to {@code onInterrupt},
-     * for a run made of many runs (a fleet's targets, each with an interruption of its own) rather than of files.
+     * Until the returned handle is closed, {@link #interrupt} is accepted and hands its reason to {@code onInterrupt}
+     * (as {@link #stop} does): the run cancels its statement so, and a run made of many runs (a fleet's targets, each
+     * with an interruption of its own) stops them. One receiver at a time.
      */
     public synchronized Forwarding forwardTo(Consumer<String> onInterrupt) {
         active = true;
@@ -75,32 +74,8 @@ public final class Interruption {
         void close();
     }
 
-    private static void cancel(Statement statement) {
-        if (statement != null) {
-            try {
-                statement.cancel();
-            } catch (SQLException e) {
-                // The statement ended meanwhile, or the connection is gone: the run sees the reason either way.
-            }
-        }
-    }
-
     /** What stopped the run, if anything has. */
     public Optional<String> reason() {
         return Optional.ofNullable(reason);
-    }
-
-    synchronized void runStarted() {
-        active = true;
-    }
-
-    synchronized void runEnded() {
-        active = false;
-        running = null;
-    }
-
-    /** The statement that a cancel would hit, or null between statements. */
-    synchronized void running(Statement statement) {
-        running = statement;
     }
 }

@@ -1,9 +1,14 @@
-package dev.strata.migrations.execute;
+package dev.strata.migrations.execute.progress;
 
+import dev.strata.migrations.core.SkippedGoStep;
+import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.resolve.ResolvedMigration;
-import dev.strata.migrations.resolve.SkippedGoStep;
 
-/** Progress of a run, for front ends that print a line per file. */
+/**
+ * Progress of a run, for front ends that print a line per file: the CLI, or an application that logs each file it
+ * migrates ({@code new Migrator(connections, settings, classLoader, listener)}). Called on the thread that runs the
+ * migrations; every method does nothing unless overridden.
+ */
 public interface ExecutionListener {
     ExecutionListener NONE = new ExecutionListener() {
     };

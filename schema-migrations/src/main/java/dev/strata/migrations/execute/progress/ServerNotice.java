@@ -1,4 +1,4 @@
-package dev.strata.migrations.execute;
+package dev.strata.migrations.execute.progress;
 
 import dev.strata.migrations.resolve.ResolvedMigration;
 
