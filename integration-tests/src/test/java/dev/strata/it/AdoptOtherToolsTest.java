@@ -14,8 +14,8 @@ import dev.strata.migrations.adopt.PopxTool;
 import dev.strata.migrations.adopt.SourceTool;
 import dev.strata.migrations.adopt.SqlxTool;
 import dev.strata.migrations.adopt.TemporalTool;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.SchemaTable;
-import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PlanEntry;
 import dev.strata.migrations.resolve.Layout;
@@ -411,7 +411,7 @@ class AdoptOtherToolsTest {
         write("v1.1/manifest.json", "{\"CurrVersion\": \"1.1\", \"MinCompatibleVersion\": \"1.0\","
                 + " \"Description\": \"order totals\", \"SchemaUpdateCqlFiles\": [\"total.sql\"]}");
         write("v1.1/total.sql", "alter table orders add column total numeric(12, 2);\n");
-        assertThat(migrator(database, Layout.TEMPORAL).migrate().applied()).extracting(AppliedRun::script)
+        assertThat(migrator(database, Layout.TEMPORAL).migrate().applied()).extracting(AppliedFile::script)
                 .containsExactly("v1.1/total.sql");
         assertThat(Queries.queryLong(database, "select count(*) from information_schema.columns"
                 + " where table_name = 'orders' and column_name = 'total'")).isEqualTo(1);
@@ -460,7 +460,7 @@ class AdoptOtherToolsTest {
                 + " where table_name = 'strata_schema_history' and column_name = 'adopted_from'")).isZero();
 
         write("V2__create_orders.sql", "create table orders (id bigint primary key);\n");
-        assertThat(migrator(database, Layout.STRATA).migrate().applied()).extracting(AppliedRun::script)
+        assertThat(migrator(database, Layout.STRATA).migrate().applied()).extracting(AppliedFile::script)
                 .containsExactly("V2__create_orders.sql");
         assertThat(rows(database, "select coalesce(adopted_from, '-') || ' | ' || coalesce(failure, '-')"
                 + " from strata_schema_history order by installed_rank"))
@@ -476,7 +476,7 @@ class AdoptOtherToolsTest {
                                           int adopted) throws IOException {
         write(relative, sql);
         MigrateResult result = migrator(database, layout).migrate();
-        assertThat(result.applied()).extracting(AppliedRun::script)
+        assertThat(result.applied()).extracting(AppliedFile::script)
                 .containsExactly(relative.endsWith("/up.sql") ? relative : relative.substring(relative.lastIndexOf('/')
                         + 1));
         assertThat(Queries.queryLong(database, "select count(*) from information_schema.columns"

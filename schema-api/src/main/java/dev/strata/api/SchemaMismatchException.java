@@ -1,8 +1,8 @@
 package dev.strata.api;
 
 import dev.strata.migrations.core.ErrorKind;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.StrataException;
-import dev.strata.migrations.history.AppliedMigration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class SchemaMismatchException extends StrataException {
         if (!comparison.failed().isEmpty()) {
             text.append("\n  failed: ").append(count(comparison.failed().size(), "migration"))
                     .append(" recorded as failed: ")
-                    .append(join(comparison.failed(), (AppliedMigration row) -> row.isRepeatable()
+                    .append(join(comparison.failed(), (HistoryRow row) -> row.isRepeatable()
                             ? row.script() + " (repeatable)" : row.version() + " (" + row.script() + ")"));
         }
         return text.toString();

@@ -9,11 +9,11 @@ import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.adopt.AdoptionPlan;
+import dev.strata.migrations.core.AppliedFile;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.drift.DriftReport;
-import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.ExecutionListener;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.RepairAction;
@@ -91,7 +91,7 @@ public final class JsonReport {
         document().set(key, Binder.MAPPER.valueToTree(runs));
         return new ExecutionListener() {
             @Override
-            public void applied(AppliedRun run) {
+            public void applied(AppliedFile run) {
                 runs.add(JsonValues.Run.of(run));
                 document().set(key, Binder.MAPPER.valueToTree(runs));
             }
@@ -115,7 +115,7 @@ public final class JsonReport {
     }
 
     /** A finished {@code baseline}: the row it recorded. */
-    JsonReport baselined(AppliedMigration row) {
+    JsonReport baselined(HistoryRow row) {
         document().set("baseline", Binder.MAPPER.valueToTree(JsonValues.Baseline.of(row)));
         return this;
     }

@@ -3,11 +3,11 @@ package dev.strata.cli.output;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.ChangedLines;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.execute.AppliedRun;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.plan.PlanEntry;
@@ -101,7 +101,7 @@ final class JsonValues {
 
     /** A file migrate applied, or an undo file undo ran. */
     record Run(String script, String version, String description, int statements, int executionMs) {
-        static Run of(AppliedRun run) {
+        static Run of(AppliedFile run) {
             return new Run(run.script(), text(run.version()), run.description(), run.statements(), run.executionMs());
         }
     }
@@ -124,7 +124,7 @@ final class JsonValues {
 
     /** The row {@code baseline} recorded. */
     record Baseline(String version, String description, int installedRank) {
-        static Baseline of(AppliedMigration row) {
+        static Baseline of(HistoryRow row) {
             return new Baseline(row.version().toString(), row.description(), row.installedRank());
         }
     }

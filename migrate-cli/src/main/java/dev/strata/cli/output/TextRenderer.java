@@ -2,8 +2,8 @@ package dev.strata.cli.output;
 
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.execute.ExecutionListener;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PendingMigration;
@@ -43,7 +43,7 @@ final class TextRenderer implements Renderer {
     }
 
     @Override
-    public void baselined(String database, AppliedMigration row) {
+    public void baselined(String database, HistoryRow row) {
         out.println("Baselined " + database + " at version " + row.version()
                 + ": files up to it will not be run; `strata migrate` applies the newer ones.");
     }

@@ -1,11 +1,11 @@
 package dev.strata.migrations.adopt;
 
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.AppliedVersions;
 import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.ResolvedMigration;
@@ -39,7 +39,7 @@ public final class AdoptionPlanner {
      */
     public static AdoptionPlan plan(SourceTool tool, SchemaTable source, SourceHistory history,
                                     ResolvedMigrations files, Layout filesLayout,
-                                    Function<ResolvedMigration, byte[]> stored, List<AppliedMigration> strata) {
+                                    Function<ResolvedMigration, byte[]> stored, List<HistoryRow> strata) {
         Map<Version, ResolvedMigration> versioned = new HashMap<>();
         files.migrations().forEach(file -> versioned.putIfAbsent(file.version(), file));
         Map<String, ResolvedMigration> repeatable = new HashMap<>();
@@ -65,7 +65,7 @@ public final class AdoptionPlanner {
                 continue;
             }
             Version version = migration.version();
-            AppliedMigration existing = recorded.lastRows().get(version);
+            HistoryRow existing = recorded.lastRows().get(version);
             if (existing != null && !AppliedVersions.isUndo(existing)) {
                 notes.add(migration.describe() + ": already in Strata's history (row " + existing.installedRank()
                         + ", " + existing.type() + ")");

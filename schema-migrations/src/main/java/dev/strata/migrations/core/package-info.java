@@ -1,8 +1,10 @@
 /**
  * Values every step of the engine shares: {@link dev.strata.migrations.core.Version},
  * {@link dev.strata.migrations.core.SchemaTable}, {@link dev.strata.migrations.core.Checksum},
- * {@link dev.strata.migrations.core.Problem} and {@link dev.strata.migrations.core.StrataException}, the base of every
- * error Strata reports. Depends on nothing else of Strata.
+ * {@link dev.strata.migrations.core.Problem}, a row of the history ({@link dev.strata.migrations.core.HistoryRow}), a
+ * file a run applied ({@link dev.strata.migrations.core.AppliedFile}) and
+ * {@link dev.strata.migrations.core.StrataException}, the base of every error Strata reports. Depends on nothing else
+ * of Strata.
  *
  * <p><b>Public API</b>: these values appear in the engine's and the runtime API's signatures.
  */

@@ -7,22 +7,22 @@ import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.execute.LockCheck;
 import dev.strata.migrations.execute.MigrationExecutor;
 import dev.strata.migrations.execute.MigrationFailedException;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.MigrationState;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.plan.PlanEntry;
 import dev.strata.migrations.plan.Planner;
-import dev.strata.migrations.plan.PreparedScripts;
+import dev.strata.migrations.plan.PreparationCache;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
-import dev.strata.migrations.sql.SqlStates;
 import dev.strata.migrations.resolve.SkippedGoStep;
+import dev.strata.migrations.sql.SqlStates;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -191,7 +191,7 @@ public final class DriftCheck {
     }
 
     private static Optional<ResolvedMigration> asRecorded(PlanEntry entry, Optional<String> content) {
-        AppliedMigration row = entry.applied();
+        HistoryRow row = entry.applied();
         if (content.isEmpty()) {
             return Optional.ofNullable(entry.file());
         }
@@ -208,7 +208,7 @@ public final class DriftCheck {
         // pending, in version order, which is then put back into the live database's order.
         List<ResolvedMigration> versioned = files.stream().filter(file -> !file.isRepeatable()).toList();
         List<ResolvedMigration> repeatable = files.stream().filter(ResolvedMigration::isRepeatable).toList();
-        MigrationPlan scratchPlan = new Planner(true, new PreparedScripts(settings.nonTransactional())).plan(
+        MigrationPlan scratchPlan = new Planner(true, new PreparationCache(settings.nonTransactional())).plan(
                 new ResolvedMigrations(versioned, List.of(), List.of(), repeatable), List.of());
         if (scratchPlan.hasProblems()) {
             throw new ValidationFailedException(scratchPlan);

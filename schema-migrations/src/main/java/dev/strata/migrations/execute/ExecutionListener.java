@@ -1,5 +1,6 @@
 package dev.strata.migrations.execute;
 
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.SkippedGoStep;
 
@@ -11,7 +12,7 @@ public interface ExecutionListener {
     default void starting(ResolvedMigration migration) {
     }
 
-    default void applied(AppliedRun run) {
+    default void applied(AppliedFile run) {
     }
 
     /** A notice or warning the server sent while a file ran; front ends show it (on stderr). */

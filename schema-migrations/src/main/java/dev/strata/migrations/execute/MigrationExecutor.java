@@ -1,7 +1,9 @@
 package dev.strata.migrations.execute;
 
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.StatementTimeouts;
+import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.history.NewHistoryRow;
 import dev.strata.migrations.plan.PendingMigration;
@@ -9,7 +11,6 @@ import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.sql.SqlStatement;
 import dev.strata.migrations.sql.SqlStates;
 import dev.strata.migrations.sql.TextPosition;
-import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -55,7 +56,7 @@ public final class MigrationExecutor {
      * @throws MigrationInterruptedException when the {@link Interruption} stopped the run
      * @throws ConnectionLostException when the connection or the lock's session is lost
      */
-    public List<AppliedRun> apply(Connection connection, List<PendingMigration> pending, LockCheck lock)
+    public List<AppliedFile> apply(Connection connection, List<PendingMigration> pending, LockCheck lock)
             throws SQLException {
         return run(connection, pending, MigrationType.SQL, lock);
     }
@@ -64,14 +65,14 @@ public final class MigrationExecutor {
      * Runs undo files in order, exactly as migrations are run (transaction, directives, timeouts), each recorded by a
      * history row of type {@link MigrationType#UNDO} for its version; stops at the first failure.
      */
-    public List<AppliedRun> undo(Connection connection, List<PendingMigration> undos, LockCheck lock)
+    public List<AppliedFile> undo(Connection connection, List<PendingMigration> undos, LockCheck lock)
             throws SQLException {
         return run(connection, undos, MigrationType.UNDO, lock);
     }
 
-    private List<AppliedRun> run(Connection connection, List<PendingMigration> pending, MigrationType type,
+    private List<AppliedFile> run(Connection connection, List<PendingMigration> pending, MigrationType type,
                                  LockCheck lock) throws SQLException {
-        List<AppliedRun> applied = new ArrayList<>(pending.size());
+        List<AppliedFile> applied = new ArrayList<>(pending.size());
         if (pending.isEmpty()) {
             return applied;
         }
@@ -92,7 +93,7 @@ public final class MigrationExecutor {
                 MigrationType recorded = migration.migration().isRepeatable() ? MigrationType.REPEATABLE : type;
                 FailureContext context = FailureContext.starting(migration.migration(), recorded,
                         migration.directives().transactional(), applied.size());
-                AppliedRun run = context.transactional()
+                AppliedFile run = context.transactional()
                         ? applyInTransaction(connection, migration, context, timeouts, lock, reset)
                         : new NonTransactionalRun(this, connection, migration, context, reset).apply(timeouts, lock);
                 applied.add(run);
@@ -107,7 +108,7 @@ public final class MigrationExecutor {
         return applied;
     }
 
-    private AppliedRun applyInTransaction(Connection connection, PendingMigration pending, FailureContext context,
+    private AppliedFile applyInTransaction(Connection connection, PendingMigration pending, FailureContext context,
                                           StatementTimeouts timeouts, LockCheck lock, SessionReset reset)
             throws SQLException {
         ResolvedMigration migration = pending.migration();
@@ -245,9 +246,9 @@ public final class MigrationExecutor {
         }
     }
 
-    private static AppliedRun appliedRun(PendingMigration pending, long startedNanos) {
+    private static AppliedFile appliedRun(PendingMigration pending, long startedNanos) {
         ResolvedMigration migration = pending.migration();
-        return new AppliedRun(migration.version(), migration.description(), migration.script(),
+        return new AppliedFile(migration.version(), migration.description(), migration.script(),
                 pending.statements().size(), elapsedMs(startedNanos));
     }
 

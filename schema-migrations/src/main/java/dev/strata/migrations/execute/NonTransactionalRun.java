@@ -1,5 +1,6 @@
 package dev.strata.migrations.execute;
 
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import dev.strata.migrations.plan.PendingMigration;
@@ -38,7 +39,7 @@ final class NonTransactionalRun {
         this.reset = reset;
     }
 
-    AppliedRun apply(StatementTimeouts timeouts, LockCheck lock) throws SQLException {
+    AppliedFile apply(StatementTimeouts timeouts, LockCheck lock) throws SQLException {
         // Without a transaction there is nothing to roll back, so the lock is checked before the first statement.
         MigrationExecutor.verifyLock(lock, connection, context);
         connection.setAutoCommit(true);
@@ -84,7 +85,7 @@ final class NonTransactionalRun {
                 }
                 throw e;
             }
-            return new AppliedRun(migration.version(), migration.description(), migration.script(),
+            return new AppliedFile(migration.version(), migration.description(), migration.script(),
                     statements.size(), executionMs);
         } finally {
             interruption.running(null);

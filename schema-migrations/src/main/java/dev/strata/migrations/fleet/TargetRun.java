@@ -5,13 +5,18 @@ import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.adopt.AdoptionPlan;
+import dev.strata.migrations.adopt.AdoptionRefusedException;
+import dev.strata.migrations.adopt.HistoryAdoption;
 import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.execute.AppliedRun;
+import dev.strata.migrations.drift.DriftReport;
 import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.Interruption;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.lint.Finding;
 import dev.strata.migrations.lint.LintFindingsException;
@@ -20,11 +25,6 @@ import dev.strata.migrations.lint.LintGateOutcome;
 import dev.strata.migrations.lint.Severity;
 import dev.strata.migrations.lint.StatementReview;
 import dev.strata.migrations.lint.TargetSizes;
-import dev.strata.migrations.execute.Interruption;
-import dev.strata.migrations.drift.DriftReport;
-import dev.strata.migrations.adopt.AdoptionPlan;
-import dev.strata.migrations.adopt.AdoptionRefusedException;
-import dev.strata.migrations.adopt.HistoryAdoption;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PlanEntry;
 
@@ -78,7 +78,7 @@ final class TargetRun {
             throw new IllegalArgumentException(command + " takes more than targets: use Fleet.diff or Fleet.adopt");
         }
         long started = System.nanoTime();
-        List<AppliedRun> applied = Collections.synchronizedList(new ArrayList<>());
+        List<AppliedFile> applied = Collections.synchronizedList(new ArrayList<>());
         Migrator migrator = migrator(applied);
         try {
             return switch (command) {
@@ -151,10 +151,10 @@ final class TargetRun {
     }
 
     /** The lock on the migration connection: one connection per target, so N targets run at once on N + 1. */
-    private Migrator migrator(List<AppliedRun> applied) {
+    private Migrator migrator(List<AppliedFile> applied) {
         return new Migrator(connections, settings, classLoader, new ExecutionListener() {
             @Override
-            public void applied(AppliedRun run) {
+            public void applied(AppliedFile run) {
                 applied.add(run);
             }
         }, interruption).withLockSession(Migrator.LockSession.MIGRATION);
@@ -177,12 +177,12 @@ final class TargetRun {
     }
 
     /** A failed target, with where it stands now when its history can still be read. */
-    private TargetResult failed(RuntimeException error, Migrator migrator, List<AppliedRun> applied, long started) {
+    private TargetResult failed(RuntimeException error, Migrator migrator, List<AppliedFile> applied, long started) {
         TargetOutcome.Failed outcome = outcome(error);
         Optional<MigrationPlan> after = error instanceof ValidationFailedException validation
                 ? Optional.of(validation.plan()) : stateAfter(migrator, outcome.kind());
         Optional<Version> to = after.flatMap(MigrationPlan::current);
-        Set<Version> thisRun = applied.stream().map(AppliedRun::version).filter(Objects::nonNull)
+        Set<Version> thisRun = applied.stream().map(AppliedFile::version).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Optional<Version> from = after.flatMap(plan -> plan.entries().stream()
                 .filter(entry -> entry.version() != null && !thisRun.contains(entry.version()))

@@ -1,5 +1,6 @@
 package dev.strata.migrations.history;
 
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
@@ -154,13 +155,13 @@ public final class HistoryTable {
      * All rows in installed order; empty when the table does not exist yet. A table an earlier Strata created reads
      * as having no adopted rows until its next write adds {@value #ADOPTED_FROM} (reading never alters it).
      */
-    public List<AppliedMigration> readAll(Connection connection) throws SQLException {
+    public List<HistoryRow> readAll(Connection connection) throws SQLException {
         Map<String, Boolean> columns = columns(connection);
         if (columns.isEmpty()) {
             return List.of();
         }
         String adoptedFrom = columns.containsKey(ADOPTED_FROM) ? ADOPTED_FROM : "null::text";
-        List<AppliedMigration> rows = new ArrayList<>();
+        List<HistoryRow> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("select installed_rank, version, description, type, script,"
                      + " checksum, installed_by, installed_at, execution_ms, success, " + adoptedFrom + " from "
@@ -181,7 +182,7 @@ public final class HistoryTable {
     }
 
     /** One row; a value Strata cannot parse is reported with the row's rank, not as a crash. */
-    private AppliedMigration row(ResultSet result) throws SQLException {
+    private HistoryRow row(ResultSet result) throws SQLException {
         int rank = result.getInt(1);
         String version = result.getString(2);
         String type = result.getString(4);
@@ -199,7 +200,7 @@ public final class HistoryTable {
             throw new HistoryUnreadableException(name, rank, "has type '" + type + "', which is not one of "
                     + Arrays.toString(MigrationType.values()), e);
         }
-        return new AppliedMigration(rank, parsedVersion, result.getString(3), parsedType, result.getString(5),
+        return new HistoryRow(rank, parsedVersion, result.getString(3), parsedType, result.getString(5),
                 result.getString(6), result.getString(7), result.getObject(8, OffsetDateTime.class),
                 result.getInt(9), result.getBoolean(10), Optional.ofNullable(result.getString(11)));
     }

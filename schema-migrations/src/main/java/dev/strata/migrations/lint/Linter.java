@@ -16,7 +16,7 @@ import dev.strata.migrations.plan.MigrationState;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.plan.PlanEntry;
 import dev.strata.migrations.plan.Planner;
-import dev.strata.migrations.plan.PreparedScripts;
+import dev.strata.migrations.plan.PreparationCache;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import dev.strata.migrations.sql.SqlStates;
@@ -154,7 +154,7 @@ public final class Linter {
                 .filter(file -> !file.isRepeatable()).toList();
         List<ResolvedMigration> repeatable = entries.stream().map(PlanEntry::file)
                 .filter(ResolvedMigration::isRepeatable).toList();
-        MigrationPlan empty = new Planner(true, new PreparedScripts(settings.nonTransactional()))
+        MigrationPlan empty = new Planner(true, new PreparationCache(settings.nonTransactional()))
                 .plan(new ResolvedMigrations(versioned, List.of(), List.of(), repeatable), List.of());
         if (empty.hasProblems()) {
             throw new ValidationFailedException(empty);

@@ -1,9 +1,9 @@
 package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
 /**
@@ -22,7 +22,7 @@ sealed interface ChecksumComparison {
     record Unreadable(Problem problem) implements ChecksumComparison {
     }
 
-    static ChecksumComparison of(AppliedMigration row, ResolvedMigration file, String unreadableHint) {
+    static ChecksumComparison of(HistoryRow row, ResolvedMigration file, String unreadableHint) {
         Checksum recorded;
         try {
             recorded = Checksum.parse(row.checksum());

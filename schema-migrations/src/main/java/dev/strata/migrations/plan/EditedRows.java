@@ -1,7 +1,7 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationType;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.AppliedVersions;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
@@ -18,7 +18,7 @@ public final class EditedRows {
     private EditedRows() {
     }
 
-    public static List<AppliedMigration> of(ResolvedMigrations resolved, List<AppliedMigration> history) {
+    public static List<HistoryRow> of(ResolvedMigrations resolved, List<HistoryRow> history) {
         FilesByVersion files = FilesByVersion.of(resolved);
         return AppliedVersions.of(history).lastRows().values().stream()
                 .filter(row -> row.success() && row.type() != MigrationType.BASELINE && !AppliedVersions.isUndo(row))

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Reads one file for what running it takes: splits it into statements, reads its directives, settles its transaction
  * mode and checks every statement can run in that mode. The one place this is done, for pending versioned and
- * repeatable files ({@link Planner}, {@link RepeatablePlanner}, through the per-run cache {@link PreparedScripts}) and
+ * repeatable files ({@link Planner}, {@link RepeatablePlanner}, through the per-run cache {@link PreparationCache}) and
  * for undo files ({@link UndoPlanner}, and every plan, so that {@code validate} refuses an undo file that
  * {@code undo} would refuse). A pure function of the file and the mode.
  */

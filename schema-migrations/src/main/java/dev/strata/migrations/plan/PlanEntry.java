@@ -1,8 +1,8 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.VersionOrder;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
 import java.time.OffsetDateTime;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param version null for a repeatable migration
  */
 public record PlanEntry(Version version, String description, String script, MigrationState state,
-                        ResolvedMigration file, AppliedMigration applied) {
+                        ResolvedMigration file, HistoryRow applied) {
     /** Versioned migrations by version, then repeatable ones by file name: the order they run in. */
     public static final Comparator<PlanEntry> ORDER = Comparator
             .comparing(PlanEntry::version, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -43,7 +43,7 @@ public record PlanEntry(Version version, String description, String script, Migr
         return Optional.ofNullable(file);
     }
 
-    public Optional<AppliedMigration> historyRow() {
+    public Optional<HistoryRow> historyRow() {
         return Optional.ofNullable(applied);
     }
 
@@ -53,7 +53,7 @@ public record PlanEntry(Version version, String description, String script, Migr
     }
 
     public Optional<OffsetDateTime> installedAt() {
-        return historyRow().map(AppliedMigration::installedAt);
+        return historyRow().map(HistoryRow::installedAt);
     }
 
     /** True when the deciding history row was recorded by {@code strata adopt} from another tool's history. */
@@ -63,10 +63,10 @@ public record PlanEntry(Version version, String description, String script, Migr
 
     /** Where the deciding history row came from, when {@code strata adopt} recorded it. */
     public Optional<String> adoptedFrom() {
-        return historyRow().flatMap(AppliedMigration::adoptedFrom);
+        return historyRow().flatMap(HistoryRow::adoptedFrom);
     }
 
     public Optional<Integer> executionMs() {
-        return historyRow().map(AppliedMigration::executionMs);
+        return historyRow().map(HistoryRow::executionMs);
     }
 }

@@ -1,12 +1,12 @@
 package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.ChangedLines;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.VersionOrder;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.AppliedVersions;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
@@ -25,24 +25,24 @@ import java.util.stream.Stream;
  * (state {@link MigrationState#UNDONE}), and the checksums of its older rows are no longer compared. Repeatable
  * files follow the versioned ones ({@link RepeatablePlanner}). Each step (history rows, pending files, repeatable
  * files, undo files) returns a {@link PlanPart}; the plan is their concatenation. Files are read for running by
- * {@link FilePreparer}, through the run's cache ({@link PreparedScripts}).
+ * {@link FilePreparer}, through the run's cache ({@link PreparationCache}).
  */
 public final class Planner {
     private final boolean outOfOrderAllowed;
-    private final PreparedScripts prepared;
+    private final PreparationCache prepared;
 
     public Planner(boolean outOfOrderAllowed) {
-        this(outOfOrderAllowed, new PreparedScripts());
+        this(outOfOrderAllowed, new PreparationCache());
     }
 
     /** @param prepared files split by an earlier plan of the same run, and where this one keeps its own */
-    public Planner(boolean outOfOrderAllowed, PreparedScripts prepared) {
+    public Planner(boolean outOfOrderAllowed, PreparationCache prepared) {
         this.outOfOrderAllowed = outOfOrderAllowed;
         this.prepared = prepared;
     }
 
     /** The plan, without the changed lines of edited files. */
-    public MigrationPlan plan(ResolvedMigrations resolved, List<AppliedMigration> history) {
+    public MigrationPlan plan(ResolvedMigrations resolved, List<HistoryRow> history) {
         return plan(resolved, history, Map.of());
     }
 
@@ -50,13 +50,13 @@ public final class Planner {
      * @param appliedContent the content recorded when each row of {@link EditedRows} was applied, by installed rank
      *                       (a row whose content was not recorded is absent): an edit's problem shows what changed
      */
-    public MigrationPlan plan(ResolvedMigrations resolved, List<AppliedMigration> history,
+    public MigrationPlan plan(ResolvedMigrations resolved, List<HistoryRow> history,
                               Map<Integer, String> appliedContent) {
         VersionOrder order = resolved.order();
         AppliedVersions applied = AppliedVersions.of(history);
-        Map<Version, AppliedMigration> lastRows = applied.lastRows();
+        Map<Version, HistoryRow> lastRows = applied.lastRows();
         Optional<Version> newestApplied = lastRows.values().stream()
-                .filter(row -> row.success() && !AppliedVersions.isUndo(row)).map(AppliedMigration::version)
+                .filter(row -> row.success() && !AppliedVersions.isUndo(row)).map(HistoryRow::version)
                 .max(order);
         // Every file without a live row: the pending ones, and the few the pending step turns away (out of order,
         // below the baseline), and the undo files. Splitting those too costs less than a second pass.
@@ -76,19 +76,19 @@ public final class Planner {
     }
 
     /** Whether the file's version has a last history row that is not an undo: it is not pending. */
-    private static boolean isLive(Map<Version, AppliedMigration> lastRows, ResolvedMigration file) {
-        AppliedMigration row = lastRows.get(file.version());
+    private static boolean isLive(Map<Version, HistoryRow> lastRows, ResolvedMigration file) {
+        HistoryRow row = lastRows.get(file.version());
         return row != null && !AppliedVersions.isUndo(row);
     }
 
     /** An entry per version in the history, judged by its last row, with the problems the rows show. */
-    private static PlanPart rows(ResolvedMigrations resolved, Map<Version, AppliedMigration> lastRows,
+    private static PlanPart rows(ResolvedMigrations resolved, Map<Version, HistoryRow> lastRows,
                                  Map<Integer, String> appliedContent) {
         VersionOrder order = resolved.order();
         FilesByVersion files = FilesByVersion.of(resolved);
         Optional<Version> newestFile = resolved.migrations().stream().map(ResolvedMigration::version).max(order);
         List<PlanPart> parts = new ArrayList<>(lastRows.size());
-        for (AppliedMigration row : lastRows.values()) {
+        for (HistoryRow row : lastRows.values()) {
             ResolvedMigration file = files.file(row.version()).orElse(null);
             if (AppliedVersions.isUndo(row)) {
                 if (file == null) {
@@ -106,7 +106,7 @@ public final class Planner {
         return PlanPart.join(parts);
     }
 
-    private static PlanPart classifyRow(AppliedMigration row, ResolvedMigration file, Optional<Version> newestFile,
+    private static PlanPart classifyRow(HistoryRow row, ResolvedMigration file, Optional<Version> newestFile,
                                         VersionOrder order, Map<Integer, String> appliedContent) {
         if (row.type() == MigrationType.BASELINE) {
             return PlanPart.of(new PlanEntry(row.version(), row.description(), row.script(), MigrationState.BASELINE,
@@ -157,7 +157,7 @@ public final class Planner {
         VersionOrder order = resolved.order();
         List<PlanPart> parts = new ArrayList<>();
         for (ResolvedMigration file : resolved.migrations()) {
-            AppliedMigration row = applied.lastRows().get(file.version());
+            HistoryRow row = applied.lastRows().get(file.version());
             if (row != null && !AppliedVersions.isUndo(row)) {
                 continue;
             }
@@ -172,7 +172,7 @@ public final class Planner {
     }
 
     /** A file to apply: never applied, or undone ({@code undoRow} is then the row recording the undo). */
-    private PlanPart classifyPending(ResolvedMigration file, AppliedMigration undoRow,
+    private PlanPart classifyPending(ResolvedMigration file, HistoryRow undoRow,
                                      Optional<Version> newestApplied, VersionOrder order) {
         boolean outOfOrder = newestApplied.filter(newest -> order.isAfter(newest, file.version())).isPresent();
         MigrationState state = outOfOrder ? MigrationState.OUT_OF_ORDER
@@ -194,7 +194,7 @@ public final class Planner {
                 .flatMap(undo -> prepared.of(undo).problems().stream()).toList());
     }
 
-    private static PlanEntry entry(AppliedMigration row, ResolvedMigration file, MigrationState state) {
+    private static PlanEntry entry(HistoryRow row, ResolvedMigration file, MigrationState state) {
         String description = file != null ? file.description() : row.description();
         return new PlanEntry(row.version(), description, row.script(), state, file, row);
     }

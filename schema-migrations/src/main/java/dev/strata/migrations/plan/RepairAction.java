@@ -1,7 +1,7 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ public record RepairAction(Kind kind, int installedRank, Version version, String
     public static List<RepairAction> from(MigrationPlan plan) {
         List<RepairAction> actions = new ArrayList<>();
         for (PlanEntry entry : plan.entries()) {
-            AppliedMigration row = entry.applied();
+            HistoryRow row = entry.applied();
             if (entry.state() == MigrationState.EDITED && entry.file() != null) {
                 actions.add(new RepairAction(Kind.REALIGNED_CHECKSUM, row.installedRank(), row.version(), row.script(),
                         row.checksum(), entry.file().checksum().toString(), entry.file()));

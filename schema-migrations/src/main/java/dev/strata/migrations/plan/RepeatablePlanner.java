@@ -1,8 +1,8 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
 import java.util.List;
@@ -24,8 +24,8 @@ final class RepeatablePlanner {
     }
 
     /** An entry per repeatable file and row, the files to run (in file name order), and the problems. */
-    static PlanPart plan(List<ResolvedMigration> files, Map<String, AppliedMigration> lastRows,
-                         PreparedScripts prepared) {
+    static PlanPart plan(List<ResolvedMigration> files, Map<String, HistoryRow> lastRows,
+                         PreparationCache prepared) {
         Set<String> named = files.stream().map(ResolvedMigration::script).collect(Collectors.toSet());
         Stream<PlanPart> fileParts = files.stream()
                 .map(file -> file(file, Optional.ofNullable(lastRows.get(file.script())), prepared));
@@ -35,12 +35,12 @@ final class RepeatablePlanner {
     }
 
     /** {@code lastRow} is the file's last history row; empty when the file never ran. */
-    private static PlanPart file(ResolvedMigration file, Optional<AppliedMigration> lastRow,
-                                 PreparedScripts prepared) {
+    private static PlanPart file(ResolvedMigration file, Optional<HistoryRow> lastRow,
+                                 PreparationCache prepared) {
         if (lastRow.isEmpty()) {
             return PlanPart.of(entry(file, null, MigrationState.PENDING), prepared.of(file));
         }
-        AppliedMigration row = lastRow.get();
+        HistoryRow row = lastRow.get();
         if (!row.success()) {
             return PlanPart.of(entry(file, row, MigrationState.FAILED), failed(row));
         }
@@ -53,7 +53,7 @@ final class RepeatablePlanner {
     }
 
     /** A row whose file is gone: left alone, unless it failed. */
-    private static PlanPart removed(AppliedMigration row) {
+    private static PlanPart removed(HistoryRow row) {
         if (!row.success()) {
             return PlanPart.of(new PlanEntry(null, row.description(), row.script(), MigrationState.FAILED, null, row),
                     failed(row));
@@ -61,11 +61,11 @@ final class RepeatablePlanner {
         return PlanPart.of(new PlanEntry(null, row.description(), row.script(), MigrationState.REMOVED, null, row));
     }
 
-    private static PlanEntry entry(ResolvedMigration file, AppliedMigration row, MigrationState state) {
+    private static PlanEntry entry(ResolvedMigration file, HistoryRow row, MigrationState state) {
         return new PlanEntry(null, file.description(), file.script(), state, file, row);
     }
 
-    private static Problem failed(AppliedMigration row) {
+    private static Problem failed(HistoryRow row) {
         return new Problem(ProblemKind.FAILED, row.script(), null,
                 "history row " + row.installedRank() + " records that the repeatable migration " + row.script()
                         + " failed",

@@ -1,10 +1,10 @@
 package dev.strata.migrations.adopt;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.MigrationState;
 import dev.strata.migrations.plan.Planner;
@@ -51,7 +51,7 @@ class AdoptionPlannerTest {
                 Optional.of(FlywayChecksum.of(file.content())), true);
     }
 
-    private static AdoptionPlan plan(List<FlywayRow> rows, ResolvedMigrations files, List<AppliedMigration> strata) {
+    private static AdoptionPlan plan(List<FlywayRow> rows, ResolvedMigrations files, List<HistoryRow> strata) {
         return AdoptionPlanner.plan(FLYWAY, SOURCE, FlywayTool.interpret(SOURCE, rows), files, Layout.STRATA, STORED,
                 strata);
     }
@@ -71,7 +71,7 @@ class AdoptionPlannerTest {
                 .startsWith("Flyway public.flyway_schema_history installed_rank 1 (V1__t1.sql, type SQL): CRC32 ")
                 .endsWith("verified");
 
-        List<AppliedMigration> history = plan.adoptions().stream().map(adoption -> new AppliedMigration(
+        List<HistoryRow> history = plan.adoptions().stream().map(adoption -> new HistoryRow(
                 adoption.source().order(), adoption.version(), adoption.description(), adoption.type(),
                 adoption.script(), adoption.checksum(), "deploy", INSTALLED, 5, true,
                 Optional.of(adoption.provenance()))).toList();

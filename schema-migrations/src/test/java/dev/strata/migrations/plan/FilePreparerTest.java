@@ -3,11 +3,11 @@ package dev.strata.migrations.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.Layout;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
@@ -25,8 +25,8 @@ class FilePreparerTest {
                 Checksum.of(content));
     }
 
-    private static AppliedMigration row(String checksum) {
-        return new AppliedMigration(7, Version.parse("1"), "m1", MigrationType.SQL, "V1__m1.sql", checksum, "strata",
+    private static HistoryRow row(String checksum) {
+        return new HistoryRow(7, Version.parse("1"), "m1", MigrationType.SQL, "V1__m1.sql", checksum, "strata",
                 OffsetDateTime.of(2024, 10, 21, 14, 23, 30, 0, ZoneOffset.UTC), 12, true);
     }
 
@@ -100,7 +100,7 @@ class FilePreparerTest {
     class TheRunsCache {
         @Test
         void returnsTheSamePreparationForTheSameFileInEveryPlanOfTheRun() {
-            PreparedScripts prepared = new PreparedScripts();
+            PreparationCache prepared = new PreparationCache();
             ResolvedMigration file = file("select 1;");
             prepared.prepareAll(List.of(file));
 

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.strata.migrations.core.ChangedLines;
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import dev.strata.migrations.sql.SqlStatement;
@@ -40,12 +40,12 @@ class PlannerTest {
         return file(version, "SELECT " + version + ";\n");
     }
 
-    private static AppliedMigration applied(int rank, ResolvedMigration file) {
+    private static HistoryRow applied(int rank, ResolvedMigration file) {
         return row(rank, file.version().toString(), file.script(), file.checksum().toString(), true);
     }
 
-    private static AppliedMigration row(int rank, String version, String script, String checksum, boolean success) {
-        return new AppliedMigration(rank, Version.parse(version), "applied " + version, MigrationType.SQL, script,
+    private static HistoryRow row(int rank, String version, String script, String checksum, boolean success) {
+        return new HistoryRow(rank, Version.parse(version), "applied " + version, MigrationType.SQL, script,
                 checksum, "strata", INSTALLED_AT, 12, success);
     }
 
@@ -53,7 +53,7 @@ class PlannerTest {
         return new ResolvedMigrations(List.of(migrations), List.of());
     }
 
-    private static MigrationPlan plan(ResolvedMigrations resolved, AppliedMigration... history) {
+    private static MigrationPlan plan(ResolvedMigrations resolved, HistoryRow... history) {
         return new Planner(false).plan(resolved, List.of(history));
     }
 
@@ -324,7 +324,7 @@ class PlannerTest {
         void checksumOfAnOlderAlgorithmTagIsComparedWithThatAlgorithm() {
             ResolvedMigration one = file("1");
             // same hex, stored with the tag: the planner parses the tag rather than comparing strings
-            AppliedMigration row = row(1, "1", one.script(), "sha256:" + one.checksum().hex(), true);
+            HistoryRow row = row(1, "1", one.script(), "sha256:" + one.checksum().hex(), true);
 
             assertThat(plan(files(one), row).problems()).isEmpty();
         }
@@ -336,7 +336,7 @@ class PlannerTest {
         private final ResolvedMigration two = file("2");
         private final ResolvedMigration three = file("3");
         private final ResolvedMigrations resolved = files(one, two, three);
-        private final List<AppliedMigration> history = List.of(applied(1, one), applied(2, three));
+        private final List<HistoryRow> history = List.of(applied(1, one), applied(2, three));
 
         @Test
         void olderPendingFileIsAProblemByDefault() {
@@ -384,7 +384,7 @@ class PlannerTest {
 
         @Test
         void failedNewerRowDoesNotMakeOlderFilesOutOfOrder() {
-            AppliedMigration failed = row(2, "3", three.script(), three.checksum().toString(), false);
+            HistoryRow failed = row(2, "3", three.script(), three.checksum().toString(), false);
 
             MigrationPlan plan = new Planner(false).plan(resolved, List.of(applied(1, one), failed));
 
@@ -403,7 +403,7 @@ class PlannerTest {
             ResolvedMigration v2 = file("2");
             ResolvedMigration v10 = file("10");
             // history out of rank order, and newer than some pending files
-            List<AppliedMigration> history = new ArrayList<>(List.of(applied(2, v1_9), applied(1, v1)));
+            List<HistoryRow> history = new ArrayList<>(List.of(applied(2, v1_9), applied(1, v1)));
 
             MigrationPlan plan = new Planner(false).plan(files(v1, v1_9, v1_10, v2, v10), history);
 
@@ -428,9 +428,9 @@ class PlannerTest {
 
     @Nested
     class Undone {
-        private AppliedMigration undoRow(int rank, ResolvedMigration file) {
+        private HistoryRow undoRow(int rank, ResolvedMigration file) {
             String script = "U" + file.script().substring(1);
-            return new AppliedMigration(rank, file.version(), "undo " + file.version(), MigrationType.UNDO, script,
+            return new HistoryRow(rank, file.version(), "undo " + file.version(), MigrationType.UNDO, script,
                     Checksum.of("drop;").toString(), "strata", INSTALLED_AT, 3, true);
         }
 
@@ -448,7 +448,7 @@ class PlannerTest {
                     .containsExactly(tuple("1", MigrationState.APPLIED), tuple("2", MigrationState.UNDONE));
             PlanEntry undone = plan.entries().get(1);
             assertThat(undone.script()).isEqualTo(two.script());
-            assertThat(undone.historyRow()).map(AppliedMigration::installedRank).contains(3);
+            assertThat(undone.historyRow()).map(HistoryRow::installedRank).contains(3);
         }
 
         @Test
@@ -474,7 +474,7 @@ class PlannerTest {
             assertThat(plan.pending()).isEmpty();
             assertThat(plan.entries()).extracting(PlanEntry::state)
                     .containsExactly(MigrationState.APPLIED, MigrationState.APPLIED);
-            assertThat(plan.entries().get(1).historyRow()).map(AppliedMigration::installedRank).contains(4);
+            assertThat(plan.entries().get(1).historyRow()).map(HistoryRow::installedRank).contains(4);
         }
 
         @Test
@@ -497,7 +497,7 @@ class PlannerTest {
             ResolvedMigration one = file("1");
             ResolvedMigration two = file("2");
             ResolvedMigration three = file("3");
-            AppliedMigration[] history = {applied(1, one), applied(2, two), undoRow(3, two), applied(4, three)};
+            HistoryRow[] history = {applied(1, one), applied(2, two), undoRow(3, two), applied(4, three)};
 
             MigrationPlan strict = plan(files(one, two, three), history);
             MigrationPlan lenient = new Planner(true).plan(files(one, two, three), List.of(history));
@@ -547,20 +547,20 @@ class PlannerTest {
             ResolvedMigration three = file("3", "SELECT 'three, edited';\n");
             ResolvedMigration five = file("5", "SELECT 'five, edited';\n");
             ResolvedMigrations resolved = files(edited, two, three, file("4"), five);
-            List<AppliedMigration> history = List.of(
+            List<HistoryRow> history = List.of(
                     applied(1, original),                                   // edited
                     applied(2, two),                                        // applied as it is
                     row(3, "3", three.script(), Checksum.of("SELECT 3;\n").toString(), false), // failed
                     row(4, "4", "V4__m4.sql", "md5:900150983cd24fb0d6963f7d28e17f72", true), // unreadable
                     row(5, "5", five.script(), Checksum.of("SELECT 5;\n").toString(), true),
-                    new AppliedMigration(6, Version.parse("5"), "undo 5", MigrationType.UNDO, "U5__m5.sql",
+                    new HistoryRow(6, Version.parse("5"), "undo 5", MigrationType.UNDO, "U5__m5.sql",
                             Checksum.of("drop;").toString(), "strata", INSTALLED_AT, 3, true), // undone, then edited
                     row(7, "6", "V6__m6.sql", Checksum.of("SELECT 6;\n").toString(), true)); // file missing
 
-            List<AppliedMigration> named = EditedRows.of(resolved, history);
-            MigrationPlan plan = plan(resolved, history.toArray(AppliedMigration[]::new));
+            List<HistoryRow> named = EditedRows.of(resolved, history);
+            MigrationPlan plan = plan(resolved, history.toArray(HistoryRow[]::new));
 
-            assertThat(named).extracting(AppliedMigration::installedRank).containsExactly(1);
+            assertThat(named).extracting(HistoryRow::installedRank).containsExactly(1);
             assertThat(plan.entries()).filteredOn(entry -> entry.state() == MigrationState.EDITED)
                     .extracting(entry -> entry.applied().installedRank()).contains(1);
             assertThat(plan.problems()).filteredOn(problem -> problem.kind() == ProblemKind.EDITED)
@@ -759,7 +759,7 @@ class PlannerTest {
     @Nested
     class DetectedNonTransactionalFiles {
         private MigrationPlan detect(String content) {
-            return new Planner(false, new PreparedScripts(NonTransactionalFiles.DETECT))
+            return new Planner(false, new PreparationCache(NonTransactionalFiles.DETECT))
                     .plan(files(file("1", content)), List.of());
         }
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import java.time.OffsetDateTime;
@@ -33,19 +33,19 @@ class RepeatablePlannerTest {
         return new ResolvedMigration(null, description, script, "db/" + script, content, Checksum.of(content));
     }
 
-    private static AppliedMigration ran(int rank, ResolvedMigration file) {
-        return new AppliedMigration(rank, file.version(), file.description(),
+    private static HistoryRow ran(int rank, ResolvedMigration file) {
+        return new HistoryRow(rank, file.version(), file.description(),
                 file.isRepeatable() ? MigrationType.REPEATABLE : MigrationType.SQL, file.script(),
                 file.checksum().toString(), "strata", AT, 3, true);
     }
 
-    private static AppliedMigration failedRepeatable(int rank, String script) {
-        return new AppliedMigration(rank, null, "views", MigrationType.REPEATABLE, script,
+    private static HistoryRow failedRepeatable(int rank, String script) {
+        return new HistoryRow(rank, null, "views", MigrationType.REPEATABLE, script,
                 Checksum.of("x").toString(), "strata", AT, 3, false);
     }
 
     private static MigrationPlan plan(List<ResolvedMigration> versioned, List<ResolvedMigration> repeatables,
-                                      AppliedMigration... history) {
+                                      HistoryRow... history) {
         return new Planner(false).plan(new ResolvedMigrations(versioned, List.of(), List.of(), repeatables),
                 List.of(history));
     }

@@ -1,7 +1,4 @@
-package dev.strata.migrations.history;
-
-import dev.strata.migrations.core.MigrationType;
-import dev.strata.migrations.core.Version;
+package dev.strata.migrations.core;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;
@@ -16,18 +13,18 @@ import java.util.Optional;
  * @param adoptedFrom where a row {@code strata adopt} recorded came from: the other tool, its table and row, and how
  *                    the file was checked; empty for a row recording work Strata did itself
  */
-public record AppliedMigration(int installedRank, Version version, String description, MigrationType type,
+public record HistoryRow(int installedRank, Version version, String description, MigrationType type,
                                String script, String checksum, String installedBy, OffsetDateTime installedAt,
                                int executionMs, boolean success, Optional<String> adoptedFrom) {
     /** A row Strata wrote for work it did itself. */
-    public AppliedMigration(int installedRank, Version version, String description, MigrationType type,
+    public HistoryRow(int installedRank, Version version, String description, MigrationType type,
                             String script, String checksum, String installedBy, OffsetDateTime installedAt,
                             int executionMs, boolean success) {
         this(installedRank, version, description, type, script, checksum, installedBy, installedAt, executionMs,
                 success, Optional.empty());
     }
 
-    public AppliedMigration {
+    public HistoryRow {
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(adoptedFrom, "adoptedFrom");
