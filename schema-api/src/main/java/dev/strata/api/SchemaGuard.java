@@ -70,7 +70,7 @@ public final class SchemaGuard {
     /**
      * The pure comparison of a descriptor's migrations with history rows, read as the engine reads them
      * ({@link AppliedVersions}): each version by its last row, so an undone version is pending again and a baseline
-     * stands for every version up to it. Package-private: history rows are the engine's internal type.
+     * stands for every version up to it. Package-private: its tests compare without a database.
      */
     static SchemaComparison compare(SchemaDescriptor expected, List<HistoryRow> applied) {
         AppliedVersions versions = AppliedVersions.of(applied);
@@ -111,9 +111,10 @@ public final class SchemaGuard {
                 pending.add(migration);
             }
         }
-        List<HistoryRow> unknown = succeeded.values().stream()
-                .filter(row -> !known.containsKey(row.version()))
-                .sorted((a, b) -> a.version().compareTo(b.version()))
+        List<HistoryRow> unknown = succeeded.entrySet().stream()
+                .filter(last -> !known.containsKey(last.getKey()))
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
                 .toList();
         return new SchemaComparison(expected.getClass().getName(), expected.latestVersion().orElse("(none)"), pending,
                 unknown, drifted, failed);

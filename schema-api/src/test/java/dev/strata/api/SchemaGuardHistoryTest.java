@@ -1,6 +1,7 @@
 package dev.strata.api;
 
 import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Version;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ class SchemaGuardHistoryTest {
     }
 
     private static HistoryRow row(int rank, String version, MigrationType type, String script, String checksum) {
-        return new HistoryRow(rank, Version.parse(version), "d", type, script, checksum, "me",
+        return new HistoryRow(rank, new MigrationId.Versioned(Version.parse(version)), "d", type, script, checksum,
+                "me",
                 OffsetDateTime.now(), 1, true);
     }
 

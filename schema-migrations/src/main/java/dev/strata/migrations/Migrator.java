@@ -2,6 +2,7 @@ package dev.strata.migrations;
 
 import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.execute.DeadClientCheck;
@@ -24,6 +25,7 @@ import dev.strata.migrations.plan.UndoPlan;
 import dev.strata.migrations.plan.UndoPlanner;
 import dev.strata.migrations.plan.UndoRefusedException;
 import dev.strata.migrations.resolve.MigrationResolver;
+import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import dev.strata.migrations.sql.SqlStates;
 
@@ -231,8 +233,8 @@ public final class Migrator {
                 throw new BaselineRefusedException(settings.historyTable().toString(), rows.size());
             }
             history.createIfMissing(connection);
-            history.insert(connection, new NewHistoryRow(version, description, MigrationType.BASELINE,
-                    "<< baseline >>", "none", 0, true, null));
+            history.insert(connection, new NewHistoryRow(new MigrationId.Versioned(version), description,
+                    MigrationType.BASELINE, "<< baseline >>", "none", 0, true, null));
             return history.readAll(connection).get(0);
         });
     }
@@ -252,8 +254,9 @@ public final class Migrator {
             try {
                 for (RepairAction action : actions) {
                     if (action.kind() == RepairAction.Kind.REALIGNED_CHECKSUM) {
-                        history.realign(connection, action.installedRank(), action.after(),
-                                action.file().description(), action.file().content());
+                        ResolvedMigration file = action.file().orElseThrow();
+                        history.realign(connection, action.installedRank(), action.after(), file.description(),
+                                file.content());
                     } else {
                         history.delete(connection, action.installedRank());
                     }

@@ -44,7 +44,7 @@ final class TextRenderer implements Renderer {
 
     @Override
     public void baselined(String database, HistoryRow row) {
-        out.println("Baselined " + database + " at version " + row.version()
+        out.println("Baselined " + database + " at " + row.id().describe()
                 + ": files up to it will not be run; `strata migrate` applies the newer ones.");
     }
 

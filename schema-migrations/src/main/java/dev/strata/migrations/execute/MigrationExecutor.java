@@ -1,6 +1,7 @@
 package dev.strata.migrations.execute;
 
 import dev.strata.migrations.core.AppliedFile;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.execute.ConnectionLostException.Phase;
@@ -90,7 +91,8 @@ public final class MigrationExecutor {
                 }
                 listener.starting(migration.migration());
                 StatementTimeouts timeouts = migration.directives().timeouts().over(runTimeouts);
-                MigrationType recorded = migration.migration().isRepeatable() ? MigrationType.REPEATABLE : type;
+                MigrationType recorded = migration.migration().id() instanceof MigrationId.Repeatable
+                        ? MigrationType.REPEATABLE : type;
                 FailureContext context = FailureContext.starting(migration.migration(), recorded,
                         migration.directives().transactional(), applied.size());
                 AppliedFile run = context.transactional()
@@ -138,7 +140,7 @@ public final class MigrationExecutor {
                     if (guard.isEmpty()) {
                         recordAndCommit(connection, statement, context, lock, reset);
                     }
-                    return appliedRun(pending, started);
+                    return appliedFile(pending, started);
                 }
                 SQLException error = failed.get().error();
                 rollbackQuietly(connection, error);
@@ -161,7 +163,7 @@ public final class MigrationExecutor {
             executeEach(statement, settings);
             executeOneByOne(connection, statement, pending, context);
             recordAndCommit(connection, statement, context, lock, reset);
-            return appliedRun(pending, started);
+            return appliedFile(pending, started);
         } catch (SQLException e) {
             // Failed while recording or committing: nothing of this migration is committed.
             rollbackQuietly(connection, e);
@@ -246,9 +248,9 @@ public final class MigrationExecutor {
         }
     }
 
-    private static AppliedFile appliedRun(PendingMigration pending, long startedNanos) {
+    private static AppliedFile appliedFile(PendingMigration pending, long startedNanos) {
         ResolvedMigration migration = pending.migration();
-        return new AppliedFile(migration.version(), migration.description(), migration.script(),
+        return new AppliedFile(migration.id(), migration.description(), migration.script(),
                 pending.statements().size(), elapsedMs(startedNanos));
     }
 
@@ -304,7 +306,7 @@ public final class MigrationExecutor {
 
     static NewHistoryRow row(ResolvedMigration migration, MigrationType type, OptionalInt executionMs,
                              boolean success, String failure) {
-        return new NewHistoryRow(migration.version(), migration.description(), type, migration.script(),
+        return new NewHistoryRow(migration.id(), migration.description(), type, migration.script(),
                 migration.checksum().toString(), executionMs, success, migration.content(), failure);
     }
 
@@ -349,7 +351,7 @@ public final class MigrationExecutor {
         TextPosition at = position > 0 && position - 1 <= sql.codePointCount(0, sql.length())
                 ? TextPosition.of(migration.content(), statement.startOffset() + sql.offsetByCodePoints(0, position - 1))
                 : new TextPosition(statement.line(), statement.column());
-        return new SqlFailure(migration.script(), migration.path(), migration.version(), at.line(), at.column(),
+        return new SqlFailure(migration.script(), migration.path(), migration.id(), at.line(), at.column(),
                 error.getSQLState(), serverMessage(error),
                 server == null ? null : server.getDetail(),
                 server == null ? null : server.getHint(),

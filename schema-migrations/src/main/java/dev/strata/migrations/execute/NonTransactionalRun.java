@@ -85,7 +85,7 @@ final class NonTransactionalRun {
                 }
                 throw e;
             }
-            return new AppliedFile(migration.version(), migration.description(), migration.script(),
+            return new AppliedFile(migration.id(), migration.description(), migration.script(),
                     statements.size(), executionMs);
         } finally {
             interruption.running(null);

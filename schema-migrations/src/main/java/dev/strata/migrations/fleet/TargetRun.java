@@ -10,6 +10,7 @@ import dev.strata.migrations.adopt.AdoptionRefusedException;
 import dev.strata.migrations.adopt.HistoryAdoption;
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.core.AppliedFile;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.StrataException;
@@ -26,14 +27,12 @@ import dev.strata.migrations.lint.Severity;
 import dev.strata.migrations.lint.StatementReview;
 import dev.strata.migrations.lint.TargetSizes;
 import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.plan.PlanEntry;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -140,7 +139,7 @@ final class TargetRun {
             }
             MigrationPlan after = migrator.plan();
             Optional<Version> to = request.dryRun()
-                    ? plan.adoptions().stream().map(AdoptionPlan.Adoption::version).filter(Objects::nonNull)
+                    ? plan.adoptions().stream().flatMap(adopted -> adopted.id().versionNumber().stream())
                             .reduce((a, b) -> a.compareTo(b) >= 0 ? a : b).or(() -> before)
                     : after.current();
             return new TargetResult(target.name(), target.location(), before, to, plan.adoptions().size(),
@@ -182,12 +181,13 @@ final class TargetRun {
         Optional<MigrationPlan> after = error instanceof ValidationFailedException validation
                 ? Optional.of(validation.plan()) : stateAfter(migrator, outcome.kind());
         Optional<Version> to = after.flatMap(MigrationPlan::current);
-        Set<Version> thisRun = applied.stream().map(AppliedFile::version).filter(Objects::nonNull)
+        Set<Version> thisRun = applied.stream().flatMap(file -> file.id().versionNumber().stream())
                 .collect(Collectors.toSet());
         Optional<Version> from = after.flatMap(plan -> plan.entries().stream()
-                .filter(entry -> entry.version() != null && !thisRun.contains(entry.version()))
-                .filter(entry -> entry.historyRow().filter(row -> row.success()).isPresent())
-                .map(PlanEntry::version).max(Version::compareTo));
+                .filter(entry -> entry.row().filter(HistoryRow::success).isPresent())
+                .flatMap(entry -> entry.id().versionNumber().stream())
+                .filter(version -> !thisRun.contains(version))
+                .max(Version::compareTo));
         return new TargetResult(target.name(), target.location(), from, to, applied.size(),
                 after.map(plan -> plan.pending().size()).orElse(0), after.isPresent(), since(started), outcome);
     }

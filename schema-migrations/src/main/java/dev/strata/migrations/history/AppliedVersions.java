@@ -1,6 +1,7 @@
 package dev.strata.migrations.history;
 
 import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.VersionOrder;
@@ -34,14 +35,14 @@ public record AppliedVersions(Map<Version, HistoryRow> lastRows, Optional<Versio
         Map<String, HistoryRow> lastRepeatable = new LinkedHashMap<>();
         Version baseline = null;
         for (HistoryRow row : history) {
-            if (row.isRepeatable()) {
+            if (row.id() instanceof MigrationId.Versioned versioned) {
+                if (row.type() == MigrationType.BASELINE) {
+                    baseline = versioned.version();
+                }
+                lastRows.merge(versioned.version(), row, AppliedVersions::later);
+            } else {
                 lastRepeatable.merge(row.script(), row, AppliedVersions::later);
-                continue;
             }
-            if (row.type() == MigrationType.BASELINE) {
-                baseline = row.version();
-            }
-            lastRows.merge(row.version(), row, AppliedVersions::later);
         }
         return new AppliedVersions(lastRows, Optional.ofNullable(baseline), lastRepeatable);
     }

@@ -27,7 +27,8 @@ sealed interface ChecksumComparison {
         try {
             recorded = Checksum.parse(row.checksum());
         } catch (IllegalArgumentException e) {
-            return new Unreadable(new Problem(ProblemKind.UNREADABLE_HISTORY, row.script(), row.version(),
+            return new Unreadable(new Problem(ProblemKind.UNREADABLE_HISTORY, row.script(),
+                    row.id().versionNumber().orElse(null),
                     "history row " + row.installedRank() + " for " + row.script() + ": " + e.getMessage(),
                     unreadableHint));
         }

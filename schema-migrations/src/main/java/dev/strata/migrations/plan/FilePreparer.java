@@ -30,7 +30,8 @@ final class FilePreparer {
             statements = SqlSplitter.split(file.content());
             lexicon = SqlSplitter.lexicon(file.content());
         } catch (SqlSyntaxException e) {
-            return new Preparation.Refused(new Problem(ProblemKind.UNPARSEABLE, file.script(), file.version(),
+            return new Preparation.Refused(new Problem(ProblemKind.UNPARSEABLE, file.script(),
+                    file.id().versionNumber().orElse(null),
                     file.path() + ":" + e.line() + ":" + e.column() + ": " + e.getMessage(),
                     "fix the file; nothing was applied"));
         }
@@ -38,7 +39,8 @@ final class FilePreparer {
         try {
             directives = ScriptDirectives.parse(file.content(), lexicon, statements.stream().findFirst());
         } catch (ScriptDirectives.InvalidDirectiveException e) {
-            return new Preparation.Refused(new Problem(ProblemKind.INVALID_DIRECTIVE, file.script(), file.version(),
+            return new Preparation.Refused(new Problem(ProblemKind.INVALID_DIRECTIVE, file.script(),
+                    file.id().versionNumber().orElse(null),
                     file.path() + ":" + e.line() + ": " + e.getMessage(), "fix the directive; nothing was applied"));
         }
         directives = transactionMode(file, directives, statements, mode);

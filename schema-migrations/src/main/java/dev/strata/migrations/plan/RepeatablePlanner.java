@@ -38,31 +38,30 @@ final class RepeatablePlanner {
     private static PlanPart file(ResolvedMigration file, Optional<HistoryRow> lastRow,
                                  PreparationCache prepared) {
         if (lastRow.isEmpty()) {
-            return PlanPart.of(entry(file, null, MigrationState.PENDING), prepared.of(file));
+            return PlanPart.of(entry(file, lastRow, MigrationState.PENDING), prepared.of(file));
         }
         HistoryRow row = lastRow.get();
         if (!row.success()) {
-            return PlanPart.of(entry(file, row, MigrationState.FAILED), failed(row));
+            return PlanPart.of(entry(file, lastRow, MigrationState.FAILED), failed(row));
         }
         ChecksumComparison comparison = ChecksumComparison.of(row, file, "upgrade Strata");
         if (comparison instanceof ChecksumComparison.Unreadable unreadable) {
-            return PlanPart.of(entry(file, row, MigrationState.FAILED), unreadable.problem());
+            return PlanPart.of(entry(file, lastRow, MigrationState.FAILED), unreadable.problem());
         }
-        return comparison instanceof ChecksumComparison.Same ? PlanPart.of(entry(file, row, MigrationState.APPLIED))
-                : PlanPart.of(entry(file, row, MigrationState.OUTDATED), prepared.of(file));
+        return comparison instanceof ChecksumComparison.Same ? PlanPart.of(entry(file, lastRow, MigrationState.APPLIED))
+                : PlanPart.of(entry(file, lastRow, MigrationState.OUTDATED), prepared.of(file));
     }
 
     /** A row whose file is gone: left alone, unless it failed. */
     private static PlanPart removed(HistoryRow row) {
-        if (!row.success()) {
-            return PlanPart.of(new PlanEntry(null, row.description(), row.script(), MigrationState.FAILED, null, row),
-                    failed(row));
-        }
-        return PlanPart.of(new PlanEntry(null, row.description(), row.script(), MigrationState.REMOVED, null, row));
+        MigrationState state = row.success() ? MigrationState.REMOVED : MigrationState.FAILED;
+        PlanEntry entry = new PlanEntry(row.id(), row.description(), row.script(), state, Optional.empty(),
+                Optional.of(row));
+        return row.success() ? PlanPart.of(entry) : PlanPart.of(entry, failed(row));
     }
 
-    private static PlanEntry entry(ResolvedMigration file, HistoryRow row, MigrationState state) {
-        return new PlanEntry(null, file.description(), file.script(), state, file, row);
+    private static PlanEntry entry(ResolvedMigration file, Optional<HistoryRow> row, MigrationState state) {
+        return new PlanEntry(file.id(), file.description(), file.script(), state, Optional.of(file), row);
     }
 
     private static Problem failed(HistoryRow row) {

@@ -1,5 +1,6 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
@@ -79,6 +80,9 @@ interface LayoutRules {
      * @param script  the name recorded in history and used in messages
      */
     record FileName(MigrationFileName.Kind kind, Version version, String description, String script) {
+        MigrationId id() {
+            return MigrationFileName.id(kind, version, script);
+        }
     }
 
     /**
@@ -89,6 +93,9 @@ interface LayoutRules {
      */
     record Entry(MigrationFileName.Kind kind, Version version, String description, String script, String content,
                  String checksumText) {
+        MigrationId id() {
+            return MigrationFileName.id(kind, version, script);
+        }
     }
 
     /** A file's migrations, or why its text cannot be read in this layout. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.strata.migrations.core.ChangedLines;
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
@@ -32,7 +33,8 @@ class PlannerTest {
 
     private static ResolvedMigration file(String version, String content) {
         String script = "V" + version + "__m" + version.replace('.', '_') + ".sql";
-        return new ResolvedMigration(Version.parse(version), "m" + version, script, "db/migration/" + script, content,
+        return new ResolvedMigration(new MigrationId.Versioned(Version.parse(version)), "m" + version, script,
+                "db/migration/" + script, content,
                 Checksum.of(content));
     }
 
@@ -41,11 +43,13 @@ class PlannerTest {
     }
 
     private static HistoryRow applied(int rank, ResolvedMigration file) {
-        return row(rank, file.version().toString(), file.script(), file.checksum().toString(), true);
+        return row(rank, file.id().versionNumber().orElseThrow().toString(), file.script(), file.checksum().toString(),
+                true);
     }
 
     private static HistoryRow row(int rank, String version, String script, String checksum, boolean success) {
-        return new HistoryRow(rank, Version.parse(version), "applied " + version, MigrationType.SQL, script,
+        return new HistoryRow(rank, new MigrationId.Versioned(Version.parse(version)), "applied " + version,
+                MigrationType.SQL, script,
                 checksum, "strata", INSTALLED_AT, 12, success);
     }
 
@@ -58,7 +62,7 @@ class PlannerTest {
     }
 
     private static List<String> pendingVersions(MigrationPlan plan) {
-        return plan.pending().stream().map(p -> p.migration().version().toString()).toList();
+        return plan.pending().stream().map(p -> p.migration().id().versionNumber().orElseThrow().toString()).toList();
     }
 
     private static Optional<String> text(Optional<Version> version) {
@@ -77,8 +81,8 @@ class PlannerTest {
             assertThat(pendingVersions(plan)).containsExactly("1", "2", "10");
             assertThat(plan.entries()).extracting(PlanEntry::state).containsOnly(MigrationState.PENDING);
             assertThat(plan.entries()).allSatisfy(entry -> {
-                assertThat(entry.historyRow()).isEmpty();
-                assertThat(entry.resolvedFile()).isPresent();
+                assertThat(entry.row()).isEmpty();
+                assertThat(entry.file()).isPresent();
                 assertThat(entry.installedAt()).isEmpty();
             });
             assertThat(plan.current()).isEmpty();
@@ -181,7 +185,8 @@ class PlannerTest {
             MigrationPlan plan = plan(files(one, two, three), applied(1, one), applied(2, two));
 
             assertThat(plan.problems()).isEmpty();
-            assertThat(plan.entries()).extracting(e -> e.version().toString(), PlanEntry::state).containsExactly(
+            assertThat(plan.entries()).extracting(e -> e.id().versionNumber().orElseThrow().toString(),
+                    PlanEntry::state).containsExactly(
                     tuple("1", MigrationState.APPLIED), tuple("2", MigrationState.APPLIED),
                     tuple("3", MigrationState.PENDING));
             assertThat(pendingVersions(plan)).containsExactly("3");
@@ -189,7 +194,7 @@ class PlannerTest {
             assertThat(text(plan.target())).contains("3");
 
             PlanEntry first = plan.entries().get(0);
-            assertThat(first.resolvedFile()).containsSame(one);
+            assertThat(first.file()).containsSame(one);
             assertThat(first.installedAt()).contains(INSTALLED_AT);
             assertThat(first.executionMs()).contains(12);
             assertThat(first.description()).isEqualTo("m1");
@@ -247,11 +252,12 @@ class PlannerTest {
             MigrationPlan plan = plan(files(one, three),
                     applied(1, one), row(2, "2", "V2__gone.sql", Checksum.of("x").toString(), true), applied(3, three));
 
-            assertThat(plan.entries()).extracting(e -> e.version().toString(), PlanEntry::state).containsExactly(
+            assertThat(plan.entries()).extracting(e -> e.id().versionNumber().orElseThrow().toString(),
+                    PlanEntry::state).containsExactly(
                     tuple("1", MigrationState.APPLIED), tuple("2", MigrationState.MISSING),
                     tuple("3", MigrationState.APPLIED));
             PlanEntry missing = plan.entries().get(1);
-            assertThat(missing.resolvedFile()).isEmpty();
+            assertThat(missing.file()).isEmpty();
             assertThat(missing.description()).isEqualTo("applied 2");
             assertThat(plan.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.kind()).isEqualTo(ProblemKind.MISSING);
@@ -407,7 +413,7 @@ class PlannerTest {
 
             MigrationPlan plan = new Planner(false).plan(files(v1, v1_9, v1_10, v2, v10), history);
 
-            assertThat(plan.entries()).extracting(e -> e.version().toString())
+            assertThat(plan.entries()).extracting(e -> e.id().versionNumber().orElseThrow().toString())
                     .containsExactly("1", "1.9", "1.10", "2", "10");
             assertThat(pendingVersions(plan)).containsExactly("1.10", "2", "10");
             assertThat(text(plan.current())).contains("1.9");
@@ -430,7 +436,8 @@ class PlannerTest {
     class Undone {
         private HistoryRow undoRow(int rank, ResolvedMigration file) {
             String script = "U" + file.script().substring(1);
-            return new HistoryRow(rank, file.version(), "undo " + file.version(), MigrationType.UNDO, script,
+            return new HistoryRow(rank, file.id(), "undo " + file.id().versionNumber().orElseThrow(),
+                    MigrationType.UNDO, script,
                     Checksum.of("drop;").toString(), "strata", INSTALLED_AT, 3, true);
         }
 
@@ -444,11 +451,12 @@ class PlannerTest {
             assertThat(plan.problems()).isEmpty();
             assertThat(pendingVersions(plan)).containsExactly("2");
             assertThat(plan.current().map(Version::toString)).contains("1");
-            assertThat(plan.entries()).extracting(e -> e.version().toString(), PlanEntry::state)
+            assertThat(plan.entries()).extracting(e -> e.id().versionNumber().orElseThrow().toString(),
+                    PlanEntry::state)
                     .containsExactly(tuple("1", MigrationState.APPLIED), tuple("2", MigrationState.UNDONE));
             PlanEntry undone = plan.entries().get(1);
             assertThat(undone.script()).isEqualTo(two.script());
-            assertThat(undone.historyRow()).map(HistoryRow::installedRank).contains(3);
+            assertThat(undone.row()).map(HistoryRow::installedRank).contains(3);
         }
 
         @Test
@@ -474,7 +482,7 @@ class PlannerTest {
             assertThat(plan.pending()).isEmpty();
             assertThat(plan.entries()).extracting(PlanEntry::state)
                     .containsExactly(MigrationState.APPLIED, MigrationState.APPLIED);
-            assertThat(plan.entries().get(1).historyRow()).map(HistoryRow::installedRank).contains(4);
+            assertThat(plan.entries().get(1).row()).map(HistoryRow::installedRank).contains(4);
         }
 
         @Test
@@ -487,7 +495,8 @@ class PlannerTest {
 
             assertThat(plan.problems()).isEmpty();
             assertThat(pendingVersions(plan)).containsExactly("3");
-            assertThat(plan.entries()).extracting(e -> e.version().toString(), PlanEntry::state).containsExactly(
+            assertThat(plan.entries()).extracting(e -> e.id().versionNumber().orElseThrow().toString(),
+                    PlanEntry::state).containsExactly(
                     tuple("1", MigrationState.APPLIED), tuple("2", MigrationState.UNDONE),
                     tuple("3", MigrationState.PENDING));
         }
@@ -553,7 +562,8 @@ class PlannerTest {
                     row(3, "3", three.script(), Checksum.of("SELECT 3;\n").toString(), false), // failed
                     row(4, "4", "V4__m4.sql", "md5:900150983cd24fb0d6963f7d28e17f72", true), // unreadable
                     row(5, "5", five.script(), Checksum.of("SELECT 5;\n").toString(), true),
-                    new HistoryRow(6, Version.parse("5"), "undo 5", MigrationType.UNDO, "U5__m5.sql",
+                    new HistoryRow(6, new MigrationId.Versioned(Version.parse("5")), "undo 5", MigrationType.UNDO,
+                            "U5__m5.sql",
                             Checksum.of("drop;").toString(), "strata", INSTALLED_AT, 3, true), // undone, then edited
                     row(7, "6", "V6__m6.sql", Checksum.of("SELECT 6;\n").toString(), true)); // file missing
 
@@ -562,7 +572,7 @@ class PlannerTest {
 
             assertThat(named).extracting(HistoryRow::installedRank).containsExactly(1);
             assertThat(plan.entries()).filteredOn(entry -> entry.state() == MigrationState.EDITED)
-                    .extracting(entry -> entry.applied().installedRank()).contains(1);
+                    .extracting(entry -> entry.row().orElseThrow().installedRank()).contains(1);
             assertThat(plan.problems()).filteredOn(problem -> problem.kind() == ProblemKind.EDITED)
                     .extracting(Problem::script).containsExactly(edited.script());
         }

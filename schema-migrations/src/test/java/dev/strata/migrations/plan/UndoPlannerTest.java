@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
@@ -25,12 +26,13 @@ class UndoPlannerTest {
 
     private static ResolvedMigration file(String prefix, String version, String content) {
         String script = prefix + version + "__m" + version + ".sql";
-        return new ResolvedMigration(Version.parse(version), "m" + version, script, "db/" + script, content,
+        return new ResolvedMigration(new MigrationId.Versioned(Version.parse(version)), "m" + version, script, "db/"
+                + script, content,
                 Checksum.of(content));
     }
 
     private static HistoryRow row(int rank, ResolvedMigration file, MigrationType type) {
-        return new HistoryRow(rank, file.version(), file.description(), type, file.script(),
+        return new HistoryRow(rank, file.id(), file.description(), type, file.script(),
                 file.checksum().toString(), "strata", AT, 1, true);
     }
 
