@@ -223,7 +223,7 @@ final class TargetRun {
         if (error instanceof ValidationFailedException validation) {
             Optional<Problem> first = validation.problems().stream().findFirst();
             return new TargetOutcome.Failed(TargetOutcome.FailureKind.VALIDATION_FAILED, message,
-                    first.flatMap(Problem::scriptName), OptionalInt.empty(), Optional.empty());
+                    first.map(Problem::script), OptionalInt.empty(), Optional.empty());
         }
         return new TargetOutcome.Failed(kind(error), message, Optional.empty(), OptionalInt.empty(), sqlState(error));
     }
