@@ -1,5 +1,6 @@
 /**
- * Values every step of the engine shares: {@link dev.strata.migrations.core.Version},
+ * Values every step of the engine shares: {@link dev.strata.migrations.core.Version}, what a migration is known by
+ * ({@link dev.strata.migrations.core.MigrationId}: its version, or a repeatable file's name),
  * {@link dev.strata.migrations.core.SchemaTable}, {@link dev.strata.migrations.core.Checksum},
  * {@link dev.strata.migrations.core.Problem}, a row of the history ({@link dev.strata.migrations.core.HistoryRow}), a
  * file a run applied ({@link dev.strata.migrations.core.AppliedFile}) and
