@@ -14,8 +14,8 @@ import dev.strata.migrations.adopt.PopxTool;
 import dev.strata.migrations.adopt.SourceTool;
 import dev.strata.migrations.adopt.SqlxTool;
 import dev.strata.migrations.adopt.TemporalTool;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.SchemaTable;
-import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PlanEntry;
 import dev.strata.migrations.core.Layout;
@@ -165,7 +165,7 @@ class AdoptOtherToolsTest {
         golangMigrateApplies(database, 2, false);
 
         AdoptionPlan adopted = adoptsOnce(database, Layout.GOLANG_MIGRATE, new GolangMigrateTool());
-        assertThat(adopted.adoptions()).extracting(adoption -> adoption.version().toString())
+        assertThat(adopted.adoptions()).extracting(adoption -> adoption.id().versionNumber().orElseThrow().toString())
                 .containsExactly("000001", "000002");
         assertThat(rows(database, "select adopted_from from strata_schema_history order by installed_rank"))
                 .containsOnly("golang-migrate public.schema_migrations at version 2: matched by version"
@@ -299,7 +299,7 @@ class AdoptOtherToolsTest {
                         + " (3, true, '2024-01-07 09:31:00'), (3, false, '2024-01-07 10:00:00')");
 
         AdoptionPlan adopted = adoption(database, Layout.GOOSE, new GooseTool()).adopt(false);
-        assertThat(adopted.adoptions()).extracting(adoption -> adoption.version().toString())
+        assertThat(adopted.adoptions()).extracting(adoption -> adoption.id().versionNumber().orElseThrow().toString())
                 .containsExactly("00001", "00002");
         assertThat(adopted.notes()).satisfiesExactly(
                 note -> assertThat(note).contains("version_id 0", "not a migration"),
@@ -336,7 +336,7 @@ class AdoptOtherToolsTest {
         AdoptionPlan adopted = new HistoryAdoption(database.connectionSource(),
                 settings(Layout.GOOSE).withSkipGoMigrations(true), getClass().getClassLoader(), new GooseTool(),
                 new SchemaTable("public", GooseTool.DEFAULT_TABLE)).adopt(false);
-        assertThat(adopted.adoptions()).extracting(adoption -> adoption.version().toString())
+        assertThat(adopted.adoptions()).extracting(adoption -> adoption.id().versionNumber().orElseThrow().toString())
                 .containsExactly("00001", "00002", "00003");
         assertThat(adopted.notes()).anySatisfy(note -> assertThat(note).contains("version_id 4",
                 "00004_backfill_totals.go is a step written in Go", "not recorded"));
@@ -402,7 +402,8 @@ class AdoptOtherToolsTest {
                 TEMPORAL_TABLES, temporalAt("1.0"));
 
         AdoptionPlan adopted = adoptsOnce(database, Layout.TEMPORAL, new TemporalTool());
-        assertThat(adopted.adoptions()).extracting(adoption -> adoption.version() + " " + adoption.script())
+        assertThat(adopted.adoptions()).extracting(adoption -> adoption.id().versionNumber().orElseThrow() + " "
+                + adoption.script())
                 .containsExactly("1.0.1 v1.0/users.sql", "1.0.2 v1.0/orders.sql");
         assertThat(rows(database, "select s.version from strata_schema_history s join schema_update_history h"
                 + " on h.update_time::timestamptz = s.installed_at order by s.installed_rank"))
@@ -411,7 +412,7 @@ class AdoptOtherToolsTest {
         write("v1.1/manifest.json", "{\"CurrVersion\": \"1.1\", \"MinCompatibleVersion\": \"1.0\","
                 + " \"Description\": \"order totals\", \"SchemaUpdateCqlFiles\": [\"total.sql\"]}");
         write("v1.1/total.sql", "alter table orders add column total numeric(12, 2);\n");
-        assertThat(migrator(database, Layout.TEMPORAL).migrate().applied()).extracting(AppliedRun::script)
+        assertThat(migrator(database, Layout.TEMPORAL).migrate().applied()).extracting(AppliedFile::script)
                 .containsExactly("v1.1/total.sql");
         assertThat(Queries.queryLong(database, "select count(*) from information_schema.columns"
                 + " where table_name = 'orders' and column_name = 'total'")).isEqualTo(1);
@@ -460,7 +461,7 @@ class AdoptOtherToolsTest {
                 + " where table_name = 'strata_schema_history' and column_name = 'adopted_from'")).isZero();
 
         write("V2__create_orders.sql", "create table orders (id bigint primary key);\n");
-        assertThat(migrator(database, Layout.STRATA).migrate().applied()).extracting(AppliedRun::script)
+        assertThat(migrator(database, Layout.STRATA).migrate().applied()).extracting(AppliedFile::script)
                 .containsExactly("V2__create_orders.sql");
         assertThat(rows(database, "select coalesce(adopted_from, '-') || ' | ' || coalesce(failure, '-')"
                 + " from strata_schema_history order by installed_rank"))
@@ -476,7 +477,7 @@ class AdoptOtherToolsTest {
                                           int adopted) throws IOException {
         write(relative, sql);
         MigrateResult result = migrator(database, layout).migrate();
-        assertThat(result.applied()).extracting(AppliedRun::script)
+        assertThat(result.applied()).extracting(AppliedFile::script)
                 .containsExactly(relative.endsWith("/up.sql") ? relative : relative.substring(relative.lastIndexOf('/')
                         + 1));
         assertThat(Queries.queryLong(database, "select count(*) from information_schema.columns"

@@ -6,8 +6,8 @@ import dev.strata.migrations.Migrator;
 import dev.strata.migrations.NonEmptySchemaException;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.ProblemKind;
-import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.core.NonTransactionalFiles;
@@ -44,9 +44,9 @@ class FoldersFromOtherToolsTest {
 
         MigrateResult result = files.migrator(database).migrate();
 
-        assertThat(result.applied()).extracting(AppliedRun::script)
+        assertThat(result.applied()).extracting(AppliedFile::script)
                 .containsExactly("V1__accounts.sql", "V2__mysql_only.sql", "V3__placeholder.sql", "R__nothing_yet.sql");
-        assertThat(result.applied()).extracting(AppliedRun::statements).containsExactly(1, 0, 0, 0);
+        assertThat(result.applied()).extracting(AppliedFile::statements).containsExactly(1, 0, 0, 0);
         assertThat(Queries.appliedVersions(database)).containsExactly("1", "2", "3");
         MigrationPlan status = files.migrator(database).plan();
         assertThat(status.problems()).isEmpty();
@@ -55,7 +55,7 @@ class FoldersFromOtherToolsTest {
 
         UndoResult undone = files.migrator(database).undo(Optional.empty());
 
-        assertThat(undone.undone()).extracting(AppliedRun::script).containsExactly("U3__placeholder.sql");
+        assertThat(undone.undone()).extracting(AppliedFile::script).containsExactly("U3__placeholder.sql");
         assertThat(files.migrator(database).plan().current()).map(Object::toString).contains("2");
     }
 
@@ -110,7 +110,7 @@ class FoldersFromOtherToolsTest {
 
         MigrateResult result = MigrationFiles.migrator(database, detect).migrate();
 
-        assertThat(result.applied()).extracting(AppliedRun::script)
+        assertThat(result.applied()).extracting(AppliedFile::script)
                 .containsExactly("V1__orders.sql", "V2__index_orders.sql");
         assertThat(Queries.queryLong(database, "select count(*) from pg_index i join pg_class c on c.oid = i.indexrelid"
                 + " where c.relname in ('orders_customer', 'orders_id') and i.indisvalid")).isEqualTo(2);
@@ -167,7 +167,7 @@ class FoldersFromOtherToolsTest {
                 .write("V2__orders.sql", "create table orders (id int);\n");
         files.migrator(database).baseline(dev.strata.migrations.core.Version.parse("1"), "taken over");
 
-        assertThat(files.migrator(database).migrate().applied()).extracting(AppliedRun::script)
+        assertThat(files.migrator(database).migrate().applied()).extracting(AppliedFile::script)
                 .containsExactly("V2__orders.sql");
     }
 

@@ -5,9 +5,9 @@ import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.execute.progress.Interruption;
 import dev.strata.migrations.core.Layout;
@@ -87,7 +87,7 @@ class LayoutsTest {
         assertThat(again.applied()).hasSize(undone.undone().size());
         assertThat(undoneTables).allMatch(table -> Queries.relationExists(database, table));
         assertThat(migrator(database, directory, layout).validate().pending()).isEmpty();
-        return first.applied().stream().map(AppliedRun::script).toList();
+        return first.applied().stream().map(AppliedFile::script).toList();
     }
 
     @Test
@@ -175,7 +175,7 @@ class LayoutsTest {
 
         MigrateResult result = migrator(database, dir, Layout.AUTO, notes).migrate();
 
-        assertThat(result.applied()).extracting(AppliedRun::script).containsExactly("20230301120000_projects.sql");
+        assertThat(result.applied()).extracting(AppliedFile::script).containsExactly("20230301120000_projects.sql");
         assertThat(notes).anySatisfy(note -> assertThat(note).startsWith("layout auto: detected dbmate in"));
         assertThat(Queries.relationExists(database, "projects")).isTrue();
     }
@@ -207,13 +207,13 @@ class LayoutsTest {
 
         MigrateResult result = migrator(database, dir, Layout.DBMATE, notes).migrate();
 
-        assertThat(result.applied()).extracting(AppliedRun::script).containsExactly("20230105000000_first.sql",
+        assertThat(result.applied()).extracting(AppliedFile::script).containsExactly("20230105000000_first.sql",
                 "202301050000000500_second.sql", "20230106000000_third.sql");
         assertThat(notes).anySatisfy(note -> assertThat(note).startsWith("warning: versions are compared as strings")
                 .contains("202301050000000500_second.sql"));
         assertThat(migrator(database, dir, Layout.DBMATE).migrate().nothingToDo()).isTrue();
         UndoResult undone = migrator(database, dir, Layout.DBMATE).undo(Optional.empty());
-        assertThat(undone.undone()).extracting(AppliedRun::script).containsExactly("20230106000000_third.sql");
+        assertThat(undone.undone()).extracting(AppliedFile::script).containsExactly("20230106000000_third.sql");
         assertThat(undone.current()).contains(Version.parse("202301050000000500"));
     }
 
@@ -292,7 +292,7 @@ class LayoutsTest {
         MigrateResult first = migrator(database, dir, Layout.AUTO, notes).migrate();
 
         assertThat(notes).anySatisfy(note -> assertThat(note).startsWith("layout auto: detected temporal-sql-tool"));
-        assertThat(first.applied()).extracting(AppliedRun::script)
+        assertThat(first.applied()).extracting(AppliedFile::script)
                 .containsExactly("v1.0/namespaces.sql", "v1.0/executions.sql", "v1.1/index.sql");
         assertThat(Queries.appliedVersions(database)).containsExactly("1.0.1", "1.0.2", "1.1.1");
         assertThat(migrator(database, dir, Layout.TEMPORAL).migrate().nothingToDo()).isTrue();
@@ -313,11 +313,11 @@ class LayoutsTest {
         MigrateResult result = new Migrator(database.connectionSource(), settings,
                 LayoutsTest.class.getClassLoader(), new ExecutionListener() { }).migrate();
 
-        assertThat(result.applied()).extracting(AppliedRun::script).containsExactly("V1__owners.sql", "2_pets.sql");
+        assertThat(result.applied()).extracting(AppliedFile::script).containsExactly("V1__owners.sql", "2_pets.sql");
         UndoResult undone = new Migrator(database.connectionSource(), settings, LayoutsTest.class.getClassLoader(),
                 new ExecutionListener() { })
                 .undo(Optional.empty());
-        assertThat(undone.undone()).extracting(AppliedRun::script).containsExactly("2_pets.sql");
+        assertThat(undone.undone()).extracting(AppliedFile::script).containsExactly("2_pets.sql");
         assertThat(Queries.relationExists(database, "pets")).isFalse();
     }
 
@@ -345,7 +345,7 @@ class LayoutsTest {
                         notes.add(note);
                     }
                 }, new Interruption()).migrate();
-        assertThat(skipping.applied()).extracting(AppliedRun::script).containsExactly("1_accounts.sql",
+        assertThat(skipping.applied()).extracting(AppliedFile::script).containsExactly("1_accounts.sql",
                 "3_audit.sql");
         assertThat(notes).anySatisfy(note -> assertThat(note).startsWith("skipped: ").contains("2_backfill_accounts.go"));
     }

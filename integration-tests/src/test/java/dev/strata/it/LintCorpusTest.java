@@ -1,6 +1,7 @@
 package dev.strata.it;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.lint.FileFacts;
@@ -159,7 +160,8 @@ class LintCorpusTest {
     }
 
     private static StatementFacts replay(Connection connection, String sql) throws SQLException {
-        ResolvedMigration file = new ResolvedMigration(Version.parse("1"), "case", "V1__case.sql", "corpus", sql,
+        ResolvedMigration file = new ResolvedMigration(new MigrationId.Versioned(Version.parse("1")), "case",
+                "V1__case.sql", "corpus", sql,
                 Checksum.of(sql));
         List<PendingMigration> pending = new Planner(true).plan(new ResolvedMigrations(List.of(file), List.of()),
                 List.of()).pending();

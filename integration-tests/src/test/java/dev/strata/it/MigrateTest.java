@@ -4,8 +4,8 @@ import dev.strata.it.Queries.HistoryRow;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.SchemaTable;
-import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.MigrationState;
@@ -44,8 +44,8 @@ class MigrateTest {
 
         MigrateResult result = files.migrator(database).migrate();
 
-        assertThat(result.applied()).extracting(AppliedRun::script).containsExactly(V1, V2, V3);
-        assertThat(result.applied()).extracting(AppliedRun::statements).containsExactly(1, 2, 1);
+        assertThat(result.applied()).extracting(AppliedFile::script).containsExactly(V1, V2, V3);
+        assertThat(result.applied()).extracting(AppliedFile::statements).containsExactly(1, 2, 1);
         List<HistoryRow> history = Queries.history(database);
         assertThat(history).extracting(HistoryRow::version).containsExactly("1", "2", "3");
         assertThat(history).extracting(HistoryRow::script).containsExactly(V1, V2, V3);
@@ -78,7 +78,7 @@ class MigrateTest {
         List<String> scripts = result.applied().stream().map(run -> run.script()).toList();
         assertThat(scripts).hasSize(13).endsWith("V12__add_file_garbage_collection_markers.sql",
                 "R__job_reporting_views.sql");
-        assertThat(result.applied().subList(0, 12)).extracting(run -> run.version().toString())
+        assertThat(result.applied().subList(0, 12)).extracting(run -> run.id().versionNumber().orElseThrow().toString())
                 .containsExactlyElementsOf(versions);
         assertThat(Queries.appliedVersions(database)).containsExactlyElementsOf(versions);
         assertThat(MigrationFiles.migrator(database, settings).migrate().nothingToDo()).isTrue();
@@ -118,7 +118,7 @@ class MigrateTest {
         files.write("V2__fails.sql", failing.replace("no_such_table", "created_before_failure"));
         MigrateResult rerun = files.migrator(database).migrate();
 
-        assertThat(rerun.applied()).extracting(AppliedRun::script).containsExactly("V2__fails.sql");
+        assertThat(rerun.applied()).extracting(AppliedFile::script).containsExactly("V2__fails.sql");
         assertThat(Queries.appliedVersions(database)).containsExactly("1", "2");
         assertThat(Queries.queryLong(database, "select count(*) from created_before_failure")).isEqualTo(1);
     }
@@ -215,7 +215,7 @@ class MigrateTest {
 
         MigrateResult result = files.migrator(database).migrate();
 
-        assertThat(result.applied()).singleElement().extracting(AppliedRun::statements).isEqualTo(4);
+        assertThat(result.applied()).singleElement().extracting(AppliedFile::statements).isEqualTo(4);
         Queries.execute(database, "update documents set title = 'second draft'");
         assertThat(Queries.queryLong(database, "select revision from documents")).isEqualTo(1);
         assertThat(Queries.queryLong(database,

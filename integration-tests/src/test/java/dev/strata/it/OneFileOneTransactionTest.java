@@ -3,8 +3,8 @@ package dev.strata.it;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.ProblemKind;
-import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.CommitFailedException;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.execute.MigrationFailedException;
@@ -70,7 +70,7 @@ class OneFileOneTransactionTest {
 
             MigrateResult result = files.migrator(database).migrate();
 
-            assertThat(result.applied()).extracting(AppliedRun::script)
+            assertThat(result.applied()).extracting(AppliedFile::script)
                     .containsExactly("V1__changes_session.sql", "V2__looks_around.sql");
             assertThat(queryText(database, "select who || ' | ' || path || ' | ' || timeout from public.seen"))
                     .isEqualTo(database.user() + " | \"$user\", public | 0");

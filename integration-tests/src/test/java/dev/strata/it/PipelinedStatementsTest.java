@@ -1,8 +1,8 @@
 package dev.strata.it;
 
 import dev.strata.migrations.MigrateResult;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.Checksum;
-import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.MigrationFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,7 +65,7 @@ class PipelinedStatementsTest {
 
         MigrateResult result = files.migrator(database).migrate();
 
-        assertThat(result.applied()).extracting(AppliedRun::statements).containsExactly(3, 3);
+        assertThat(result.applied()).extracting(AppliedFile::statements).containsExactly(3, 3);
         assertThat(Queries.queryLong(database, "select count(*) from counters where label like 'x%'")).isEqualTo(2);
         assertThat(Queries.queryLong(database, "select nextval(pg_get_serial_sequence('counters', 'id'))"))
                 .isEqualTo(101);

@@ -3,6 +3,7 @@ package dev.strata.it;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.plan.MigrationPlan;
@@ -97,7 +98,7 @@ class RepeatableMigrationTest {
                 () -> files.migrator(database).migrate());
 
         assertThat(failure.script()).isEqualTo("R__views.sql");
-        assertThat(failure.version()).isNull();
+        assertThat(failure.id()).isEqualTo(new MigrationId.Repeatable("R__views.sql"));
         assertThat(failure.getMessage()).startsWith("migration R__views.sql (repeatable) failed at "
                 + dir.resolve("R__views.sql") + ":2:");
         assertThat(failure.sqlState()).contains("42703");

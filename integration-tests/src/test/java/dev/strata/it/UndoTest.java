@@ -3,8 +3,8 @@ package dev.strata.it;
 import dev.strata.it.Queries.HistoryRow;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.MigrationState;
@@ -50,7 +50,7 @@ class UndoTest {
 
         UndoResult result = files.migrator(database).undo(Optional.empty());
 
-        assertThat(result.undone()).extracting(AppliedRun::script, AppliedRun::statements)
+        assertThat(result.undone()).extracting(AppliedFile::script, AppliedFile::statements)
                 .containsExactly(tuple("U3__create_c.sql", 2));
         assertThat(result.current()).map(Version::toString).contains("2");
         assertThat(result.plan().current()).map(Version::toString).contains("3");
@@ -78,15 +78,15 @@ class UndoTest {
 
         UndoResult result = files.migrator(database).undo(Optional.of(Version.parse("1")));
 
-        assertThat(result.undone()).extracting(AppliedRun::script)
+        assertThat(result.undone()).extracting(AppliedFile::script)
                 .containsExactly("U3__create_c.sql", "U2__create_b.sql");
         assertThat(result.current()).map(Version::toString).contains("1");
         assertThat(List.of("b", "c")).noneMatch(table -> Queries.relationExists(database, table));
         assertThat(Queries.relationExists(database, "a")).isTrue();
 
-        List<AppliedRun> reapplied = files.migrator(database).migrate().applied();
+        List<AppliedFile> reapplied = files.migrator(database).migrate().applied();
 
-        assertThat(reapplied).extracting(AppliedRun::script).containsExactly("V2__create_b.sql", "V3__create_c.sql");
+        assertThat(reapplied).extracting(AppliedFile::script).containsExactly("V2__create_b.sql", "V3__create_c.sql");
         assertThat(List.of("a", "b", "c")).allMatch(table -> Queries.relationExists(database, table));
         MigrationPlan plan = files.migrator(database).validate();
         assertThat(plan.isUpToDate()).isTrue();
@@ -94,7 +94,7 @@ class UndoTest {
         assertThat(plan.current()).map(Version::toString).contains("3");
 
         // and once more: the newest SQL row is what counts now
-        assertThat(files.migrator(database).undo(Optional.empty()).undone()).extracting(AppliedRun::script)
+        assertThat(files.migrator(database).undo(Optional.empty()).undone()).extracting(AppliedFile::script)
                 .containsExactly("U3__create_c.sql");
     }
 
@@ -148,7 +148,7 @@ class UndoTest {
         assertThat(refused.getMessage()).contains("version 1 is the baseline");
         assertThat(List.of("a", "b", "c")).allMatch(table -> Queries.relationExists(database, table));
         assertThat(files.migrator(database).undo(Optional.of(Version.parse("1"))).undone())
-                .extracting(AppliedRun::script).containsExactly("U3__create_c.sql", "U2__create_b.sql");
+                .extracting(AppliedFile::script).containsExactly("U3__create_c.sql", "U2__create_b.sql");
     }
 
     @Test
@@ -170,7 +170,7 @@ class UndoTest {
         files.migrator(database).undo(Optional.empty());
         files.write("V3__create_c.sql", "create table c (id bigint);\n").write("U3__create_c.sql", "drop table c;\n");
 
-        assertThat(files.migrator(database).migrate().applied()).extracting(AppliedRun::script)
+        assertThat(files.migrator(database).migrate().applied()).extracting(AppliedFile::script)
                 .containsExactly("V3__create_c.sql");
         files.migrator(database).undo(Optional.empty());
         files.delete("V3__create_c.sql").delete("U3__create_c.sql");

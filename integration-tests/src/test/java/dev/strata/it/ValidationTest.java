@@ -3,10 +3,10 @@ package dev.strata.it;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.ChangedLines;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
-import dev.strata.migrations.execute.AppliedRun;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -107,7 +107,7 @@ class ValidationTest {
 
         MigrateResult allowed = MigrationFiles.migrator(database, files.settings().withOutOfOrder(true)).migrate();
 
-        assertThat(allowed.applied()).extracting(AppliedRun::script).containsExactly(V2, V4);
+        assertThat(allowed.applied()).extracting(AppliedFile::script).containsExactly(V2, V4);
         assertThat(Queries.appliedVersions(database)).containsExactly("1", "3", "2", "4");
         assertThat(Queries.relationExists(database, "b")).isTrue();
     }

@@ -3,9 +3,11 @@ package dev.strata.cli;
 import dev.strata.cli.output.MaskingOutputStream;
 import dev.strata.cli.output.SecretMasker;
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.core.Version;
 import dev.strata.migrations.execute.FailureContext;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.execute.SqlFailure;
@@ -265,10 +267,10 @@ class CliHardeningTest {
 
     @Test
     void aNonTransactionalFailureIsNotSaidToBeRolledBack() {
-        SqlFailure failure = new SqlFailure("V1__a.sql", "m/V1__a.sql", null, 2, 1, "42703", "column does not exist",
-                null, null, null, "select nope", 2);
-        ResolvedMigration file = new ResolvedMigration(null, "a", "R__a.sql", "m/R__a.sql", "select nope;",
-                Checksum.of("select nope;"));
+        SqlFailure failure = new SqlFailure("V1__a.sql", "m/V1__a.sql", new MigrationId.Versioned(Version.parse("1")),
+                2, 1, "42703", "column does not exist", null, null, null, "select nope", 2);
+        ResolvedMigration file = new ResolvedMigration(new MigrationId.Repeatable("R__a.sql"), "a", "R__a.sql",
+                "m/R__a.sql", "select nope;", Checksum.of("select nope;"));
         MigrationFailedException nonTransactional = new MigrationFailedException(failure,
                 new FailureContext(file, MigrationType.SQL, false, 1, 0), null);
         MigrationFailedException transactional = new MigrationFailedException(failure,

@@ -153,7 +153,7 @@ class NewCommandTest {
         List<ResolvedMigration> bundled = new MigrationResolver(getClass().getClassLoader())
                 .resolve(List.of(Location.parse("classpath:bundled/migration"))).migrations();
         assertThat(bundled).as("the fixture on the test class path").isNotEmpty();
-        Version highestBundled = bundled.get(bundled.size() - 1).version();
+        Version highestBundled = bundled.get(bundled.size() - 1).id().versionNumber().orElseThrow();
 
         InProcessStrata.Result result = strataNew("classpath:bundled/migration,filesystem:" + migrations, "hotfix");
 

@@ -1,6 +1,6 @@
 package dev.strata.api;
 
-import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.migrations.core.HistoryRow;
 
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param failed          history rows recording a failed migration (the database needs repair)
  */
 public record SchemaComparison(String descriptor, String expectedVersion, List<SchemaMigration> pending,
-                               List<AppliedMigration> unknown, List<Drift> drifted, List<AppliedMigration> failed) {
+                               List<HistoryRow> unknown, List<Drift> drifted, List<HistoryRow> failed) {
 
     /** A migration whose recorded checksum is not the one of the file the descriptor was generated from. */
     public record Drift(String version, String script, String recordedChecksum, String expectedChecksum) {

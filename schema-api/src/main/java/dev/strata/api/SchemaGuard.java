@@ -3,10 +3,10 @@ package dev.strata.api;
 import dev.strata.migrations.DatabaseConnectionException;
 import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.AppliedVersions;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.sql.SqlStates;
@@ -55,7 +55,7 @@ public final class SchemaGuard {
     public static SchemaComparison compare(DataSource dataSource, SchemaDescriptor expected, SchemaTable historyTable) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(expected, "expected");
-        List<AppliedMigration> applied;
+        List<HistoryRow> applied;
         try (Connection connection = dataSource.getConnection()) {
             applied = new HistoryTable(historyTable).readAll(connection);
         } catch (SQLException e) {
@@ -70,17 +70,17 @@ public final class SchemaGuard {
     /**
      * The pure comparison of a descriptor's migrations with history rows, read as the engine reads them
      * ({@link AppliedVersions}): each version by its last row, so an undone version is pending again and a baseline
-     * stands for every version up to it. Package-private: history rows are the engine's internal type.
+     * stands for every version up to it. Package-private: its tests compare without a database.
      */
-    static SchemaComparison compare(SchemaDescriptor expected, List<AppliedMigration> applied) {
+    static SchemaComparison compare(SchemaDescriptor expected, List<HistoryRow> applied) {
         AppliedVersions versions = AppliedVersions.of(applied);
-        Map<Version, AppliedMigration> succeeded = new LinkedHashMap<>();
+        Map<Version, HistoryRow> succeeded = new LinkedHashMap<>();
         versions.lastRows().forEach((version, row) -> {
             if (row.success() && !AppliedVersions.isUndo(row)) {
                 succeeded.put(version, row);
             }
         });
-        List<AppliedMigration> failed = applied.stream().filter(row -> !row.success()).toList();
+        List<HistoryRow> failed = applied.stream().filter(row -> !row.success()).toList();
         Map<Version, SchemaMigration.Versioned> known = new LinkedHashMap<>();
         List<SchemaMigration.Repeatable> repeatables = new ArrayList<>();
         for (SchemaMigration migration : expected.migrations()) {
@@ -94,7 +94,7 @@ public final class SchemaGuard {
         List<SchemaMigration> pending = new ArrayList<>();
         List<SchemaComparison.Drift> drifted = new ArrayList<>();
         known.forEach((version, migration) -> {
-            AppliedMigration row = succeeded.get(version);
+            HistoryRow row = succeeded.get(version);
             if (row == null) {
                 if (!versions.coveredByBaseline(version)) {
                     pending.add(migration);
@@ -106,14 +106,15 @@ public final class SchemaGuard {
         });
         // A repeatable file whose last successful run recorded another checksum has yet to run: the database is behind.
         for (SchemaMigration.Repeatable migration : repeatables) {
-            AppliedMigration row = versions.lastRepeatable().get(migration.script());
+            HistoryRow row = versions.lastRepeatable().get(migration.script());
             if (row == null || !row.success() || !migration.checksum().equals(row.checksum())) {
                 pending.add(migration);
             }
         }
-        List<AppliedMigration> unknown = succeeded.values().stream()
-                .filter(row -> !known.containsKey(row.version()))
-                .sorted((a, b) -> a.version().compareTo(b.version()))
+        List<HistoryRow> unknown = succeeded.entrySet().stream()
+                .filter(last -> !known.containsKey(last.getKey()))
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
                 .toList();
         return new SchemaComparison(expected.getClass().getName(), expected.latestVersion().orElse("(none)"), pending,
                 unknown, drifted, failed);

@@ -1,8 +1,9 @@
 package dev.strata.api;
 
 import dev.strata.migrations.core.ErrorKind;
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.StrataException;
-import dev.strata.migrations.history.AppliedMigration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class SchemaMismatchException extends StrataException {
         if (!comparison.unknown().isEmpty()) {
             text.append("\n  ahead: ").append(count(comparison.unknown().size(), "version"))
                     .append(" unknown to this build: ")
-                    .append(join(comparison.unknown(), row -> row.version() + " (" + row.script() + ")"));
+                    .append(join(comparison.unknown(), SchemaMismatchException::describe));
         }
         if (!comparison.drifted().isEmpty()) {
             text.append("\n  drifted: ").append(count(comparison.drifted().size(), "file")).append(" edited after ")
@@ -47,10 +48,14 @@ public final class SchemaMismatchException extends StrataException {
         if (!comparison.failed().isEmpty()) {
             text.append("\n  failed: ").append(count(comparison.failed().size(), "migration"))
                     .append(" recorded as failed: ")
-                    .append(join(comparison.failed(), (AppliedMigration row) -> row.isRepeatable()
-                            ? row.script() + " (repeatable)" : row.version() + " (" + row.script() + ")"));
+                    .append(join(comparison.failed(), SchemaMismatchException::describe));
         }
         return text.toString();
+    }
+
+    private static String describe(HistoryRow row) {
+        return row.id() instanceof MigrationId.Versioned versioned ? versioned.version() + " (" + row.script() + ")"
+                : row.script() + " (repeatable)";
     }
 
     private static String describe(SchemaMigration migration) {

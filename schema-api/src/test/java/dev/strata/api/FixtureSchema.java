@@ -23,7 +23,8 @@ final class FixtureSchema implements SchemaDescriptor {
                 .resolve(List.of(Location.DEFAULT));
         migrations = Stream.concat(
                 resolved.migrations().stream().<SchemaMigration>map(m ->
-                        new SchemaMigration.Versioned(m.version().toString(), m.script(), m.checksum().toString())),
+                        new SchemaMigration.Versioned(m.id().versionNumber().orElseThrow().toString(), m.script(),
+                                m.checksum().toString())),
                 resolved.repeatables().stream().<SchemaMigration>map(m ->
                         new SchemaMigration.Repeatable(m.script(), m.checksum().toString())))
                 .toList();

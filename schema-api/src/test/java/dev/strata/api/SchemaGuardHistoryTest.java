@@ -1,8 +1,9 @@
 package dev.strata.api;
 
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.history.AppliedMigration;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -39,8 +40,9 @@ class SchemaGuardHistoryTest {
         }
     }
 
-    private static AppliedMigration row(int rank, String version, MigrationType type, String script, String checksum) {
-        return new AppliedMigration(rank, Version.parse(version), "d", type, script, checksum, "me",
+    private static HistoryRow row(int rank, String version, MigrationType type, String script, String checksum) {
+        return new HistoryRow(rank, new MigrationId.Versioned(Version.parse(version)), "d", type, script, checksum,
+                "me",
                 OffsetDateTime.now(), 1, true);
     }
 

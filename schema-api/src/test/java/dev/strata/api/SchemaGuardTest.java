@@ -3,6 +3,7 @@ package dev.strata.api;
 import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
@@ -54,7 +55,8 @@ class SchemaGuardTest {
     void aDatabaseWithAVersionThisBuildDoesNotKnowIsAhead() throws SQLException {
         TestDatabase database = TestPostgres.createDatabase(SchemaGuardTest.class).migrate();
         try (Connection connection = database.dataSource().getConnection()) {
-            new HistoryTable(SchemaGuard.defaultHistoryTable()).insert(connection, new NewHistoryRow(Version.parse("99"),
+            new HistoryTable(SchemaGuard.defaultHistoryTable())
+                    .insert(connection, new NewHistoryRow(new MigrationId.Versioned(Version.parse("99")),
                     "from the future", MigrationType.SQL, "V99__from_the_future.sql", OTHER_CHECKSUM, 1, true,
                     "select 1;"));
         }
@@ -62,7 +64,8 @@ class SchemaGuardTest {
         assertThatThrownBy(() -> SchemaGuard.verify(database.dataSource(), SCHEMA))
                 .isInstanceOfSatisfying(SchemaMismatchException.class, e -> {
                     assertThat(e.comparison().pending()).isEmpty();
-                    assertThat(e.comparison().unknown()).extracting(row -> row.version().toString()).containsExactly("99");
+                    assertThat(e.comparison().unknown())
+                            .extracting(row -> row.id().versionNumber().orElseThrow().toString()).containsExactly("99");
                     assertThat(e.hint()).contains("deploy a build that contains the newer migrations");
                 })
                 .hasMessageEndingWith("\n  ahead: 1 version unknown to this build: 99 (V99__from_the_future.sql)");
@@ -89,7 +92,8 @@ class SchemaGuardTest {
         TestDatabase database = TestPostgres.createDatabase(SchemaGuardTest.class).migrateUpTo("2");
         setChecksum(database, V2, OTHER_CHECKSUM);
         try (Connection connection = database.dataSource().getConnection()) {
-            new HistoryTable(SchemaGuard.defaultHistoryTable()).insert(connection, new NewHistoryRow(Version.parse("13"),
+            new HistoryTable(SchemaGuard.defaultHistoryTable())
+                    .insert(connection, new NewHistoryRow(new MigrationId.Versioned(Version.parse("13")),
                     "failed", MigrationType.SQL, "V13__failed.sql", OTHER_CHECKSUM, 1, false, "select 1;"));
         }
 

@@ -43,7 +43,7 @@ record TestDatabase(String name, int port, String jdbcUrl, DataSource dataSource
         try {
             directory = Files.createTempDirectory("strata-migrations-up-to-" + lastVersion);
             for (ResolvedMigration migration : all) {
-                if (migration.version().compareTo(last) <= 0) {
+                if (migration.id().versionNumber().orElseThrow().compareTo(last) <= 0) {
                     Files.writeString(directory.resolve(migration.script()), migration.content(), StandardCharsets.UTF_8);
                 }
             }

@@ -3,6 +3,7 @@ package dev.strata.codegen;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.Version;
 import dev.strata.migrations.resolve.LocationNotFoundException;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.ResolvedMigration;
@@ -96,10 +97,10 @@ public record MigrationFingerprint(String latestVersion, String fingerprint, Lis
                     "add a V1__<description>.sql file to the migration directory");
         }
         List<Entry> entries = Stream.concat(versioned.stream(), repeatables.stream())
-                .map(m -> new Entry(m.isRepeatable() ? null : m.version().toString(), m.script(),
+                .map(m -> new Entry(m.id().versionNumber().map(Version::toString).orElse(null), m.script(),
                         m.checksum().toString()))
                 .toList();
-        String latest = versioned.get(versioned.size() - 1).version().toString();
+        String latest = versioned.get(versioned.size() - 1).id().versionNumber().orElseThrow().toString();
         return new MigrationFingerprint(latest, digest(entries), entries);
     }
 

@@ -1,6 +1,6 @@
 package dev.strata.migrations;
 
-import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.migrations.core.HistoryRow;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 final class HistoryPrefetch implements AutoCloseable {
     /** An open connection (the caller closes it) and the history as read over it. */
-    record Prefetched(Connection connection, List<AppliedMigration> history) {
+    record Prefetched(Connection connection, List<HistoryRow> history) {
     }
 
     private final CompletableFuture<Prefetched> prefetch;
@@ -34,7 +34,7 @@ final class HistoryPrefetch implements AutoCloseable {
      * @param open    opens a connection, reporting failures as unchecked exceptions, which {@link #get()} rethrows
      * @param history reads the history over the open connection, reporting failures as unchecked exceptions too
      */
-    static HistoryPrefetch start(Supplier<Connection> open, Function<Connection, List<AppliedMigration>> history) {
+    static HistoryPrefetch start(Supplier<Connection> open, Function<Connection, List<HistoryRow>> history) {
         return new HistoryPrefetch(CompletableFuture.supplyAsync(() -> {
             Connection connection = open.get();
             try {

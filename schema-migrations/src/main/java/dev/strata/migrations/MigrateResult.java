@@ -1,13 +1,13 @@
 package dev.strata.migrations;
 
-import dev.strata.migrations.execute.AppliedRun;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.plan.MigrationPlan;
 
 import java.time.Duration;
 import java.util.List;
 
 /** What a migrate run did: the plan it followed and each migration it applied, in order. */
-public record MigrateResult(MigrationPlan plan, List<AppliedRun> applied, Duration elapsed) {
+public record MigrateResult(MigrationPlan plan, List<AppliedFile> applied, Duration elapsed) {
     public MigrateResult {
         applied = List.copyOf(applied);
     }

@@ -1,29 +1,31 @@
 package dev.strata.migrations;
 
+import dev.strata.migrations.core.AppliedFile;
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.DeadClientCheck;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.execute.progress.Interruption;
 import dev.strata.migrations.execute.LockCheck;
 import dev.strata.migrations.execute.MigrationExecutor;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.ExistingObjects;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.history.NewHistoryRow;
 import dev.strata.migrations.lock.AdvisoryLock;
 import dev.strata.migrations.lock.SessionCheck;
-import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.EditedRows;
+import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.Planner;
-import dev.strata.migrations.plan.PreparedScripts;
+import dev.strata.migrations.plan.PreparationCache;
 import dev.strata.migrations.plan.RepairAction;
 import dev.strata.migrations.plan.UndoPlan;
 import dev.strata.migrations.plan.UndoPlanner;
 import dev.strata.migrations.plan.UndoRefusedException;
 import dev.strata.migrations.resolve.MigrationResolver;
+import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import dev.strata.migrations.sql.SqlStates;
 
@@ -122,7 +124,7 @@ public final class Migrator {
             ResolvedMigrations resolved = resolve();
             HistoryPrefetch.Prefetched prefetched = prefetch.get();
             try (Connection connection = prefetched.connection()) {
-                return planWith(connection, resolved, prefetched.history(), new PreparedScripts(settings.nonTransactional()));
+                return planWith(connection, resolved, prefetched.history(), new PreparationCache(settings.nonTransactional()));
             } catch (SQLException e) {
                 throw historyReadFailed(e);
             }
@@ -159,7 +161,7 @@ public final class Migrator {
 
     private MigrateResult migrate(HistoryPrefetch.Prefetched prefetched, ResolvedMigrations resolved, long started) {
         // Planned twice, before the lock and under it: the files are split once.
-        PreparedScripts prepared = new PreparedScripts(settings.nonTransactional());
+        PreparationCache prepared = new PreparationCache(settings.nonTransactional());
         try (Connection connection = prefetched.connection()) {
             MigrationPlan current = planWith(connection, resolved, prefetched.history(), prepared);
             if (current.pending().isEmpty() && !current.hasProblems()) {
@@ -176,7 +178,7 @@ public final class Migrator {
 
     /** The run itself, under the lock: planned again, since another run may have applied files meanwhile. */
     private MigrateResult migrate(Connection connection, LockCheck lock, ResolvedMigrations resolved,
-                                  PreparedScripts prepared, long started) throws SQLException {
+                                  PreparationCache prepared, long started) throws SQLException {
         MigrationPlan plan = planWith(connection, resolved, history.readAll(connection), prepared);
         if (plan.hasProblems()) {
             throw new ValidationFailedException(plan);
@@ -186,7 +188,7 @@ public final class Migrator {
             // Only now: a refused plan must leave the database exactly as it was.
             createHistoryTable(connection);
         }
-        List<AppliedRun> applied = executor.apply(connection, plan.pending(), lock);
+        List<AppliedFile> applied = executor.apply(connection, plan.pending(), lock);
         return new MigrateResult(plan, applied, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -212,7 +214,7 @@ public final class Migrator {
                 throw new ValidationFailedException(plan);
             }
             UndoPlan undo = UndoPlanner.plan(plan, resolved, to, settings.nonTransactional());
-            List<AppliedRun> undone = executor.undo(connection, undo.steps(), lock);
+            List<AppliedFile> undone = executor.undo(connection, undo.steps(), lock);
             return new UndoResult(plan, undone, undo.target(), Duration.ofNanos(System.nanoTime() - started));
         });
     }
@@ -223,16 +225,16 @@ public final class Migrator {
      *
      * @throws BaselineRefusedException when the history already has rows
      */
-    public AppliedMigration baseline(Version version, String description) {
+    public HistoryRow baseline(Version version, String description) {
         Objects.requireNonNull(version, "version");
         return underLock("recording a baseline in " + connections.description(), (connection, lock) -> {
-            List<AppliedMigration> rows = history.readAll(connection);
+            List<HistoryRow> rows = history.readAll(connection);
             if (!rows.isEmpty()) {
                 throw new BaselineRefusedException(settings.historyTable().toString(), rows.size());
             }
             history.createIfMissing(connection);
-            history.insert(connection, new NewHistoryRow(version, description, MigrationType.BASELINE,
-                    "<< baseline >>", "none", 0, true, null));
+            history.insert(connection, new NewHistoryRow(new MigrationId.Versioned(version), description,
+                    MigrationType.BASELINE, "<< baseline >>", "none", 0, true, null));
             return history.readAll(connection).get(0);
         });
     }
@@ -252,8 +254,9 @@ public final class Migrator {
             try {
                 for (RepairAction action : actions) {
                     if (action.kind() == RepairAction.Kind.REALIGNED_CHECKSUM) {
-                        history.realign(connection, action.installedRank(), action.after(),
-                                action.file().description(), action.file().content());
+                        ResolvedMigration file = action.file().orElseThrow();
+                        history.realign(connection, action.installedRank(), action.after(), file.description(),
+                                file.content());
                     } else {
                         history.delete(connection, action.installedRank());
                     }
@@ -340,11 +343,11 @@ public final class Migrator {
 
 
     private MigrationPlan planWith(Connection connection, ResolvedMigrations resolved) throws SQLException {
-        return planWith(connection, resolved, history.readAll(connection), new PreparedScripts(settings.nonTransactional()));
+        return planWith(connection, resolved, history.readAll(connection), new PreparationCache(settings.nonTransactional()));
     }
 
-    private MigrationPlan planWith(Connection connection, ResolvedMigrations resolved, List<AppliedMigration> rows,
-                                  PreparedScripts prepared) throws SQLException {
+    private MigrationPlan planWith(Connection connection, ResolvedMigrations resolved, List<HistoryRow> rows,
+                                  PreparationCache prepared) throws SQLException {
         Map<Integer, String> appliedContent = appliedContent(connection, EditedRows.of(resolved, rows));
         return new Planner(settings.outOfOrder(), prepared).plan(resolved, rows, appliedContent);
     }
@@ -361,10 +364,10 @@ public final class Migrator {
     }
 
     /** What the rows the plan will call edited recorded when applied, by installed rank, read for those rows only. */
-    private Map<Integer, String> appliedContent(Connection connection, List<AppliedMigration> edited)
+    private Map<Integer, String> appliedContent(Connection connection, List<HistoryRow> edited)
             throws SQLException {
         Map<Integer, String> content = new HashMap<>();
-        for (AppliedMigration row : edited) {
+        for (HistoryRow row : edited) {
             history.readContent(connection, row.installedRank())
                     .ifPresent(text -> content.put(row.installedRank(), text));
         }

@@ -1,7 +1,7 @@
 package dev.strata.migrations;
 
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.plan.MigrationPlan;
 
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * What an undo run did: the plan it started from, each undo file it ran (newest version first; {@code script} is the
  * U file) and the newest version still applied afterwards.
  */
-public record UndoResult(MigrationPlan plan, List<AppliedRun> undone, Optional<Version> current, Duration elapsed) {
+public record UndoResult(MigrationPlan plan, List<AppliedFile> undone, Optional<Version> current, Duration elapsed) {
     public UndoResult {
         undone = List.copyOf(undone);
     }

@@ -4,7 +4,7 @@ import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
-import dev.strata.migrations.core.Version;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.drift.DriftCheck;
 import dev.strata.migrations.drift.SchemaDiff;
 import dev.strata.migrations.drift.SchemaSnapshot;
@@ -16,7 +16,6 @@ import dev.strata.migrations.plan.PlanEntry;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,15 +66,14 @@ final class LiveSchemaCheck {
      * version) is replayed as it happened.
      */
     static boolean everyFileAppliedInVersionOrder(List<PlanEntry> entries) {
-        Comparator<PlanEntry> engineOrder = Comparator.comparing(PlanEntry::version,
-                Comparator.nullsLast(Comparator.<Version>naturalOrder())).thenComparing(PlanEntry::script);
         int previousRank = Integer.MIN_VALUE;
-        for (PlanEntry entry : entries.stream().sorted(engineOrder).toList()) {
-            if (entry.state() != MigrationState.APPLIED || entry.file() == null || entry.applied() == null
-                    || entry.applied().installedRank() < previousRank) {
+        for (PlanEntry entry : entries.stream().sorted(PlanEntry.ORDER).toList()) {
+            Optional<HistoryRow> row = entry.row();
+            if (entry.state() != MigrationState.APPLIED || entry.file().isEmpty() || row.isEmpty()
+                    || row.get().installedRank() < previousRank) {
                 return false;
             }
-            previousRank = entry.applied().installedRank();
+            previousRank = row.get().installedRank();
         }
         return !entries.isEmpty();
     }

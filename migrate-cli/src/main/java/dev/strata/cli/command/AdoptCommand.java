@@ -132,7 +132,7 @@ public final class AdoptCommand extends DatabaseCommand {
         out.println((dryRun ? "Would adopt" : "Adopted") + " " + tool + "'s " + plan.source() + " into "
                 + session.historyTable() + " of " + session.description() + ":");
         for (AdoptionPlan.Adoption adoption : plan.adoptions()) {
-            out.println("  " + (adoption.version() == null ? "repeatable" : "version " + adoption.version()) + "  "
+            out.println("  " + adoption.id().describe() + "  "
                     + adoption.script() + "  " + adoption.type() + ", " + installed(adoption.source(), tool) + "; "
                     + adoption.check());
         }

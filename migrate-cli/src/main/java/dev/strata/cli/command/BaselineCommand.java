@@ -3,9 +3,9 @@ package dev.strata.cli.command;
 import dev.strata.cli.CliContext;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.database.DatabaseSession;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.execute.progress.ExecutionListener;
-import dev.strata.migrations.history.AppliedMigration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,7 +36,7 @@ public final class BaselineCommand extends DatabaseCommand {
     public Integer call() {
         Version parsed = versionOption("--version", version);
         try (DatabaseSession session = openSession(context)) {
-            AppliedMigration row = session.migrator(ExecutionListener.NONE).baseline(parsed, description);
+            HistoryRow row = session.migrator(ExecutionListener.NONE).baseline(parsed, description);
             renderer().baselined(session.description(), row);
             return ExitCode.SUCCESS.code();
         }

@@ -25,7 +25,7 @@ final class NamedMigrationFiles {
      * @return empty with {@code missing} set when a named file is not one of the resolved migrations
      */
     static Lookup find(List<String> named, MigrationPlan plan, Path workingDirectory) {
-        List<ResolvedMigration> files = plan.entries().stream().map(PlanEntry::resolvedFile)
+        List<ResolvedMigration> files = plan.entries().stream().map(PlanEntry::file)
                 .flatMap(Optional::stream).toList();
         Set<String> scripts = new LinkedHashSet<>();
         for (String argument : named) {

@@ -196,7 +196,8 @@ public final class NewCommand implements Callable<Integer> {
 
     private static Optional<Existing> highest(ResolvedMigrations resolved) {
         List<Existing> existing = new ArrayList<>();
-        resolved.migrations().forEach(migration -> existing.add(new Existing(migration.script(), migration.version())));
+        resolved.migrations().forEach(migration -> existing.add(new Existing(migration.script(),
+                migration.id().versionNumber().orElseThrow())));
         resolved.problems().stream().filter(problem -> problem.script() != null && problem.version() != null)
                 .forEach(problem -> existing.add(new Existing(problem.script(), problem.version())));
         return existing.stream().max(Comparator.comparing(Existing::version));

@@ -32,7 +32,7 @@ final class JsonError {
         }
         if (error instanceof ConnectionLostException lost) {
             node.put("script", lost.script());
-            node.put("version", lost.version().toString());
+            node.put("version", JsonValues.text(lost.id().versionNumber()));
             node.put("phase", lost.phase().name().toLowerCase(Locale.ROOT));
             node.put("appliedBeforeFailure", lost.appliedBeforeFailure());
         }
@@ -65,7 +65,7 @@ final class JsonError {
         SqlFailure failure = failed.failure();
         node.put("script", failure.script());
         node.put("path", failure.path());
-        node.put("version", JsonReport.versionText(failure.version()));
+        node.put("version", JsonValues.text(failure.id().versionNumber()));
         node.put("line", failure.line());
         node.put("column", failure.column());
         node.put("sqlState", failure.sqlState());

@@ -3,7 +3,7 @@ package dev.strata.cli.output;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.execute.progress.ExecutionListener;
-import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.RepairAction;
@@ -39,7 +39,7 @@ final class JsonRenderer implements Renderer {
     }
 
     @Override
-    public void baselined(String database, AppliedMigration row) {
+    public void baselined(String database, HistoryRow row) {
         report.baselined(row).print(out, masker);
     }
 

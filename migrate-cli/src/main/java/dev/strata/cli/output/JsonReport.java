@@ -9,11 +9,11 @@ import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.adopt.AdoptionPlan;
-import dev.strata.migrations.core.Version;
+import dev.strata.migrations.core.AppliedFile;
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.drift.DriftReport;
-import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.progress.ExecutionListener;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.RepairAction;
@@ -91,7 +91,7 @@ public final class JsonReport {
         document().set(key, Binder.MAPPER.valueToTree(runs));
         return new ExecutionListener() {
             @Override
-            public void applied(AppliedRun run) {
+            public void applied(AppliedFile run) {
                 runs.add(JsonValues.Run.of(run));
                 document().set(key, Binder.MAPPER.valueToTree(runs));
             }
@@ -115,7 +115,7 @@ public final class JsonReport {
     }
 
     /** A finished {@code baseline}: the row it recorded. */
-    JsonReport baselined(AppliedMigration row) {
+    JsonReport baselined(HistoryRow row) {
         document().set("baseline", Binder.MAPPER.valueToTree(JsonValues.Baseline.of(row)));
         return this;
     }
@@ -129,7 +129,7 @@ public final class JsonReport {
         ArrayNode rows = document.putArray("adopted");
         for (AdoptionPlan.Adoption adoption : plan.adoptions()) {
             ObjectNode node = rows.addObject();
-            node.put("version", versionText(adoption.version()));
+            node.put("version", JsonValues.text(adoption.id().versionNumber()));
             node.put("type", adoption.type().name());
             node.put("script", adoption.script());
             // null when the tool did not record it: the row then keeps the adopting user and the adoption time
@@ -169,7 +169,8 @@ public final class JsonReport {
         document().put("targetVersion", JsonValues.text(drift.plan().target()));
         ArrayNode replayed = document().putArray("replayed");
         drift.replayed().forEach(file -> replayed.addObject().put("script", file.script())
-                .put("version", versionText(file.version())).put("repeatable", file.isRepeatable()));
+                .put("version", JsonValues.text(file.id().versionNumber()))
+                .put("repeatable", file.id() instanceof MigrationId.Repeatable));
         document().set("pending", Binder.MAPPER.valueToTree(drift.pending().stream()
                 .map(migration -> JsonValues.Pending.of(migration, false)).toList()));
         document().put("drifted", drift.drifted());
@@ -202,11 +203,6 @@ public final class JsonReport {
 
     public void print(PrintWriter out, SecretMasker masker) {
         JsonOutput.print(document(), masker, out);
-    }
-
-    /** A repeatable migration has no version: JSON null. */
-    static String versionText(Version version) {
-        return JsonValues.text(version);
     }
 
     /**

@@ -3,11 +3,12 @@ package dev.strata.cli.output;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.ChangedLines;
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.execute.AppliedRun;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.plan.PlanEntry;
@@ -47,7 +48,8 @@ final class JsonValues {
     record Entry(String version, boolean repeatable, String description, String script, String state,
                  boolean adopted, String adoptedFrom, boolean noOp, String installedAt, Integer executionMs) {
         static Entry of(PlanEntry entry) {
-            return new Entry(text(entry.version()), entry.isRepeatable(), entry.description(), entry.script(),
+            return new Entry(text(entry.id().versionNumber()), entry.id() instanceof MigrationId.Repeatable,
+                    entry.description(), entry.script(),
                     entry.state().label(), entry.adopted(), entry.adoptedFrom().orElse(null), entry.isNoOp(),
                     entry.installedAt().map(JsonValues::utc).orElse(null), entry.executionMs().orElse(null));
         }
@@ -59,8 +61,8 @@ final class JsonValues {
                    @JsonInclude(JsonInclude.Include.NON_NULL) List<Statement> statements) {
         static Pending of(PendingMigration pending, boolean withStatements) {
             List<SqlStatement> statements = pending.statements();
-            return new Pending(pending.migration().script(), text(pending.migration().version()),
-                    pending.migration().isRepeatable(), pending.migration().description(),
+            return new Pending(pending.migration().script(), text(pending.migration().id().versionNumber()),
+                    pending.migration().id() instanceof MigrationId.Repeatable, pending.migration().description(),
                     pending.directives().transactional(), statements.isEmpty(), Directives.of(pending.directives()),
                     withStatements ? IntStream.range(0, statements.size())
                             .mapToObj(i -> Statement.of(i + 1, statements.get(i))).toList() : null);
@@ -101,8 +103,9 @@ final class JsonValues {
 
     /** A file migrate applied, or an undo file undo ran. */
     record Run(String script, String version, String description, int statements, int executionMs) {
-        static Run of(AppliedRun run) {
-            return new Run(run.script(), text(run.version()), run.description(), run.statements(), run.executionMs());
+        static Run of(AppliedFile file) {
+            return new Run(file.script(), text(file.id().versionNumber()), file.description(), file.statements(),
+                    file.executionMs());
         }
     }
 
@@ -124,24 +127,21 @@ final class JsonValues {
 
     /** The row {@code baseline} recorded. */
     record Baseline(String version, String description, int installedRank) {
-        static Baseline of(AppliedMigration row) {
-            return new Baseline(row.version().toString(), row.description(), row.installedRank());
+        static Baseline of(HistoryRow row) {
+            return new Baseline(text(row.id().versionNumber()), row.description(), row.installedRank());
         }
     }
 
     /** One change {@code repair} made to the history. */
     record Repair(String kind, String script, String version, int installedRank, String before, String after) {
         static Repair of(RepairAction action) {
-            return new Repair(action.kind().name(), action.script(), text(action.version()), action.installedRank(),
+            return new Repair(action.kind().name(), action.script(), text(action.id().versionNumber()),
+                    action.installedRank(),
                     action.before(), action.after());
         }
     }
 
     /** A repeatable migration has no version: JSON null. */
-    static String text(Version version) {
-        return version == null ? null : version.toString();
-    }
-
     static String text(Optional<Version> version) {
         return version.map(Version::toString).orElse(null);
     }

@@ -1,6 +1,6 @@
 package dev.strata.cli.output;
 
-import dev.strata.migrations.execute.AppliedRun;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.execute.progress.ServerNotice;
 import dev.strata.migrations.resolve.ResolvedMigration;
@@ -23,7 +23,7 @@ public final class NoticeLines implements ExecutionListener {
     }
 
     @Override
-    public void applied(AppliedRun run) {
+    public void applied(AppliedFile run) {
         progress.applied(run);
     }
 

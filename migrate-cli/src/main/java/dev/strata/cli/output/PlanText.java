@@ -1,5 +1,6 @@
 package dev.strata.cli.output;
 
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.plan.MigrationPlan;
@@ -39,7 +40,8 @@ public final class PlanText {
         rows.add(anyAdopted ? withAdoptedFrom(HEADERS, ADOPTED_FROM_HEADER) : HEADERS);
         for (PlanEntry entry : plan.entries()) {
             String[] row = {
-                    entry.isRepeatable() ? "repeatable" : entry.version().toString(),
+                    entry.id() instanceof MigrationId.Versioned versioned ? versioned.version().toString()
+                            : "repeatable",
                     entry.description(),
                     entry.state().label() + (entry.adopted() ? " (adopted)" : "") + (entry.isNoOp() ? " (no-op)" : ""),
                     entry.installedAt().map(at -> INSTALLED_AT.format(at.withOffsetSameInstant(ZoneOffset.UTC))).orElse(""),
@@ -105,11 +107,11 @@ public final class PlanText {
         List<SqlStatement> statements = pending.statements();
         out.println();
         if (statements.isEmpty()) {
-            out.println(pending.migration().script() + " (" + pending.migration().identity()
+            out.println(pending.migration().script() + " (" + pending.migration().id().describe()
                     + ", no-op: no statements, only comments or nothing; it will be recorded as applied)");
             return;
         }
-        out.println(pending.migration().script() + " (" + pending.migration().identity() + ", "
+        out.println(pending.migration().script() + " (" + pending.migration().id().describe() + ", "
                 + statements.size() + (statements.size() == 1 ? " statement" : " statements") + ", "
                 + directives(pending.directives()) + ")");
         for (int i = 0; i < statements.size(); i++) {

@@ -1,6 +1,6 @@
 package dev.strata.cli.output;
 
-import dev.strata.migrations.execute.AppliedRun;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
@@ -31,7 +31,7 @@ public final class ProgressLines implements ExecutionListener {
     }
 
     @Override
-    public void applied(AppliedRun run) {
+    public void applied(AppliedFile run) {
         out.println(run.executionMs() + " ms");
         out.flush();
     }

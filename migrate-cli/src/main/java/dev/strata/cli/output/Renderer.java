@@ -3,7 +3,7 @@ package dev.strata.cli.output;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.execute.progress.ExecutionListener;
-import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.RepairAction;
@@ -31,7 +31,7 @@ public sealed interface Renderer permits TextRenderer, JsonRenderer {
     void validated(String database, MigrationPlan plan);
 
     /** {@code strata baseline} recorded {@code row}. */
-    void baselined(String database, AppliedMigration row);
+    void baselined(String database, HistoryRow row);
 
     /** {@code strata repair} made these changes (none: nothing to repair). */
     void repaired(String database, List<RepairAction> actions);

@@ -3,7 +3,7 @@ package dev.strata.cli.output;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.execute.progress.ExecutionListener;
-import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PendingMigration;
@@ -43,8 +43,8 @@ final class TextRenderer implements Renderer {
     }
 
     @Override
-    public void baselined(String database, AppliedMigration row) {
-        out.println("Baselined " + database + " at version " + row.version()
+    public void baselined(String database, HistoryRow row) {
+        out.println("Baselined " + database + " at " + row.id().describe()
                 + ": files up to it will not be run; `strata migrate` applies the newer ones.");
     }
 

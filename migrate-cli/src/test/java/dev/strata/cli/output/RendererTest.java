@@ -3,6 +3,7 @@ package dev.strata.cli.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.plan.MigrationPlan;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RendererTest {
     private static final String SQL = "create index concurrently t_name on t (name)";
     private static final MigrationPlan PLAN = new MigrationPlan(List.of(), List.of(new PendingMigration(
-            new ResolvedMigration(Version.parse("2"), "index", "V2__index.sql", "db/V2__index.sql",
+            new ResolvedMigration(new MigrationId.Versioned(Version.parse("2")), "index", "V2__index.sql",
+                    "db/V2__index.sql",
                     "-- strata:transaction=false\n" + SQL + ";\n", Checksum.of(SQL)),
             new ScriptDirectives(false, new StatementTimeouts(Optional.empty(), Optional.of(Duration.ofSeconds(5)))),
             List.of(new SqlStatement(SQL, 28, 2, 1)))), List.of(), Optional.of(Version.parse("1")));

@@ -1,8 +1,8 @@
 package dev.strata.migrations.adopt;
 
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.SchemaTable;
-import dev.strata.migrations.core.Version;
 import dev.strata.migrations.history.NewHistoryRow;
 
 import java.util.List;
@@ -35,13 +35,14 @@ public record AdoptionPlan(String tool, SchemaTable source, List<Adoption> adopt
     /**
      * One history row to write.
      *
-     * @param version null exactly for a repeatable file
+     * @param id      the version recorded, or for a repeatable file its name
      * @param check   how the file was checked, e.g. {@code CRC32 -873187034 verified}
      */
-    public record Adoption(SourceMigration source, Version version, String description, MigrationType type,
+    public record Adoption(SourceMigration source, MigrationId id, String description, MigrationType type,
                            String script, String checksum, Optional<String> content, String check) {
         public Adoption {
             Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(id, "id");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(script, "script");
             Objects.requireNonNull(checksum, "checksum");
@@ -56,7 +57,7 @@ public record AdoptionPlan(String tool, SchemaTable source, List<Adoption> adopt
 
         /** The row as Strata writes it; user, time and provenance are written separately. */
         public NewHistoryRow row() {
-            return new NewHistoryRow(version, description, type, script, checksum, source.executionMs(), true,
+            return new NewHistoryRow(id, description, type, script, checksum, source.executionMs(), true,
                     content.orElse(null), null);
         }
     }

@@ -1,11 +1,12 @@
 package dev.strata.migrations.adopt;
 
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.AppliedVersions;
 import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.resolve.ResolvedMigration;
@@ -39,9 +40,10 @@ public final class AdoptionPlanner {
      */
     public static AdoptionPlan plan(SourceTool tool, SchemaTable source, SourceHistory history,
                                     ResolvedMigrations files, Layout filesLayout,
-                                    Function<ResolvedMigration, byte[]> stored, List<AppliedMigration> strata) {
+                                    Function<ResolvedMigration, byte[]> stored, List<HistoryRow> strata) {
         Map<Version, ResolvedMigration> versioned = new HashMap<>();
-        files.migrations().forEach(file -> versioned.putIfAbsent(file.version(), file));
+        files.migrations().forEach(file -> file.id().versionNumber()
+                .ifPresent(version -> versioned.putIfAbsent(version, file)));
         Map<String, ResolvedMigration> repeatable = new HashMap<>();
         files.repeatables().forEach(file -> repeatable.putIfAbsent(file.script(), file));
         AppliedVersions recorded = AppliedVersions.of(strata);
@@ -65,14 +67,14 @@ public final class AdoptionPlanner {
                 continue;
             }
             Version version = migration.version();
-            AppliedMigration existing = recorded.lastRows().get(version);
+            HistoryRow existing = recorded.lastRows().get(version);
             if (existing != null && !AppliedVersions.isUndo(existing)) {
                 notes.add(migration.describe() + ": already in Strata's history (row " + existing.installedRank()
                         + ", " + existing.type() + ")");
             } else if (migration.kind() == SourceMigration.Kind.BASELINE) {
-                adoptions.add(new AdoptionPlan.Adoption(migration, version, "baseline adopted from "
-                        + tool.displayName(), MigrationType.BASELINE, "<< baseline >>", "none", Optional.empty(),
-                        tool.displayName() + " baseline"));
+                adoptions.add(new AdoptionPlan.Adoption(migration, new MigrationId.Versioned(version),
+                        "baseline adopted from " + tool.displayName(), MigrationType.BASELINE, "<< baseline >>", "none",
+                        Optional.empty(), tool.displayName() + " baseline"));
             } else {
                 ResolvedMigration file = versioned.get(version);
                 Optional<SkippedGoStep> goStep = files.skippedGoSteps().stream()
@@ -105,7 +107,7 @@ public final class AdoptionPlanner {
                     edited.add(new AdoptionPlan.EditedFile(migration, file.path(), check.recorded(), check.now()));
                 }
                 // The file's version as written (000012, not 12): the one every later migrate records.
-                adoptions.add(new AdoptionPlan.Adoption(migration, file.version(), file.description(),
+                adoptions.add(new AdoptionPlan.Adoption(migration, file.id(), file.description(),
                         MigrationType.ADOPTED, file.script(), file.checksum().toString(), Optional.of(file.content()),
                         check.matches() ? check.verified() : check.recorded() + " recorded, file has " + check.now()
                                 + ": edit accepted with --accept-edited"));
@@ -133,7 +135,7 @@ public final class AdoptionPlanner {
                     + " migrate` runs it again, as " + tool.displayName() + " would have");
             return Optional.empty();
         }
-        return Optional.of(new AdoptionPlan.Adoption(migration, null, file.description(), MigrationType.REPEATABLE,
+        return Optional.of(new AdoptionPlan.Adoption(migration, file.id(), file.description(), MigrationType.REPEATABLE,
                 file.script(), file.checksum().toString(), Optional.of(file.content()), check.verified()));
     }
 

@@ -89,12 +89,13 @@ public final class GolangMigrateTool implements SourceTool {
         List<SourceMigration> applied = new ArrayList<>();
         boolean currentHasFile = false;
         for (ResolvedMigration file : files.migrations()) {
-            if (files.order().isAfter(file.version(), current)) {
+            Version version = file.id().versionNumber().orElseThrow();
+            if (files.order().isAfter(version, current)) {
                 continue;
             }
-            currentHasFile |= file.version().equals(current);
-            applied.add(SourceMigration.versioned(applied.size(), file.version(),
-                    new Verification.NotRecorded("golang-migrate"), "version " + file.version() + " (at or below"
+            currentHasFile |= version.equals(current);
+            applied.add(SourceMigration.versioned(applied.size(), version,
+                    new Verification.NotRecorded("golang-migrate"), "version " + version + " (at or below"
                             + " golang-migrate's version " + row.version() + ")", origin, ""));
         }
         if (!currentHasFile) {

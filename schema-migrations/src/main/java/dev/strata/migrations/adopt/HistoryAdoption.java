@@ -4,8 +4,8 @@ import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.DatabaseConnectionException;
 import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.SchemaTable;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.lock.AdvisoryLock;
 import dev.strata.migrations.core.Layout;
@@ -112,7 +112,7 @@ public final class HistoryAdoption {
         if (!SourceTables.exists(connection, source)) {
             throw AdoptionRefusedException.noTable(tool, source);
         }
-        List<AppliedMigration> strata = history.readAll(connection);
+        List<HistoryRow> strata = history.readAll(connection);
         return AdoptionPlanner.plan(tool, source, tool.read(connection, source, files.resolved()), files.resolved(),
                 files.layout(), files.stored(), strata);
     }

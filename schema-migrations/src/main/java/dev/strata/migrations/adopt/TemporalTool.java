@@ -121,13 +121,14 @@ public final class TemporalTool implements SourceTool {
         List<SourceMigration> applied = new ArrayList<>();
         boolean currentHasFile = false;
         for (ResolvedMigration file : files.migrations()) {
-            Version directory = directoryVersion(file.version());
+            Version version = file.id().versionNumber().orElseThrow();
+            Version directory = directoryVersion(version);
             if (files.order().isAfter(directory, current)) {
                 continue;
             }
             currentHasFile |= directory.equals(current);
-            SourceMigration migration = SourceMigration.versioned(applied.size(), file.version(),
-                    new Verification.NotRecorded("temporal-sql-tool"), "version " + file.version() + " (v"
+            SourceMigration migration = SourceMigration.versioned(applied.size(), version,
+                    new Verification.NotRecorded("temporal-sql-tool"), "version " + version + " (v"
                             + directory + ", at or below temporal-sql-tool's version " + text + ")", origin, "");
             applied.add(Optional.ofNullable(updated.get(directory)).map(migration::installedOn).orElse(migration));
         }

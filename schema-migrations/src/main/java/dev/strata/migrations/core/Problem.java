@@ -24,10 +24,6 @@ public record Problem(ProblemKind kind, String script, Version version, String m
         this(kind, script, version, message, hint, Optional.empty());
     }
 
-    public Optional<String> scriptName() {
-        return Optional.ofNullable(script);
-    }
-
     public Optional<Version> versionNumber() {
         return Optional.ofNullable(version);
     }

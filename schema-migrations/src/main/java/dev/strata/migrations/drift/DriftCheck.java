@@ -8,17 +8,18 @@ import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.execute.progress.ExecutionListener;
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.execute.LockCheck;
 import dev.strata.migrations.execute.MigrationExecutor;
 import dev.strata.migrations.execute.MigrationFailedException;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.MigrationState;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.plan.PlanEntry;
 import dev.strata.migrations.plan.Planner;
-import dev.strata.migrations.plan.PreparedScripts;
+import dev.strata.migrations.plan.PreparationCache;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import dev.strata.migrations.sql.SqlStates;
@@ -149,27 +150,32 @@ public final class DriftCheck {
         for (PlanEntry entry : plan.entries()) {
             MigrationState state = entry.state();
             if (state == MigrationState.BELOW_BASELINE || state == MigrationState.BASELINE) {
-                if (entry.file() != null) {
+                if (entry.file().isPresent()) {
                     baselined.add(entry);
                 }
-            } else if (state == MigrationState.APPLIED && entry.file() != null
+            } else if (state == MigrationState.APPLIED && entry.file().isPresent()
                     || state == MigrationState.OUTDATED || state == MigrationState.REMOVED) {
                 applied.add(entry);
             }
         }
-        applied.sort(Comparator.comparingInt(entry -> entry.applied().installedRank()));
+        applied.sort(Comparator.comparingInt(DriftCheck::installedRank));
         List<ResolvedMigration> files = new ArrayList<>();
-        baselined.forEach(entry -> files.add(entry.file()));
+        baselined.forEach(entry -> files.add(entry.file().orElseThrow()));
         Map<Integer, Optional<String>> recorded = recordedContent(applied.stream()
                 .filter(entry -> entry.state() != MigrationState.APPLIED).toList());
         for (PlanEntry entry : applied) {
             if (entry.state() == MigrationState.APPLIED) {
-                files.add(entry.file());
+                files.add(entry.file().orElseThrow());
             } else {
-                asRecorded(entry, recorded.get(entry.applied().installedRank())).ifPresent(files::add);
+                asRecorded(entry, recorded.get(installedRank(entry))).ifPresent(files::add);
             }
         }
         return files;
+    }
+
+    /** The rank of an applied, outdated or removed entry's row, which each of them has. */
+    private static int installedRank(PlanEntry entry) {
+        return entry.row().orElseThrow().installedRank();
     }
 
     /** The content the live history recorded for each entry's row, by installed rank; one connection, if any. */
@@ -181,7 +187,7 @@ public final class DriftCheck {
         Map<Integer, Optional<String>> contents = new HashMap<>();
         try (Connection connection = live.openInAutocommit()) {
             for (PlanEntry entry : entries) {
-                int rank = entry.applied().installedRank();
+                int rank = installedRank(entry);
                 contents.put(rank, history.readContent(connection, rank));
             }
         } catch (SQLException e) {
@@ -191,11 +197,11 @@ public final class DriftCheck {
     }
 
     private static Optional<ResolvedMigration> asRecorded(PlanEntry entry, Optional<String> content) {
-        AppliedMigration row = entry.applied();
+        HistoryRow row = entry.row().orElseThrow();
         if (content.isEmpty()) {
-            return Optional.ofNullable(entry.file());
+            return entry.file();
         }
-        return Optional.of(new ResolvedMigration(null, row.description(), row.script(),
+        return Optional.of(new ResolvedMigration(row.id(), row.description(), row.script(),
                 "history row " + row.installedRank() + " (" + row.script() + " as last applied)", content.get(),
                 Checksum.of(content.get())));
     }
@@ -206,9 +212,11 @@ public final class DriftCheck {
         }
         // The planner prepares the files (directives, statements) exactly as for migrate; on an empty history all are
         // pending, in version order, which is then put back into the live database's order.
-        List<ResolvedMigration> versioned = files.stream().filter(file -> !file.isRepeatable()).toList();
-        List<ResolvedMigration> repeatable = files.stream().filter(ResolvedMigration::isRepeatable).toList();
-        MigrationPlan scratchPlan = new Planner(true, new PreparedScripts(settings.nonTransactional())).plan(
+        List<ResolvedMigration> versioned = files.stream()
+                .filter(file -> file.id() instanceof MigrationId.Versioned).toList();
+        List<ResolvedMigration> repeatable = files.stream()
+                .filter(file -> file.id() instanceof MigrationId.Repeatable).toList();
+        MigrationPlan scratchPlan = new Planner(true, new PreparationCache(settings.nonTransactional())).plan(
                 new ResolvedMigrations(versioned, List.of(), List.of(), repeatable), List.of());
         if (scratchPlan.hasProblems()) {
             throw new ValidationFailedException(scratchPlan);

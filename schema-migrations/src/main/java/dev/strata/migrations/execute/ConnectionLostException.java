@@ -1,8 +1,8 @@
 package dev.strata.migrations.execute;
 
 import dev.strata.migrations.core.ErrorKind;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.StrataException;
-import dev.strata.migrations.core.Version;
 
 import java.sql.SQLException;
 
@@ -24,15 +24,15 @@ public final class ConnectionLostException extends StrataException {
     }
 
     private final String script;
-    private final Version version;
+    private final MigrationId id;
     private final Phase phase;
     private final int appliedBeforeFailure;
 
-    private ConnectionLostException(String message, String hint, String script, Version version, Phase phase,
+    private ConnectionLostException(String message, String hint, String script, MigrationId id, Phase phase,
                                     int appliedBeforeFailure, SQLException cause) {
         super(message, hint, cause);
         this.script = script;
-        this.version = version;
+        this.id = id;
         this.phase = phase;
         this.appliedBeforeFailure = appliedBeforeFailure;
     }
@@ -44,17 +44,17 @@ public final class ConnectionLostException extends StrataException {
      */
     static ConnectionLostException of(Phase phase, FailureContext context, String where, SQLException cause) {
         String script = context.file().script();
-        Version version = context.file().version();
+        MigrationId id = context.file().id();
         boolean transactional = context.transactional();
         int statementsApplied = context.statementsApplied();
         int appliedBeforeFailure = context.filesApplied();
         String reason = cause.getMessage() + (cause.getSQLState() == null ? "" : " [SQLSTATE " + cause.getSQLState() + "]");
         String what = switch (phase) {
-            case APPLYING -> "lost the connection to the database while applying " + script + " (version " + version
+            case APPLYING -> "lost the connection to the database while applying " + script + " (" + id.describe()
                     + ")" + (where == null ? "" : " at " + where);
-            case COMMITTING -> "lost the connection to the database while committing " + script + " (version "
-                    + version + ")";
-            case LOCK_LOST -> "lost the migration lock while applying " + script + " (version " + version
+            case COMMITTING -> "lost the connection to the database while committing " + script + " ("
+                    + id.describe() + ")";
+            case LOCK_LOST -> "lost the migration lock while applying " + script + " (" + id.describe()
                     + "): the session holding it ended, so another run could start; stopped before committing";
         };
         String state;
@@ -80,7 +80,7 @@ public final class ConnectionLostException extends StrataException {
                 + " administrator), then run `strata migrate` again: it continues with " + script
                 + (phase == Phase.COMMITTING ? " unless it was committed" : "")
                 + (transactional ? "" : ", from its first statement, so it must be safe to re-run (IF NOT EXISTS)");
-        return new ConnectionLostException(what + ": " + reason + "\n  " + state + earlier, hint, script, version,
+        return new ConnectionLostException(what + ": " + reason + "\n  " + state + earlier, hint, script, id,
                 phase, appliedBeforeFailure, cause);
     }
 
@@ -88,8 +88,8 @@ public final class ConnectionLostException extends StrataException {
         return script;
     }
 
-    public Version version() {
-        return version;
+    public MigrationId id() {
+        return id;
     }
 
     public Phase phase() {

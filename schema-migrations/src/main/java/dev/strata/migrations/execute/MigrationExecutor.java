@@ -1,9 +1,12 @@
 package dev.strata.migrations.execute;
 
+import dev.strata.migrations.core.AppliedFile;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.execute.progress.Interruption;
+import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.history.NewHistoryRow;
 import dev.strata.migrations.plan.PendingMigration;
@@ -11,7 +14,6 @@ import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.sql.SqlStatement;
 import dev.strata.migrations.sql.SqlStates;
 import dev.strata.migrations.sql.TextPosition;
-import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -58,7 +60,7 @@ public final class MigrationExecutor {
      * @throws MigrationInterruptedException when the {@link Interruption} stopped the run
      * @throws ConnectionLostException when the connection or the lock's session is lost
      */
-    public List<AppliedRun> apply(Connection connection, List<PendingMigration> pending, LockCheck lock)
+    public List<AppliedFile> apply(Connection connection, List<PendingMigration> pending, LockCheck lock)
             throws SQLException {
         return run(connection, pending, MigrationType.SQL, lock);
     }
@@ -67,14 +69,14 @@ public final class MigrationExecutor {
      * Runs undo files in order, exactly as migrations are run (transaction, directives, timeouts), each recorded by a
      * history row of type {@link MigrationType#UNDO} for its version; stops at the first failure.
      */
-    public List<AppliedRun> undo(Connection connection, List<PendingMigration> undos, LockCheck lock)
+    public List<AppliedFile> undo(Connection connection, List<PendingMigration> undos, LockCheck lock)
             throws SQLException {
         return run(connection, undos, MigrationType.UNDO, lock);
     }
 
-    private List<AppliedRun> run(Connection connection, List<PendingMigration> pending, MigrationType type,
+    private List<AppliedFile> run(Connection connection, List<PendingMigration> pending, MigrationType type,
                                  LockCheck lock) throws SQLException {
-        List<AppliedRun> applied = new ArrayList<>(pending.size());
+        List<AppliedFile> applied = new ArrayList<>(pending.size());
         if (pending.isEmpty()) {
             return applied;
         }
@@ -93,10 +95,11 @@ public final class MigrationExecutor {
                 }
                 listener.starting(migration.migration());
                 StatementTimeouts timeouts = migration.directives().timeouts().over(runTimeouts);
-                MigrationType recorded = migration.migration().isRepeatable() ? MigrationType.REPEATABLE : type;
+                MigrationType recorded = migration.migration().id() instanceof MigrationId.Repeatable
+                        ? MigrationType.REPEATABLE : type;
                 FailureContext context = FailureContext.starting(migration.migration(), recorded,
                         migration.directives().transactional(), applied.size());
-                AppliedRun run = context.transactional()
+                AppliedFile run = context.transactional()
                         ? applyInTransaction(connection, migration, context, timeouts, lock, reset)
                         : new NonTransactionalRun(this, connection, migration, context, reset).apply(timeouts, lock);
                 applied.add(run);
@@ -112,7 +115,7 @@ public final class MigrationExecutor {
         return applied;
     }
 
-    private AppliedRun applyInTransaction(Connection connection, PendingMigration pending, FailureContext context,
+    private AppliedFile applyInTransaction(Connection connection, PendingMigration pending, FailureContext context,
                                           StatementTimeouts timeouts, LockCheck lock, SessionReset reset)
             throws SQLException {
         ResolvedMigration migration = pending.migration();
@@ -142,7 +145,7 @@ public final class MigrationExecutor {
                     if (guard.isEmpty()) {
                         recordAndCommit(connection, statement, context, lock, reset);
                     }
-                    return appliedRun(pending, started);
+                    return appliedFile(pending, started);
                 }
                 SQLException error = failed.get().error();
                 rollbackQuietly(connection, error);
@@ -165,7 +168,7 @@ public final class MigrationExecutor {
             executeEach(statement, settings);
             executeOneByOne(connection, statement, pending, context);
             recordAndCommit(connection, statement, context, lock, reset);
-            return appliedRun(pending, started);
+            return appliedFile(pending, started);
         } catch (SQLException e) {
             // Failed while recording or committing: nothing of this migration is committed.
             rollbackQuietly(connection, e);
@@ -250,9 +253,9 @@ public final class MigrationExecutor {
         }
     }
 
-    private static AppliedRun appliedRun(PendingMigration pending, long startedNanos) {
+    private static AppliedFile appliedFile(PendingMigration pending, long startedNanos) {
         ResolvedMigration migration = pending.migration();
-        return new AppliedRun(migration.version(), migration.description(), migration.script(),
+        return new AppliedFile(migration.id(), migration.description(), migration.script(),
                 pending.statements().size(), elapsedMs(startedNanos));
     }
 
@@ -312,7 +315,7 @@ public final class MigrationExecutor {
 
     static NewHistoryRow row(ResolvedMigration migration, MigrationType type, OptionalInt executionMs,
                              boolean success, String failure) {
-        return new NewHistoryRow(migration.version(), migration.description(), type, migration.script(),
+        return new NewHistoryRow(migration.id(), migration.description(), type, migration.script(),
                 migration.checksum().toString(), executionMs, success, migration.content(), failure);
     }
 
@@ -357,7 +360,7 @@ public final class MigrationExecutor {
         TextPosition at = position > 0 && position - 1 <= sql.codePointCount(0, sql.length())
                 ? TextPosition.of(migration.content(), statement.startOffset() + sql.offsetByCodePoints(0, position - 1))
                 : new TextPosition(statement.line(), statement.column());
-        return new SqlFailure(migration.script(), migration.path(), migration.version(), at.line(), at.column(),
+        return new SqlFailure(migration.script(), migration.path(), migration.id(), at.line(), at.column(),
                 error.getSQLState(), serverMessage(error),
                 server == null ? null : server.getDetail(),
                 server == null ? null : server.getHint(),

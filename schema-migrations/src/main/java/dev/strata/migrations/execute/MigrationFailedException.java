@@ -1,9 +1,9 @@
 package dev.strata.migrations.execute;
 
 import dev.strata.migrations.core.ErrorKind;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.StrataException;
-import dev.strata.migrations.core.Version;
 
 import java.util.Optional;
 
@@ -79,8 +79,8 @@ public final class MigrationFailedException extends StrataException {
         return failure.script();
     }
 
-    public Version version() {
-        return failure.version();
+    public MigrationId id() {
+        return failure.id();
     }
 
     public int appliedBeforeFailure() {

@@ -1,5 +1,6 @@
 package dev.strata.migrations.execute;
 
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import dev.strata.migrations.execute.progress.Interruption;
@@ -39,7 +40,7 @@ final class NonTransactionalRun {
         this.reset = reset;
     }
 
-    AppliedRun apply(StatementTimeouts timeouts, LockCheck lock) throws SQLException {
+    AppliedFile apply(StatementTimeouts timeouts, LockCheck lock) throws SQLException {
         // Without a transaction there is nothing to roll back, so the lock is checked before the first statement.
         MigrationExecutor.verifyLock(lock, connection, context);
         connection.setAutoCommit(true);
@@ -85,7 +86,7 @@ final class NonTransactionalRun {
                 }
                 throw e;
             }
-            return new AppliedRun(migration.version(), migration.description(), migration.script(),
+            return new AppliedFile(migration.id(), migration.description(), migration.script(),
                     statements.size(), executionMs);
         } finally {
             executor.running().set(null);

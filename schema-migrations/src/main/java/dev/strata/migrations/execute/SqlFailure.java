@@ -1,14 +1,12 @@
 package dev.strata.migrations.execute;
 
-import dev.strata.migrations.core.Version;
+import dev.strata.migrations.core.MigrationId;
 
 /**
  * Where and why a statement failed, in the file's terms: {@code line}/{@code column} point into the migration
  * file (PostgreSQL's error position mapped back through the statement's offset), not into the statement.
- *
- * @param version null when the file is a repeatable migration
  */
-public record SqlFailure(String script, String path, Version version, int line, int column, String sqlState,
+public record SqlFailure(String script, String path, MigrationId id, int line, int column, String sqlState,
                          String message, String detail, String hint, String where, String statement,
                          int statementLine) {
 
@@ -18,7 +16,7 @@ public record SqlFailure(String script, String path, Version version, int line, 
     public String describe() {
         StringBuilder text = new StringBuilder()
                 .append("migration ").append(script)
-                .append(version == null ? " (repeatable)" : " (version " + version + ")").append(" failed at ")
+                .append(" (").append(id.describe()).append(')').append(" failed at ")
                 .append(path).append(':').append(line).append(':').append(column);
         if (sqlState != null) {
             text.append(" [SQLSTATE ").append(sqlState).append(']');

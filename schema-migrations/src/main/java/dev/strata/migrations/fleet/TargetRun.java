@@ -5,13 +5,19 @@ import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.adopt.AdoptionPlan;
+import dev.strata.migrations.adopt.AdoptionRefusedException;
+import dev.strata.migrations.adopt.HistoryAdoption;
 import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.migrations.core.AppliedFile;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.execute.AppliedRun;
 import dev.strata.migrations.execute.progress.ExecutionListener;
+import dev.strata.migrations.drift.DriftReport;
+import dev.strata.migrations.execute.progress.Interruption;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.lint.Finding;
 import dev.strata.migrations.lint.LintFindingsException;
@@ -20,20 +26,13 @@ import dev.strata.migrations.lint.LintGateOutcome;
 import dev.strata.migrations.lint.Severity;
 import dev.strata.migrations.lint.StatementReview;
 import dev.strata.migrations.lint.TargetSizes;
-import dev.strata.migrations.execute.progress.Interruption;
-import dev.strata.migrations.drift.DriftReport;
-import dev.strata.migrations.adopt.AdoptionPlan;
-import dev.strata.migrations.adopt.AdoptionRefusedException;
-import dev.strata.migrations.adopt.HistoryAdoption;
 import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.plan.PlanEntry;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -78,7 +77,7 @@ final class TargetRun {
             throw new IllegalArgumentException(command + " takes more than targets: use Fleet.diff or Fleet.adopt");
         }
         long started = System.nanoTime();
-        List<AppliedRun> applied = Collections.synchronizedList(new ArrayList<>());
+        List<AppliedFile> applied = Collections.synchronizedList(new ArrayList<>());
         Migrator migrator = migrator(applied);
         try {
             return switch (command) {
@@ -140,7 +139,7 @@ final class TargetRun {
             }
             MigrationPlan after = migrator.plan();
             Optional<Version> to = request.dryRun()
-                    ? plan.adoptions().stream().map(AdoptionPlan.Adoption::version).filter(Objects::nonNull)
+                    ? plan.adoptions().stream().flatMap(adopted -> adopted.id().versionNumber().stream())
                             .reduce((a, b) -> a.compareTo(b) >= 0 ? a : b).or(() -> before)
                     : after.current();
             return new TargetResult(target.name(), target.location(), before, to, plan.adoptions().size(),
@@ -151,10 +150,10 @@ final class TargetRun {
     }
 
     /** The lock on the migration connection: one connection per target, so N targets run at once on N + 1. */
-    private Migrator migrator(List<AppliedRun> applied) {
+    private Migrator migrator(List<AppliedFile> applied) {
         return new Migrator(connections, settings, classLoader, new ExecutionListener() {
             @Override
-            public void applied(AppliedRun run) {
+            public void applied(AppliedFile run) {
                 applied.add(run);
             }
         }, interruption).withLockSession(Migrator.LockSession.MIGRATION);
@@ -177,17 +176,18 @@ final class TargetRun {
     }
 
     /** A failed target, with where it stands now when its history can still be read. */
-    private TargetResult failed(RuntimeException error, Migrator migrator, List<AppliedRun> applied, long started) {
+    private TargetResult failed(RuntimeException error, Migrator migrator, List<AppliedFile> applied, long started) {
         TargetOutcome.Failed outcome = outcome(error);
         Optional<MigrationPlan> after = error instanceof ValidationFailedException validation
                 ? Optional.of(validation.plan()) : stateAfter(migrator, outcome.kind());
         Optional<Version> to = after.flatMap(MigrationPlan::current);
-        Set<Version> thisRun = applied.stream().map(AppliedRun::version).filter(Objects::nonNull)
+        Set<Version> thisRun = applied.stream().flatMap(file -> file.id().versionNumber().stream())
                 .collect(Collectors.toSet());
         Optional<Version> from = after.flatMap(plan -> plan.entries().stream()
-                .filter(entry -> entry.version() != null && !thisRun.contains(entry.version()))
-                .filter(entry -> entry.historyRow().filter(row -> row.success()).isPresent())
-                .map(PlanEntry::version).max(Version::compareTo));
+                .filter(entry -> entry.row().filter(HistoryRow::success).isPresent())
+                .flatMap(entry -> entry.id().versionNumber().stream())
+                .filter(version -> !thisRun.contains(version))
+                .max(Version::compareTo));
         return new TargetResult(target.name(), target.location(), from, to, applied.size(),
                 after.map(plan -> plan.pending().size()).orElse(0), after.isPresent(), since(started), outcome);
     }
@@ -223,7 +223,7 @@ final class TargetRun {
         if (error instanceof ValidationFailedException validation) {
             Optional<Problem> first = validation.problems().stream().findFirst();
             return new TargetOutcome.Failed(TargetOutcome.FailureKind.VALIDATION_FAILED, message,
-                    first.flatMap(Problem::scriptName), OptionalInt.empty(), Optional.empty());
+                    first.map(Problem::script), OptionalInt.empty(), Optional.empty());
         }
         return new TargetOutcome.Failed(kind(error), message, Optional.empty(), OptionalInt.empty(), sqlState(error));
     }

@@ -1,5 +1,7 @@
 package dev.strata.migrations.history;
 
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.VersionOrder;
@@ -20,37 +22,37 @@ import java.util.Optional;
  * @param baseline       the version of the baseline row, if the history starts with one
  * @param lastRepeatable the deciding row of each repeatable migration, by file name, in order of first appearance
  */
-public record AppliedVersions(Map<Version, AppliedMigration> lastRows, Optional<Version> baseline,
-                              Map<String, AppliedMigration> lastRepeatable) {
+public record AppliedVersions(Map<Version, HistoryRow> lastRows, Optional<Version> baseline,
+                              Map<String, HistoryRow> lastRepeatable) {
 
     public AppliedVersions {
         lastRows = Collections.unmodifiableMap(new LinkedHashMap<>(lastRows));
         lastRepeatable = Collections.unmodifiableMap(new LinkedHashMap<>(lastRepeatable));
     }
 
-    public static AppliedVersions of(List<AppliedMigration> history) {
-        Map<Version, AppliedMigration> lastRows = new LinkedHashMap<>();
-        Map<String, AppliedMigration> lastRepeatable = new LinkedHashMap<>();
+    public static AppliedVersions of(List<HistoryRow> history) {
+        Map<Version, HistoryRow> lastRows = new LinkedHashMap<>();
+        Map<String, HistoryRow> lastRepeatable = new LinkedHashMap<>();
         Version baseline = null;
-        for (AppliedMigration row : history) {
-            if (row.isRepeatable()) {
+        for (HistoryRow row : history) {
+            if (row.id() instanceof MigrationId.Versioned versioned) {
+                if (row.type() == MigrationType.BASELINE) {
+                    baseline = versioned.version();
+                }
+                lastRows.merge(versioned.version(), row, AppliedVersions::later);
+            } else {
                 lastRepeatable.merge(row.script(), row, AppliedVersions::later);
-                continue;
             }
-            if (row.type() == MigrationType.BASELINE) {
-                baseline = row.version();
-            }
-            lastRows.merge(row.version(), row, AppliedVersions::later);
         }
         return new AppliedVersions(lastRows, Optional.ofNullable(baseline), lastRepeatable);
     }
 
-    private static AppliedMigration later(AppliedMigration kept, AppliedMigration next) {
+    private static HistoryRow later(HistoryRow kept, HistoryRow next) {
         return next.installedRank() > kept.installedRank() ? next : kept;
     }
 
     /** True when the version's last row records a successful undo: its file counts as not applied. */
-    public static boolean isUndo(AppliedMigration row) {
+    public static boolean isUndo(HistoryRow row) {
         return row.type() == MigrationType.UNDO && row.success();
     }
 

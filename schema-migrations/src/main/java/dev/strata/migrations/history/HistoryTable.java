@@ -1,5 +1,7 @@
 package dev.strata.migrations.history;
 
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
@@ -154,13 +156,13 @@ public final class HistoryTable {
      * All rows in installed order; empty when the table does not exist yet. A table an earlier Strata created reads
      * as having no adopted rows until its next write adds {@value #ADOPTED_FROM} (reading never alters it).
      */
-    public List<AppliedMigration> readAll(Connection connection) throws SQLException {
+    public List<HistoryRow> readAll(Connection connection) throws SQLException {
         Map<String, Boolean> columns = columns(connection);
         if (columns.isEmpty()) {
             return List.of();
         }
         String adoptedFrom = columns.containsKey(ADOPTED_FROM) ? ADOPTED_FROM : "null::text";
-        List<AppliedMigration> rows = new ArrayList<>();
+        List<HistoryRow> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("select installed_rank, version, description, type, script,"
                      + " checksum, installed_by, installed_at, execution_ms, success, " + adoptedFrom + " from "
@@ -181,7 +183,7 @@ public final class HistoryTable {
     }
 
     /** One row; a value Strata cannot parse is reported with the row's rank, not as a crash. */
-    private AppliedMigration row(ResultSet result) throws SQLException {
+    private HistoryRow row(ResultSet result) throws SQLException {
         int rank = result.getInt(1);
         String version = result.getString(2);
         String type = result.getString(4);
@@ -199,9 +201,24 @@ public final class HistoryTable {
             throw new HistoryUnreadableException(name, rank, "has type '" + type + "', which is not one of "
                     + Arrays.toString(MigrationType.values()), e);
         }
-        return new AppliedMigration(rank, parsedVersion, result.getString(3), parsedType, result.getString(5),
-                result.getString(6), result.getString(7), result.getObject(8, OffsetDateTime.class),
+        String script = result.getString(5);
+        return new HistoryRow(rank, id(rank, parsedVersion, parsedType, script), result.getString(3), parsedType,
+                script, result.getString(6), result.getString(7), result.getObject(8, OffsetDateTime.class),
                 result.getInt(9), result.getBoolean(10), Optional.ofNullable(result.getString(11)));
+    }
+
+    /** The version column's value: SQL null for a repeatable migration. */
+    private static String versionColumn(NewHistoryRow row) {
+        return row.id().versionNumber().map(Version::toString).orElse(null);
+    }
+
+    /** What a row records: the version column, which only a {@code REPEATABLE} row leaves empty, or its file name. */
+    private static MigrationId id(int rank, Version version, MigrationType type, String script) {
+        if ((version == null) != (type == MigrationType.REPEATABLE)) {
+            throw new IllegalArgumentException("history row " + rank + " (" + script + ", type " + type
+                    + "): only a REPEATABLE row has no version");
+        }
+        return version == null ? new MigrationId.Repeatable(script) : new MigrationId.Versioned(version);
     }
 
     /** The script text recorded for a row, when it was recorded. */
@@ -258,7 +275,7 @@ public final class HistoryTable {
                 + " execution_ms, success, content, failure, " + ADOPTED_FROM + ") select"
                 + " coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, coalesce(?, current_user),"
                 + " coalesce(?::timestamptz, now()), ?, ?, ?, ?, ? from " + name.qualified())) {
-            statement.setString(1, row.version() == null ? null : row.version().toString());
+            statement.setString(1, versionColumn(row));
             statement.setString(2, row.description());
             statement.setString(3, row.type().name());
             statement.setString(4, row.script());
@@ -286,7 +303,7 @@ public final class HistoryTable {
         return "insert into " + name.qualified()
                 + " (installed_rank, version, description, type, script, checksum, execution_ms, success, content,"
                 + " failure) select coalesce(max(installed_rank), 0) + 1, "
-                + SqlLiteral.text(row.version() == null ? null : row.version().toString()) + ", "
+                + SqlLiteral.text(versionColumn(row)) + ", "
                 + SqlLiteral.text(row.description()) + ", "
                 + SqlLiteral.text(row.type().name()) + ", "
                 + SqlLiteral.text(row.script()) + ", "

@@ -3,7 +3,7 @@
  * undone, baselined or adopted file), the objects of a schema without history, and other tools' history tables
  * recognised by their columns.
  *
- * <p><b>Internal</b>: only the engine reads and writes the history; its row type still appears in some public
- * signatures (listed by the architecture rules until the identity refactor of issue #18).
+ * <p><b>Internal</b>: only the engine reads and writes the history; a row it reads is a
+ * {@link dev.strata.migrations.core.HistoryRow}, a public value.
  */
 package dev.strata.migrations.history;

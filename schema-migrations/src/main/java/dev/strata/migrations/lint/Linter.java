@@ -7,6 +7,7 @@ import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.execute.progress.ExecutionListener;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.execute.LockCheck;
 import dev.strata.migrations.execute.MigrationExecutor;
 import dev.strata.migrations.execute.MigrationFailedException;
@@ -16,7 +17,7 @@ import dev.strata.migrations.plan.MigrationState;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.plan.PlanEntry;
 import dev.strata.migrations.plan.Planner;
-import dev.strata.migrations.plan.PreparedScripts;
+import dev.strata.migrations.plan.PreparationCache;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import dev.strata.migrations.sql.SqlStates;
@@ -83,11 +84,13 @@ public final class Linter {
     public LintReport run(Scope scope, TargetSizes sizes) {
         MigrationPlan plan = checkedPlan();
         if (scope == Scope.ALL) {
-            return replay(List.of(), prepared(plan.entries().stream().filter(entry -> entry.file() != null).toList()),
+            return replay(List.of(),
+                    prepared(plan.entries().stream().filter(entry -> entry.file().isPresent()).toList()),
                     true, sizes);
         }
         return replay(prepared(plan.entries().stream()
-                .filter(entry -> entry.file() != null && isApplied(entry.state())).toList()), plan.pending(), false, sizes);
+                .filter(entry -> entry.file().isPresent() && isApplied(entry.state())).toList()), plan.pending(),
+                        false, sizes);
     }
 
     /**
@@ -99,7 +102,7 @@ public final class Linter {
      */
     public LintReport runFiles(Set<String> scripts, TargetSizes sizes) {
         MigrationPlan plan = checkedPlan();
-        List<PlanEntry> files = plan.entries().stream().filter(entry -> entry.file() != null).toList();
+        List<PlanEntry> files = plan.entries().stream().filter(entry -> entry.file().isPresent()).toList();
         Set<String> known = files.stream().map(PlanEntry::script).collect(Collectors.toSet());
         scripts.stream().filter(script -> !known.contains(script)).findFirst().ifPresent(script -> {
             throw new IllegalArgumentException(script + " is not one of the resolved migrations");
@@ -150,11 +153,11 @@ public final class Linter {
 
     /** The files prepared (directives, statements) as migrate prepares them, in migrate's order. */
     private List<PendingMigration> prepared(List<PlanEntry> entries) {
-        List<ResolvedMigration> versioned = entries.stream().map(PlanEntry::file)
-                .filter(file -> !file.isRepeatable()).toList();
-        List<ResolvedMigration> repeatable = entries.stream().map(PlanEntry::file)
-                .filter(ResolvedMigration::isRepeatable).toList();
-        MigrationPlan empty = new Planner(true, new PreparedScripts(settings.nonTransactional()))
+        List<ResolvedMigration> versioned = entries.stream().flatMap(entry -> entry.file().stream())
+                .filter(file -> file.id() instanceof MigrationId.Versioned).toList();
+        List<ResolvedMigration> repeatable = entries.stream().flatMap(entry -> entry.file().stream())
+                .filter(file -> file.id() instanceof MigrationId.Repeatable).toList();
+        MigrationPlan empty = new Planner(true, new PreparationCache(settings.nonTransactional()))
                 .plan(new ResolvedMigrations(versioned, List.of(), List.of(), repeatable), List.of());
         if (empty.hasProblems()) {
             throw new ValidationFailedException(empty);

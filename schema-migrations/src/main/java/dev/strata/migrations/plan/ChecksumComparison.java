@@ -1,9 +1,9 @@
 package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
 /**
@@ -22,12 +22,13 @@ sealed interface ChecksumComparison {
     record Unreadable(Problem problem) implements ChecksumComparison {
     }
 
-    static ChecksumComparison of(AppliedMigration row, ResolvedMigration file, String unreadableHint) {
+    static ChecksumComparison of(HistoryRow row, ResolvedMigration file, String unreadableHint) {
         Checksum recorded;
         try {
             recorded = Checksum.parse(row.checksum());
         } catch (IllegalArgumentException e) {
-            return new Unreadable(new Problem(ProblemKind.UNREADABLE_HISTORY, row.script(), row.version(),
+            return new Unreadable(new Problem(ProblemKind.UNREADABLE_HISTORY, row.script(),
+                    row.id().versionNumber().orElse(null),
                     "history row " + row.installedRank() + " for " + row.script() + ": " + e.getMessage(),
                     unreadableHint));
         }

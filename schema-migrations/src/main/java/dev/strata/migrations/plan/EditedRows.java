@@ -1,8 +1,9 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationType;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.AppliedVersions;
+import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
 import java.util.List;
@@ -18,14 +19,16 @@ public final class EditedRows {
     private EditedRows() {
     }
 
-    public static List<AppliedMigration> of(ResolvedMigrations resolved, List<AppliedMigration> history) {
+    public static List<HistoryRow> of(ResolvedMigrations resolved, List<HistoryRow> history) {
         FilesByVersion files = FilesByVersion.of(resolved);
-        return AppliedVersions.of(history).lastRows().values().stream()
-                .filter(row -> row.success() && row.type() != MigrationType.BASELINE && !AppliedVersions.isUndo(row))
-                .filter(row -> !files.isDuplicated(row.version()))
-                .filter(row -> files.file(row.version())
-                        .map(file -> ChecksumComparison.of(row, file, "") instanceof ChecksumComparison.Differs)
-                        .orElse(false))
-                .toList();
+        return AppliedVersions.of(history).lastRows().entrySet().stream()
+                .filter(last -> !files.isDuplicated(last.getKey()))
+                .filter(last -> files.file(last.getKey()).filter(file -> isEdited(last.getValue(), file)).isPresent())
+                .map(Map.Entry::getValue).toList();
+    }
+
+    private static boolean isEdited(HistoryRow row, ResolvedMigration file) {
+        return row.success() && row.type() != MigrationType.BASELINE && !AppliedVersions.isUndo(row)
+                && ChecksumComparison.of(row, file, "") instanceof ChecksumComparison.Differs;
     }
 }

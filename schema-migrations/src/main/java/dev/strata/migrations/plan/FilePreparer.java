@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Reads one file for what running it takes: splits it into statements, reads its directives, settles its transaction
  * mode and checks every statement can run in that mode. The one place this is done, for pending versioned and
- * repeatable files ({@link Planner}, {@link RepeatablePlanner}, through the per-run cache {@link PreparedScripts}) and
+ * repeatable files ({@link Planner}, {@link RepeatablePlanner}, through the per-run cache {@link PreparationCache}) and
  * for undo files ({@link UndoPlanner}, and every plan, so that {@code validate} refuses an undo file that
  * {@code undo} would refuse). A pure function of the file and the mode.
  */
@@ -31,7 +31,8 @@ final class FilePreparer {
             statements = SqlSplitter.split(file.content());
             lexicon = SqlSplitter.lexicon(file.content());
         } catch (SqlSyntaxException e) {
-            return new Preparation.Refused(new Problem(ProblemKind.UNPARSEABLE, file.script(), file.version(),
+            return new Preparation.Refused(new Problem(ProblemKind.UNPARSEABLE, file.script(),
+                    file.id().versionNumber().orElse(null),
                     file.path() + ":" + e.line() + ":" + e.column() + ": " + e.getMessage(),
                     "fix the file; nothing was applied"));
         }
@@ -39,7 +40,8 @@ final class FilePreparer {
         try {
             directives = ScriptDirectives.parse(file.content(), lexicon, statements.stream().findFirst());
         } catch (ScriptDirectives.InvalidDirectiveException e) {
-            return new Preparation.Refused(new Problem(ProblemKind.INVALID_DIRECTIVE, file.script(), file.version(),
+            return new Preparation.Refused(new Problem(ProblemKind.INVALID_DIRECTIVE, file.script(),
+                    file.id().versionNumber().orElse(null),
                     file.path() + ":" + e.line() + ": " + e.getMessage(), "fix the directive; nothing was applied"));
         }
         directives = transactionMode(file, directives, statements, mode);

@@ -24,7 +24,7 @@ record FilesByVersion(Map<Version, ResolvedMigration> files, Set<Version> duplic
     static FilesByVersion of(ResolvedMigrations resolved) {
         Map<Version, ResolvedMigration> files = new HashMap<>();
         for (ResolvedMigration file : resolved.migrations()) {
-            files.put(file.version(), file);
+            file.id().versionNumber().ifPresent(version -> files.put(version, file));
         }
         Set<Version> duplicated = resolved.problems().stream()
                 .filter(problem -> problem.kind() == ProblemKind.DUPLICATE_VERSION)

@@ -43,8 +43,9 @@ public record MigrationPlan(List<PlanEntry> entries, List<PendingMigration> pend
      * and the last pending version (an out-of-order pending file is older than {@code current}).
      */
     public Optional<Version> target() {
-        Optional<Version> lastPending = pending.stream().map(migration -> migration.migration().version())
-                .filter(java.util.Objects::nonNull).reduce((first, second) -> second);
+        Optional<Version> lastPending = pending.stream()
+                .flatMap(migration -> migration.migration().id().versionNumber().stream())
+                .reduce((first, second) -> second);
         if (lastPending.isEmpty()) {
             return current;
         }

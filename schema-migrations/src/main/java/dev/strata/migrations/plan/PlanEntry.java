@@ -1,8 +1,8 @@
 package dev.strata.migrations.plan;
 
-import dev.strata.migrations.core.Version;
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.VersionOrder;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
 import java.time.OffsetDateTime;
@@ -11,62 +11,52 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One migration as the plan sees it: the file on disk, the history row, or both.
- * Exactly one of {@code file} and {@code applied} may be null.
+ * One migration as the plan sees it: the file on disk, the history row, or both. Which of them there is follows from
+ * the state (a {@link MigrationState#MISSING} entry has no file, a {@link MigrationState#PENDING} one may have the row
+ * of an undo), so a shape per combination would say the state twice; the constructor refuses an entry with neither.
  *
- * @param version null for a repeatable migration
+ * @param row the deciding history row of the migration, if it has one
  */
-public record PlanEntry(Version version, String description, String script, MigrationState state,
-                        ResolvedMigration file, AppliedMigration applied) {
+public record PlanEntry(MigrationId id, String description, String script, MigrationState state,
+                        Optional<ResolvedMigration> file, Optional<HistoryRow> row) {
     /** Versioned migrations by version, then repeatable ones by file name: the order they run in. */
-    public static final Comparator<PlanEntry> ORDER = Comparator
-            .comparing(PlanEntry::version, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(PlanEntry::script);
+    public static final Comparator<PlanEntry> ORDER = order(VersionOrder.NUMERIC);
 
     /** {@link #ORDER} with versions in {@code order}. */
     public static Comparator<PlanEntry> order(VersionOrder order) {
-        return Comparator.comparing(PlanEntry::version, Comparator.nullsLast(order)).thenComparing(PlanEntry::script);
+        return Comparator.comparing(PlanEntry::id, MigrationId.order(order)).thenComparing(PlanEntry::script);
     }
 
     public PlanEntry {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(state, "state");
-        if (file == null && applied == null) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(row, "row");
+        if (file.isEmpty() && row.isEmpty()) {
             throw new IllegalArgumentException("a plan entry needs a file or a history row");
         }
     }
 
-    public boolean isRepeatable() {
-        return version == null;
-    }
-
-    public Optional<ResolvedMigration> resolvedFile() {
-        return Optional.ofNullable(file);
-    }
-
-    public Optional<AppliedMigration> historyRow() {
-        return Optional.ofNullable(applied);
-    }
-
     /** Whether the entry's file holds no statement (empty, or only comments): it runs nothing when applied. */
     public boolean isNoOp() {
-        return file != null && NoOpScripts.holdsNoStatement(file.content());
+        return file.filter(present -> NoOpScripts.holdsNoStatement(present.content())).isPresent();
     }
 
     public Optional<OffsetDateTime> installedAt() {
-        return historyRow().map(AppliedMigration::installedAt);
+        return row.map(HistoryRow::installedAt);
     }
 
     /** True when the deciding history row was recorded by {@code strata adopt} from another tool's history. */
     public boolean adopted() {
-        return applied != null && applied.isAdopted();
+        return row.filter(HistoryRow::isAdopted).isPresent();
     }
 
     /** Where the deciding history row came from, when {@code strata adopt} recorded it. */
     public Optional<String> adoptedFrom() {
-        return historyRow().flatMap(AppliedMigration::adoptedFrom);
+        return row.flatMap(HistoryRow::adoptedFrom);
     }
 
     public Optional<Integer> executionMs() {
-        return historyRow().map(AppliedMigration::executionMs);
+        return row.map(HistoryRow::executionMs);
     }
 }

@@ -1,12 +1,12 @@
 package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.ChangedLines;
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.VersionOrder;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.history.AppliedVersions;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
@@ -25,24 +25,25 @@ import java.util.stream.Stream;
  * (state {@link MigrationState#UNDONE}), and the checksums of its older rows are no longer compared. Repeatable
  * files follow the versioned ones ({@link RepeatablePlanner}). Each step (history rows, pending files, repeatable
  * files, undo files) returns a {@link PlanPart}; the plan is their concatenation. Files are read for running by
- * {@link FilePreparer}, through the run's cache ({@link PreparedScripts}).
+ * {@link FilePreparer}, through the run's cache ({@link PreparationCache}). Entries are ordered by their
+ * {@link dev.strata.migrations.core.MigrationId}: versions first, in the layouts' order, then repeatable files by name.
  */
 public final class Planner {
     private final boolean outOfOrderAllowed;
-    private final PreparedScripts prepared;
+    private final PreparationCache prepared;
 
     public Planner(boolean outOfOrderAllowed) {
-        this(outOfOrderAllowed, new PreparedScripts());
+        this(outOfOrderAllowed, new PreparationCache());
     }
 
     /** @param prepared files split by an earlier plan of the same run, and where this one keeps its own */
-    public Planner(boolean outOfOrderAllowed, PreparedScripts prepared) {
+    public Planner(boolean outOfOrderAllowed, PreparationCache prepared) {
         this.outOfOrderAllowed = outOfOrderAllowed;
         this.prepared = prepared;
     }
 
     /** The plan, without the changed lines of edited files. */
-    public MigrationPlan plan(ResolvedMigrations resolved, List<AppliedMigration> history) {
+    public MigrationPlan plan(ResolvedMigrations resolved, List<HistoryRow> history) {
         return plan(resolved, history, Map.of());
     }
 
@@ -50,14 +51,14 @@ public final class Planner {
      * @param appliedContent the content recorded when each row of {@link EditedRows} was applied, by installed rank
      *                       (a row whose content was not recorded is absent): an edit's problem shows what changed
      */
-    public MigrationPlan plan(ResolvedMigrations resolved, List<AppliedMigration> history,
+    public MigrationPlan plan(ResolvedMigrations resolved, List<HistoryRow> history,
                               Map<Integer, String> appliedContent) {
         VersionOrder order = resolved.order();
         AppliedVersions applied = AppliedVersions.of(history);
-        Map<Version, AppliedMigration> lastRows = applied.lastRows();
-        Optional<Version> newestApplied = lastRows.values().stream()
-                .filter(row -> row.success() && !AppliedVersions.isUndo(row)).map(AppliedMigration::version)
-                .max(order);
+        Map<Version, HistoryRow> lastRows = applied.lastRows();
+        Optional<Version> newestApplied = lastRows.entrySet().stream()
+                .filter(last -> last.getValue().success() && !AppliedVersions.isUndo(last.getValue()))
+                .map(Map.Entry::getKey).max(order);
         // Every file without a live row: the pending ones, and the few the pending step turns away (out of order,
         // below the baseline), and the undo files. Splitting those too costs less than a second pass.
         prepared.prepareAll(Stream.concat(resolved.migrations().stream().filter(file -> !isLive(lastRows, file)),
@@ -76,76 +77,78 @@ public final class Planner {
     }
 
     /** Whether the file's version has a last history row that is not an undo: it is not pending. */
-    private static boolean isLive(Map<Version, AppliedMigration> lastRows, ResolvedMigration file) {
-        AppliedMigration row = lastRows.get(file.version());
-        return row != null && !AppliedVersions.isUndo(row);
+    private static boolean isLive(Map<Version, HistoryRow> lastRows, ResolvedMigration file) {
+        return file.id().versionNumber().map(lastRows::get).filter(row -> !AppliedVersions.isUndo(row)).isPresent();
     }
 
     /** An entry per version in the history, judged by its last row, with the problems the rows show. */
-    private static PlanPart rows(ResolvedMigrations resolved, Map<Version, AppliedMigration> lastRows,
+    private static PlanPart rows(ResolvedMigrations resolved, Map<Version, HistoryRow> lastRows,
                                  Map<Integer, String> appliedContent) {
         VersionOrder order = resolved.order();
         FilesByVersion files = FilesByVersion.of(resolved);
-        Optional<Version> newestFile = resolved.migrations().stream().map(ResolvedMigration::version).max(order);
+        Optional<Version> newestFile = resolved.migrations().stream()
+                .flatMap(file -> file.id().versionNumber().stream()).max(order);
         List<PlanPart> parts = new ArrayList<>(lastRows.size());
-        for (AppliedMigration row : lastRows.values()) {
-            ResolvedMigration file = files.file(row.version()).orElse(null);
+        lastRows.forEach((version, row) -> {
+            Optional<ResolvedMigration> file = files.file(version);
             if (AppliedVersions.isUndo(row)) {
-                if (file == null) {
+                if (file.isEmpty()) {
                     // Undone, then its file deleted: nothing is pending and nothing is missing.
-                    parts.add(PlanPart.of(new PlanEntry(row.version(), row.description(), row.script(),
-                            MigrationState.UNDONE, null, row)));
+                    parts.add(PlanPart.of(new PlanEntry(row.id(), row.description(), row.script(),
+                            MigrationState.UNDONE, Optional.empty(), Optional.of(row))));
                 }
-            } else if (file != null && files.isDuplicated(row.version()) && row.success()) {
+            } else if (file.isPresent() && files.isDuplicated(version) && row.success()) {
                 // Which of the two files was applied is unknown until the duplicate is fixed: claim no edit.
                 parts.add(PlanPart.of(entry(row, file, MigrationState.APPLIED)));
             } else {
-                parts.add(classifyRow(row, file, newestFile, order, appliedContent));
+                parts.add(classifyRow(version, row, file, newestFile, order, appliedContent));
             }
-        }
+        });
         return PlanPart.join(parts);
     }
 
-    private static PlanPart classifyRow(AppliedMigration row, ResolvedMigration file, Optional<Version> newestFile,
-                                        VersionOrder order, Map<Integer, String> appliedContent) {
+    private static PlanPart classifyRow(Version version, HistoryRow row, Optional<ResolvedMigration> present,
+                                        Optional<Version> newestFile, VersionOrder order,
+                                        Map<Integer, String> appliedContent) {
         if (row.type() == MigrationType.BASELINE) {
-            return PlanPart.of(new PlanEntry(row.version(), row.description(), row.script(), MigrationState.BASELINE,
-                    file, row));
+            return PlanPart.of(new PlanEntry(row.id(), row.description(), row.script(), MigrationState.BASELINE,
+                    present, Optional.of(row)));
         }
         if (!row.success()) {
-            return PlanPart.of(entry(row, file, MigrationState.FAILED), new Problem(ProblemKind.FAILED, row.script(),
-                    row.version(), "history row " + row.installedRank() + " records that " + row.script()
-                            + " (version " + row.version() + ") failed",
+            return PlanPart.of(entry(row, present, MigrationState.FAILED), new Problem(ProblemKind.FAILED,
+                    row.script(), version, "history row " + row.installedRank() + " records that " + row.script()
+                            + " (version " + version + ") failed",
                     "check what it changed, then run `strata repair` to remove the failed row and migrate again"));
         }
-        if (file == null) {
-            boolean ahead = newestFile.isEmpty() || order.isAfter(row.version(), newestFile.get());
+        if (present.isEmpty()) {
+            boolean ahead = newestFile.isEmpty() || order.isAfter(version, newestFile.get());
             if (ahead) {
-                return PlanPart.of(entry(row, null, MigrationState.FUTURE), new Problem(ProblemKind.FUTURE,
-                        row.script(), row.version(), "the database is ahead of the code: version " + row.version()
+                return PlanPart.of(entry(row, present, MigrationState.FUTURE), new Problem(ProblemKind.FUTURE,
+                        row.script(), version, "the database is ahead of the code: version " + version
                                 + " (" + row.script() + ") is applied but newer than every migration file",
                         "deploy the build that contains " + row.script() + ", or point Strata at the right locations"));
             }
-            return PlanPart.of(entry(row, null, MigrationState.MISSING), new Problem(ProblemKind.MISSING,
-                    row.script(), row.version(),
-                    "version " + row.version() + " (" + row.script() + ") is applied but its file is missing",
+            return PlanPart.of(entry(row, present, MigrationState.MISSING), new Problem(ProblemKind.MISSING,
+                    row.script(), version,
+                    "version " + version + " (" + row.script() + ") is applied but its file is missing",
                     "restore " + row.script() + " in the migration locations"));
         }
+        ResolvedMigration file = present.get();
         ChecksumComparison comparison = ChecksumComparison.of(row, file,
                 "upgrade Strata, or run `strata repair` to record the current checksum");
         if (comparison instanceof ChecksumComparison.Unreadable unreadable) {
-            return PlanPart.of(entry(row, file, MigrationState.EDITED), unreadable.problem());
+            return PlanPart.of(entry(row, present, MigrationState.EDITED), unreadable.problem());
         }
         if (comparison instanceof ChecksumComparison.Differs differs) {
-            return PlanPart.of(entry(row, file, MigrationState.EDITED), new Problem(ProblemKind.EDITED, row.script(),
-                    row.version(), "edit detected in " + file.path() + " (version " + row.version()
+            return PlanPart.of(entry(row, present, MigrationState.EDITED), new Problem(ProblemKind.EDITED,
+                    row.script(), version, "edit detected in " + file.path() + " (version " + version
                             + ") after it was applied: recorded " + differs.recorded().shortForm() + ", file now "
                             + file.checksum().shortForm(),
                     "restore the file as it was applied, or run `strata repair` if the edit was intended",
                     Optional.ofNullable(appliedContent.get(row.installedRank()))
                             .map(applied -> ChangedLines.between(applied, file.content()))));
         }
-        return PlanPart.of(entry(row, file, MigrationState.APPLIED));
+        return PlanPart.of(entry(row, present, MigrationState.APPLIED));
     }
 
     /**
@@ -157,31 +160,33 @@ public final class Planner {
         VersionOrder order = resolved.order();
         List<PlanPart> parts = new ArrayList<>();
         for (ResolvedMigration file : resolved.migrations()) {
-            AppliedMigration row = applied.lastRows().get(file.version());
-            if (row != null && !AppliedVersions.isUndo(row)) {
+            Version version = file.id().versionNumber().orElseThrow();
+            Optional<HistoryRow> row = Optional.ofNullable(applied.lastRows().get(version));
+            if (row.filter(last -> !AppliedVersions.isUndo(last)).isPresent()) {
                 continue;
             }
-            if (applied.coveredByBaseline(file.version(), order)) {
-                parts.add(PlanPart.of(new PlanEntry(file.version(), file.description(), file.script(),
-                        MigrationState.BELOW_BASELINE, file, row)));
+            if (applied.coveredByBaseline(version, order)) {
+                parts.add(PlanPart.of(new PlanEntry(file.id(), file.description(), file.script(),
+                        MigrationState.BELOW_BASELINE, Optional.of(file), row)));
             } else {
-                parts.add(classifyPending(file, row, newestApplied, order));
+                parts.add(classifyPending(file, version, row, newestApplied, order));
             }
         }
         return PlanPart.join(parts);
     }
 
     /** A file to apply: never applied, or undone ({@code undoRow} is then the row recording the undo). */
-    private PlanPart classifyPending(ResolvedMigration file, AppliedMigration undoRow,
+    private PlanPart classifyPending(ResolvedMigration file, Version version, Optional<HistoryRow> undoRow,
                                      Optional<Version> newestApplied, VersionOrder order) {
-        boolean outOfOrder = newestApplied.filter(newest -> order.isAfter(newest, file.version())).isPresent();
+        boolean outOfOrder = newestApplied.filter(newest -> order.isAfter(newest, version)).isPresent();
         MigrationState state = outOfOrder ? MigrationState.OUT_OF_ORDER
-                : undoRow != null ? MigrationState.UNDONE : MigrationState.PENDING;
-        PlanEntry entry = new PlanEntry(file.version(), file.description(), file.script(), state, file, undoRow);
+                : undoRow.isPresent() ? MigrationState.UNDONE : MigrationState.PENDING;
+        PlanEntry entry = new PlanEntry(file.id(), file.description(), file.script(), state, Optional.of(file),
+                undoRow);
         if (outOfOrder && !outOfOrderAllowed) {
             Version newest = newestApplied.get();
-            return PlanPart.of(entry, new Problem(ProblemKind.OUT_OF_ORDER, file.script(), file.version(),
-                    file.path() + " (version " + file.version() + ") is pending but older than the newest applied"
+            return PlanPart.of(entry, new Problem(ProblemKind.OUT_OF_ORDER, file.script(), version,
+                    file.path() + " (version " + version + ") is pending but older than the newest applied"
                             + " version " + newest,
                     "give it a version newer than " + newest + ", or set out_of_order = true to apply it anyway"));
         }
@@ -194,8 +199,8 @@ public final class Planner {
                 .flatMap(undo -> prepared.of(undo).problems().stream()).toList());
     }
 
-    private static PlanEntry entry(AppliedMigration row, ResolvedMigration file, MigrationState state) {
-        String description = file != null ? file.description() : row.description();
-        return new PlanEntry(row.version(), description, row.script(), state, file, row);
+    private static PlanEntry entry(HistoryRow row, Optional<ResolvedMigration> file, MigrationState state) {
+        String description = file.map(ResolvedMigration::description).orElse(row.description());
+        return new PlanEntry(row.id(), description, row.script(), state, file, Optional.of(row));
     }
 }

@@ -1,19 +1,22 @@
 package dev.strata.migrations.plan;
 
-import dev.strata.migrations.core.Version;
-import dev.strata.migrations.history.AppliedMigration;
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One change {@code strata repair} makes to the history: record an edited file's current checksum, or remove a
- * failed row (of a versioned or a repeatable migration; {@code version} is null for the latter). Computed from the
- * plan, so {@code repair} fixes exactly what {@code validate} reports as fixable.
+ * failed row (of a versioned or a repeatable migration). Computed from the plan, so {@code repair} fixes exactly what
+ * {@code validate} reports as fixable.
+ *
+ * @param file the edited file whose checksum is recorded; empty for a removed row
  */
-public record RepairAction(Kind kind, int installedRank, Version version, String script, String before,
-                           String after, ResolvedMigration file) {
+public record RepairAction(Kind kind, int installedRank, MigrationId id, String script, String before,
+                           String after, Optional<ResolvedMigration> file) {
 
     public enum Kind {
         REALIGNED_CHECKSUM, REMOVED_FAILED_ROW
@@ -23,13 +26,15 @@ public record RepairAction(Kind kind, int installedRank, Version version, String
     public static List<RepairAction> from(MigrationPlan plan) {
         List<RepairAction> actions = new ArrayList<>();
         for (PlanEntry entry : plan.entries()) {
-            AppliedMigration row = entry.applied();
-            if (entry.state() == MigrationState.EDITED && entry.file() != null) {
-                actions.add(new RepairAction(Kind.REALIGNED_CHECKSUM, row.installedRank(), row.version(), row.script(),
-                        row.checksum(), entry.file().checksum().toString(), entry.file()));
+            if (entry.state() == MigrationState.EDITED && entry.file().isPresent()) {
+                HistoryRow row = entry.row().orElseThrow();
+                ResolvedMigration file = entry.file().get();
+                actions.add(new RepairAction(Kind.REALIGNED_CHECKSUM, row.installedRank(), row.id(), row.script(),
+                        row.checksum(), file.checksum().toString(), Optional.of(file)));
             } else if (entry.state() == MigrationState.FAILED) {
-                actions.add(new RepairAction(Kind.REMOVED_FAILED_ROW, row.installedRank(), row.version(), row.script(),
-                        "failed row " + row.installedRank(), "removed", null));
+                HistoryRow row = entry.row().orElseThrow();
+                actions.add(new RepairAction(Kind.REMOVED_FAILED_ROW, row.installedRank(), row.id(), row.script(),
+                        "failed row " + row.installedRank(), "removed", Optional.empty()));
             }
         }
         return List.copyOf(actions);
@@ -38,9 +43,9 @@ public record RepairAction(Kind kind, int installedRank, Version version, String
     /** A line for the report: what changed, from what to what. */
     public String describe() {
         return switch (kind) {
-            case REALIGNED_CHECKSUM -> script + " (" + ResolvedMigration.identity(version) + "): recorded checksum "
+            case REALIGNED_CHECKSUM -> script + " (" + id.describe() + "): recorded checksum "
                     + abbreviate(before) + " replaced by the file's " + abbreviate(after);
-            case REMOVED_FAILED_ROW -> script + " (" + ResolvedMigration.identity(version) + "): removed failed history row "
+            case REMOVED_FAILED_ROW -> script + " (" + id.describe() + "): removed failed history row "
                     + installedRank;
         };
     }

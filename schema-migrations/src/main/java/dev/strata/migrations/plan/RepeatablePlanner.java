@@ -1,8 +1,8 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
 import java.util.List;
@@ -24,8 +24,8 @@ final class RepeatablePlanner {
     }
 
     /** An entry per repeatable file and row, the files to run (in file name order), and the problems. */
-    static PlanPart plan(List<ResolvedMigration> files, Map<String, AppliedMigration> lastRows,
-                         PreparedScripts prepared) {
+    static PlanPart plan(List<ResolvedMigration> files, Map<String, HistoryRow> lastRows,
+                         PreparationCache prepared) {
         Set<String> named = files.stream().map(ResolvedMigration::script).collect(Collectors.toSet());
         Stream<PlanPart> fileParts = files.stream()
                 .map(file -> file(file, Optional.ofNullable(lastRows.get(file.script())), prepared));
@@ -35,37 +35,36 @@ final class RepeatablePlanner {
     }
 
     /** {@code lastRow} is the file's last history row; empty when the file never ran. */
-    private static PlanPart file(ResolvedMigration file, Optional<AppliedMigration> lastRow,
-                                 PreparedScripts prepared) {
+    private static PlanPart file(ResolvedMigration file, Optional<HistoryRow> lastRow,
+                                 PreparationCache prepared) {
         if (lastRow.isEmpty()) {
-            return PlanPart.of(entry(file, null, MigrationState.PENDING), prepared.of(file));
+            return PlanPart.of(entry(file, lastRow, MigrationState.PENDING), prepared.of(file));
         }
-        AppliedMigration row = lastRow.get();
+        HistoryRow row = lastRow.get();
         if (!row.success()) {
-            return PlanPart.of(entry(file, row, MigrationState.FAILED), failed(row));
+            return PlanPart.of(entry(file, lastRow, MigrationState.FAILED), failed(row));
         }
         ChecksumComparison comparison = ChecksumComparison.of(row, file, "upgrade Strata");
         if (comparison instanceof ChecksumComparison.Unreadable unreadable) {
-            return PlanPart.of(entry(file, row, MigrationState.FAILED), unreadable.problem());
+            return PlanPart.of(entry(file, lastRow, MigrationState.FAILED), unreadable.problem());
         }
-        return comparison instanceof ChecksumComparison.Same ? PlanPart.of(entry(file, row, MigrationState.APPLIED))
-                : PlanPart.of(entry(file, row, MigrationState.OUTDATED), prepared.of(file));
+        return comparison instanceof ChecksumComparison.Same ? PlanPart.of(entry(file, lastRow, MigrationState.APPLIED))
+                : PlanPart.of(entry(file, lastRow, MigrationState.OUTDATED), prepared.of(file));
     }
 
     /** A row whose file is gone: left alone, unless it failed. */
-    private static PlanPart removed(AppliedMigration row) {
-        if (!row.success()) {
-            return PlanPart.of(new PlanEntry(null, row.description(), row.script(), MigrationState.FAILED, null, row),
-                    failed(row));
-        }
-        return PlanPart.of(new PlanEntry(null, row.description(), row.script(), MigrationState.REMOVED, null, row));
+    private static PlanPart removed(HistoryRow row) {
+        MigrationState state = row.success() ? MigrationState.REMOVED : MigrationState.FAILED;
+        PlanEntry entry = new PlanEntry(row.id(), row.description(), row.script(), state, Optional.empty(),
+                Optional.of(row));
+        return row.success() ? PlanPart.of(entry) : PlanPart.of(entry, failed(row));
     }
 
-    private static PlanEntry entry(ResolvedMigration file, AppliedMigration row, MigrationState state) {
-        return new PlanEntry(null, file.description(), file.script(), state, file, row);
+    private static PlanEntry entry(ResolvedMigration file, Optional<HistoryRow> row, MigrationState state) {
+        return new PlanEntry(file.id(), file.description(), file.script(), state, Optional.of(file), row);
     }
 
-    private static Problem failed(AppliedMigration row) {
+    private static Problem failed(HistoryRow row) {
         return new Problem(ProblemKind.FAILED, row.script(), null,
                 "history row " + row.installedRank() + " records that the repeatable migration " + row.script()
                         + " failed",

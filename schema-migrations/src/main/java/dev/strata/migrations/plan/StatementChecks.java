@@ -71,7 +71,8 @@ final class StatementChecks {
     }
 
     private static Problem problem(ProblemKind kind, ResolvedMigration file, int line, String message, String fix) {
-        return new Problem(kind, file.script(), file.version(), file.path() + ":" + line + ": " + message, fix);
+        return new Problem(kind, file.script(), file.id().versionNumber().orElse(null),
+                file.path() + ":" + line + ": " + message, fix);
     }
 
     private static String firstLine(String sql) {

@@ -1,6 +1,7 @@
 package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.NonTransactionalFiles;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.VersionOrder;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Chooses what {@code strata undo} runs: the newest applied version, or every applied version newer than
@@ -35,13 +37,14 @@ public final class UndoPlanner {
     /** As {@link #plan(MigrationPlan, ResolvedMigrations, Optional)}, reading undo files as {@code mode} says. */
     public static UndoPlan plan(MigrationPlan plan, ResolvedMigrations resolved, Optional<Version> to,
                                 NonTransactionalFiles mode) {
-        List<PlanEntry> applied = plan.entries().stream()
-                .filter(entry -> !entry.isRepeatable())
+        List<Applied> applied = plan.entries().stream()
+                .flatMap(entry -> entry.id() instanceof MigrationId.Versioned versioned
+                        ? Stream.of(new Applied(versioned.version(), entry)) : Stream.empty())
                 .filter(entry -> entry.state() == MigrationState.APPLIED || entry.state() == MigrationState.BASELINE)
-                .sorted(Comparator.comparing(PlanEntry::version, plan.order()).reversed())
+                .sorted(Comparator.comparing(Applied::version, plan.order()).reversed())
                 .toList();
-        List<PlanEntry> targets = targets(applied, to, plan.order());
-        for (PlanEntry entry : targets) {
+        List<Applied> targets = targets(applied, to, plan.order());
+        for (Applied entry : targets) {
             if (entry.state() == MigrationState.BASELINE) {
                 throw UndoRefusedException.baseline("version " + entry.version() + " is the baseline"
                         + to.map(version -> ", and undoing to version " + version + " would undo it").orElse(""));
@@ -49,10 +52,10 @@ public final class UndoPlanner {
         }
         List<String> missing = new ArrayList<>();
         List<Preparation> preparations = new ArrayList<>();
-        for (PlanEntry entry : targets) {
+        for (Applied entry : targets) {
             Optional<ResolvedMigration> undo = resolved.undoOf(entry.version());
             if (undo.isEmpty()) {
-                missing.add(undoFileName(entry.script()));
+                missing.add(undoFileName(entry.entry().script()));
             } else {
                 preparations.add(FilePreparer.prepare(undo.get(), mode));
             }
@@ -64,11 +67,18 @@ public final class UndoPlanner {
         if (!missing.isEmpty() || !problems.isEmpty()) {
             throw UndoRefusedException.unusableFiles(missing, problems.stream().map(Problem::message).toList());
         }
-        Optional<Version> remaining = applied.stream().skip(targets.size()).map(PlanEntry::version).findFirst();
+        Optional<Version> remaining = applied.stream().skip(targets.size()).map(Applied::version).findFirst();
         return new UndoPlan(steps, remaining);
     }
 
-    private static List<PlanEntry> targets(List<PlanEntry> appliedNewestFirst, Optional<Version> to,
+    /** An applied versioned migration, by its version. */
+    private record Applied(Version version, PlanEntry entry) {
+        MigrationState state() {
+            return entry.state();
+        }
+    }
+
+    private static List<Applied> targets(List<Applied> appliedNewestFirst, Optional<Version> to,
                                            VersionOrder order) {
         if (to.isEmpty()) {
             return appliedNewestFirst.stream().limit(1).toList();

@@ -1,6 +1,7 @@
 package dev.strata.migrations.resolve;
 
 import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
@@ -80,6 +81,9 @@ interface LayoutRules {
      * @param script  the name recorded in history and used in messages
      */
     record FileName(MigrationFileName.Kind kind, Version version, String description, String script) {
+        MigrationId id() {
+            return MigrationFileName.id(kind, version, script);
+        }
     }
 
     /**
@@ -90,6 +94,9 @@ interface LayoutRules {
      */
     record Entry(MigrationFileName.Kind kind, Version version, String description, String script, String content,
                  String checksumText) {
+        MigrationId id() {
+            return MigrationFileName.id(kind, version, script);
+        }
     }
 
     /** A file's migrations, or why its text cannot be read in this layout. */

@@ -1,5 +1,6 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.Version;
 
 import java.util.Optional;
@@ -27,6 +28,11 @@ final class MigrationFileName {
     }
 
     private MigrationFileName() {
+    }
+
+    /** What a file of {@code kind} is known by: its version, or, for a repeatable file, which has none, its name. */
+    static MigrationId id(Kind kind, Version version, String script) {
+        return kind == Kind.REPEATABLE ? new MigrationId.Repeatable(script) : new MigrationId.Versioned(version);
     }
 
     static Optional<Parsed> parse(String fileName) {

@@ -4,6 +4,7 @@ import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.Location;
 import dev.strata.migrations.core.LocationLayouts;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.Parallel;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
@@ -176,8 +177,8 @@ public final class MigrationResolver {
         readings.stream().filter(reading -> !reading.files().isEmpty())
                 .forEach(reading -> orders.add(reading.rules().order()));
         VersionOrder order = orders.size() == 1 ? orders.iterator().next() : VersionOrder.NUMERIC;
-        Comparator<ResolvedMigration> versionOrder = Comparator.comparing(ResolvedMigration::version, order)
-                .thenComparing(ResolvedMigration::path);
+        Comparator<ResolvedMigration> versionOrder = Comparator.comparing(ResolvedMigration::id,
+                MigrationId.order(order)).thenComparing(ResolvedMigration::path);
         migrations.sort(versionOrder);
         undos.sort(versionOrder);
         boolean strataOnly = readings.stream().allMatch(reading -> reading.rules().layout() == Layout.STRATA);
@@ -191,16 +192,17 @@ public final class MigrationResolver {
         problems.addAll(duplicateVersions(undos, "undo "));
         repeatables.sort(Comparator.comparing(ResolvedMigration::script).thenComparing(ResolvedMigration::path));
         List<ResolvedMigration> unique = withoutDuplicates(migrations);
-        Set<Version> versions = new HashSet<>();
-        unique.forEach(migration -> versions.add(migration.version()));
+        Set<MigrationId> versions = new HashSet<>();
+        unique.forEach(migration -> versions.add(migration.id()));
         List<ResolvedMigration> pairedUndos = new ArrayList<>();
         for (ResolvedMigration undo : withoutDuplicates(undos)) {
-            if (versions.contains(undo.version())) {
+            if (versions.contains(undo.id())) {
                 pairedUndos.add(undo);
             } else {
-                problems.add(new Problem(ProblemKind.UNDO_WITHOUT_MIGRATION, undo.script(), undo.version(),
-                        undo.path() + " undoes version " + undo.version() + ", but " + (undo.layout() == Layout.STRATA
-                                ? "no V" + undo.version() + "__<description>.sql file" : "no migration file")
+                Version version = undo.id().versionNumber().orElseThrow();
+                problems.add(new Problem(ProblemKind.UNDO_WITHOUT_MIGRATION, undo.script(), version,
+                        undo.path() + " undoes version " + version + ", but " + (undo.layout() == Layout.STRATA
+                                ? "no V" + version + "__<description>.sql file" : "no migration file")
                                 + " has that version",
                         "give it the version of the migration it undoes, or delete it"));
             }
@@ -266,21 +268,22 @@ public final class MigrationResolver {
             return List.of(Resolved.of(misnamed(rules, file)));
         }
         Version version = name.get().version();
+        MigrationId id = name.get().id();
         if (decoded.invalid() != null) {
             return List.of(Resolved.of(new Problem(ProblemKind.INVALID_ENCODING, name.get().script(), version,
-                    file.path() + " (" + ResolvedMigration.identity(version) + ") " + decoded.invalid().problem(),
+                    file.path() + " (" + id.describe() + ") " + decoded.invalid().problem(),
                     "re-save the file as UTF-8 text without NUL characters")));
         }
         LayoutRules.Read read = rules.read(name.get(), decoded.text());
         if (read instanceof LayoutRules.Read.Rejected rejected) {
             return List.of(Resolved.of(new Problem(rejected.kind(), name.get().script(), version,
-                    file.path() + " (" + ResolvedMigration.identity(version) + ") " + rejected.message(),
+                    file.path() + " (" + id.describe() + ") " + rejected.message(),
                     rejected.hint())));
         }
         List<Resolved> resolved = new ArrayList<>();
         // An empty or comment-only file is a no-op migration, as in every other tool (the plan says so).
         for (LayoutRules.Entry entry : ((LayoutRules.Read.Entries) read).entries()) {
-            resolved.add(new Resolved(entry.kind(), new ResolvedMigration(entry.version(), entry.description(),
+            resolved.add(new Resolved(entry.kind(), new ResolvedMigration(entry.id(), entry.description(),
                     entry.script(), file.path(), entry.content(), Checksum.of(entry.checksumText()),
                     rules.layout()), null));
         }
@@ -300,9 +303,10 @@ public final class MigrationResolver {
         for (int i = 1; i < sorted.size(); i++) {
             ResolvedMigration previous = sorted.get(i - 1);
             ResolvedMigration current = sorted.get(i);
-            if (previous.version().equals(current.version())) {
-                problems.add(new Problem(ProblemKind.DUPLICATE_VERSION, current.script(), current.version(),
-                        kind + "version " + current.version() + " is used by two files: " + previous.path() + " and "
+            if (previous.id().equals(current.id())) {
+                problems.add(new Problem(ProblemKind.DUPLICATE_VERSION, current.script(),
+                        current.id().versionNumber().orElseThrow(), kind + current.id().describe()
+                                + " is used by two files: " + previous.path() + " and "
                                 + current.path(),
                         "give one of them the next free version"));
             }
@@ -329,10 +333,10 @@ public final class MigrationResolver {
 
     /** Keeps the first file of each version so the plan stays well-defined; the duplicate is already a problem. */
     private static List<ResolvedMigration> withoutDuplicates(List<ResolvedMigration> sorted) {
-        Map<Version, ResolvedMigration> first = new HashMap<>();
+        Map<MigrationId, ResolvedMigration> first = new HashMap<>();
         List<ResolvedMigration> unique = new ArrayList<>(sorted.size());
         for (ResolvedMigration migration : sorted) {
-            if (first.putIfAbsent(migration.version(), migration) == null) {
+            if (first.putIfAbsent(migration.id(), migration) == null) {
                 unique.add(migration);
             }
         }

@@ -70,6 +70,6 @@ public record ResolvedMigrations(List<ResolvedMigration> migrations, List<Proble
 
     /** The undo file of {@code version}, if there is one. */
     public Optional<ResolvedMigration> undoOf(Version version) {
-        return undos.stream().filter(undo -> undo.version().equals(version)).findFirst();
+        return undos.stream().filter(undo -> undo.id().versionNumber().filter(version::equals).isPresent()).findFirst();
     }
 }

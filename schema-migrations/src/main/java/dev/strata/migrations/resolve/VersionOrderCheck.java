@@ -1,5 +1,6 @@
 package dev.strata.migrations.resolve;
 
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.VersionOrder;
@@ -32,7 +33,7 @@ final class VersionOrderCheck {
     static Findings check(VersionOrder order, boolean layoutsAgree, List<ResolvedMigration> migrations) {
         VersionOrder other = order == VersionOrder.NUMERIC ? VersionOrder.STRING : VersionOrder.NUMERIC;
         List<ResolvedMigration> otherOrder = new ArrayList<>(migrations);
-        otherOrder.sort(Comparator.comparing(ResolvedMigration::version, other)
+        otherOrder.sort(Comparator.comparing(ResolvedMigration::id, MigrationId.order(other))
                 .thenComparing(ResolvedMigration::path));
         List<ResolvedMigration> moved = new ArrayList<>();
         for (int i = 0; i < migrations.size(); i++) {
@@ -52,8 +53,9 @@ final class VersionOrderCheck {
         }
         List<Problem> problems = new ArrayList<>();
         for (ResolvedMigration migration : moved) {
-            problems.add(new Problem(ProblemKind.VERSION_ORDER, migration.script(), migration.version(),
-                    migration.path() + " (version " + migration.version() + ") is at another position when versions"
+            problems.add(new Problem(ProblemKind.VERSION_ORDER, migration.script(),
+                    migration.id().versionNumber().orElseThrow(), migration.path() + " (" + migration.id().describe()
+                            + ") is at another position when versions"
                             + " are compared as strings (as dbmate, diesel and popx do) than as numbers (as Strata,"
                             + " sqlx, golang-migrate and goose do), and the locations' layouts disagree on which;"
                             + " the files that move: " + String.join(", ", names),

@@ -1,10 +1,11 @@
 package dev.strata.migrations.adopt;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.MigrationState;
 import dev.strata.migrations.plan.Planner;
@@ -32,12 +33,14 @@ class AdoptionPlannerTest {
 
     private static ResolvedMigration file(String version, String content) {
         String script = "V" + version + "__t" + version + ".sql";
-        return new ResolvedMigration(Version.parse(version), "t" + version, script, "db/" + script, content,
+        return new ResolvedMigration(new MigrationId.Versioned(Version.parse(version)), "t" + version, script, "db/"
+                + script, content,
                 Checksum.of(content));
     }
 
     private static ResolvedMigration repeatable(String content) {
-        return new ResolvedMigration(null, "views", "R__views.sql", "db/R__views.sql", content, Checksum.of(content));
+        return new ResolvedMigration(new MigrationId.Repeatable("R__views.sql"), "views", "R__views.sql",
+                "db/R__views.sql", content, Checksum.of(content));
     }
 
     private static FlywayRow row(int rank, String version, String type, String script, Optional<Integer> crc,
@@ -47,11 +50,11 @@ class AdoptionPlannerTest {
     }
 
     private static FlywayRow applied(int rank, ResolvedMigration file) {
-        return row(rank, file.version().toString(), "SQL", file.script(),
+        return row(rank, file.id().versionNumber().orElseThrow().toString(), "SQL", file.script(),
                 Optional.of(FlywayChecksum.of(file.content())), true);
     }
 
-    private static AdoptionPlan plan(List<FlywayRow> rows, ResolvedMigrations files, List<AppliedMigration> strata) {
+    private static AdoptionPlan plan(List<FlywayRow> rows, ResolvedMigrations files, List<HistoryRow> strata) {
         return AdoptionPlanner.plan(FLYWAY, SOURCE, FlywayTool.interpret(SOURCE, rows), files, Layout.STRATA, STORED,
                 strata);
     }
@@ -71,8 +74,8 @@ class AdoptionPlannerTest {
                 .startsWith("Flyway public.flyway_schema_history installed_rank 1 (V1__t1.sql, type SQL): CRC32 ")
                 .endsWith("verified");
 
-        List<AppliedMigration> history = plan.adoptions().stream().map(adoption -> new AppliedMigration(
-                adoption.source().order(), adoption.version(), adoption.description(), adoption.type(),
+        List<HistoryRow> history = plan.adoptions().stream().map(adoption -> new HistoryRow(
+                adoption.source().order(), adoption.id(), adoption.description(), adoption.type(),
                 adoption.script(), adoption.checksum(), "deploy", INSTALLED, 5, true,
                 Optional.of(adoption.provenance()))).toList();
         MigrationPlan migrate = new Planner(false).plan(files, history);
@@ -132,7 +135,8 @@ class AdoptionPlannerTest {
                 new ResolvedMigrations(List.of(v2, v3), List.of(), List.of(), List.of(views)), List.of());
 
         assertThat(plan.refusals()).isEmpty();
-        assertThat(plan.adoptions()).extracting(adoption -> adoption.type() + " " + adoption.version())
+        assertThat(plan.adoptions())
+                .extracting(adoption -> adoption.type() + " " + adoption.id().versionNumber().orElseThrow())
                 .containsExactly("BASELINE 1", "ADOPTED 2");
         assertThat(plan.notes()).anyMatch(note -> note.contains("created schema"))
                 .anyMatch(note -> note.contains("marked version 3 deleted"))

@@ -1,5 +1,6 @@
 package dev.strata.migrations.adopt;
 
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.history.ForeignHistoryTable;
 
 import dev.strata.migrations.core.Checksum;
@@ -33,7 +34,8 @@ class SourceToolsTest {
     private static final OffsetDateTime INSTALLED = OffsetDateTime.of(2024, 3, 1, 9, 30, 0, 0, ZoneOffset.UTC);
 
     private static ResolvedMigration file(String version, String script, String content) {
-        return new ResolvedMigration(Version.parse(version), "d" + version, script, "migrations/" + script, content,
+        return new ResolvedMigration(new MigrationId.Versioned(Version.parse(version)), "d" + version, script,
+                "migrations/" + script, content,
                 Checksum.of(content));
     }
 
@@ -73,7 +75,8 @@ class SourceToolsTest {
                         .getBytes(StandardCharsets.UTF_8)), -1)));
         AdoptionPlan plan = plan(new SqlxTool(), history, Layout.SQLX);
 
-        assertThat(plan.adoptions()).extracting(adoption -> adoption.type() + " " + adoption.version() + " "
+        assertThat(plan.adoptions())
+                .extracting(adoption -> adoption.type() + " " + adoption.id().versionNumber().orElseThrow() + " "
                 + adoption.source().executionMs().getAsInt()).containsExactly("ADOPTED 1 4", "ADOPTED 2 0");
         assertThat(plan.adoptions().get(0).provenance())
                 .startsWith("sqlx public._sqlx_migrations version 1: SHA-384 ").endsWith(" verified");
@@ -106,7 +109,8 @@ class SourceToolsTest {
                 List.of(new GolangMigrateTool.Row(2, false)), FILES), Layout.GOLANG_MIGRATE);
 
         assertThat(plan.canAdopt(false)).isTrue();
-        assertThat(plan.adoptions()).extracting(adoption -> adoption.version().toString()).containsExactly("1", "2");
+        assertThat(plan.adoptions()).extracting(adoption -> adoption.id().versionNumber().orElseThrow().toString())
+                .containsExactly("1", "2");
         assertThat(plan.adoptions()).allSatisfy(adoption -> {
             assertThat(adoption.check()).isEqualTo("matched by version (golang-migrate records no checksum)");
             assertThat(adoption.source().installedOn()).isEmpty();
@@ -142,7 +146,8 @@ class SourceToolsTest {
         SchemaTable table = new SchemaTable("public", "schema_migrations");
         AdoptionPlan plan = plan(new DbmateTool(), DbmateTool.interpret(table, List.of("1", "3", "9")), Layout.DBMATE);
 
-        assertThat(plan.adoptions()).extracting(adoption -> adoption.version().toString()).containsExactly("1", "3");
+        assertThat(plan.adoptions()).extracting(adoption -> adoption.id().versionNumber().orElseThrow().toString())
+                .containsExactly("1", "3");
         assertThat(plan.refusals()).singleElement().satisfies(refusal -> {
             assertThat(refusal.message()).contains("dbmate's row version 9", "no migration file has version 9");
             assertThat(refusal.fix()).contains("restore 9_<name>.sql",
@@ -190,7 +195,8 @@ class SourceToolsTest {
 
         AdoptionPlan plan = plan(new GooseTool(), history, Layout.GOOSE);
         assertThat(plan.canAdopt(false)).isTrue();
-        assertThat(plan.adoptions()).extracting(adoption -> adoption.version() + " " + adoption.check())
+        assertThat(plan.adoptions())
+                .extracting(adoption -> adoption.id().versionNumber().orElseThrow() + " " + adoption.check())
                 .containsExactly("1 matched by version (goose records no checksum)",
                         "3 matched by version (goose records no checksum)");
         assertThat(plan(new GooseTool(), history, Layout.DBMATE).refusals()).singleElement()
@@ -222,7 +228,8 @@ class SourceToolsTest {
                 List.of());
 
         assertThat(skipped.refusals()).isEmpty();
-        assertThat(skipped.adoptions()).extracting(adoption -> adoption.version().toString()).containsExactly("1");
+        assertThat(skipped.adoptions()).extracting(adoption -> adoption.id().versionNumber().orElseThrow().toString())
+                .containsExactly("1");
         assertThat(skipped.notes()).singleElement().asString().contains("version_id 4",
                 "migrations/4_backfill.go is a step written in Go", "not recorded");
 
@@ -252,7 +259,7 @@ class SourceToolsTest {
 
         assertThat(plan.refusals()).isEmpty();
         // As strings "2024010509300012…" comes before "20240106…"; as numbers it would come after.
-        assertThat(plan.adoptions()).extracting(adoption -> adoption.version().toString())
+        assertThat(plan.adoptions()).extracting(adoption -> adoption.id().versionNumber().orElseThrow().toString())
                 .containsExactly("202401050930001234", "20240106093000");
         assertThat(PopxTool.interpret(table, List.of("20240106093000"), VersionOrder.STRING).applied())
                 .singleElement().satisfies(migration -> assertThat(migration.missingFileFix())

@@ -1,6 +1,7 @@
 package dev.strata.migrations.execute;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.resolve.ResolvedMigration;
@@ -12,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FailureContextTest {
-    private static final ResolvedMigration FILE = new ResolvedMigration(Version.parse("3"), "add index",
+    private static final ResolvedMigration FILE = new ResolvedMigration(new MigrationId.Versioned(Version.parse("3")),
+            "add index",
             "V3__add_index.sql", "db/V3__add_index.sql",
             "create index concurrently i on t (a);\ncreate index concurrently j on t (b);\n", Checksum.of("x"));
 
@@ -48,7 +50,7 @@ class FailureContextTest {
                 "db/V3__add_index.sql:2", cause);
 
         assertThat(lost.script()).isEqualTo("V3__add_index.sql");
-        assertThat(lost.version()).isEqualTo(Version.parse("3"));
+        assertThat(lost.id()).isEqualTo(new MigrationId.Versioned(Version.parse("3")));
         assertThat(lost.appliedBeforeFailure()).isEqualTo(2);
         assertThat(lost.getMessage()).contains("statement 1 of it completed and stay applied",
                 "The 2 migration(s) before it in this run were applied and recorded.");

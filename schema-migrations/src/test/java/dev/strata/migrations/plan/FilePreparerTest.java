@@ -3,18 +3,20 @@ package dev.strata.migrations.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.NonTransactionalFiles;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +24,14 @@ import org.junit.jupiter.api.Test;
 class FilePreparerTest {
 
     private static ResolvedMigration file(String content) {
-        return new ResolvedMigration(Version.parse("1"), "m1", "V1__m1.sql", "db/migration/V1__m1.sql", content,
+        return new ResolvedMigration(new MigrationId.Versioned(Version.parse("1")), "m1", "V1__m1.sql",
+                "db/migration/V1__m1.sql", content,
                 Checksum.of(content));
     }
 
-    private static AppliedMigration row(String checksum) {
-        return new AppliedMigration(7, Version.parse("1"), "m1", MigrationType.SQL, "V1__m1.sql", checksum, "strata",
+    private static HistoryRow row(String checksum) {
+        return new HistoryRow(7, new MigrationId.Versioned(Version.parse("1")), "m1", MigrationType.SQL, "V1__m1.sql",
+                checksum, "strata",
                 OffsetDateTime.of(2024, 10, 21, 14, 23, 30, 0, ZoneOffset.UTC), 12, true);
     }
 
@@ -81,7 +85,8 @@ class FilePreparerTest {
         @Test
         void aLayoutThatNamesNonTransactionalFilesIsHonouredWithoutADirective() {
             String content = "create index concurrently i on t (a);";
-            ResolvedMigration popx = new ResolvedMigration(Version.parse("1"), "m1", "1_m1.autocommit.up.sql",
+            ResolvedMigration popx = new ResolvedMigration(new MigrationId.Versioned(Version.parse("1")), "m1",
+                    "1_m1.autocommit.up.sql",
                     "db/1_m1.autocommit.up.sql", content, Checksum.of(content), Layout.POPX);
 
             assertThat(FilePreparer.prepare(popx, NonTransactionalFiles.DIRECTIVE).ready()).get()
@@ -101,7 +106,7 @@ class FilePreparerTest {
     class TheRunsCache {
         @Test
         void returnsTheSamePreparationForTheSameFileInEveryPlanOfTheRun() {
-            PreparedScripts prepared = new PreparedScripts();
+            PreparationCache prepared = new PreparationCache();
             ResolvedMigration file = file("select 1;");
             prepared.prepareAll(List.of(file));
 
@@ -143,8 +148,8 @@ class FilePreparerTest {
         @Test
         void joinKeepsEachStepsEntriesFilesAndProblemsInStepOrder() {
             ResolvedMigration one = file("select 1;");
-            PlanEntry entry = new PlanEntry(one.version(), one.description(), one.script(), MigrationState.PENDING,
-                    one, null);
+            PlanEntry entry = new PlanEntry(one.id(), one.description(), one.script(), MigrationState.PENDING,
+                    Optional.of(one), Optional.empty());
             Problem first = new Problem(ProblemKind.FAILED, "a", null, "first", "");
             Problem second = new Problem(ProblemKind.FAILED, "b", null, "second", "");
             Preparation ready = FilePreparer.prepare(one, NonTransactionalFiles.DIRECTIVE);
@@ -159,9 +164,11 @@ class FilePreparerTest {
 
         @Test
         void undoFilesAddTheirProblemsToThePlanButNeverAFileToRun() {
-            ResolvedMigration undo = new ResolvedMigration(Version.parse("1"), "m1", "U1__m1.sql",
+            ResolvedMigration undo = new ResolvedMigration(new MigrationId.Versioned(Version.parse("1")), "m1",
+                    "U1__m1.sql",
                     "db/migration/U1__m1.sql", "commit;", Checksum.of("commit;"));
-            ResolvedMigration good = new ResolvedMigration(Version.parse("2"), "m2", "U2__m2.sql",
+            ResolvedMigration good = new ResolvedMigration(new MigrationId.Versioned(Version.parse("2")), "m2",
+                    "U2__m2.sql",
                     "db/migration/U2__m2.sql", "select 2;", Checksum.of("select 2;"));
             ResolvedMigrations resolved = new ResolvedMigrations(List.of(), List.of(), List.of(undo, good));
 

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.strata.migrations.core.ChangedLines;
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.NonTransactionalFiles;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import dev.strata.migrations.sql.SqlStatement;
@@ -33,7 +34,8 @@ class PlannerTest {
 
     private static ResolvedMigration file(String version, String content) {
         String script = "V" + version + "__m" + version.replace('.', '_') + ".sql";
-        return new ResolvedMigration(Version.parse(version), "m" + version, script, "db/migration/" + script, content,
+        return new ResolvedMigration(new MigrationId.Versioned(Version.parse(version)), "m" + version, script,
+                "db/migration/" + script, content,
                 Checksum.of(content));
     }
 
@@ -41,12 +43,14 @@ class PlannerTest {
         return file(version, "SELECT " + version + ";\n");
     }
 
-    private static AppliedMigration applied(int rank, ResolvedMigration file) {
-        return row(rank, file.version().toString(), file.script(), file.checksum().toString(), true);
+    private static HistoryRow applied(int rank, ResolvedMigration file) {
+        return row(rank, file.id().versionNumber().orElseThrow().toString(), file.script(), file.checksum().toString(),
+                true);
     }
 
-    private static AppliedMigration row(int rank, String version, String script, String checksum, boolean success) {
-        return new AppliedMigration(rank, Version.parse(version), "applied " + version, MigrationType.SQL, script,
+    private static HistoryRow row(int rank, String version, String script, String checksum, boolean success) {
+        return new HistoryRow(rank, new MigrationId.Versioned(Version.parse(version)), "applied " + version,
+                MigrationType.SQL, script,
                 checksum, "strata", INSTALLED_AT, 12, success);
     }
 
@@ -54,12 +58,12 @@ class PlannerTest {
         return new ResolvedMigrations(List.of(migrations), List.of());
     }
 
-    private static MigrationPlan plan(ResolvedMigrations resolved, AppliedMigration... history) {
+    private static MigrationPlan plan(ResolvedMigrations resolved, HistoryRow... history) {
         return new Planner(false).plan(resolved, List.of(history));
     }
 
     private static List<String> pendingVersions(MigrationPlan plan) {
-        return plan.pending().stream().map(p -> p.migration().version().toString()).toList();
+        return plan.pending().stream().map(p -> p.migration().id().versionNumber().orElseThrow().toString()).toList();
     }
 
     private static Optional<String> text(Optional<Version> version) {
@@ -78,8 +82,8 @@ class PlannerTest {
             assertThat(pendingVersions(plan)).containsExactly("1", "2", "10");
             assertThat(plan.entries()).extracting(PlanEntry::state).containsOnly(MigrationState.PENDING);
             assertThat(plan.entries()).allSatisfy(entry -> {
-                assertThat(entry.historyRow()).isEmpty();
-                assertThat(entry.resolvedFile()).isPresent();
+                assertThat(entry.row()).isEmpty();
+                assertThat(entry.file()).isPresent();
                 assertThat(entry.installedAt()).isEmpty();
             });
             assertThat(plan.current()).isEmpty();
@@ -182,7 +186,8 @@ class PlannerTest {
             MigrationPlan plan = plan(files(one, two, three), applied(1, one), applied(2, two));
 
             assertThat(plan.problems()).isEmpty();
-            assertThat(plan.entries()).extracting(e -> e.version().toString(), PlanEntry::state).containsExactly(
+            assertThat(plan.entries()).extracting(e -> e.id().versionNumber().orElseThrow().toString(),
+                    PlanEntry::state).containsExactly(
                     tuple("1", MigrationState.APPLIED), tuple("2", MigrationState.APPLIED),
                     tuple("3", MigrationState.PENDING));
             assertThat(pendingVersions(plan)).containsExactly("3");
@@ -190,7 +195,7 @@ class PlannerTest {
             assertThat(text(plan.target())).contains("3");
 
             PlanEntry first = plan.entries().get(0);
-            assertThat(first.resolvedFile()).containsSame(one);
+            assertThat(first.file()).containsSame(one);
             assertThat(first.installedAt()).contains(INSTALLED_AT);
             assertThat(first.executionMs()).contains(12);
             assertThat(first.description()).isEqualTo("m1");
@@ -248,11 +253,12 @@ class PlannerTest {
             MigrationPlan plan = plan(files(one, three),
                     applied(1, one), row(2, "2", "V2__gone.sql", Checksum.of("x").toString(), true), applied(3, three));
 
-            assertThat(plan.entries()).extracting(e -> e.version().toString(), PlanEntry::state).containsExactly(
+            assertThat(plan.entries()).extracting(e -> e.id().versionNumber().orElseThrow().toString(),
+                    PlanEntry::state).containsExactly(
                     tuple("1", MigrationState.APPLIED), tuple("2", MigrationState.MISSING),
                     tuple("3", MigrationState.APPLIED));
             PlanEntry missing = plan.entries().get(1);
-            assertThat(missing.resolvedFile()).isEmpty();
+            assertThat(missing.file()).isEmpty();
             assertThat(missing.description()).isEqualTo("applied 2");
             assertThat(plan.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.kind()).isEqualTo(ProblemKind.MISSING);
@@ -325,7 +331,7 @@ class PlannerTest {
         void checksumOfAnOlderAlgorithmTagIsComparedWithThatAlgorithm() {
             ResolvedMigration one = file("1");
             // same hex, stored with the tag: the planner parses the tag rather than comparing strings
-            AppliedMigration row = row(1, "1", one.script(), "sha256:" + one.checksum().hex(), true);
+            HistoryRow row = row(1, "1", one.script(), "sha256:" + one.checksum().hex(), true);
 
             assertThat(plan(files(one), row).problems()).isEmpty();
         }
@@ -337,7 +343,7 @@ class PlannerTest {
         private final ResolvedMigration two = file("2");
         private final ResolvedMigration three = file("3");
         private final ResolvedMigrations resolved = files(one, two, three);
-        private final List<AppliedMigration> history = List.of(applied(1, one), applied(2, three));
+        private final List<HistoryRow> history = List.of(applied(1, one), applied(2, three));
 
         @Test
         void olderPendingFileIsAProblemByDefault() {
@@ -385,7 +391,7 @@ class PlannerTest {
 
         @Test
         void failedNewerRowDoesNotMakeOlderFilesOutOfOrder() {
-            AppliedMigration failed = row(2, "3", three.script(), three.checksum().toString(), false);
+            HistoryRow failed = row(2, "3", three.script(), three.checksum().toString(), false);
 
             MigrationPlan plan = new Planner(false).plan(resolved, List.of(applied(1, one), failed));
 
@@ -404,11 +410,11 @@ class PlannerTest {
             ResolvedMigration v2 = file("2");
             ResolvedMigration v10 = file("10");
             // history out of rank order, and newer than some pending files
-            List<AppliedMigration> history = new ArrayList<>(List.of(applied(2, v1_9), applied(1, v1)));
+            List<HistoryRow> history = new ArrayList<>(List.of(applied(2, v1_9), applied(1, v1)));
 
             MigrationPlan plan = new Planner(false).plan(files(v1, v1_9, v1_10, v2, v10), history);
 
-            assertThat(plan.entries()).extracting(e -> e.version().toString())
+            assertThat(plan.entries()).extracting(e -> e.id().versionNumber().orElseThrow().toString())
                     .containsExactly("1", "1.9", "1.10", "2", "10");
             assertThat(pendingVersions(plan)).containsExactly("1.10", "2", "10");
             assertThat(text(plan.current())).contains("1.9");
@@ -429,9 +435,10 @@ class PlannerTest {
 
     @Nested
     class Undone {
-        private AppliedMigration undoRow(int rank, ResolvedMigration file) {
+        private HistoryRow undoRow(int rank, ResolvedMigration file) {
             String script = "U" + file.script().substring(1);
-            return new AppliedMigration(rank, file.version(), "undo " + file.version(), MigrationType.UNDO, script,
+            return new HistoryRow(rank, file.id(), "undo " + file.id().versionNumber().orElseThrow(),
+                    MigrationType.UNDO, script,
                     Checksum.of("drop;").toString(), "strata", INSTALLED_AT, 3, true);
         }
 
@@ -445,11 +452,12 @@ class PlannerTest {
             assertThat(plan.problems()).isEmpty();
             assertThat(pendingVersions(plan)).containsExactly("2");
             assertThat(plan.current().map(Version::toString)).contains("1");
-            assertThat(plan.entries()).extracting(e -> e.version().toString(), PlanEntry::state)
+            assertThat(plan.entries()).extracting(e -> e.id().versionNumber().orElseThrow().toString(),
+                    PlanEntry::state)
                     .containsExactly(tuple("1", MigrationState.APPLIED), tuple("2", MigrationState.UNDONE));
             PlanEntry undone = plan.entries().get(1);
             assertThat(undone.script()).isEqualTo(two.script());
-            assertThat(undone.historyRow()).map(AppliedMigration::installedRank).contains(3);
+            assertThat(undone.row()).map(HistoryRow::installedRank).contains(3);
         }
 
         @Test
@@ -475,7 +483,7 @@ class PlannerTest {
             assertThat(plan.pending()).isEmpty();
             assertThat(plan.entries()).extracting(PlanEntry::state)
                     .containsExactly(MigrationState.APPLIED, MigrationState.APPLIED);
-            assertThat(plan.entries().get(1).historyRow()).map(AppliedMigration::installedRank).contains(4);
+            assertThat(plan.entries().get(1).row()).map(HistoryRow::installedRank).contains(4);
         }
 
         @Test
@@ -488,7 +496,8 @@ class PlannerTest {
 
             assertThat(plan.problems()).isEmpty();
             assertThat(pendingVersions(plan)).containsExactly("3");
-            assertThat(plan.entries()).extracting(e -> e.version().toString(), PlanEntry::state).containsExactly(
+            assertThat(plan.entries()).extracting(e -> e.id().versionNumber().orElseThrow().toString(),
+                    PlanEntry::state).containsExactly(
                     tuple("1", MigrationState.APPLIED), tuple("2", MigrationState.UNDONE),
                     tuple("3", MigrationState.PENDING));
         }
@@ -498,7 +507,7 @@ class PlannerTest {
             ResolvedMigration one = file("1");
             ResolvedMigration two = file("2");
             ResolvedMigration three = file("3");
-            AppliedMigration[] history = {applied(1, one), applied(2, two), undoRow(3, two), applied(4, three)};
+            HistoryRow[] history = {applied(1, one), applied(2, two), undoRow(3, two), applied(4, three)};
 
             MigrationPlan strict = plan(files(one, two, three), history);
             MigrationPlan lenient = new Planner(true).plan(files(one, two, three), List.of(history));
@@ -548,22 +557,23 @@ class PlannerTest {
             ResolvedMigration three = file("3", "SELECT 'three, edited';\n");
             ResolvedMigration five = file("5", "SELECT 'five, edited';\n");
             ResolvedMigrations resolved = files(edited, two, three, file("4"), five);
-            List<AppliedMigration> history = List.of(
+            List<HistoryRow> history = List.of(
                     applied(1, original),                                   // edited
                     applied(2, two),                                        // applied as it is
                     row(3, "3", three.script(), Checksum.of("SELECT 3;\n").toString(), false), // failed
                     row(4, "4", "V4__m4.sql", "md5:900150983cd24fb0d6963f7d28e17f72", true), // unreadable
                     row(5, "5", five.script(), Checksum.of("SELECT 5;\n").toString(), true),
-                    new AppliedMigration(6, Version.parse("5"), "undo 5", MigrationType.UNDO, "U5__m5.sql",
+                    new HistoryRow(6, new MigrationId.Versioned(Version.parse("5")), "undo 5", MigrationType.UNDO,
+                            "U5__m5.sql",
                             Checksum.of("drop;").toString(), "strata", INSTALLED_AT, 3, true), // undone, then edited
                     row(7, "6", "V6__m6.sql", Checksum.of("SELECT 6;\n").toString(), true)); // file missing
 
-            List<AppliedMigration> named = EditedRows.of(resolved, history);
-            MigrationPlan plan = plan(resolved, history.toArray(AppliedMigration[]::new));
+            List<HistoryRow> named = EditedRows.of(resolved, history);
+            MigrationPlan plan = plan(resolved, history.toArray(HistoryRow[]::new));
 
-            assertThat(named).extracting(AppliedMigration::installedRank).containsExactly(1);
+            assertThat(named).extracting(HistoryRow::installedRank).containsExactly(1);
             assertThat(plan.entries()).filteredOn(entry -> entry.state() == MigrationState.EDITED)
-                    .extracting(entry -> entry.applied().installedRank()).contains(1);
+                    .extracting(entry -> entry.row().orElseThrow().installedRank()).contains(1);
             assertThat(plan.problems()).filteredOn(problem -> problem.kind() == ProblemKind.EDITED)
                     .extracting(Problem::script).containsExactly(edited.script());
         }
@@ -760,7 +770,7 @@ class PlannerTest {
     @Nested
     class DetectedNonTransactionalFiles {
         private MigrationPlan detect(String content) {
-            return new Planner(false, new PreparedScripts(NonTransactionalFiles.DETECT))
+            return new Planner(false, new PreparationCache(NonTransactionalFiles.DETECT))
                     .plan(files(file("1", content)), List.of());
         }
 

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import java.time.OffsetDateTime;
@@ -24,28 +25,31 @@ class RepeatablePlannerTest {
     private static ResolvedMigration versioned(String version) {
         String content = "CREATE TABLE t" + version + " (id int);\n";
         String script = "V" + version + "__t" + version + ".sql";
-        return new ResolvedMigration(Version.parse(version), "t" + version, script, "db/" + script, content,
+        return new ResolvedMigration(new MigrationId.Versioned(Version.parse(version)), "t" + version, script, "db/"
+                + script, content,
                 Checksum.of(content));
     }
 
     private static ResolvedMigration repeatable(String description, String content) {
         String script = "R__" + description + ".sql";
-        return new ResolvedMigration(null, description, script, "db/" + script, content, Checksum.of(content));
+        return new ResolvedMigration(new MigrationId.Repeatable(script), description, script, "db/" + script, content,
+                Checksum.of(content));
     }
 
-    private static AppliedMigration ran(int rank, ResolvedMigration file) {
-        return new AppliedMigration(rank, file.version(), file.description(),
-                file.isRepeatable() ? MigrationType.REPEATABLE : MigrationType.SQL, file.script(),
+    private static HistoryRow ran(int rank, ResolvedMigration file) {
+        return new HistoryRow(rank, file.id(), file.description(),
+                file.id() instanceof MigrationId.Repeatable ? MigrationType.REPEATABLE : MigrationType.SQL,
+                        file.script(),
                 file.checksum().toString(), "strata", AT, 3, true);
     }
 
-    private static AppliedMigration failedRepeatable(int rank, String script) {
-        return new AppliedMigration(rank, null, "views", MigrationType.REPEATABLE, script,
+    private static HistoryRow failedRepeatable(int rank, String script) {
+        return new HistoryRow(rank, new MigrationId.Repeatable(script), "views", MigrationType.REPEATABLE, script,
                 Checksum.of("x").toString(), "strata", AT, 3, false);
     }
 
     private static MigrationPlan plan(List<ResolvedMigration> versioned, List<ResolvedMigration> repeatables,
-                                      AppliedMigration... history) {
+                                      HistoryRow... history) {
         return new Planner(false).plan(new ResolvedMigrations(versioned, List.of(), List.of(), repeatables),
                 List.of(history));
     }
@@ -78,7 +82,7 @@ class RepeatablePlannerTest {
         assertThat(plan.isUpToDate()).isTrue();
         assertThat(plan.entries()).extracting(PlanEntry::state)
                 .containsExactly(MigrationState.APPLIED, MigrationState.APPLIED);
-        assertThat(plan.entries().get(1).isRepeatable()).isTrue();
+        assertThat(plan.entries().get(1).id() instanceof MigrationId.Repeatable).isTrue();
         assertThat(plan.entries().get(1).installedAt()).contains(AT);
         assertThat(plan.current()).contains(Version.parse("1"));
     }
@@ -154,7 +158,8 @@ class RepeatablePlannerTest {
     void undoIgnoresRepeatableFiles() {
         ResolvedMigration v1 = versioned("1");
         ResolvedMigration views = repeatable("views", "SELECT 1;");
-        ResolvedMigration u1 = new ResolvedMigration(Version.parse("1"), "t1", "U1__t1.sql", "db/U1__t1.sql",
+        ResolvedMigration u1 = new ResolvedMigration(new MigrationId.Versioned(Version.parse("1")), "t1", "U1__t1.sql",
+                "db/U1__t1.sql",
                 "DROP TABLE t1;", Checksum.of("DROP TABLE t1;"));
         MigrationPlan plan = plan(List.of(v1), List.of(views), ran(1, v1), ran(2, views));
 

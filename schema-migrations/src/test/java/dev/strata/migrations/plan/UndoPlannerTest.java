@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.NonTransactionalFiles;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.history.AppliedMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import java.time.OffsetDateTime;
@@ -26,19 +27,20 @@ class UndoPlannerTest {
 
     private static ResolvedMigration file(String prefix, String version, String content) {
         String script = prefix + version + "__m" + version + ".sql";
-        return new ResolvedMigration(Version.parse(version), "m" + version, script, "db/" + script, content,
+        return new ResolvedMigration(new MigrationId.Versioned(Version.parse(version)), "m" + version, script, "db/"
+                + script, content,
                 Checksum.of(content));
     }
 
-    private static AppliedMigration row(int rank, ResolvedMigration file, MigrationType type) {
-        return new AppliedMigration(rank, file.version(), file.description(), type, file.script(),
+    private static HistoryRow row(int rank, ResolvedMigration file, MigrationType type) {
+        return new HistoryRow(rank, file.id(), file.description(), type, file.script(),
                 file.checksum().toString(), "strata", AT, 1, true);
     }
 
     /** V1..Vn applied, with undo files for the given versions. */
     private static UndoPlan undo(int applied, List<String> undoVersions, Optional<String> to) {
         List<ResolvedMigration> files = new ArrayList<>();
-        List<AppliedMigration> history = new ArrayList<>();
+        List<HistoryRow> history = new ArrayList<>();
         for (int v = 1; v <= applied; v++) {
             ResolvedMigration file = file("V", Integer.toString(v), "create table t" + v + " (id int);");
             files.add(file);
@@ -163,11 +165,11 @@ class UndoPlannerTest {
         ResolvedMigration v1 = file("V", "1", "-- strata:transaction=false\ncreate index concurrently i on t (id);");
         ResolvedMigration u1 = file("U", "1", "drop index concurrently i;");
         ResolvedMigrations resolved = new ResolvedMigrations(List.of(v1), List.of(), List.of(u1));
-        List<AppliedMigration> history = List.of(row(1, v1, MigrationType.SQL));
+        List<HistoryRow> history = List.of(row(1, v1, MigrationType.SQL));
 
         assertThat(new Planner(false).plan(resolved, history).problems()).extracting(Problem::kind)
                 .containsExactly(ProblemKind.NEEDS_NO_TRANSACTION);
-        MigrationPlan detected = new Planner(false, new PreparedScripts(NonTransactionalFiles.DETECT))
+        MigrationPlan detected = new Planner(false, new PreparationCache(NonTransactionalFiles.DETECT))
                 .plan(resolved, history);
         assertThat(detected.problems()).isEmpty();
         UndoPlan undo = UndoPlanner.plan(detected, resolved, Optional.empty(), NonTransactionalFiles.DETECT);

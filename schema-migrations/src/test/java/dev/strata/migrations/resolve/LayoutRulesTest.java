@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.Location;
 import dev.strata.migrations.core.LocationLayouts;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
 import java.util.List;
@@ -384,7 +385,8 @@ class LayoutRulesTest {
     @Nested
     class VersionOrders {
         private static ResolvedMigration migration(String version) {
-            return new ResolvedMigration(Version.parse(version), "m", version + "_m.sql", "db/" + version + "_m.sql",
+            return new ResolvedMigration(new MigrationId.Versioned(Version.parse(version)), "m", version + "_m.sql",
+                    "db/" + version + "_m.sql",
                     "SELECT 1;", dev.strata.migrations.core.Checksum.of("SELECT 1;"));
         }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.core.Version;
@@ -86,7 +87,7 @@ class MigrationResolverTest {
             ResolvedMigrations resolved = resolve(dir);
 
             assertThat(resolved.problems()).isEmpty();
-            assertThat(resolved.migrations()).extracting(m -> m.version().toString())
+            assertThat(resolved.migrations()).extracting(m -> m.id().versionNumber().orElseThrow().toString())
                     .containsExactly("1", "1.5", "2", "10");
         }
 
@@ -96,7 +97,7 @@ class MigrationResolverTest {
 
             ResolvedMigration migration = resolve(dir).migrations().get(0);
 
-            assertThat(migration.version()).isEqualTo(Version.parse("3.1"));
+            assertThat(migration.id()).isEqualTo(new MigrationId.Versioned(Version.parse("3.1")));
             assertThat(migration.description()).isEqualTo("add job-events.v2");
             assertThat(migration.script()).isEqualTo("V3_1__add_job-events.v2.sql");
             assertThat(migration.path()).isEqualTo(dir + "/V3_1__add_job-events.v2.sql");
@@ -199,7 +200,7 @@ class MigrationResolverTest {
             assertThat(resolved.problems()).isEmpty();
             assertThat(resolved.migrations()).singleElement().satisfies(migration -> {
                 assertThat(migration.script()).isEqualTo("V7__nothing.sql");
-                assertThat(migration.version()).isEqualTo(Version.parse("7"));
+                assertThat(migration.id()).isEqualTo(new MigrationId.Versioned(Version.parse("7")));
                 assertThat(migration.content()).isBlank();
             });
         }
@@ -256,7 +257,8 @@ class MigrationResolverTest {
                         .contains(dir.resolve("V1.0__b.sql").toString());
             });
             // one file per version stays in the list, so the plan remains well-defined
-            assertThat(resolved.migrations()).extracting(m -> m.version().toString()).hasSize(2);
+            assertThat(resolved.migrations()).extracting(m -> m.id().versionNumber().orElseThrow().toString())
+                    .hasSize(2);
             assertThat(resolved.migrations().get(1).script()).isEqualTo("V2__c.sql");
         }
 
@@ -509,9 +511,10 @@ class MigrationResolverTest {
             assertThat(resolved.problems()).isEmpty();
             assertThat(scripts(resolved)).containsExactly("V1__tables.sql");
             assertThat(resolved.repeatables()).extracting(ResolvedMigration::script, ResolvedMigration::description,
-                            ResolvedMigration::version, ResolvedMigration::isRepeatable)
-                    .containsExactly(tuple("R__functions_and_more.sql", "functions and more", null, true),
-                            tuple("R__views.sql", "views", null, true));
+                            ResolvedMigration::id)
+                    .containsExactly(tuple("R__functions_and_more.sql", "functions and more",
+                    new MigrationId.Repeatable("R__functions_and_more.sql")),
+                            tuple("R__views.sql", "views", new MigrationId.Repeatable("R__views.sql")));
             assertThat(resolved.repeatables().get(1).checksum())
                     .isEqualTo(Checksum.of("CREATE OR REPLACE VIEW v AS SELECT id FROM t;"));
         }

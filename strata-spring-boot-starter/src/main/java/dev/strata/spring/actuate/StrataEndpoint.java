@@ -2,6 +2,7 @@ package dev.strata.spring.actuate;
 
 import dev.strata.api.SchemaComparison;
 import dev.strata.api.SchemaMismatchException;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PlanEntry;
@@ -10,7 +11,6 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 import java.util.List;
-import java.util.Optional;
 
 /** {@code /actuator/strata}: each migration's state, as the {@code flyway} endpoint lists Flyway's. */
 @Endpoint(id = "strata")
@@ -38,11 +38,11 @@ public class StrataEndpoint {
     }
 
     private static StrataReport.Migration migration(PlanEntry entry) {
-        String type = entry.historyRow().map(row -> row.type().name())
-                .orElse(entry.isRepeatable() ? "REPEATABLE" : "VERSIONED");
-        String checksum = entry.resolvedFile().map(file -> file.checksum().toString())
-                .or(() -> entry.historyRow().map(row -> row.checksum())).orElse(null);
-        return new StrataReport.Migration(type, Optional.ofNullable(entry.version()).map(Object::toString).orElse(null),
+        String type = entry.row().map(row -> row.type().name())
+                .orElse(entry.id() instanceof MigrationId.Repeatable ? "REPEATABLE" : "VERSIONED");
+        String checksum = entry.file().map(file -> file.checksum().toString())
+                .or(() -> entry.row().map(row -> row.checksum())).orElse(null);
+        return new StrataReport.Migration(type, entry.id().versionNumber().map(Object::toString).orElse(null),
                 entry.description(), entry.script(), entry.state().name(), checksum,
                 entry.installedAt().map(Object::toString).orElse(null), entry.executionMs().orElse(null));
     }

@@ -18,7 +18,8 @@ public final class SchemaVersion implements SchemaDescriptor {
 
     private final List<SchemaMigration> migrations = new MigrationResolver(SchemaVersion.class.getClassLoader(),
             Layout.STRATA).resolve(List.of(Location.DEFAULT)).migrations().stream()
-            .map(file -> (SchemaMigration) new SchemaMigration.Versioned(file.version().toString(), file.script(),
+            .map(file -> (SchemaMigration) new SchemaMigration.Versioned(file.id().versionNumber().orElseThrow()
+            .toString(), file.script(),
                     file.checksum().toString()))
             .toList();
 

@@ -1,7 +1,7 @@
 package dev.strata.migrations.execute.progress;
 
 import dev.strata.migrations.core.SkippedGoStep;
-import dev.strata.migrations.execute.AppliedRun;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
 /**
@@ -16,7 +16,7 @@ public interface ExecutionListener {
     default void starting(ResolvedMigration migration) {
     }
 
-    default void applied(AppliedRun run) {
+    default void applied(AppliedFile run) {
     }
 
     /** A notice or warning the server sent while a file ran; front ends show it (on stderr). */

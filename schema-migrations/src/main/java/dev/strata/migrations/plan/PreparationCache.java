@@ -14,16 +14,16 @@ import java.util.Map;
  * costliest step of planning a new database (every file is pending), and files are independent, so many are
  * prepared in parallel. Used by one planning thread at a time.
  */
-public final class PreparedScripts {
+public final class PreparationCache {
     private final Map<ResolvedMigration, Preparation> prepared = new IdentityHashMap<>();
     private final NonTransactionalFiles mode;
 
     /** Files that run in a transaction unless they say {@code -- strata:transaction=false}. */
-    public PreparedScripts() {
+    public PreparationCache() {
         this(NonTransactionalFiles.DIRECTIVE);
     }
 
-    public PreparedScripts(NonTransactionalFiles mode) {
+    public PreparationCache(NonTransactionalFiles mode) {
         this.mode = mode;
     }
 
