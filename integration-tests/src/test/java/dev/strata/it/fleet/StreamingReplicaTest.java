@@ -7,9 +7,15 @@ import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.adopt.HistoryAdoption;
 import dev.strata.migrations.adopt.SourceTool;
+import dev.strata.migrations.config.DatabaseSettings;
+import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
+import dev.strata.migrations.fleet.Fleet;
+import dev.strata.migrations.fleet.Target;
+import dev.strata.migrations.fleet.TargetOutcome;
+import dev.strata.migrations.fleet.TargetResult;
 import dev.strata.migrations.lock.HotStandbyException;
 import dev.strata.migrations.resolve.Location;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +33,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,6 +60,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class StreamingReplicaTest {
     private static final String USER = "strata_replica_test";
+    private static final DatabaseSettings NO_CREDENTIALS = new DatabaseSettings(Optional.empty(), Optional.empty(),
+            Optional.empty(), 1, Duration.ofSeconds(10), false);
 
     @TempDir
     static Path dir;
@@ -187,6 +196,16 @@ class StreamingReplicaTest {
              ResultSet row = statement.executeQuery("select to_regclass('public.strata_schema_history') is null")) {
             assertThat(row.next() && row.getBoolean(1)).as("no history table created").isTrue();
         }
+
+        // The library call for a new tenant: creating its schema is a write, refused the same way.
+        TargetResult tenant = new Fleet(NO_CREDENTIALS, settings, StreamingReplicaTest.class.getClassLoader(), false)
+                .migrateOne(Target.schema("tenant_new", DatabaseUrl.parse(standby.url("fresh"), "the test"),
+                        "tenant_new"), true);
+        assertThat(tenant.outcome()).isInstanceOfSatisfying(TargetOutcome.Failed.class, failed -> {
+            assertThat(failed.kind()).isEqualTo(TargetOutcome.FailureKind.REFUSED);
+            assertThat(failed.message()).startsWith("refusing to migrate tenant_new (" + standby.shownUrl("fresh")
+                    + " schema tenant_new): it is a read-only hot standby");
+        });
 
         // Up to date on the primary, so nothing is pending on the standby either: still the wrong server to migrate.
         new Migrator(primary.connections("fresh"), settings).migrate();

@@ -6,6 +6,7 @@ import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.lint.LintGateCheck;
 import dev.strata.migrations.lint.ScratchDatabases;
+import dev.strata.migrations.lock.SessionCheck;
 import dev.strata.migrations.drift.DriftExclusions;
 import dev.strata.migrations.execute.Interruption;
 
@@ -95,6 +96,8 @@ public final class Fleet {
         try (Connection connection = connections.openInAutocommit();
              Statement statement = connection.createStatement()) {
             if (create) {
+                // The schema is the tenant's first write: a standby is refused before it, as migrate would be.
+                SessionCheck.refuseHotStandby(connection, "migrate", connections.description());
                 statement.execute("create schema if not exists " + TargetConnections.identifier(schema));
                 return Optional.empty();
             }
