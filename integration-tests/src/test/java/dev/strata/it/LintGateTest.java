@@ -20,8 +20,10 @@ import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.lint.LintFindingsException;
 import dev.strata.migrations.lint.LintGateCheck;
 import dev.strata.migrations.lint.ScratchDatabases;
+import dev.strata.migrations.lint.ScratchServer;
 import dev.strata.migrations.lint.ServerScratchDatabases;
 import dev.strata.migrations.core.Location;
+import dev.strata.migrations.lint.SharedScratchServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,8 +34,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +110,86 @@ class LintGateTest {
 
         assertThat(warned.allSucceeded()).isTrue();
         assertThat(warned.filesApplied()).isEqualTo(2);
+    }
+
+    @Test
+    void aFleetRunStartsOneScratchServerForAllItsTargetsAndStopsItAfterTheLast(TestDatabase database,
+                                                                               TestDatabase scratchServer)
+            throws IOException {
+        Queries.execute(database, "create schema tenant_a; create schema tenant_b; create schema tenant_c");
+        Fleet fleet = new Fleet(NO_CREDENTIALS, settings(), getClass().getClassLoader(), false);
+        List<Target> targets = new ArrayList<>(TargetDiscovery.schemas(database.connectionSource(),
+                DatabaseUrl.parse(database.postgresUrl(), "the test"), "tenant_*"));
+        targets.add(Target.database("main", DatabaseUrl.parse(database.postgresUrl(), "the test")));
+        assertThat(fleet.run(FleetCommand.MIGRATE, targets, FleetOptions.defaults(), FleetListener.NONE)
+                .allSucceeded()).isTrue();
+        secondReleaseDropsAColumn();
+        // The seam: a "server" whose databases are made on the test's scratch server, counting starts and stops,
+        // the databases opened, and those still open when it is stopped.
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger stopped = new AtomicInteger();
+        AtomicInteger opened = new AtomicInteger();
+        AtomicInteger open = new AtomicInteger();
+        AtomicInteger openAtStop = new AtomicInteger(-1);
+        ScratchServer server = new ScratchServer() {
+            @Override
+            public ScratchDatabases databases() {
+                return () -> {
+                    ScratchDatabases.Scratch scratch = scratchOn(scratchServer).open();
+                    opened.incrementAndGet();
+                    open.incrementAndGet();
+                    return ScratchDatabases.Scratch.of(scratch.connections(), () -> {
+                        open.decrementAndGet();
+                        scratch.close();
+                    });
+                };
+            }
+
+            @Override
+            public void close() {
+                stopped.incrementAndGet();
+                openAtStop.set(open.get());
+            }
+        };
+        ScratchDatabases startsAServer = new ScratchDatabases() {
+            @Override
+            public Scratch open() {
+                throw new AssertionError("a fleet run opens its scratch databases on the server it shares");
+            }
+
+            @Override
+            public Shared shared() {
+                return new SharedScratchServer(() -> {
+                    started.incrementAndGet();
+                    return server;
+                });
+            }
+        };
+
+        FleetResult refused = fleet.withLintGate(new LintGateCheck(LintGate.ERROR, startsAServer))
+                .run(FleetCommand.MIGRATE, targets, FleetOptions.defaults().withParallel(3), FleetListener.NONE);
+
+        assertThat(refused.failed()).as("each target linted, and refused").isEqualTo(4);
+        assertThat(refused.targets()).allSatisfy(target -> assertThat(((TargetOutcome.Failed) target.outcome())
+                .message()).startsWith("1 lint finding at or above error remains"));
+        assertThat(started).as("servers started").hasValue(1);
+        assertThat(opened).as("a database of its own for each target").hasValue(4);
+        assertThat(stopped).as("servers stopped").hasValue(1);
+        assertThat(openAtStop).as("scratch databases still open when the server stopped").hasValue(0);
+        assertThat(Queries.queryLong(scratchServer, "select count(*) from pg_database"
+                + " where datname like 'strata_scratch_%'")).as("scratch databases dropped").isZero();
+
+        FleetResult warned = fleet.withLintGate(new LintGateCheck(LintGate.WARN, startsAServer))
+                .run(FleetCommand.MIGRATE, targets, FleetOptions.defaults().withParallel(3), FleetListener.NONE);
+        FleetResult upToDate = fleet.withLintGate(new LintGateCheck(LintGate.WARN, startsAServer))
+                .run(FleetCommand.MIGRATE, targets, FleetOptions.defaults().withParallel(3), FleetListener.NONE);
+
+        assertThat(warned.allSucceeded()).isTrue();
+        assertThat(warned.filesApplied()).isEqualTo(4);
+        assertThat(upToDate.allSucceeded()).isTrue();
+        assertThat(started).as("one more for the run that linted, none for the one with nothing pending").hasValue(2);
+        assertThat(stopped).hasValue(2);
+        assertThat(opened).hasValue(8);
     }
 
     @Test

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The engine's entry point: resolve files, read history once, compute the plan, and (for {@link #migrate()})
@@ -120,7 +121,7 @@ public final class Migrator {
 
     /** The plan as of now, changing nothing (the history table is not even created). */
     public MigrationPlan plan() {
-        try (HistoryPrefetch prefetch = startHistoryPrefetch()) {
+        try (HistoryPrefetch prefetch = startHistoryPrefetch(connections::openInAutocommit)) {
             ResolvedMigrations resolved = resolve();
             HistoryPrefetch.Prefetched prefetched = prefetch.get();
             try (Connection connection = prefetched.connection()) {
@@ -150,10 +151,12 @@ public final class Migrator {
      * @throws ValidationFailedException when the plan has problems (nothing is applied)
      * @throws dev.strata.migrations.execute.MigrationFailedException when a migration fails (it is rolled back)
      * @throws dev.strata.migrations.lock.LockTimeoutException when another run holds the lock past lock_timeout
+     * @throws dev.strata.migrations.lock.HotStandbyException when the database is a hot standby (also when nothing
+     *                                                        is pending: it is the wrong server for this command)
      */
     public MigrateResult migrate() {
         long started = System.nanoTime();
-        try (HistoryPrefetch prefetch = startHistoryPrefetch()) {
+        try (HistoryPrefetch prefetch = startHistoryPrefetch(() -> openForWriting("migrate"))) {
             ResolvedMigrations resolved = resolve();
             return migrate(prefetch.get(), resolved, started);
         }
@@ -208,7 +211,7 @@ public final class Migrator {
         Objects.requireNonNull(to, "to");
         long started = System.nanoTime();
         ResolvedMigrations resolved = resolve();
-        return underLock("undoing migrations in " + connections.description(), (connection, lock) -> {
+        return underLock("undo", "undoing migrations in " + connections.description(), (connection, lock) -> {
             MigrationPlan plan = planWith(connection, resolved);
             if (plan.hasProblems()) {
                 throw new ValidationFailedException(plan);
@@ -227,7 +230,7 @@ public final class Migrator {
      */
     public HistoryRow baseline(Version version, String description) {
         Objects.requireNonNull(version, "version");
-        return underLock("recording a baseline in " + connections.description(), (connection, lock) -> {
+        return underLock("baseline", "recording a baseline in " + connections.description(), (connection, lock) -> {
             List<HistoryRow> rows = history.readAll(connection);
             if (!rows.isEmpty()) {
                 throw new BaselineRefusedException(settings.historyTable().toString(), rows.size());
@@ -245,7 +248,7 @@ public final class Migrator {
      */
     public List<RepairAction> repair() {
         ResolvedMigrations resolved = resolve();
-        return underLock("repairing the history in " + connections.description(), (connection, lock) -> {
+        return underLock("repair", "repairing the history in " + connections.description(), (connection, lock) -> {
             List<RepairAction> actions = RepairAction.from(planWith(connection, resolved));
             if (actions.isEmpty()) {
                 return actions;
@@ -278,8 +281,9 @@ public final class Migrator {
         T run(Connection connection, LockCheck lock) throws SQLException;
     }
 
-    private <T> T underLock(String action, LockedWork<T> work) {
-        try (Connection connection = connections.openInAutocommit()) {
+    /** @param command the command that writes, as the user runs it: how a refusal names it */
+    private <T> T underLock(String command, String action, LockedWork<T> work) {
+        try (Connection connection = openForWriting(command)) {
             return underLock(action, connection, work);
         } catch (SQLException e) {
             throw translate(action, e);
@@ -318,6 +322,26 @@ public final class Migrator {
     }
 
     /**
+     * The session of a command that writes, refused on a hot standby before anything is planned, locked or created:
+     * the one check for every writer of this class, on the connection its work then runs on.
+     */
+    private Connection openForWriting(String command) {
+        Connection connection = connections.openInAutocommit();
+        try {
+            SessionCheck.refuseHotStandby(connection, command, connections.description());
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e instanceof SQLException sql ? translate("checking that " + connections.description()
+                    + " takes writes", sql) : (RuntimeException) e;
+        }
+    }
+
+    /**
      * A first run on a schema that already holds objects would re-run every file over what is there (files written
      * with IF NOT EXISTS pass, and get recorded as if they had built it), so it is refused unless allowed.
      */
@@ -352,9 +376,9 @@ public final class Migrator {
         return new Planner(settings.outOfOrder(), prepared).plan(resolved, rows, appliedContent);
     }
 
-    /** Opens the connection and reads the history on another thread, while this one reads the files. */
-    private HistoryPrefetch startHistoryPrefetch() {
-        return HistoryPrefetch.start(connections::openInAutocommit, connection -> {
+    /** Opens a connection with {@code open} and reads the history on another thread, while this one reads files. */
+    private HistoryPrefetch startHistoryPrefetch(Supplier<Connection> open) {
+        return HistoryPrefetch.start(open, connection -> {
             try {
                 return history.readAll(connection);
             } catch (SQLException e) {

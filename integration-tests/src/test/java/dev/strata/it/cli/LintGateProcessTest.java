@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code migrations.lint} through the real jar: {@code error} stops validate and migrate before anything is applied,
- * and so does {@code migrate --targets} on each target; {@code warn} prints the same finding on stderr and migrates.
+ * and so does {@code migrate --targets} on each target (replaying on the embedded scratch server the fleet run
+ * starts); {@code warn} prints the same finding on stderr and migrates.
  */
 @ExtendWith(FreshDatabase.class)
 class LintGateProcessTest {
@@ -56,8 +57,8 @@ class LintGateProcessTest {
 
         Files.writeString(workingDirectory.resolve("strata.toml"),
                 "[[targets]]\nname = \"main\"\nschema = \"public\"\n");
-        StrataCli.Result fleet = StrataCli.run(workingDirectory, environment, "migrate", "--targets", "all",
-                "--scratch-url", scratch);
+        // Without --scratch-url: the run's one embedded scratch server, a database on it per target.
+        StrataCli.Result fleet = StrataCli.run(workingDirectory, environment, "migrate", "--targets", "all");
 
         assertThat(fleet.exitCode()).as(fleet.toString()).isEqualTo(4);
         assertThat(fleet.stderr()).contains("1 of 1 target failed", "main: 1 lint finding at or above error remains",

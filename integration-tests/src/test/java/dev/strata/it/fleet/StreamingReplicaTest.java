@@ -2,6 +2,22 @@ package dev.strata.it.fleet;
 
 import dev.strata.it.Secrets;
 import dev.strata.it.cli.StrataCli;
+import dev.strata.migrations.ConnectionSource;
+import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.Migrator;
+import dev.strata.migrations.adopt.HistoryAdoption;
+import dev.strata.migrations.adopt.SourceTool;
+import dev.strata.migrations.config.DatabaseSettings;
+import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.migrations.core.ErrorKind;
+import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.core.Version;
+import dev.strata.migrations.fleet.Fleet;
+import dev.strata.migrations.fleet.Target;
+import dev.strata.migrations.fleet.TargetOutcome;
+import dev.strata.migrations.fleet.TargetResult;
+import dev.strata.migrations.lock.HotStandbyException;
+import dev.strata.migrations.core.Location;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,10 +33,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,17 +47,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A primary and a hot standby streaming from it, made with the PostgreSQL binaries of Debian's packages
  * ({@code initdb}, {@code pg_basebackup -R}; skipped, with the reason, where they are missing): {@code status} and
- * {@code diff} work against the standby, which they only read, and {@code migrate} there is refused with a message
- * saying to run it on the primary. The primary commits with {@code synchronous_commit = remote_apply}, so what it
- * committed is visible on the standby when the commit returns: no waiting for the replay.
+ * {@code diff} work against the standby, which they only read, and every command that writes is refused there up
+ * front (exit code 2, nothing written), with a message naming the standby and saying to run it on the primary. The
+ * primary commits with {@code synchronous_commit = remote_apply}, so what it committed is visible on the standby when
+ * the commit returns: no waiting for the replay.
  */
 class StreamingReplicaTest {
     private static final String USER = "strata_replica_test";
+    private static final DatabaseSettings NO_CREDENTIALS = new DatabaseSettings(Optional.empty(), Optional.empty(),
+            Optional.empty(), 1, Duration.ofSeconds(10), false);
 
     @TempDir
     static Path dir;
@@ -80,7 +102,7 @@ class StreamingReplicaTest {
     }
 
     @Test
-    void statusAndDiffReadTheStandbyAndMigrateThereIsRefusedWithTheFix() throws Exception {
+    void statusAndDiffReadTheStandbyAndMigrateThereIsRefusedUpFrontWithTheFix() throws Exception {
         Path project = Files.createDirectories(dir.resolve("project"));
         Path migrations = Files.createDirectories(project.resolve("migrations"));
         Files.writeString(migrations.resolve("V1__create_accounts.sql"), "create table accounts (id int primary key);\n");
@@ -98,11 +120,13 @@ class StreamingReplicaTest {
         assertThat(status.stdout()).contains("3 migrations: 2 applied, 1 pending. Current version: 2.");
         assertThat(diff.exitCode()).as(diff.toString()).isZero();
         assertThat(diff.stdout()).contains("its 2 applied migrations (up to version 2)").contains("No drift");
-        assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(1);
-        assertThat(migrate.stderr()).contains("[SQLSTATE 25006]: cannot execute ALTER TABLE in a read-only transaction")
-                .contains("fix: the database is read-only (a hot standby, or default_transaction_read_only is on);"
-                        + " the file needs no fix: run `strata migrate` against the primary")
-                .contains("nothing of it was applied");
+        assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(2);
+        assertThat(migrate.stderr()).contains("error: refusing to migrate " + standby.shownUrl("postgres")
+                        + ": it is a read-only hot standby", "nothing was written",
+                "fix: run `strata migrate` against the primary, which the standby follows; `strata status` and"
+                        + " `strata diff` work on the standby")
+                .doesNotContain("SQLSTATE 25006", "migration failed");
+        assertThat(historyRows(primary, "postgres")).as("the history after the refused run").isEqualTo(2);
 
         Files.writeString(project.resolve("strata.toml"), """
                 [[targets]]
@@ -114,19 +138,86 @@ class StreamingReplicaTest {
                 url = "%s"
                 """.formatted(primary.url("postgres"), standby.url("postgres")));
         StrataCli.Result fleetStatus = StrataCli.run(project, environment(standby), "status", "--targets", "all");
-        StrataCli.Result fleetMigrate = StrataCli.run(project, environment(standby), "migrate", "--targets",
-                "standby");
+        StrataCli.Result fleetMigrate = StrataCli.run(project, environment(standby), "migrate", "--targets", "all");
 
         assertThat(fleetStatus.exitCode()).as(fleetStatus.toString()).isZero();
         assertThat(fleetStatus.stdout()).containsPattern("standby\\s+2\\s+1\\s+[0-9.]+ s\\s+ok")
                 .contains("Fleet status: 2 at 2.");
-        assertThat(fleetMigrate.exitCode()).as(fleetMigrate.toString()).isEqualTo(1);
-        assertThat(fleetMigrate.stdout()).containsPattern("standby\\s+2\\s+2\\s+0\\s+[0-9.]+ s\\s+failed:"
-                + " V3__add_note.sql line 1 \\[SQLSTATE 25006\\]");
-        assertThat(fleetMigrate.stderr()).contains("run `strata migrate` against the primary");
-        try (Connection connection = primary.open(); Statement statement = connection.createStatement();
+        // The primary is migrated; the standby among the targets fails as refused, so the run exits 2, not 1.
+        assertThat(fleetMigrate.exitCode()).as(fleetMigrate.toString()).isEqualTo(2);
+        assertThat(fleetMigrate.stdout()).containsPattern("primary\\s+2\\s+3\\s+1\\s+[0-9.]+ s\\s+ok")
+                .containsPattern("standby\\s.*failed: refusing to migrate standby \\(")
+                .doesNotContain("SQLSTATE 25006");
+        assertThat(fleetMigrate.stderr()).contains("1 of 2 targets failed", "standby: refusing to migrate standby ("
+                + standby.shownUrl("postgres") + "): it is a read-only hot standby",
+                "fix: run `strata migrate` against the primary");
+        assertThat(historyRows(primary, "postgres")).as("V3 applied on the primary only").isEqualTo(3);
+    }
+
+    @Test
+    void everyCommandThatWritesIsRefusedOnTheStandbyAlsoWithoutAHistoryTableAndWithNothingPending() throws Exception {
+        try (Connection connection = primary.open(); Statement statement = connection.createStatement()) {
+            statement.execute("create database fresh");
+        }
+        Path project = Files.createDirectories(dir.resolve("fresh-project"));
+        Path migrations = Files.createDirectories(project.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__create_accounts.sql"),
+                "create table accounts (id int primary key);\n");
+        Map<String, String> onStandby = environment(standby);
+        onStandby.put("STRATA_DATABASE__URL", standby.url("fresh"));
+
+        StrataCli.Result migrate = StrataCli.run(project, onStandby, "migrate");
+
+        assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(2);
+        assertThat(migrate.stderr()).contains("error: refusing to migrate " + standby.shownUrl("fresh")
+                        + ": it is a read-only hot standby", "fix: run `strata migrate` against the primary")
+                .doesNotContain("history table", "SQLSTATE");
+
+        // The engine's other writers, each refused before it plans, locks or creates anything.
+        ConnectionSource fresh = standby.connections("fresh");
+        MigrationSettings settings = MigrationSettings.defaults()
+                .withLocations(List.of(new Location.Filesystem(migrations)));
+        Migrator migrator = new Migrator(fresh, settings);
+        Map<String, Runnable> writers = new LinkedHashMap<>();
+        writers.put("migrate", migrator::migrate);
+        writers.put("baseline", () -> migrator.baseline(Version.parse("1"), "baseline"));
+        writers.put("repair", migrator::repair);
+        writers.put("undo", () -> migrator.undo(Optional.empty()));
+        HistoryAdoption adoption = new HistoryAdoption(fresh, settings, StreamingReplicaTest.class.getClassLoader(),
+                SourceTool.named("flyway").orElseThrow(), new SchemaTable("public", "flyway_schema_history"));
+        writers.put("adopt", () -> adoption.adopt(false));
+        writers.forEach((command, writer) -> assertThatThrownBy(writer::run).as(command)
+                .isInstanceOfSatisfying(HotStandbyException.class, refused -> {
+                    assertThat(refused.kind()).isEqualTo(ErrorKind.REFUSED);
+                    assertThat(refused.getMessage()).startsWith("refusing to " + command + " the standby's fresh");
+                    assertThat(refused.hint()).startsWith("run `strata " + command + "` against the primary");
+                }));
+        try (Connection connection = primary.open("fresh"); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select to_regclass('public.strata_schema_history') is null")) {
+            assertThat(row.next() && row.getBoolean(1)).as("no history table created").isTrue();
+        }
+
+        // The library call for a new tenant: creating its schema is a write, refused the same way.
+        TargetResult tenant = new Fleet(NO_CREDENTIALS, settings, StreamingReplicaTest.class.getClassLoader(), false)
+                .migrateOne(Target.schema("tenant_new", DatabaseUrl.parse(standby.url("fresh"), "the test"),
+                        "tenant_new"), true);
+        assertThat(tenant.outcome()).isInstanceOfSatisfying(TargetOutcome.Failed.class, failed -> {
+            assertThat(failed.kind()).isEqualTo(TargetOutcome.FailureKind.REFUSED);
+            assertThat(failed.message()).startsWith("refusing to migrate tenant_new (" + standby.shownUrl("fresh")
+                    + " schema tenant_new): it is a read-only hot standby");
+        });
+
+        // Up to date on the primary, so nothing is pending on the standby either: still the wrong server to migrate.
+        new Migrator(primary.connections("fresh"), settings).migrate();
+        assertThat(migrator.plan().pending()).isEmpty();
+        assertThatThrownBy(migrator::migrate).isInstanceOf(HotStandbyException.class);
+    }
+
+    private static long historyRows(Cluster cluster, String database) throws SQLException {
+        try (Connection connection = cluster.open(database); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("select count(*) from strata_schema_history")) {
-            assertThat(row.next() && row.getLong(1) == 2).as("the history after the refused run").isTrue();
+            row.next();
+            return row.getLong(1);
         }
     }
 
@@ -188,8 +279,32 @@ class StreamingReplicaTest {
             return "postgresql://" + USER + ":" + password + "@127.0.0.1:" + port + "/" + database;
         }
 
+        /** The URL as Strata's messages show it: the password masked. */
+        String shownUrl(String database) {
+            return "postgresql://" + USER + ":***@127.0.0.1:" + port + "/" + database;
+        }
+
         Connection open() throws SQLException {
-            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, password);
+            return open("postgres");
+        }
+
+        Connection open(String database) throws SQLException {
+            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, USER, password);
+        }
+
+        ConnectionSource connections(String database) {
+            String name = data.getFileName() + "'s " + database;
+            return new ConnectionSource() {
+                @Override
+                public Connection open() throws SQLException {
+                    return Cluster.this.open(database);
+                }
+
+                @Override
+                public String description() {
+                    return "the " + name;
+                }
+            };
         }
 
         void stop() throws IOException, InterruptedException {

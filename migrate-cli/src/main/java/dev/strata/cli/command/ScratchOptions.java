@@ -4,6 +4,7 @@ import dev.strata.cli.CliContext;
 import dev.strata.cli.database.ScratchDatabase;
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.lint.ScratchDatabases;
+import dev.strata.migrations.lint.SharedScratchServer;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -26,12 +27,24 @@ public final class ScratchOptions {
         return server;
     }
 
-    /** A scratch database per lint of the {@code migrations.lint} gate: on {@code --scratch-url}, or embedded. */
+    /**
+     * A scratch database per lint of the {@code migrations.lint} gate: on {@code --scratch-url}, or embedded. A fleet
+     * run {@linkplain ScratchDatabases#shared() shares} them: one embedded server for all its targets, a database each.
+     */
     public ScratchDatabases databases(CliContext context, Duration connectTimeout) {
         Optional<DatabaseUrl> server = server(context);
-        return () -> {
-            ScratchDatabase database = open(server, connectTimeout);
-            return ScratchDatabases.Scratch.of(database.connectionSource(), database::close);
+        return new ScratchDatabases() {
+            @Override
+            public Scratch open() {
+                ScratchDatabase database = ScratchOptions.open(server, connectTimeout);
+                return ScratchDatabases.Scratch.of(database.connectionSource(), database::close);
+            }
+
+            @Override
+            public Shared shared() {
+                return server.isPresent() ? ScratchDatabases.super.shared()
+                        : new SharedScratchServer(() -> ScratchDatabase.embeddedServer(connectTimeout));
+            }
         };
     }
 

@@ -5,6 +5,7 @@ import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.lint.ScratchDatabases;
+import dev.strata.migrations.lint.ScratchServer;
 import dev.strata.migrations.lint.ServerScratchDatabases;
 import dev.strata.embedded.EmbeddedPostgres;
 import dev.strata.embedded.EmbeddedPostgresException;
@@ -28,11 +29,45 @@ public abstract class ScratchDatabase implements AutoCloseable {
      * private temporary directory deleted on close.
      */
     public static ScratchDatabase embedded() {
+        return new Embedded(startEmbedded());
+    }
+
+    /**
+     * The embedded scratch server for many lints (a fleet's gate): each scratch database a database of its own on it,
+     * created and dropped by the engine's {@link ServerScratchDatabases}; closing it stops the server.
+     */
+    public static ScratchServer embeddedServer(Duration connectTimeout) {
+        EmbeddedPostgres server = startEmbedded();
+        DatabaseUrl url = DatabaseUrl.parse(server.urlWithPassword("postgres"), "the scratch embedded PostgreSQL");
+        ScratchDatabases databases = new ServerScratchDatabases(url, new DatabaseSettings(Optional.of(url),
+                Optional.empty(), Optional.empty(), 1, connectTimeout, false), "the migrations.lint gate", "");
+        return new ScratchServer() {
+            @Override
+            public ScratchDatabases databases() {
+                return databases;
+            }
+
+            @Override
+            public void close() {
+                stopQuietly(server);
+            }
+        };
+    }
+
+    private static EmbeddedPostgres startEmbedded() {
         try {
-            return new Embedded(EmbeddedPostgres.builder().nonDurable().startupTimeout(Duration.ofSeconds(60)).start());
+            return EmbeddedPostgres.builder().nonDurable().startupTimeout(Duration.ofSeconds(60)).start();
         } catch (EmbeddedPostgresException e) {
             throw new EmbeddedDatabaseException("cannot start the scratch embedded PostgreSQL: " + e.getMessage(),
                     EmbeddedDatabase.remedy(e) + "; or give --scratch-url a PostgreSQL server where strata may create a database", e);
+        }
+    }
+
+    private static void stopQuietly(EmbeddedPostgres server) {
+        try {
+            server.close();
+        } catch (RuntimeException ignored) {
+            // The server's shutdown hook stops a server that did not stop here.
         }
     }
 
@@ -61,11 +96,7 @@ public abstract class ScratchDatabase implements AutoCloseable {
 
         @Override
         public void close() {
-            try {
-                server.close();
-            } catch (RuntimeException ignored) {
-                // The server's shutdown hook stops a server that did not stop here.
-            }
+            stopQuietly(server);
         }
     }
 

@@ -156,7 +156,7 @@ public final class FleetRun {
         List<TargetResult> failed = result.targets().stream().filter(TargetResult::failed).toList();
         Set<TargetOutcome.FailureKind> kinds = failed.stream()
                 .map(target -> ((TargetOutcome.Failed) target.outcome()).kind()).collect(Collectors.toSet());
-        ErrorKind kind = kinds.size() == 1 ? errorKind(kinds.iterator().next()) : ErrorKind.MIGRATION_FAILED;
+        ErrorKind kind = kinds.size() == 1 ? kinds.iterator().next().errorKind() : ErrorKind.MIGRATION_FAILED;
         StringBuilder message = new StringBuilder().append(failed.size()).append(" of ")
                 .append(Plural.of(result.targets().size(), "target")).append(" failed");
         if (result.skipped() > 0) {
@@ -196,18 +196,5 @@ public final class FleetRun {
             String text = ((TargetOutcome.Failed) target.outcome()).message().replace("\n", "\n    ");
             message.append("\n  ").append(target.name()).append(": ").append(text);
         }
-    }
-
-    private static ErrorKind errorKind(TargetOutcome.FailureKind kind) {
-        return switch (kind) {
-            case MIGRATION_FAILED -> ErrorKind.MIGRATION_FAILED;
-            case VALIDATION_FAILED, DRIFTED -> ErrorKind.VALIDATION_FAILED;
-            case CANNOT_CONNECT -> ErrorKind.CANNOT_CONNECT;
-            case LOCK_TIMEOUT -> ErrorKind.LOCK_TIMEOUT;
-            case HISTORY_UNREADABLE -> ErrorKind.HISTORY_UNREADABLE;
-            case REFUSED -> ErrorKind.REFUSED;
-            case INTERRUPTED -> ErrorKind.INTERRUPTED;
-            case UNEXPECTED -> ErrorKind.INTERNAL;
-        };
     }
 }

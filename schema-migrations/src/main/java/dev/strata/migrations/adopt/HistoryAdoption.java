@@ -9,6 +9,7 @@ import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.lock.AdvisoryLock;
 import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.lock.SessionCheck;
 import dev.strata.migrations.resolve.MigrationResolver;
 import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
@@ -74,24 +75,27 @@ public final class HistoryAdoption {
      * @param acceptEdited record files whose checksum differs from the one the tool recorded, as they are now
      * @throws AdoptionRefusedException when the tool's state is not clean, or a file was edited without
      *                                  {@code acceptEdited}; nothing is written
+     * @throws dev.strata.migrations.lock.HotStandbyException when the database is a hot standby
      */
     public AdoptionPlan adopt(boolean acceptEdited) {
         Files files = files();
         String action = "adopting " + tool.displayName() + "'s history into " + settings.historyTable();
-        try (Connection connection = connections.openInAutocommit();
-             Connection lockConnection = connections.openInAutocommit();
-             AdvisoryLock ignored = AdvisoryLock.acquire(lockConnection,
-                     AdvisoryLock.keyFor(currentDatabase(lockConnection), settings.historyTable()),
-                     settings.lockTimeout())) {
-            // Planned under the lock: a migrate that finished while this one waited is taken into account.
-            AdoptionPlan plan = planWith(connection, files);
-            if (!plan.canAdopt(acceptEdited)) {
-                throw AdoptionRefusedException.of(plan);
+        try (Connection connection = connections.openInAutocommit()) {
+            SessionCheck.refuseHotStandby(connection, "adopt", connections.description());
+            try (Connection lockConnection = connections.openInAutocommit();
+                 AdvisoryLock ignored = AdvisoryLock.acquire(lockConnection,
+                         AdvisoryLock.keyFor(currentDatabase(lockConnection), settings.historyTable()),
+                         settings.lockTimeout())) {
+                // Planned under the lock: a migrate that finished while this one waited is taken into account.
+                AdoptionPlan plan = planWith(connection, files);
+                if (!plan.canAdopt(acceptEdited)) {
+                    throw AdoptionRefusedException.of(plan);
+                }
+                if (!plan.adoptions().isEmpty()) {
+                    record(connection, plan.adoptions());
+                }
+                return plan;
             }
-            if (!plan.adoptions().isEmpty()) {
-                record(connection, plan.adoptions());
-            }
-            return plan;
         } catch (SQLException e) {
             throw translate(action, e);
         }

@@ -5,6 +5,8 @@ import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.lint.LintGateCheck;
+import dev.strata.migrations.lint.ScratchDatabases;
+import dev.strata.migrations.lock.SessionCheck;
 import dev.strata.migrations.drift.DriftExclusions;
 import dev.strata.migrations.execute.progress.Interruption;
 
@@ -62,7 +64,9 @@ public final class Fleet {
 
     /**
      * This fleet with the {@code migrations.lint} gate on {@link FleetCommand#MIGRATE}: each target's pending files
-     * are linted (on a scratch database of their own) before they are applied, and a refusal fails that target.
+     * are linted (on a scratch database of their own) before they are applied, and a refusal fails that target. A
+     * run takes the gate's scratch databases {@linkplain ScratchDatabases#shared() shared}: a server they need is
+     * started at most once per run, and stopped when the run ends.
      */
     public Fleet withLintGate(LintGateCheck gate) {
         return new Fleet(this, Objects.requireNonNull(gate, "gate"));
@@ -76,7 +80,7 @@ public final class Fleet {
      */
     public TargetResult migrateOne(Target target, boolean createSchema) {
         ConnectionSource connections = TargetConnections.of(target, database, includePublic, Optional.empty());
-        TargetRun run = new TargetRun(target, connections, settings, classLoader, lintGateFor(target));
+        TargetRun run = new TargetRun(target, connections, settings, classLoader, lintGateFor(lintGate, target));
         if (target.schema().isPresent()) {
             Optional<TargetOutcome.Failed> refused = ensureSchema(connections, target.schema().get(), createSchema, run);
             if (refused.isPresent()) {
@@ -92,6 +96,8 @@ public final class Fleet {
         try (Connection connection = connections.openInAutocommit();
              Statement statement = connection.createStatement()) {
             if (create) {
+                // The schema is the tenant's first write: a standby is refused before it, as migrate would be.
+                SessionCheck.refuseHotStandby(connection, "migrate", connections.description());
                 statement.execute("create schema if not exists " + TargetConnections.identifier(schema));
                 return Optional.empty();
             }
@@ -183,10 +189,14 @@ public final class Fleet {
             thread.setDaemon(true);
             return thread;
         });
-        try (Interruption.Forwarding forwarding = interruption.forwardTo(signals::stop)) {
+        // The gate's scratch server, when it needs one, is started once for all targets and stopped after the last.
+        try (Interruption.Forwarding forwarding = interruption.forwardTo(signals::stop);
+             ScratchDatabases.Shared scratch = lintGate.sharedScratch()) {
+            LintGateCheck runGate = lintGate.on(scratch);
             FleetBatch batch = new FleetBatch(options.onFailure(), listener,
                     target -> new TargetRun(target, TargetConnections.of(target, database, includePublic,
-                            Optional.of(gate)), settings, classLoader, lintGateFor(target)), work, signals, workers);
+                            Optional.of(gate)), settings, classLoader, lintGateFor(runGate, target)), work, signals,
+                    workers);
             int canary = Math.min(options.canary(), targets.size());
             List<TargetResult> results = new ArrayList<>(batch.run(targets.subList(0, canary), new AtomicReference<>()));
             AtomicReference<String> stop = new AtomicReference<>();
@@ -203,9 +213,9 @@ public final class Fleet {
     }
 
     /** A tenant's files are linted in its schema, so that the findings name its tables as the target has them. */
-    private LintGateCheck lintGateFor(Target target) {
-        return target.schema().map(schema -> lintGate.inSchema(schema, TargetConnections.identifier(schema)
-                + (includePublic && !schema.equals("public") ? ",public" : ""))).orElse(lintGate);
+    private LintGateCheck lintGateFor(LintGateCheck gate, Target target) {
+        return target.schema().map(schema -> gate.inSchema(schema, TargetConnections.identifier(schema)
+                + (includePublic && !schema.equals("public") ? ",public" : ""))).orElse(gate);
     }
 
     private static void refuseDuplicateNames(List<Target> targets) {

@@ -239,19 +239,8 @@ final class TargetRun {
     }
 
     private static TargetOutcome.FailureKind kind(RuntimeException error) {
-        if (!(error instanceof StrataException strata)) {
-            return TargetOutcome.FailureKind.UNEXPECTED;
-        }
-        return switch (strata.kind()) {
-            case MIGRATION_FAILED, REPLAY_FAILED, GENERATION_FAILED -> TargetOutcome.FailureKind.MIGRATION_FAILED;
-            case VALIDATION_FAILED -> TargetOutcome.FailureKind.VALIDATION_FAILED;
-            case CANNOT_CONNECT -> TargetOutcome.FailureKind.CANNOT_CONNECT;
-            case LOCK_TIMEOUT -> TargetOutcome.FailureKind.LOCK_TIMEOUT;
-            case HISTORY_UNREADABLE -> TargetOutcome.FailureKind.HISTORY_UNREADABLE;
-            case CONFIGURATION, REFUSED -> TargetOutcome.FailureKind.REFUSED;
-            case INTERRUPTED, TERMINATED -> TargetOutcome.FailureKind.INTERRUPTED;
-            case INTERNAL -> TargetOutcome.FailureKind.UNEXPECTED;
-        };
+        return error instanceof StrataException strata ? TargetOutcome.FailureKind.of(strata.kind())
+                : TargetOutcome.FailureKind.UNEXPECTED;
     }
 
     private static Optional<String> sqlState(Throwable error) {

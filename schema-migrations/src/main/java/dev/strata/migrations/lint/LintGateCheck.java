@@ -39,6 +39,19 @@ public final class LintGateCheck {
     }
 
     /**
+     * The scratch databases of this gate for a run of many checks ({@link ScratchDatabases#shared()}): a fleet gets
+     * them once, checks every target {@link #on} them, and closes them when its last target is done.
+     */
+    public ScratchDatabases.Shared sharedScratch() {
+        return scratch.shared();
+    }
+
+    /** This gate replaying on {@code databases}, e.g. those of {@link #sharedScratch()}. */
+    public LintGateCheck on(ScratchDatabases databases) {
+        return gate == LintGate.OFF ? this : new LintGateCheck(gate, databases);
+    }
+
+    /**
      * Lints the pending files of {@code target} when the gate is on. A plan with problems, or with nothing pending,
      * is left to the command, which reports it as it always does.
      *

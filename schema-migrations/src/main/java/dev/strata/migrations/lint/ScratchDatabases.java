@@ -45,6 +45,33 @@ public interface ScratchDatabases {
         };
     }
 
+    /**
+     * These databases for a run that lints many targets (a fleet's gate), until the returned value is closed: what
+     * they need started (a server) is started once for the run, each {@link #open()} still an empty database of its
+     * own. By default nothing needs starting and each open stands alone, as on {@code --scratch-url}'s server; the
+     * CLI's embedded default overrides it with a {@link SharedScratchServer}.
+     */
+    default Shared shared() {
+        ScratchDatabases databases = this;
+        return new Shared() {
+            @Override
+            public Scratch open() {
+                return databases.open();
+            }
+
+            @Override
+            public void close() {
+                // Nothing was started for the run.
+            }
+        };
+    }
+
+    /** Scratch databases shared by one run, and what it started for them, stopped by {@link #close()}. */
+    interface Shared extends ScratchDatabases, AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** One scratch database; {@link #close()} drops it (or stops its server), also after a failed replay. */
     interface Scratch extends AutoCloseable {
         ConnectionSource connections();

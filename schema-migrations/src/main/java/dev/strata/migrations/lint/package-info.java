@@ -8,7 +8,9 @@
  * {@link dev.strata.migrations.lint.TargetSizes}; {@link dev.strata.migrations.lint.Linter} puts it together.
  *
  * {@link dev.strata.migrations.lint.LintGateCheck} is the {@code migrations.lint} gate, on scratch databases its
- * caller provides ({@link dev.strata.migrations.lint.ScratchDatabases}).
+ * caller provides ({@link dev.strata.migrations.lint.ScratchDatabases}); a fleet run shares them, so that a server
+ * they need ({@link dev.strata.migrations.lint.ScratchServer}) is started once per run
+ * ({@link dev.strata.migrations.lint.SharedScratchServer}).
  *
  * <p><b>Internal</b>: the CLI's {@code lint}, {@code plan --analyze} and gate, the fleet and the schema API's
  * {@code auto_migrate} use it; no Java API is documented yet.

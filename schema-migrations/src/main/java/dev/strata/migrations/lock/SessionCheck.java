@@ -6,14 +6,36 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Detects a transaction-mode pooler between Strata and the server once the lock is taken. Directly, and through a
- * session-mode pooler, each of the run's two connections keeps its own server session; through a transaction-mode
+ * What the session of a command that writes must be: a primary's, not a hot standby's, checked once when the session
+ * is opened; and its own, not a transaction pooler's, checked once the lock is taken.
+ *
+ * <p>A transaction-mode pooler between Strata and the server is detected once the lock is taken. Directly, and through
+ * a session-mode pooler, each of the run's two connections keeps its own server session; through a transaction-mode
  * pooler, a statement runs on whichever server session is free, so the session that took the lock may not answer the
  * lock connection's next statement, or may be the one serving the migration connection. Either proves the lock is not
  * held where Strata needs it; neither can happen on a session of its own, so the check never refuses a direct run.
  */
 public final class SessionCheck {
     private SessionCheck() {
+    }
+
+    /**
+     * Refuses a hot standby before anything is planned, locked or created on it: there every write fails (SQLSTATE
+     * 25006), the first one being the history table's creation or the first file, which would read as a failed
+     * migration rather than a command run against the wrong server.
+     *
+     * @param command  the command that would write, as the user runs it ({@code migrate}, {@code adopt}, …)
+     * @param database how messages name the database (never with a password)
+     * @throws HotStandbyException when the session's server is in recovery
+     */
+    public static void refuseHotStandby(Connection session, String command, String database) throws SQLException {
+        try (Statement statement = session.createStatement();
+             ResultSet row = statement.executeQuery("select pg_catalog.pg_is_in_recovery()")) {
+            row.next();
+            if (row.getBoolean(1)) {
+                throw new HotStandbyException(command, database);
+            }
+        }
     }
 
     /**
