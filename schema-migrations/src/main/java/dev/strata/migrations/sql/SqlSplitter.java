@@ -19,30 +19,8 @@ import java.util.Objects;
  * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE} statement.
  */
 public final class SqlSplitter {
-
-    /** What an unterminated quote is called in messages, and how to close it. */
-    private enum Quote {
-        STRING('\'', false, "string '…'", "add the closing ' (a quote inside the string is written '')"),
-        ESCAPE_STRING('\'', true, "escape string E'…'",
-                "add the closing ' (inside E'…' strings \\' is an escaped quote, not the end)"),
-        IDENTIFIER('"', false, "quoted identifier \"…\"",
-                "add the closing \" (a quote inside the name is written \"\")");
-
-        final char quote;
-        final boolean backslashEscapes;
-        final String construct;
-        final String hint;
-
-        Quote(char quote, boolean backslashEscapes, String construct, String hint) {
-            this.quote = quote;
-            this.backslashEscapes = backslashEscapes;
-            this.construct = construct;
-            this.hint = hint;
-        }
-    }
-
     private final String script;
-    private final char[] s;
+    private final SqlScanner scanner;
     private final List<SqlStatement> statements = new ArrayList<>();
 
     // Position of the previous statement's start; positions only move forward, so each
@@ -60,7 +38,7 @@ public final class SqlSplitter {
 
     private SqlSplitter(String script) {
         this.script = script;
-        this.s = script.toCharArray();
+        this.scanner = new SqlScanner(script);
     }
 
     /**
@@ -85,24 +63,18 @@ public final class SqlSplitter {
      * @param statement one statement as returned by {@link #split}
      */
     static String blankComments(String statement) {
-        SqlSplitter scanner = new SqlSplitter(statement);
+        SqlScanner scanner = new SqlScanner(statement);
         StringBuilder out = new StringBuilder(statement.length());
         int copied = 0;
         int i = 0;
-        while (i < scanner.s.length) {
-            char c = scanner.s[i];
+        while (i < scanner.length()) {
             int end;
-            if (c == '-' && scanner.at(i + 1) == '-') {
+            if (scanner.lineCommentAt(i)) {
                 end = scanner.skipLineComment(i);
-            } else if (c == '/' && scanner.at(i + 1) == '*') {
+            } else if (scanner.blockCommentAt(i)) {
                 end = scanner.skipBlockComment(i);
             } else {
-                i = switch (c) {
-                    case '\'' -> scanner.skipQuoted(i, i + 1, Quote.STRING);
-                    case '"' -> scanner.skipQuoted(i, i + 1, Quote.IDENTIFIER);
-                    case '$' -> scanner.skipDollarQuoted(i);
-                    default -> isIdentStart(c) ? scanner.word(i) : i + 1;
-                };
+                i = scanner.skipToken(i);
                 continue;
             }
             out.append(statement, copied, i);
@@ -123,31 +95,22 @@ public final class SqlSplitter {
      * @param max       how many tokens at most
      */
     public static List<String> tokens(String statement, int max) {
-        SqlSplitter scanner = new SqlSplitter(statement);
+        SqlScanner scanner = new SqlScanner(statement);
         List<String> tokens = new ArrayList<>(Math.min(max, 16));
         int i = 0;
-        while (i < scanner.s.length && tokens.size() < max) {
-            char c = scanner.s[i];
-            int end;
-            if (isSpace(c)) {
+        while (i < scanner.length() && tokens.size() < max) {
+            if (SqlScanner.isSpace(scanner.charAt(i))) {
                 i++;
-                continue;
-            } else if (c == '-' && scanner.at(i + 1) == '-') {
+            } else if (scanner.lineCommentAt(i)) {
                 i = scanner.skipLineComment(i);
-                continue;
-            } else if (c == '/' && scanner.at(i + 1) == '*') {
+            } else if (scanner.blockCommentAt(i)) {
                 i = scanner.skipBlockComment(i);
-                continue;
+            } else {
+                int end = scanner.skipToken(i);
+                String token = statement.substring(i, end);
+                tokens.add(SqlScanner.isIdentStart(scanner.charAt(i)) ? asciiLower(token) : token);
+                i = end;
             }
-            end = switch (c) {
-                case '\'' -> scanner.skipQuoted(i, i + 1, Quote.STRING);
-                case '"' -> scanner.skipQuoted(i, i + 1, Quote.IDENTIFIER);
-                case '$' -> scanner.skipDollarQuoted(i);
-                default -> isIdentStart(c) ? scanner.word(i) : i + 1;
-            };
-            String token = statement.substring(i, end);
-            tokens.add(isIdentStart(c) ? asciiLower(token) : token);
-            i = end;
         }
         return List.copyOf(tokens);
     }
@@ -160,41 +123,35 @@ public final class SqlSplitter {
      * @throws SqlSyntaxException as {@link #split} does
      */
     public static ScriptLexicon lexicon(String script) {
-        SqlSplitter scanner = new SqlSplitter(script);
-        char[] s = scanner.s;
+        SqlScanner scanner = new SqlScanner(script);
         List<ScriptLexicon.Comment> comments = new ArrayList<>();
         List<Integer> backslashLines = new ArrayList<>();
         boolean lineStart = true;
         int i = 0;
-        while (i < s.length) {
-            char c = s[i];
+        while (i < scanner.length()) {
+            char c = scanner.charAt(i);
             if (c == '\n' || c == '\r') {
                 lineStart = true;
                 i++;
                 continue;
             }
-            if (isSpace(c)) {
+            if (SqlScanner.isSpace(c)) {
                 i++;
                 continue;
             }
             boolean first = lineStart;
             lineStart = false;
-            if (c == '-' && scanner.at(i + 1) == '-') {
+            if (scanner.lineCommentAt(i)) {
                 int end = scanner.skipLineComment(i);
                 comments.add(new ScriptLexicon.Comment(i, script.substring(i, end)));
                 i = end;
-            } else if (c == '/' && scanner.at(i + 1) == '*') {
+            } else if (scanner.blockCommentAt(i)) {
                 i = scanner.skipBlockComment(i);
             } else if (c == '\\' && first) {
                 backslashLines.add(i);
                 i++;
             } else {
-                i = switch (c) {
-                    case '\'' -> scanner.skipQuoted(i, i + 1, Quote.STRING);
-                    case '"' -> scanner.skipQuoted(i, i + 1, Quote.IDENTIFIER);
-                    case '$' -> scanner.skipDollarQuoted(i);
-                    default -> isIdentStart(c) ? scanner.word(i) : i + 1;
-                };
+                i = scanner.skipToken(i);
             }
         }
         return new ScriptLexicon(comments, backslashLines);
@@ -210,16 +167,16 @@ public final class SqlSplitter {
     }
 
     private List<SqlStatement> run() {
-        int n = s.length;
+        int n = scanner.length();
         int i = 0;
         while (i < n) {
-            char c = s[i];
-            if (isSpace(c)) {
+            char c = scanner.charAt(i);
+            if (SqlScanner.isSpace(c)) {
                 i++;
-            } else if (c == '-' && at(i + 1) == '-') {
-                i = skipLineComment(i);
-            } else if (c == '/' && at(i + 1) == '*') {
-                i = skipBlockComment(i);
+            } else if (scanner.lineCommentAt(i)) {
+                i = scanner.skipLineComment(i);
+            } else if (scanner.blockCommentAt(i)) {
+                i = scanner.skipBlockComment(i);
             } else if (c == ';' && parenDepth == 0 && atomicDepth == 0) {
                 endStatement(i);
                 i++;
@@ -228,9 +185,6 @@ public final class SqlSplitter {
                     firstToken = i;
                 }
                 i = switch (c) {
-                    case '\'' -> skipQuoted(i, i + 1, Quote.STRING);
-                    case '"' -> skipQuoted(i, i + 1, Quote.IDENTIFIER);
-                    case '$' -> skipDollarQuoted(i);
                     case '(' -> {
                         parenDepth++;
                         yield i + 1;
@@ -239,7 +193,7 @@ public final class SqlSplitter {
                         parenDepth = Math.max(0, parenDepth - 1);
                         yield i + 1;
                     }
-                    default -> isIdentStart(c) ? word(i) : i + 1;
+                    default -> token(i);
                 };
             }
         }
@@ -247,90 +201,11 @@ public final class SqlSplitter {
         return Collections.unmodifiableList(statements);
     }
 
-    /** Char at {@code i}, or NUL past the end, so look-ahead needs no bounds checks. */
-    private char at(int i) {
-        return i < s.length ? s[i] : '\0';
-    }
-
-    /** Ends at {@code \n} or {@code \r}, like the server's scanner; the newline is not consumed. */
-    private int skipLineComment(int start) {
-        int i = start + 2;
-        while (i < s.length && s[i] != '\n' && s[i] != '\r') {
-            i++;
+    private int token(int start) {
+        int end = scanner.skipToken(start);
+        if (scanner.isWord(start, end)) {
+            onWord(start, end);
         }
-        return i;
-    }
-
-    /** PostgreSQL block comments nest, unlike the SQL standard's and most other databases'. */
-    private int skipBlockComment(int start) {
-        int depth = 1;
-        int i = start + 2;
-        while (i < s.length - 1) {
-            if (s[i] == '*' && s[i + 1] == '/') {
-                if (--depth == 0) {
-                    return i + 2;
-                }
-                i += 2;
-            } else if (s[i] == '/' && s[i + 1] == '*') {
-                depth++;
-                i += 2;
-            } else {
-                i++;
-            }
-        }
-        throw unterminated("/* comment", start, "nested comments need one */ per /*");
-    }
-
-    /** {@code start} is where the construct (including any E prefix) begins, {@code from} is past the quote. */
-    private int skipQuoted(int start, int from, Quote q) {
-        for (int i = from; i < s.length; i++) {
-            char c = s[i];
-            if (c == '\\' && q.backslashEscapes) {
-                i++;
-            } else if (c == q.quote) {
-                if (i + 1 < s.length && s[i + 1] == q.quote) {
-                    i++;
-                } else {
-                    return i + 1;
-                }
-            }
-        }
-        throw unterminated(q.construct, start, q.hint);
-    }
-
-    /**
-     * A {@code $} that reaches here never directly follows an identifier char, because
-     * {@link #word} swallows {@code $} inside identifiers such as {@code foo$bar$}. Only the
-     * exact same tag closes the quote, so differently tagged quotes nest freely inside.
-     */
-    private int skipDollarQuoted(int start) {
-        int i = start + 1;
-        if (isIdentStart(at(i))) {
-            do {
-                i++;
-            } while (isTagChar(at(i)));
-        }
-        if (at(i) != '$') {
-            return start + 1; // $1 parameter or a lone $: not a quote
-        }
-        String delimiter = script.substring(start, i + 1);
-        int close = script.indexOf(delimiter, i + 1);
-        if (close < 0) {
-            throw unterminated("dollar-quoted string " + delimiter, start, "add the closing " + delimiter);
-        }
-        return close + delimiter.length();
-    }
-
-    /** Reads an identifier or keyword; a lone E/e directly before a quote starts an escape string. */
-    private int word(int start) {
-        int end = start + 1;
-        while (isTagChar(at(end)) || at(end) == '$') {
-            end++;
-        }
-        if (end - start == 1 && (s[start] == 'E' || s[start] == 'e') && at(end) == '\'') {
-            return skipQuoted(start, end + 1, Quote.ESCAPE_STRING);
-        }
-        onWord(start, end);
         return end;
     }
 
@@ -342,12 +217,12 @@ public final class SqlSplitter {
      */
     private void onWord(int start, int end) {
         switch (wordCount) {
-            case 0 -> createPrefix = is(start, end, "create");
+            case 0 -> createPrefix = scanner.is(start, end, "create");
             case 1 -> {
                 routine = createPrefix && isRoutineKeyword(start, end);
-                createPrefix = createPrefix && is(start, end, "or");
+                createPrefix = createPrefix && scanner.is(start, end, "or");
             }
-            case 2 -> createPrefix = createPrefix && is(start, end, "replace");
+            case 2 -> createPrefix = createPrefix && scanner.is(start, end, "replace");
             case 3 -> routine |= createPrefix && isRoutineKeyword(start, end);
             default -> { }
         }
@@ -355,41 +230,24 @@ public final class SqlSplitter {
             wordCount++;
         }
         if (routine && parenDepth == 0) {
-            if (is(start, end, "begin")) {
+            if (scanner.is(start, end, "begin")) {
                 atomicDepth++;
-            } else if (is(start, end, "case") && atomicDepth > 0) {
+            } else if (scanner.is(start, end, "case") && atomicDepth > 0) {
                 atomicDepth++;
-            } else if (is(start, end, "end") && atomicDepth > 0) {
+            } else if (scanner.is(start, end, "end") && atomicDepth > 0) {
                 atomicDepth--;
             }
         }
     }
 
     private boolean isRoutineKeyword(int start, int end) {
-        return is(start, end, "function") || is(start, end, "procedure");
-    }
-
-    /** ASCII-only case folding, as the server does for keywords (no Turkish dotless-i surprises). */
-    private boolean is(int start, int end, String lowerKeyword) {
-        if (end - start != lowerKeyword.length()) {
-            return false;
-        }
-        for (int k = 0; k < lowerKeyword.length(); k++) {
-            char c = s[start + k];
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            if (c != lowerKeyword.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+        return scanner.is(start, end, "function") || scanner.is(start, end, "procedure");
     }
 
     private void endStatement(int end) {
         if (firstToken >= 0) {
             int e = end;
-            while (e > firstToken && isSpace(s[e - 1])) {
+            while (e > firstToken && SqlScanner.isSpace(scanner.charAt(e - 1))) {
                 e--;
             }
             position = position.advance(script, positionOffset, firstToken);
@@ -403,24 +261,5 @@ public final class SqlSplitter {
         wordCount = 0;
         createPrefix = false;
         routine = false;
-    }
-
-    private SqlSyntaxException unterminated(String construct, int offset, String hint) {
-        return new SqlSyntaxException(construct, offset, TextPosition.of(script, offset), hint);
-    }
-
-    /** The server's whitespace set; U+00A0 and friends are identifier chars to PostgreSQL. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B';
-    }
-
-    /** Any char from U+0080 up counts, as the server treats every high-bit byte as a letter. */
-    private static boolean isIdentStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= '\u0080';
-    }
-
-    /** Dollar-quote tags are identifiers without the {@code $} that identifiers may contain. */
-    private static boolean isTagChar(char c) {
-        return isIdentStart(c) || (c >= '0' && c <= '9');
     }
 }
