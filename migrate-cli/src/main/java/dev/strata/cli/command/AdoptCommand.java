@@ -3,13 +3,12 @@ package dev.strata.cli.command;
 import dev.strata.cli.CliContext;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.database.DatabaseSession;
+import dev.strata.cli.fleet.FleetRequest;
 import dev.strata.cli.fleet.FleetRun;
 import dev.strata.cli.fleet.TargetsOptions;
-import dev.strata.cli.output.Plural;
 import dev.strata.migrations.adopt.AdoptionPlan;
 import dev.strata.migrations.adopt.AdoptionRefusedException;
 import dev.strata.migrations.adopt.HistoryAdoption;
-import dev.strata.migrations.adopt.SourceMigration;
 import dev.strata.migrations.adopt.SourceTool;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.fleet.FleetAdoption;
@@ -19,9 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.Optional;
 
@@ -47,8 +43,6 @@ import java.util.Optional;
                         + "applies only newer files."
         })
 public final class AdoptCommand extends DatabaseCommand {
-
-    private static final DateTimeFormatter INSTALLED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
 
     AdoptCommand(CliContext context) {
         super("adopt", context);
@@ -96,14 +90,13 @@ public final class AdoptCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.ADOPT,
+        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetRequest.of(FleetCommand.ADOPT,
                 (fleet, config, selected, options, listener, fleetContext) -> fleet.adopt(selected, options, listener,
                         fleetContext.interruption(), new FleetAdoption(from, Optional.ofNullable(table), dryRun,
-                                acceptEdited)));
+                                acceptEdited))));
         if (fleetRun.isPresent()) {
             return fleetRun.get();
         }
-        PrintWriter out = context.out();
         try (DatabaseSession session = openSession(context)) {
             SchemaTable source = sourceTable(session.historyTable());
             HistoryAdoption adoption = session.adoption(from, source);
@@ -112,54 +105,8 @@ public final class AdoptCommand extends DatabaseCommand {
             if (dryRun && !plan.canAdopt(acceptEdited)) {
                 throw AdoptionRefusedException.of(plan);
             }
-            if (output.json()) {
-                report.adopted(plan, dryRun).print(out, context.masker());
-                return ExitCode.SUCCESS.code();
-            }
-            print(plan, session, out);
+            renderer().adopted(session.description(), session.historyTable(), plan, dryRun);
             return ExitCode.SUCCESS.code();
-        }
-    }
-
-    private void print(AdoptionPlan plan, DatabaseSession session, PrintWriter out) {
-        String tool = plan.tool();
-        if (plan.adoptions().isEmpty()) {
-            out.println("Nothing to adopt from " + tool + "'s " + plan.source() + " into " + session.historyTable()
-                    + ": every migration " + tool + " applied is already in Strata's history.");
-            printNotes(plan, out);
-            return;
-        }
-        out.println((dryRun ? "Would adopt" : "Adopted") + " " + tool + "'s " + plan.source() + " into "
-                + session.historyTable() + " of " + session.description() + ":");
-        for (AdoptionPlan.Adoption adoption : plan.adoptions()) {
-            out.println("  " + adoption.id().describe() + "  "
-                    + adoption.script() + "  " + adoption.type() + ", " + installed(adoption.source(), tool) + "; "
-                    + adoption.check());
-        }
-        printNotes(plan, out);
-        int count = plan.adoptions().size();
-        if (dryRun) {
-            out.println("Dry run: nothing was recorded. Run without --dry-run to record " + Plural.of(count, "row")
-                    + ".");
-        } else {
-            out.println("Recorded " + Plural.of(count, "row") + ". `strata migrate` applies only newer files. " + tool
-                    + "'s table " + plan.source() + " was left as it was: drop it once nothing runs " + tool
-                    + " any more.");
-        }
-    }
-
-    /** When and by whom, as far as the tool recorded it; what it did not record is the adoption's. */
-    private static String installed(SourceMigration source, String tool) {
-        String when = source.installedOn()
-                .map(at -> "installed " + INSTALLED_AT.format(at.withOffsetSameInstant(ZoneOffset.UTC)))
-                .orElse("install time not recorded by " + tool);
-        return when + source.installedBy().map(user -> " by " + user).orElse("");
-    }
-
-    private static void printNotes(AdoptionPlan plan, PrintWriter out) {
-        if (!plan.notes().isEmpty()) {
-            out.println("Not adopted:");
-            plan.notes().forEach(note -> out.println("  " + note));
         }
     }
 

@@ -47,7 +47,7 @@ public abstract class DatabaseCommand implements Callable<Integer>, JsonCapable 
     }
 
     /** How the result is shown: text, or the JSON document, from the same values. */
-    final Renderer renderer() {
+    public final Renderer renderer() {
         return output.renderer(report, context);
     }
 

@@ -3,10 +3,11 @@ package dev.strata.cli.command;
 import dev.strata.cli.CliContext;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.database.DatabaseSession;
+import dev.strata.cli.fleet.FleetRequest;
 import dev.strata.cli.fleet.FleetRun;
 import dev.strata.cli.fleet.TargetsOptions;
 import dev.strata.cli.database.ScratchDatabase;
-import dev.strata.cli.output.DriftExclusionText;
+import dev.strata.cli.output.Renderer;
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.drift.DriftDetectedException;
 import dev.strata.migrations.drift.DriftExclusions;
@@ -17,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,13 +62,12 @@ public final class DiffCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        PrintWriter out = context.out();
         // Parsed before anything starts, so a malformed URL is a usage error that leaves nothing behind.
         Optional<DatabaseUrl> scratchServer = Optional.ofNullable(scratchUrl)
                 .map(url -> DatabaseUrl.parse(url, "--scratch-url"));
         scratchServer.ifPresent(url -> url.secrets().forEach(context.masker()::add));
         List<ExclusionPattern> excluded = DriftExclusions.parseOption(excludes);
-        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.DIFF,
+        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetRequest.of(FleetCommand.DIFF,
                 (fleet, config, selected, options, listener, fleetContext) -> {
                     // The configuration's patterns are checked before a scratch server starts.
                     DriftExclusions exclusions = DriftExclusions.of(config.drift().excludeToolHistory(),
@@ -80,60 +79,32 @@ public final class DiffCommand extends DatabaseCommand {
                         return fleet.diff(selected, options, listener, fleetContext.interruption(),
                                 scratch.connectionSource(), exclusions);
                     }
-                });
+                }));
         if (fleetRun.isPresent()) {
             return fleetRun.get();
         }
         try (DatabaseSession session = openSession(context)) {
             // The configuration's patterns are checked before a scratch server starts.
             DriftExclusions exclusions = session.driftExclusions(excluded);
-            return compare(session, scratchServer, exclusions, context, out);
+            return compare(session, scratchServer, exclusions);
         }
     }
 
-    private Integer compare(DatabaseSession session, Optional<DatabaseUrl> scratchServer, DriftExclusions exclusions,
-                            CliContext context, PrintWriter out) {
+    private Integer compare(DatabaseSession session, Optional<DatabaseUrl> scratchServer, DriftExclusions exclusions) {
         try (ScratchDatabase scratch = scratchServer
                 .map(url -> ScratchDatabase.onServer(url, session.connectTimeout()))
                 .orElseGet(ScratchDatabase::embedded)) {
             String scratchDescription = scratch.connectionSource().description();
             report.scratch(scratchDescription);
             DriftReport drift = session.driftCheck(scratch.connectionSource(), exclusions).run();
-            report.drift(drift);
-            if (!output.json()) {
-                printText(drift, session.description(), scratchDescription, out);
-            }
+            Renderer renderer = renderer();
+            renderer.compared(session.description(), scratchDescription, drift);
             if (drift.drifted()) {
                 // Exit 4 through the one error path: stderr says what to do, JSON gets the "error" object.
                 throw new DriftDetectedException(session.description(), drift);
             }
-            if (output.json()) {
-                report.print(out, context.masker());
-            }
+            renderer.finished();
             return ExitCode.SUCCESS.code();
         }
-    }
-
-    private static void printText(DriftReport drift, String database, String scratch, PrintWriter out) {
-        out.println("Database: " + database);
-        int replayed = drift.replayed().size();
-        out.println("Expected: " + (replayed == 0 ? "no migrations applied, so an empty schema"
-                : "its " + replayed + (replayed == 1 ? " applied migration" : " applied migrations")
-                + drift.plan().current().map(version -> " (up to version " + version + ")").orElse("")
-                + ", replayed into " + scratch));
-        int pending = drift.pending().size();
-        if (pending > 0) {
-            out.println("Pending: " + pending + (pending == 1 ? " migration is" : " migrations are")
-                    + " not applied yet; that is not drift (see `strata status`).");
-        }
-        DriftExclusionText.lines(drift.excluded()).forEach(out::println);
-        DriftExclusionText.skipped(drift.skippedGoSteps()).forEach(out::println);
-        out.println();
-        out.println(drift.drifted() ? drift.diff().describe()
-                : "No drift: the schema matches its migrations.");
-        if (!drift.drifted()) {
-            drift.diff().notes().forEach(note -> out.println("note: " + note));
-        }
-        out.flush();
     }
 }

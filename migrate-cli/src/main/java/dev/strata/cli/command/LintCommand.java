@@ -4,7 +4,7 @@ import dev.strata.cli.CliContext;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.database.DatabaseSession;
 import dev.strata.cli.database.ScratchDatabase;
-import dev.strata.cli.output.LintText;
+import dev.strata.cli.output.Renderer;
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.lint.LintFindingsException;
@@ -17,7 +17,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,7 +74,6 @@ public final class LintCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        PrintWriter out = context.out();
         if (all && !files.isEmpty()) {
             throw new CommandLine.ParameterException(new CommandLine(this), "lint: --all and named files exclude each"
                     + " other: name the files to check, or check them --all");
@@ -91,19 +89,15 @@ public final class LintCommand extends DatabaseCommand {
                         : session.linter(scratch.connectionSource());
                 LintReport lint = named.isPresent() ? linter.runFiles(named.get(), session.targetSizes())
                         : linter.run(all ? Linter.Scope.ALL : Linter.Scope.PENDING, session.targetSizes());
-                report.lint(lint);
-                if (!output.json()) {
-                    LintText.print(lint, (all ? "every migration" : files.isEmpty() ? "the pending migrations"
-                            : String.join(", ", files)) + " of " + session.description() + ", replayed on "
-                            + scratchDescription, out);
-                }
+                Renderer renderer = renderer();
+                renderer.linted((all ? "every migration" : files.isEmpty() ? "the pending migrations"
+                        : String.join(", ", files)) + " of " + session.description() + ", replayed on "
+                        + scratchDescription, lint);
                 Optional<Severity> level = Optional.ofNullable(failOn).map(f -> Severity.valueOf(f.name()));
                 if (level.isPresent() && lint.reaches(level.get())) {
                     throw new LintFindingsException(lint, level.get());
                 }
-                if (output.json()) {
-                    report.print(out, context.masker());
-                }
+                renderer.finished();
                 return ExitCode.SUCCESS.code();
             }
         }

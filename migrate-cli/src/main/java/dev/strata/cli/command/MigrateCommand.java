@@ -3,6 +3,7 @@ package dev.strata.cli.command;
 import dev.strata.cli.CliContext;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.database.DatabaseSession;
+import dev.strata.cli.fleet.FleetRequest;
 import dev.strata.cli.fleet.FleetRun;
 import dev.strata.cli.fleet.TargetsOptions;
 import dev.strata.cli.output.Renderer;
@@ -35,8 +36,8 @@ public final class MigrateCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.MIGRATE,
-                Optional.of(scratch));
+        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets,
+                FleetRequest.of(FleetCommand.MIGRATE).gatedOn(scratch));
         if (fleetRun.isPresent()) {
             return fleetRun.get();
         }

@@ -22,13 +22,14 @@ public final class OutputOptions {
                     + "fails (then with \"ok\": false and an \"error\" object). Errors are still described on stderr.")
     private Format format = Format.TEXT;
 
-    public boolean json() {
+    private boolean json() {
         return format == Format.JSON;
     }
 
     /** The renderer of the format asked for, writing to stdout; the JSON one completes {@code report}. */
     Renderer renderer(JsonReport report, CliContext context) {
-        return Renderer.of(json(), report, context.out(), context.masker());
+        return Renderer.of(json(), report, context.out(), context.masker(),
+                context.interactive() ? Optional.of(context.err()) : Optional.empty());
     }
 
     /**

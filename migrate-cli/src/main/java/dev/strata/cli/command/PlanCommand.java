@@ -4,6 +4,7 @@ import dev.strata.cli.CliContext;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.database.DatabaseSession;
 import dev.strata.cli.database.ScratchDatabase;
+import dev.strata.cli.fleet.FleetRequest;
 import dev.strata.cli.fleet.FleetRun;
 import dev.strata.cli.fleet.TargetsOptions;
 import dev.strata.cli.output.Renderer;
@@ -54,7 +55,7 @@ public final class PlanCommand extends DatabaseCommand {
             throw new CommandLine.ParameterException(new CommandLine(this), "--analyze works on one database:"
                     + " leave out --targets, or run `strata plan --analyze` against one target's URL");
         }
-        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.PLAN);
+        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetRequest.of(FleetCommand.PLAN));
         if (fleetRun.isPresent()) {
             return fleetRun.get();
         }

@@ -3,6 +3,7 @@ package dev.strata.cli.command;
 import dev.strata.cli.CliContext;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.database.DatabaseSession;
+import dev.strata.cli.fleet.FleetRequest;
 import dev.strata.cli.fleet.FleetRun;
 import dev.strata.cli.fleet.TargetsOptions;
 import dev.strata.migrations.execute.progress.ExecutionListener;
@@ -33,7 +34,7 @@ public final class ValidateCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetCommand.VALIDATE);
+        Optional<Integer> fleetRun = FleetRun.ifTargets(this, targets, FleetRequest.of(FleetCommand.VALIDATE));
         if (fleetRun.isPresent()) {
             return fleetRun.get();
         }

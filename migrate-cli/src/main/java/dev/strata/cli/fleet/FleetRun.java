@@ -4,15 +4,13 @@ import dev.strata.cli.CliContext;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.command.ConnectionOptions;
 import dev.strata.cli.command.DatabaseCommand;
-import dev.strata.cli.command.ScratchOptions;
-import dev.strata.cli.command.OutputOptions;
 import dev.strata.cli.database.MigrationClasspath;
 import dev.strata.cli.output.JsonReport;
 import dev.strata.cli.output.Plural;
+import dev.strata.cli.output.Renderer;
 import dev.strata.migrations.config.StrataConfig;
 import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.fleet.Fleet;
-import dev.strata.migrations.fleet.FleetCommand;
 import dev.strata.migrations.fleet.FleetListener;
 import dev.strata.migrations.fleet.FleetOptions;
 import dev.strata.migrations.fleet.FleetResult;
@@ -23,9 +21,7 @@ import dev.strata.migrations.fleet.TargetResult;
 import dev.strata.migrations.lint.LintGateCheck;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,45 +35,21 @@ import java.util.stream.Stream;
 public final class FleetRun {
     private final CliContext context;
     private final ConnectionOptions connection;
-    private final OutputOptions output;
     private final JsonReport report;
+    private final Renderer renderer;
 
-    FleetRun(CliContext context, ConnectionOptions connection, OutputOptions output, JsonReport report) {
+    FleetRun(CliContext context, ConnectionOptions connection, JsonReport report, Renderer renderer) {
         this.context = context;
         this.connection = connection;
-        this.output = output;
         this.report = report;
+        this.renderer = renderer;
     }
 
     /**
-     * Runs {@code command} on the fleet when {@code --targets} was given; empty when it was not (the command then
+     * Runs {@code request} on the fleet when {@code --targets} was given; empty when it was not (the command then
      * works on one database as usual).
      */
-    public static Optional<Integer> ifTargets(DatabaseCommand database, TargetsOptions targets, FleetCommand command) {
-        return ifTargets(database, targets, command, Optional.empty());
-    }
-
-    /** As above, with the {@code migrations.lint} gate on each target, linting on {@code scratch}'s databases. */
-    public static Optional<Integer> ifTargets(DatabaseCommand database, TargetsOptions targets, FleetCommand command,
-                                              Optional<ScratchOptions> scratch) {
-        return ifTargets(database, targets, command, scratch, (fleet, config, selected, options, listener, context) ->
-                fleet.run(command, selected, options, listener, context.interruption()));
-    }
-
-    /** What a fleet command does once the targets are selected: runs them, and returns what happened. */
-    @FunctionalInterface
-    public interface Work {
-        FleetResult run(Fleet fleet, StrataConfig config, List<Target> selected, FleetOptions options,
-                        FleetListener listener, CliContext context);
-    }
-
-    public static Optional<Integer> ifTargets(DatabaseCommand database, TargetsOptions targets, FleetCommand command,
-                                              Work work) {
-        return ifTargets(database, targets, command, Optional.empty(), work);
-    }
-
-    private static Optional<Integer> ifTargets(DatabaseCommand database, TargetsOptions targets,
-                                               FleetCommand command, Optional<ScratchOptions> scratch, Work work) {
+    public static Optional<Integer> ifTargets(DatabaseCommand database, TargetsOptions targets, FleetRequest request) {
         CommandLine commandLine = new CommandLine(database);
         if (targets.strayOptions()) {
             throw new CommandLine.ParameterException(commandLine, "--parallel, --on-failure and --canary need"
@@ -86,63 +58,33 @@ public final class FleetRun {
         if (!targets.active()) {
             return Optional.empty();
         }
-        return Optional.of(new FleetRun(database.context(), database.connection, database.output,
-                database.report).run(command, targets, commandLine, scratch, work));
+        return Optional.of(new FleetRun(database.context(), database.connection, database.report,
+                database.renderer()).run(request, targets, commandLine));
     }
 
-    int run(FleetCommand command, TargetsOptions targets, CommandLine commandLine, Optional<ScratchOptions> scratch,
-            Work work) {
+    int run(FleetRequest request, TargetsOptions targets, CommandLine commandLine) {
         StrataConfig config = connection.load(context);
         context.masker().addAll(config);
         FleetOptions options = targets.options(commandLine, config.fleet());
         List<Target> selected = FleetTargets.resolve(config.fleet(), config.database(), targets.targets);
         selected.forEach(target -> target.secrets().forEach(context.masker()::add));
         report.database(Plural.of(selected.size(), "target"));
-        PrintWriter out = context.out();
         try (MigrationClasspath classpath = MigrationClasspath.of(connection.classpath, context.workingDirectory())) {
             Fleet fleet = new Fleet(config.database(), config.migrations(), classpath.classLoader(),
                     config.fleet().includePublic());
-            if (scratch.isPresent()) {
+            if (request.lintGate().isPresent()) {
                 fleet = fleet.withLintGate(new LintGateCheck(config.lintGate(),
-                        scratch.get().databases(context, config.database().connectTimeout())));
+                        request.lintGate().get().databases(context, config.database().connectTimeout())));
             }
-            if (!output.json()) {
-                out.printf(Locale.ROOT, "%s %s (parallel %d, on failure %s%s)%n", verb(command),
-                        Plural.of(selected.size(), "target"), options.parallel(), options.onFailure().optionName(),
-                        options.canary() > 0 ? ", canary " + options.canary() : "");
-                out.flush();
-            }
-            FleetProgress progress = context.interactive() && !output.json()
-                    ? new FleetProgress(context.err(), selected.size()) : null;
-            FleetResult result = work.run(fleet, config, selected, options,
-                    progress == null ? FleetListener.NONE : progress, context);
-            if (progress != null) {
-                progress.clear();
-            }
-            if (output.json()) {
-                report.fleet(FleetJson.of(result));
-            } else {
-                FleetText.print(result, out);
-            }
+            FleetListener listener = renderer.fleetStarting(request.command(), selected.size(), options);
+            FleetResult result = request.work().run(fleet, config, selected, options, listener, context);
+            renderer.fleetRan(result);
             if (!result.allSucceeded()) {
                 throw failure(result);
             }
-            if (output.json()) {
-                report.print(out, context.masker());
-            }
+            renderer.finished();
             return ExitCode.SUCCESS.code();
         }
-    }
-
-    private static String verb(FleetCommand command) {
-        return switch (command) {
-            case MIGRATE -> "Migrating";
-            case VALIDATE -> "Validating";
-            case STATUS -> "Reading the status of";
-            case PLAN -> "Planning";
-            case DIFF -> "Comparing";
-            case ADOPT -> "Adopting the history of";
-        };
     }
 
     /**

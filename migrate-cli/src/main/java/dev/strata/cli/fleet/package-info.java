@@ -1,5 +1,6 @@
 /**
- * {@code --targets}: a command run over every database of a fleet, with its progress lines, text summary and JSON.
+ * {@code --targets}: a command run over every database of a fleet; the command describes it as a {@link
+ * dev.strata.cli.fleet.FleetRequest}, and the renderer of {@code --output} shows its progress, summary or JSON.
  *
  * <p><b>Internal</b>: see {@link dev.strata.cli}.
  */

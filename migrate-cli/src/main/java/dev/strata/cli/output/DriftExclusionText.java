@@ -11,7 +11,7 @@ import java.util.List;
  * The lines of {@code strata diff}'s text that say what the comparison leaves out: what its exclusion patterns left
  * out, and the steps written in Go it cannot replay.
  */
-public final class DriftExclusionText {
+final class DriftExclusionText {
     /** A pattern that leaves out more objects than this lists only the first ones by name (JSON lists all). */
     private static final int NAMED = 5;
 

@@ -1,79 +1,101 @@
 package dev.strata.cli.output;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.drift.AttributeDifference;
+import dev.strata.migrations.drift.DriftReport;
 import dev.strata.migrations.drift.Excluded;
-import dev.strata.migrations.drift.ObjectKey;
 import dev.strata.migrations.drift.ObjectDifference;
-import dev.strata.migrations.drift.SchemaDiff;
+import dev.strata.migrations.drift.ObjectKey;
 import dev.strata.migrations.drift.SchemaObject;
+import dev.strata.migrations.drift.UnreplayedStep;
+import dev.strata.migrations.resolve.ResolvedMigration;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
- * The {@code differences} of {@code strata diff --output json}: the same facts as the text, one object per
- * difference with both sides ({@code null} for the side that lacks the object) and the attributes that differ.
+ * The values of {@code strata diff --output json}, bound by Jackson like {@link JsonValues}: the same facts as the
+ * text, one object per difference with both sides ({@code null} for the side that lacks the object) and the
+ * attributes that differ.
  */
 final class DriftJson {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private DriftJson() {
     }
 
-    static ArrayNode differences(SchemaDiff diff) {
-        ArrayNode array = NODES.arrayNode();
-        for (ObjectDifference difference : diff.differences()) {
-            ObjectNode node = array.addObject();
-            node.put("kind", difference.kind().name());
-            node.put("name", difference.name());
-            node.put("change", difference.change().name());
-            node.put("description", difference.key() + ": " + difference.change().label());
-            node.set("expected", side(difference.expected()));
-            node.set("actual", side(difference.actual()));
-            ArrayNode attributes = node.putArray("attributes");
-            for (AttributeDifference attribute : difference.attributes()) {
-                ObjectNode changed = attributes.addObject();
-                changed.put("attribute", attribute.attribute());
-                changed.put("expected", attribute.expected().orElse(null));
-                changed.put("actual", attribute.actual().orElse(null));
-            }
-            ArrayNode parts = node.putArray("parts");
-            for (SchemaObject part : difference.parts()) {
-                ObjectNode folded = parts.addObject();
-                folded.put("kind", part.kind().name());
-                folded.put("name", part.name());
-                folded.set("attributes", attributes(part));
-            }
+    /** A finished {@code strata diff}: what was replayed, what is pending (not drift), and every difference. */
+    record Drift(String currentVersion, String targetVersion, List<Replayed> replayed, List<JsonValues.Pending> pending,
+                 boolean drifted, String summary, List<Difference> differences, List<String> notes,
+                 List<ExcludedValue> excluded, List<SkippedGoStep> skippedGoSteps) {
+        static Drift of(DriftReport drift) {
+            return new Drift(JsonValues.text(drift.plan().current()), JsonValues.text(drift.plan().target()),
+                    drift.replayed().stream().map(Replayed::of).toList(),
+                    drift.pending().stream().map(migration -> JsonValues.Pending.of(migration, false)).toList(),
+                    drift.drifted(), drift.diff().summary(),
+                    drift.diff().differences().stream().map(Difference::of).toList(), drift.diff().notes(),
+                    drift.excluded().stream().map(ExcludedValue::of).toList(),
+                    drift.skippedGoSteps().stream().map(SkippedGoStep::of).toList());
         }
-        return array;
     }
 
-    /** What each exclusion pattern left out: {@code pattern}, {@code origin}, {@code default}, {@code objects}. */
-    static ArrayNode excluded(List<Excluded> excluded) {
-        ArrayNode array = NODES.arrayNode();
-        for (Excluded pattern : excluded) {
-            ObjectNode node = array.addObject();
-            node.put("pattern", pattern.pattern());
-            node.put("origin", pattern.origin());
-            node.put("default", pattern.byDefault());
-            ArrayNode objects = node.putArray("objects");
-            for (ObjectKey key : pattern.objects()) {
-                objects.addObject().put("kind", key.kind().name()).put("name", key.name());
-            }
+    /** A file replayed into the scratch database. */
+    record Replayed(String script, String version, boolean repeatable) {
+        static Replayed of(ResolvedMigration file) {
+            return new Replayed(file.script(), JsonValues.text(file.id().versionNumber()),
+                    file.id() instanceof MigrationId.Repeatable);
         }
-        return array;
     }
 
-    private static ObjectNode side(Optional<SchemaObject> object) {
-        return object.map(DriftJson::attributes).orElse(null);
+    /** One difference: each side's attributes ({@code null}: that side lacks the object), those that differ. */
+    record Difference(String kind, String name, String change, String description, Map<String, String> expected,
+                      Map<String, String> actual, List<Attribute> attributes, List<Part> parts) {
+        static Difference of(ObjectDifference difference) {
+            return new Difference(difference.kind().name(), difference.name(), difference.change().name(),
+                    difference.key() + ": " + difference.change().label(),
+                    difference.expected().map(SchemaObject::attributes).orElse(null),
+                    difference.actual().map(SchemaObject::attributes).orElse(null),
+                    difference.attributes().stream().map(Attribute::of).toList(),
+                    difference.parts().stream().map(Part::of).toList());
+        }
     }
 
-    private static ObjectNode attributes(SchemaObject object) {
-        ObjectNode node = NODES.objectNode();
-        object.attributes().forEach(node::put);
-        return node;
+    /** An attribute that differs; {@code null} on the side that lacks it. */
+    record Attribute(String attribute, String expected, String actual) {
+        static Attribute of(AttributeDifference attribute) {
+            return new Attribute(attribute.attribute(), attribute.expected().orElse(null),
+                    attribute.actual().orElse(null));
+        }
+    }
+
+    /** An object folded into the difference of the one it belongs to (a missing table's columns). */
+    record Part(String kind, String name, Map<String, String> attributes) {
+        static Part of(SchemaObject part) {
+            return new Part(part.kind().name(), part.name(), part.attributes());
+        }
+    }
+
+    /** What an exclusion pattern left out: where the pattern came from, whether it is a default, the objects. */
+    @JsonPropertyOrder({"pattern", "origin", "default", "objects"})
+    record ExcludedValue(String pattern, String origin, @JsonProperty("default") boolean byDefault,
+                         List<Key> objects) {
+        static ExcludedValue of(Excluded excluded) {
+            return new ExcludedValue(excluded.pattern(), excluded.origin(), excluded.byDefault(),
+                    excluded.objects().stream().map(Key::of).toList());
+        }
+    }
+
+    /** An object by kind and name, as diff prints it. */
+    record Key(String kind, String name) {
+        static Key of(ObjectKey key) {
+            return new Key(key.kind().name(), key.name());
+        }
+    }
+
+    /** A migration written in Go that no replay ran, so the comparison left out what it changed. */
+    record SkippedGoStep(String path, String version, String layout) {
+        static SkippedGoStep of(UnreplayedStep step) {
+            return new SkippedGoStep(step.path(), step.version().toString(), step.layout());
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.strata.cli.output;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.strata.cli.ExceptionExitCodes;
 import dev.strata.cli.ExitCode;
 import dev.strata.migrations.core.StrataException;
@@ -12,34 +12,28 @@ import dev.strata.migrations.plan.UndoRefusedException;
 import picocli.CommandLine;
 
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 
-/** The {@code error} object of a failed command's JSON document: the same facts as the "error:/fix:" text. */
-final class JsonError {
-    private JsonError() {
-    }
+/**
+ * The {@code error} object of a failed command's JSON document: the same facts as the "error:/fix:" text. The keys of
+ * a failed statement ({@code sqlFailure}) or a lost connection ({@code connectionLost}) follow {@code exitMeaning} in
+ * the same object, and only for that error; {@code missingUndoFiles} only when an undo lacks its files.
+ */
+record JsonError(String type, String message, String hint, int exitCode, String exitMeaning,
+                 @JsonUnwrapped SqlFailureValue sqlFailure, @JsonUnwrapped ConnectionLostValue connectionLost,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) List<String> missingUndoFiles) {
 
-    static ObjectNode of(Exception error, ExitCode code) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("type", type(error));
-        node.put("message", error instanceof StrataException || error instanceof UncheckedIOException
-                || error instanceof CommandLine.ParameterException ? error.getMessage() : "unexpected " + error);
-        node.put("hint", error instanceof StrataException strata ? strata.hint() : "");
-        node.put("exitCode", code.code());
-        node.put("exitMeaning", ExceptionExitCodes.wording(error, code));
-        if (error instanceof MigrationFailedException failed) {
-            sqlFailure(node, failed);
-        }
-        if (error instanceof ConnectionLostException lost) {
-            node.put("script", lost.script());
-            node.put("version", JsonValues.text(lost.id().versionNumber()));
-            node.put("phase", lost.phase().name().toLowerCase(Locale.ROOT));
-            node.put("appliedBeforeFailure", lost.appliedBeforeFailure());
-        }
-        if (error instanceof UndoRefusedException refused && !refused.missingUndoFiles().isEmpty()) {
-            refused.missingUndoFiles().forEach(node.putArray("missingUndoFiles")::add);
-        }
-        return node;
+    static JsonError of(Exception error, ExitCode code) {
+        return new JsonError(type(error),
+                error instanceof StrataException || error instanceof UncheckedIOException
+                        || error instanceof CommandLine.ParameterException ? error.getMessage() : "unexpected " + error,
+                error instanceof StrataException strata ? strata.hint() : "",
+                code.code(), ExceptionExitCodes.wording(error, code),
+                error instanceof MigrationFailedException failed ? SqlFailureValue.of(failed) : null,
+                error instanceof ConnectionLostException lost ? ConnectionLostValue.of(lost) : null,
+                error instanceof UndoRefusedException refused && !refused.missingUndoFiles().isEmpty()
+                        ? List.copyOf(refused.missingUndoFiles()) : null);
     }
 
     /**
@@ -61,21 +55,23 @@ final class JsonError {
      * Where and why the statement failed, in the file's terms. PostgreSQL's own hint is {@code serverHint}, because
      * {@code hint} is Strata's advice on what to do next, as on every error.
      */
-    private static void sqlFailure(ObjectNode node, MigrationFailedException failed) {
-        SqlFailure failure = failed.failure();
-        node.put("script", failure.script());
-        node.put("path", failure.path());
-        node.put("version", JsonValues.text(failure.id().versionNumber()));
-        node.put("line", failure.line());
-        node.put("column", failure.column());
-        node.put("sqlState", failure.sqlState());
-        node.put("serverMessage", failure.message());
-        node.put("detail", failure.detail());
-        node.put("serverHint", failure.hint());
-        node.put("where", failure.where());
-        node.put("statement", failure.statement());
-        node.put("statementLine", failure.statementLine());
-        node.put("transactional", failed.transactional());
-        node.put("appliedBeforeFailure", failed.appliedBeforeFailure());
+    record SqlFailureValue(String script, String path, String version, int line, int column, String sqlState,
+                           String serverMessage, String detail, String serverHint, String where, String statement,
+                           int statementLine, boolean transactional, int appliedBeforeFailure) {
+        static SqlFailureValue of(MigrationFailedException failed) {
+            SqlFailure failure = failed.failure();
+            return new SqlFailureValue(failure.script(), failure.path(), JsonValues.text(failure.id().versionNumber()),
+                    failure.line(), failure.column(), failure.sqlState(), failure.message(), failure.detail(),
+                    failure.hint(), failure.where(), failure.statement(), failure.statementLine(),
+                    failed.transactional(), failed.appliedBeforeFailure());
+        }
+    }
+
+    /** The file whose run lost its connection, and in which phase: the outcome in the database is unknown. */
+    record ConnectionLostValue(String script, String version, String phase, int appliedBeforeFailure) {
+        static ConnectionLostValue of(ConnectionLostException lost) {
+            return new ConnectionLostValue(lost.script(), JsonValues.text(lost.id().versionNumber()),
+                    lost.phase().name().toLowerCase(Locale.ROOT), lost.appliedBeforeFailure());
+        }
     }
 }

@@ -4,6 +4,13 @@ import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.adopt.AdoptionPlan;
+import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.drift.DriftReport;
+import dev.strata.migrations.fleet.FleetCommand;
+import dev.strata.migrations.fleet.FleetListener;
+import dev.strata.migrations.fleet.FleetOptions;
+import dev.strata.migrations.fleet.FleetResult;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.RepairAction;
@@ -77,5 +84,36 @@ final class JsonRenderer implements Renderer {
     @Override
     public void undone(UndoResult result) {
         report.undone(result).print(out, masker);
+    }
+
+    @Override
+    public void adopted(String database, SchemaTable history, AdoptionPlan plan, boolean dryRun) {
+        report.adopted(plan, dryRun).print(out, masker);
+    }
+
+    @Override
+    public void compared(String database, String scratch, DriftReport drift) {
+        report.drift(drift);
+    }
+
+    @Override
+    public void linted(String scope, LintReport lint) {
+        report.lint(lint);
+    }
+
+    /** A program reads the summary: no progress on the way. */
+    @Override
+    public FleetListener fleetStarting(FleetCommand command, int targets, FleetOptions options) {
+        return FleetListener.NONE;
+    }
+
+    @Override
+    public void fleetRan(FleetResult result) {
+        report.fleet(result);
+    }
+
+    @Override
+    public void finished() {
+        report.print(out, masker);
     }
 }

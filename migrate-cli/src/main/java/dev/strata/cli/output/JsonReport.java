@@ -1,7 +1,6 @@
 package dev.strata.cli.output;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.cli.ExitCode;
@@ -14,20 +13,21 @@ import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.drift.DriftReport;
 import dev.strata.migrations.execute.progress.ExecutionListener;
+import dev.strata.migrations.fleet.FleetResult;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.RepairAction;
 
 import java.io.PrintWriter;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The JSON document of one database command, built as the command learns its facts so that a failure can still
  * report what was known before it (for {@code migrate}: the files applied before the failing one). The keys are
- * documented in docs/cli.md ("Output"); a key is absent when the command never learnt that fact.
+ * documented in docs/cli.md ("Output"); a key is absent when the command never learnt that fact. Each fact is a
+ * record ({@link JsonValues}, {@link DriftJson}, {@link LintJson}, {@link FleetJson}, {@link JsonError}) that Jackson
+ * binds; the document only keeps their keys in the order they were learnt.
  */
 public final class JsonReport {
     private final String command;
@@ -121,26 +121,8 @@ public final class JsonReport {
     }
 
     /** A finished (or, with {@code dryRun}, planned) {@code adopt}: the rows recorded and those left alone. */
-    public JsonReport adopted(AdoptionPlan plan, boolean dryRun) {
-        ObjectNode document = document();
-        document.put("tool", plan.tool());
-        document.put("source", plan.source().toString());
-        document.put("dryRun", dryRun);
-        ArrayNode rows = document.putArray("adopted");
-        for (AdoptionPlan.Adoption adoption : plan.adoptions()) {
-            ObjectNode node = rows.addObject();
-            node.put("version", JsonValues.text(adoption.id().versionNumber()));
-            node.put("type", adoption.type().name());
-            node.put("script", adoption.script());
-            // null when the tool did not record it: the row then keeps the adopting user and the adoption time
-            node.put("installedBy", adoption.source().installedBy().orElse(null));
-            node.put("installedAt", adoption.source().installedOn().map(at -> DateTimeFormatter.ISO_OFFSET_DATE_TIME
-                    .format(at.withOffsetSameInstant(ZoneOffset.UTC))).orElse(null));
-            node.put("provenance", adoption.provenance());
-        }
-        ArrayNode notes = document.putArray("notAdopted");
-        plan.notes().forEach(notes::add);
-        return this;
+    JsonReport adopted(AdoptionPlan plan, boolean dryRun) {
+        return include(JsonValues.Adopted.of(plan, dryRun));
     }
 
     /** A finished {@code repair}: every change, in version order. */
@@ -156,38 +138,18 @@ public final class JsonReport {
     }
 
     /** A finished {@code strata lint}: every replayed statement with its measured facts and findings. */
-    public JsonReport lint(LintReport lint) {
-        document().set("statements", LintJson.statements(lint));
-        document().put("findings", lint.open().size());
-        lint.highest().ifPresent(severity -> document().put("highest", severity.label()));
-        return this;
+    JsonReport lint(LintReport lint) {
+        return include(LintJson.Lint.of(lint));
     }
 
     /** A finished {@code strata diff}: what was replayed, what is pending (not drift), and every difference. */
-    public JsonReport drift(DriftReport drift) {
-        document().put("currentVersion", JsonValues.text(drift.plan().current()));
-        document().put("targetVersion", JsonValues.text(drift.plan().target()));
-        ArrayNode replayed = document().putArray("replayed");
-        drift.replayed().forEach(file -> replayed.addObject().put("script", file.script())
-                .put("version", JsonValues.text(file.id().versionNumber()))
-                .put("repeatable", file.id() instanceof MigrationId.Repeatable));
-        document().set("pending", Binder.MAPPER.valueToTree(drift.pending().stream()
-                .map(migration -> JsonValues.Pending.of(migration, false)).toList()));
-        document().put("drifted", drift.drifted());
-        document().put("summary", drift.diff().summary());
-        document().set("differences", DriftJson.differences(drift.diff()));
-        ArrayNode notes = document().putArray("notes");
-        drift.diff().notes().forEach(notes::add);
-        document().set("excluded", DriftJson.excluded(drift.excluded()));
-        ArrayNode skipped = document().putArray("skippedGoSteps");
-        drift.skippedGoSteps().forEach(step -> skipped.addObject().put("path", step.path())
-                .put("version", step.version().toString()).put("layout", step.layout()));
-        return this;
+    JsonReport drift(DriftReport drift) {
+        return include(DriftJson.Drift.of(drift));
     }
 
-    /** A fleet run's targets, versions and totals ({@code fleet.FleetJson}). */
-    public JsonReport fleet(ObjectNode fleet) {
-        document().set("fleet", fleet);
+    /** A fleet run's targets, versions and totals. */
+    JsonReport fleet(FleetResult result) {
+        document().set("fleet", Binder.MAPPER.valueToTree(FleetJson.Fleet.of(result)));
         return this;
     }
 
@@ -197,7 +159,7 @@ public final class JsonReport {
             plan(validation.plan());
         }
         document().put("ok", false);
-        document().set("error", JsonError.of(error, code));
+        document().set("error", Binder.MAPPER.valueToTree(JsonError.of(error, code)));
         return this;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.core.AppliedFile;
+import dev.strata.migrations.adopt.AdoptionPlan;
 import dev.strata.migrations.core.ChangedLines;
 import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationId;
@@ -138,6 +139,24 @@ final class JsonValues {
             return new Repair(action.kind().name(), action.script(), text(action.id().versionNumber()),
                     action.installedRank(),
                     action.before(), action.after());
+        }
+    }
+
+    /** A finished (or, with {@code dryRun}, planned) {@code adopt}: the rows recorded and those left alone. */
+    record Adopted(String tool, String source, boolean dryRun, List<AdoptedRow> adopted, List<String> notAdopted) {
+        static Adopted of(AdoptionPlan plan, boolean dryRun) {
+            return new Adopted(plan.tool(), plan.source().toString(), dryRun,
+                    plan.adoptions().stream().map(AdoptedRow::of).toList(), plan.notes());
+        }
+    }
+
+    /** A row adopt records; who and when null when the tool did not record it (the row keeps the adoption's). */
+    record AdoptedRow(String version, String type, String script, String installedBy, String installedAt,
+                      String provenance) {
+        static AdoptedRow of(AdoptionPlan.Adoption adoption) {
+            return new AdoptedRow(text(adoption.id().versionNumber()), adoption.type().name(), adoption.script(),
+                    adoption.source().installedBy().orElse(null),
+                    adoption.source().installedOn().map(JsonValues::utc).orElse(null), adoption.provenance());
         }
     }
 

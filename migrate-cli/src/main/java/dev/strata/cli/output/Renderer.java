@@ -4,6 +4,13 @@ import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.adopt.AdoptionPlan;
+import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.drift.DriftReport;
+import dev.strata.migrations.fleet.FleetCommand;
+import dev.strata.migrations.fleet.FleetListener;
+import dev.strata.migrations.fleet.FleetOptions;
+import dev.strata.migrations.fleet.FleetResult;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.RepairAction;
@@ -19,9 +26,14 @@ import java.util.Optional;
  */
 public sealed interface Renderer permits TextRenderer, JsonRenderer {
 
-    /** The renderer of {@code --output json} when {@code json}, else of text; both write to {@code out}. */
-    static Renderer of(boolean json, JsonReport report, PrintWriter out, SecretMasker masker) {
-        return json ? new JsonRenderer(report, out, masker) : new TextRenderer(out);
+    /**
+     * The renderer of {@code --output json} when {@code json}, else of text; both write to {@code out}.
+     * {@code progress} is where a person at a terminal watches a fleet run go (stderr); empty for a pipeline, whose
+     * log gets the summary alone.
+     */
+    static Renderer of(boolean json, JsonReport report, PrintWriter out, SecretMasker masker,
+                       Optional<PrintWriter> progress) {
+        return json ? new JsonRenderer(report, out, masker) : new TextRenderer(out, progress);
     }
 
     /** {@code strata status}: every migration with its state, and the problems; {@code locations} where files were looked for. */
@@ -51,4 +63,34 @@ public sealed interface Renderer permits TextRenderer, JsonRenderer {
     ExecutionListener undoing(String database);
 
     void undone(UndoResult result);
+
+    /**
+     * {@code strata adopt} recorded {@code plan}'s rows (with {@code dryRun}: would record them) into {@code history}
+     * of {@code database}.
+     */
+    void adopted(String database, SchemaTable history, AdoptionPlan plan, boolean dryRun);
+
+    /**
+     * {@code strata diff} compared {@code database} with its migrations replayed on {@code scratch}; called before
+     * drift fails the command, so the comparison is reported then too.
+     */
+    void compared(String database, String scratch, DriftReport drift);
+
+    /**
+     * {@code strata lint} checked {@code scope} (which files of which database, replayed where, as the text names
+     * it); called before {@code --fail-on} fails the command, so the findings are reported then too.
+     */
+    void linted(String scope, LintReport lint);
+
+    /**
+     * A {@code --targets} run of {@code command} starts on {@code targets} targets: what follows the run as targets
+     * finish.
+     */
+    FleetListener fleetStarting(FleetCommand command, int targets, FleetOptions options);
+
+    /** The fleet run is over; called before its failed targets fail the command, so they are reported too. */
+    void fleetRan(FleetResult result);
+
+    /** The command succeeded after {@link #compared}, {@link #linted} or {@link #fleetRan}: nothing more to learn. */
+    void finished();
 }

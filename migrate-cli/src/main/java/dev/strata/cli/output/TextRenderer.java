@@ -4,6 +4,13 @@ import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.adopt.AdoptionPlan;
+import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.drift.DriftReport;
+import dev.strata.migrations.fleet.FleetCommand;
+import dev.strata.migrations.fleet.FleetListener;
+import dev.strata.migrations.fleet.FleetOptions;
+import dev.strata.migrations.fleet.FleetResult;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.PendingMigration;
@@ -17,9 +24,13 @@ import java.util.Optional;
 /** The text output, for people: sentences, the status table, a line per file as a run goes. */
 final class TextRenderer implements Renderer {
     private final PrintWriter out;
+    private final Optional<PrintWriter> progress;
+    /** The progress line of the fleet run under way, cleared before its summary. */
+    private Optional<FleetProgress> fleetProgress = Optional.empty();
 
-    TextRenderer(PrintWriter out) {
+    TextRenderer(PrintWriter out, Optional<PrintWriter> progress) {
         this.out = out;
+        this.progress = progress;
     }
 
     @Override
@@ -116,5 +127,38 @@ final class TextRenderer implements Renderer {
             out.printf(Locale.ROOT, "Undid %s in %.2f s. Schema is now %s.%n",
                     Plural.of(result.undone().size(), "migration"), result.elapsed().toMillis() / 1000.0, version);
         }
+    }
+
+    @Override
+    public void adopted(String database, SchemaTable history, AdoptionPlan plan, boolean dryRun) {
+        AdoptionText.print(database, history, plan, dryRun, out);
+    }
+
+    @Override
+    public void compared(String database, String scratch, DriftReport drift) {
+        DriftText.print(drift, database, scratch, out);
+    }
+
+    @Override
+    public void linted(String scope, LintReport lint) {
+        LintText.print(lint, scope, out);
+    }
+
+    @Override
+    public FleetListener fleetStarting(FleetCommand command, int targets, FleetOptions options) {
+        FleetText.heading(command, targets, options, out);
+        fleetProgress = progress.map(err -> new FleetProgress(err, targets));
+        return fleetProgress.map(FleetListener.class::cast).orElse(FleetListener.NONE);
+    }
+
+    @Override
+    public void fleetRan(FleetResult result) {
+        fleetProgress.ifPresent(FleetProgress::clear);
+        FleetText.print(result, out);
+    }
+
+    /** Each result was printed as it came. */
+    @Override
+    public void finished() {
     }
 }

@@ -38,7 +38,7 @@ class RendererTest {
     private String render(boolean json, String command, boolean withStatements) {
         JsonReport report = new JsonReport(command).database("db on localhost");
         Renderer renderer = Renderer.of(json, report, new PrintWriter(text, true),
-                SecretMasker.from(Map.of(), new String[0]));
+                SecretMasker.from(Map.of(), new String[0]), Optional.empty());
         if (withStatements) {
             renderer.planRead("db on localhost", PLAN);
             renderer.planned(PLAN, Optional.empty());

@@ -1,8 +1,8 @@
-package dev.strata.cli.fleet;
+package dev.strata.cli.output;
 
-import dev.strata.cli.output.Plural;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.fleet.FleetCommand;
+import dev.strata.migrations.fleet.FleetOptions;
 import dev.strata.migrations.fleet.FleetResult;
 import dev.strata.migrations.fleet.TargetOutcome;
 import dev.strata.migrations.fleet.TargetResult;
@@ -16,9 +16,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The text summary of a fleet run: a row per target, the fleet's versions, the totals. */
+/** The text of a fleet run: the line it starts with, then a row per target, the fleet's versions, the totals. */
 final class FleetText {
     private FleetText() {
+    }
+
+    /** The line a run starts with: what it does to how many targets, and how. */
+    static void heading(FleetCommand command, int targets, FleetOptions options, PrintWriter out) {
+        out.printf(Locale.ROOT, "%s %s (parallel %d, on failure %s%s)%n", verb(command),
+                Plural.of(targets, "target"), options.parallel(), options.onFailure().optionName(),
+                options.canary() > 0 ? ", canary " + options.canary() : "");
+        out.flush();
+    }
+
+    private static String verb(FleetCommand command) {
+        return switch (command) {
+            case MIGRATE -> "Migrating";
+            case VALIDATE -> "Validating";
+            case STATUS -> "Reading the status of";
+            case PLAN -> "Planning";
+            case DIFF -> "Comparing";
+            case ADOPT -> "Adopting the history of";
+        };
     }
 
     static void print(FleetResult result, PrintWriter out) {

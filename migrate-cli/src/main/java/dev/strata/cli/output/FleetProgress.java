@@ -1,4 +1,4 @@
-package dev.strata.cli.fleet;
+package dev.strata.cli.output;
 
 import dev.strata.migrations.fleet.FleetListener;
 import dev.strata.migrations.fleet.Target;
