@@ -122,7 +122,9 @@ class LintGateTest {
 
         assertThatThrownBy(() -> new StrataDatabase(config(autoMigrate, LintGate.ERROR)))
                 .isInstanceOf(LintFindingsException.class)
-                .hasMessage("1 lint finding at or above error remains");
+                .hasMessageStartingWith("migrations.lint = \"error\" refused to migrate ")
+                .hasMessageContaining(": 1 lint finding at or above error remains:\n  V2__")
+                .hasMessageContaining(": error: drop-column: drops column");
         assertThat(Queries.relationExists(database, "public.job_tags")).isFalse();
         assertThat(Queries.queryLong(database, "select count(*) from pg_database where datname like"
                 + " 'strata_scratch_%'")).as("the scratch database, made on the same server, dropped").isZero();

@@ -46,6 +46,16 @@ public final class LintGateCheck {
      */
     public LintGateOutcome check(ConnectionSource target, MigrationSettings settings, ClassLoader classLoader,
                                  TargetSizes sizes) {
+        return check(target, settings, classLoader, Linter.Scope.PENDING, sizes);
+    }
+
+    /**
+     * As {@link #check(ConnectionSource, MigrationSettings, ClassLoader, TargetSizes)}, linting {@code scope}:
+     * {@link Linter.Scope#ALL} judges each file as a release of its own, for a database built from nothing (a test
+     * template), where the pending files as one release would find nothing that existed before.
+     */
+    public LintGateOutcome check(ConnectionSource target, MigrationSettings settings, ClassLoader classLoader,
+                                 Linter.Scope scope, TargetSizes sizes) {
         if (gate == LintGate.OFF) {
             return new LintGateOutcome.NotLinted();
         }
@@ -55,7 +65,7 @@ public final class LintGateCheck {
         }
         try (ScratchDatabases.Scratch database = scratch.open()) {
             LintReport report = new Linter(target, database.connections(), settings, classLoader)
-                    .run(Linter.Scope.PENDING, sizes);
+                    .run(scope, sizes);
             return new LintGateOutcome.Linted(gate, report, database.connections().description(),
                     gate == LintGate.ERROR && report.reaches(Severity.ERROR));
         }
