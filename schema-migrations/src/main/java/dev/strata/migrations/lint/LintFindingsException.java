@@ -7,15 +7,16 @@ import dev.strata.migrations.core.StrataException;
 public final class LintFindingsException extends StrataException {
     private final LintReport report;
 
-    private static final String HINT = "each finding is listed with its fix; rewrite the statement the safe way, or,"
-            + " where it is safe here, add -- strata:allow=<rule> <reason> on the line before it (see docs/lint.md)";
+    private static final String ALLOW = ", or, where it is safe here, add -- strata:allow=<rule> <reason> on the line"
+            + " before it (see docs/lint.md)";
 
     public LintFindingsException(LintReport report, Severity level) {
-        this(summary(report, level), report);
+        this(summary(report, level), "each finding is listed with its fix; rewrite the statement the safe way" + ALLOW,
+                report);
     }
 
-    private LintFindingsException(String message, LintReport report) {
-        super(message, HINT);
+    private LintFindingsException(String message, String hint, LintReport report) {
+        super(message, hint);
         this.report = report;
     }
 
@@ -30,7 +31,8 @@ public final class LintFindingsException extends StrataException {
         report.statements().forEach(review -> review.findings().stream()
                 .filter(finding -> finding.suppressed().isEmpty() && finding.severity().compareTo(level) >= 0)
                 .forEach(finding -> message.append("\n  ").append(LoggedLintGate.line(review, finding))));
-        return new LintFindingsException(message.toString(), report);
+        return new LintFindingsException(message.toString(), "rewrite each statement the safe way (strata lint shows"
+                + " the safe version of each; strata lint --all for every file)" + ALLOW, report);
     }
 
     private static String summary(LintReport report, Severity level) {

@@ -11,8 +11,9 @@ import java.util.Objects;
 
 /**
  * {@code migrations.lint}: the one place that decides whether a command that applies (or checks) a database's pending
- * files lints them first, and whether the findings stop it. The CLI's validate, plan and migrate, a fleet's migrate
- * (each target on its own) and the runtime's {@code auto_migrate} call it; the caller renders the findings.
+ * files lints them first, and whether the findings stop it. The CLI's validate, plan and migrate and a fleet's
+ * migrate (each target on its own) call it and render the findings; the libraries ({@code auto_migrate}, the Spring
+ * starter, schema-testing) call it through {@link LoggedLintGate}.
  */
 public final class LintGateCheck {
     /** The gate turned off: nothing is linted. */

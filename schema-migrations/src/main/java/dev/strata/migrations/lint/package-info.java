@@ -8,9 +8,11 @@
  * {@link dev.strata.migrations.lint.TargetSizes}; {@link dev.strata.migrations.lint.Linter} puts it together.
  *
  * {@link dev.strata.migrations.lint.LintGateCheck} is the {@code migrations.lint} gate, on scratch databases its
- * caller provides ({@link dev.strata.migrations.lint.ScratchDatabases}).
+ * caller provides ({@link dev.strata.migrations.lint.ScratchDatabases}); {@link dev.strata.migrations.lint.LoggedLintGate}
+ * is the gate as the libraries apply it (findings logged, the refusal listing them).
  *
- * <p><b>Internal</b>: the CLI's {@code lint}, {@code plan --analyze} and gate, the fleet and the schema API's
- * {@code auto_migrate} use it; no Java API is documented yet.
+ * <p><b>Internal</b>: the CLI's {@code lint}, {@code plan --analyze} and gate, the fleet, the schema API's
+ * {@code auto_migrate}, the Spring starter's start-up migration and schema-testing's templates use it; no Java API is
+ * documented yet.
  */
 package dev.strata.migrations.lint;
