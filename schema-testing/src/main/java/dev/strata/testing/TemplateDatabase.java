@@ -5,15 +5,15 @@ import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.config.LintGate;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.drift.SchemaSnapshot;
 import dev.strata.migrations.drift.SnapshotScope;
-import dev.strata.migrations.config.LintGate;
 import dev.strata.migrations.execute.ExecutionListener;
+import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.lint.Linter;
 import dev.strata.migrations.lint.LoggedLintGate;
 import dev.strata.migrations.lint.TargetSizes;
-import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.resolve.Location;
 
 import java.sql.Connection;

@@ -1,17 +1,32 @@
 package dev.strata.spring;
 
+import dev.strata.migrations.ConnectionSource;
+import dev.strata.migrations.config.ConfigurationException;
+import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.Migrator;
+import dev.strata.migrations.execute.ExecutionListener;
 import dev.strata.migrations.lint.LintFindingsException;
+import dev.strata.migrations.resolve.Location;
+import dev.strata.spring.app.TestApplication;
 import dev.strata.testing.StandaloneTestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 
 import static dev.strata.spring.TestApplications.start;
 import static dev.strata.spring.TestApplications.strataFailure;
@@ -34,8 +49,9 @@ class LintGateStartupTest {
     @BeforeEach
     void firstReleaseApplied() {
         database = StandaloneTestDatabase.empty();
-        start(database, "strata.locations=classpath:db/behind", "strata.migrate-at-start=true",
-                "strata.verify-at-start=false").close();
+        new Migrator(ConnectionSource.of(dataSource(), "the test database"), MigrationSettings.defaults()
+                .withLocations(List.of(new Location.Classpath("db/behind"))), getClass().getClassLoader(),
+                ExecutionListener.NONE).migrate();
     }
 
     @AfterEach
@@ -72,6 +88,33 @@ class LintGateStartupTest {
         assertThat(scripts()).containsExactly("V1__create_accounts.sql", "V2__rename_account_name.sql");
     }
 
+    @Test
+    void aDataSourceSpringBootDidNotConfigureHasNoServerToLintOnAndTheStartIsRefused() {
+        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(TestApplication.class,
+                OwnDataSource.class).web(WebApplicationType.NONE).properties(Map.of("strata.test.url",
+                database.info().jdbcUrl(), "strata.test.user", database.info().user().orElse(""),
+                "strata.test.password", database.password().orElse(""))).run("--" + SECOND_RELEASE,
+                "--strata.migrate-at-start=true", "--strata.verify-at-start=false", "--strata.migrations.lint=warn"));
+
+        assertThat(strataFailure(failure)).isInstanceOf(ConfigurationException.class).hasMessageStartingWith(
+                "strata.migrations.lint=warn replays the pending migrations on a scratch database created on the"
+                        + " server of the DataSource Strata migrates, and Spring Boot's connection details");
+        assertThat(scripts()).containsExactly("V1__create_accounts.sql");
+    }
+
+    /** The application's own pool: Spring Boot configures no DataSource, so it has no connection details. */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnDataSource {
+        @Bean
+        DataSource dataSource(Environment environment) {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setURL(environment.getRequiredProperty("strata.test.url"));
+            dataSource.setUser(environment.getRequiredProperty("strata.test.user"));
+            dataSource.setPassword(environment.getRequiredProperty("strata.test.password"));
+            return dataSource;
+        }
+    }
+
     private List<String> scripts() {
         return jdbc().queryForList("select script from strata_schema_history order by installed_rank", String.class);
     }
@@ -82,10 +125,14 @@ class LintGateStartupTest {
     }
 
     private JdbcTemplate jdbc() {
-        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        return new JdbcTemplate(dataSource());
+    }
+
+    private DataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(database.info().jdbcUrl());
         database.info().user().ifPresent(dataSource::setUser);
         database.password().ifPresent(dataSource::setPassword);
-        return new JdbcTemplate(dataSource);
+        return dataSource;
     }
 }
