@@ -202,7 +202,9 @@ class LintGateTest {
 
         assertThatThrownBy(() -> StrataDatabase.builder(refusing).url(database.postgresUrl()).build())
                 .isInstanceOf(LintFindingsException.class)
-                .hasMessage("1 lint finding at or above error remains");
+                .hasMessageStartingWith("migrations.lint = \"error\" refused to migrate ")
+                .hasMessageContaining(": 1 lint finding at or above error remains:\n  V2__")
+                .hasMessageContaining(": error: drop-column: drops column");
         assertThat(Queries.relationExists(database, "public.job_tags")).isFalse();
         assertThat(Queries.queryLong(database, "select count(*) from pg_database where datname like"
                 + " 'strata_scratch_%'")).as("the scratch database, made on the same server, dropped").isZero();

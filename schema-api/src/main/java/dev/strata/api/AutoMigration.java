@@ -5,26 +5,25 @@ import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.config.ConfigKey;
 import dev.strata.migrations.config.ConfigurationException;
-import dev.strata.migrations.config.LintGate;
 import dev.strata.migrations.config.StrataConfig;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.lint.LintGateCheck;
 import dev.strata.migrations.lint.LintGateOutcome;
+import dev.strata.migrations.lint.Linter;
+import dev.strata.migrations.lint.LoggedLintGate;
+import dev.strata.migrations.lint.ScratchDatabases;
 import dev.strata.migrations.lint.ServerScratchDatabases;
 import dev.strata.migrations.lint.TargetSizes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 
 /**
- * {@code database.auto_migrate}: the pending migrations applied at start, after the {@code migrations.lint} gate as
- * the CLI's migrate applies it. The application has no embedded server to lint on, so the gate creates its scratch
- * databases on the server of {@code database.url} (the user needs {@code CREATEDB}).
+ * {@code database.auto_migrate}: the pending migrations applied at start, after the {@code migrations.lint} gate
+ * ({@link LoggedLintGate}, the step the Spring starter and schema-testing take too). The application has no embedded
+ * server to lint on, so the gate creates its scratch databases on the server of {@code database.url} (the user needs
+ * {@code CREATEDB}).
  */
 final class AutoMigration {
-    private static final Logger LOG = LoggerFactory.getLogger(AutoMigration.class);
-
     private AutoMigration() {
     }
 
@@ -33,27 +32,15 @@ final class AutoMigration {
         if (!config.database().autoMigrate()) {
             return Optional.empty();
         }
-        LintGateOutcome outcome = gate(config).check(connections, config.migrations(), classLoader,
-                TargetSizes.of(connections));
-        if (outcome instanceof LintGateOutcome.Linted linted) {
-            linted.report().statements().forEach(review -> review.findings().forEach(finding -> LOG.warn(
-                    "{} line {}: {}: {}: {}{}", review.facts().script(), review.facts().line(),
-                    finding.severity().label(), finding.rule(), finding.message(),
-                    finding.suppressed().map(reason -> " (allowed: " + reason + ")").orElse(""))));
-        }
-        outcome.refusal().ifPresent(refusal -> {
-            throw refusal;
-        });
+        new LoggedLintGate(config.lintGate(), () -> scratch(config)).apply(connections, config.migrations(),
+                classLoader, Linter.Scope.PENDING, TargetSizes.of(connections));
         return Optional.of(new Migrator(connections, config.migrations(), classLoader, ExecutionListener.NONE)
                 .migrate());
     }
 
-    private static LintGateCheck gate(StrataConfig config) {
-        if (config.lintGate() == LintGate.OFF) {
-            return LintGateCheck.OFF;
-        }
+    private static ScratchDatabases scratch(StrataConfig config) {
         String key = ConfigKey.MIGRATIONS_LINT.qualifiedName() + " = \"" + config.lintGate().label() + "\"";
-        return new LintGateCheck(config.lintGate(), new ServerScratchDatabases(config.database().url()
+        return new ServerScratchDatabases(config.database().url()
                 .orElseThrow(() -> new ConfigurationException(key + " with " + ConfigKey.DATABASE_AUTO_MIGRATE
                         .qualifiedName() + " lints the pending migrations on a scratch database created on the server"
                         + " of " + ConfigKey.DATABASE_URL.qualifiedName() + ", and the application's DataSource"
@@ -61,6 +48,6 @@ final class AutoMigration {
                         "give the schema API " + ConfigKey.DATABASE_URL.qualifiedName() + " instead of the DataSource,"
                                 + " or set " + ConfigKey.MIGRATIONS_LINT.qualifiedName() + " = \"off\" for the"
                                 + " application and lint where migrate runs in CI (strata lint, strata migrate)")),
-                config.database()));
+                config.database());
     }
 }

@@ -2,6 +2,8 @@ package dev.strata.testing;
 
 import dev.strata.testserver.TestEnvironment;
 import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.config.ConfigKey;
+import dev.strata.migrations.config.LintGate;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Location;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -14,7 +16,7 @@ import java.util.Optional;
  * What a test class's {@link MigratedDatabase} asks for, validated: the migration settings (one template per distinct
  * value) and the server.
  */
-record DatabaseRequest(MigrationSettings settings, ServerSpec server) {
+record DatabaseRequest(MigrationSettings settings, LintGate lint, ServerSpec server) {
 
     /**
      * Reads the annotation of {@code testClass}, or of a class enclosing it (for {@code @Nested} classes).
@@ -25,7 +27,21 @@ record DatabaseRequest(MigrationSettings settings, ServerSpec server) {
         MigratedDatabase annotation = find(testClass).orElseThrow(() -> new TestDatabaseException(
                 testClass.getName() + " uses the Strata test extension without @MigratedDatabase",
                 "annotate the class with @MigratedDatabase instead of @ExtendWith(MigratedDatabaseExtension.class)"));
-        return new DatabaseRequest(settings(annotation, testClass), ServerSpec.choose(annotation.server(), environment));
+        return new DatabaseRequest(settings(annotation, testClass), lint(annotation.lint(), "@MigratedDatabase(lint = \""
+                + annotation.lint() + "\") on " + testClass.getName()), ServerSpec.choose(annotation.server(),
+                environment));
+    }
+
+    /**
+     * {@code off}, {@code warn} or {@code error}, as {@code migrations.lint} in {@code strata.toml}.
+     *
+     * @param origin what set it, for the error
+     * @throws TestDatabaseException naming {@code origin} when {@code value} is none of them
+     */
+    static LintGate lint(String value, String origin) {
+        return LintGate.parse(value).orElseThrow(() -> new TestDatabaseException(origin + " is not valid: expected"
+                + " \"off\", \"warn\" or \"error\", as " + ConfigKey.MIGRATIONS_LINT.qualifiedName()
+                + " in strata.toml", "use the value of your release's " + ConfigKey.MIGRATIONS_LINT.qualifiedName()));
     }
 
     static MigrationSettings settings(MigratedDatabase annotation, Class<?> testClass) {

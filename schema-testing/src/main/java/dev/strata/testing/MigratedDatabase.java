@@ -46,6 +46,16 @@ public @interface MigratedDatabase {
     /** The name of the history table. */
     String historyTable() default MigrationSettings.DEFAULT_TABLE;
 
+    /**
+     * The lint gate applied before the template is migrated, as {@code migrations.lint} in {@code strata.toml}:
+     * {@code "off"} (the default), {@code "warn"} (each finding logged) or {@code "error"} (an error-level finding no
+     * {@code -- strata:allow} silences fails the test class, listing the findings, and nothing is migrated). Set it
+     * to your release's value, so the tests fail on a file the release gate would refuse. The template is built from
+     * nothing, so each file is linted as a release of its own after the files before it (as {@code strata lint
+     * --all}); the replay runs on a scratch database created on the test server.
+     */
+    String lint() default "off";
+
     /** Which server runs the databases. */
     ServerKind server() default ServerKind.AUTO;
 }

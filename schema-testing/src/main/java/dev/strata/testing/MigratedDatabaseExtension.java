@@ -40,7 +40,7 @@ public final class MigratedDatabaseExtension implements BeforeAllCallback, Befor
     public void beforeAll(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
         DatabaseRequest request = DatabaseRequest.of(testClass, TestEnvironment.current());
-        server(context, request).template(request.settings(), testClass.getClassLoader());
+        server(context, request).template(request.settings(), request.lint(), testClass.getClassLoader());
     }
 
     @Override
@@ -49,7 +49,7 @@ public final class MigratedDatabaseExtension implements BeforeAllCallback, Befor
         DatabaseRequest request = DatabaseRequest.of(testClass, TestEnvironment.current());
         ServerTemplates server = server(context, request);
         IsolatedDatabase database = IsolatedDatabase.create(server,
-                server.template(request.settings(), testClass.getClassLoader()));
+                server.template(request.settings(), request.lint(), testClass.getClassLoader()));
         context.getStore(NAMESPACE).put(DATABASE, database);
     }
 

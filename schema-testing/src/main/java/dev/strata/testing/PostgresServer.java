@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.strata.embedded.ThrowawayDatabases;
+import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.migrations.lint.ScratchDatabases;
+import dev.strata.migrations.lint.ServerScratchDatabases;
 import dev.strata.testserver.TestEnvironment;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -13,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +30,7 @@ final class PostgresServer implements AutoCloseable {
 
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
     private static final int ADMIN_POOL_SIZE = 4;
+    private static final Duration SCRATCH_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final String description;
     private final DatabaseUrl adminUrl;
@@ -122,6 +127,15 @@ final class PostgresServer implements AutoCloseable {
         url.password().ifPresent(dataSource::setPassword);
         dataSource.setApplicationName(applicationName);
         return dataSource;
+    }
+
+    /**
+     * Where the lint gate replays: scratch databases made (and dropped) on this server through the engine's
+     * {@link ServerScratchDatabases}, with the admin URL's user, who may create databases.
+     */
+    ScratchDatabases scratchDatabases() {
+        return new ServerScratchDatabases(adminUrl, new DatabaseSettings(Optional.of(adminUrl), Optional.empty(),
+                Optional.empty(), 1, SCRATCH_CONNECT_TIMEOUT, false), "the lint gate of a test database", "");
     }
 
     /** The pgjdbc URL of one database: no credentials, so it may be printed. */

@@ -3,6 +3,7 @@ package dev.strata.testing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.config.LintGate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ final class ServerTemplates implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServerTemplates.class);
 
     private final PostgresServer server;
-    private final Map<MigrationSettings, Memo> templates = new ConcurrentHashMap<>();
+    private final Map<Key, Memo> templates = new ConcurrentHashMap<>();
 
     ServerTemplates(PostgresServer server) {
         this.server = server;
@@ -28,9 +29,18 @@ final class ServerTemplates implements AutoCloseable {
         return server;
     }
 
-    /** The template for {@code settings}, migrated on the first call. */
+    /** The template for {@code settings}, migrated on the first call (without the lint gate). */
     TemplateDatabase template(MigrationSettings settings, ClassLoader classLoader) {
-        return templates.computeIfAbsent(settings, key -> new Memo()).get(settings, classLoader);
+        return template(settings, LintGate.OFF, classLoader);
+    }
+
+    /** The template for {@code settings}, migrated on the first call after the {@code lint} gate. */
+    TemplateDatabase template(MigrationSettings settings, LintGate lint, ClassLoader classLoader) {
+        return templates.computeIfAbsent(new Key(settings, lint), key -> new Memo()).get(settings, lint, classLoader);
+    }
+
+    /** A template per migration configuration and gate: one built without the gate has not passed it. */
+    private record Key(MigrationSettings settings, LintGate lint) {
     }
 
     /** Drops the templates, then stops the server if Strata started it. */
@@ -59,10 +69,11 @@ final class ServerTemplates implements AutoCloseable {
         private TemplateDatabase template;
         private TestDatabaseException failure;
 
-        synchronized TemplateDatabase get(MigrationSettings settings, ClassLoader classLoader) {
+        synchronized TemplateDatabase get(MigrationSettings settings, LintGate lint, ClassLoader classLoader) {
             if (template == null && failure == null) {
                 try {
-                    template = TemplateDatabase.migrate(server, DatabaseNames.template(), settings, classLoader);
+                    template = TemplateDatabase.migrate(server, DatabaseNames.template(), settings, lint,
+                            classLoader);
                 } catch (TestDatabaseException e) {
                     failure = e;
                 }

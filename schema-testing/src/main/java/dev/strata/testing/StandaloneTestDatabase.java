@@ -2,6 +2,7 @@ package dev.strata.testing;
 
 import dev.strata.testserver.TestEnvironment;
 import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.config.LintGate;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -43,12 +44,25 @@ public final class StandaloneTestDatabase implements AutoCloseable {
      * @throws TestDatabaseException naming the location or the failing migration file
      */
     public static StandaloneTestDatabase migrated(MigrationSettings settings, ClassLoader classLoader) {
+        return migrated(settings, LintGate.OFF.label(), classLoader);
+    }
+
+    /**
+     * As {@link #migrated(MigrationSettings, ClassLoader)}, after the lint gate {@code lint} (see
+     * {@link MigratedDatabase#lint()}).
+     *
+     * @param lint {@code "off"}, {@code "warn"} or {@code "error"}, as {@code migrations.lint}
+     * @throws TestDatabaseException listing the findings when the gate refuses the migrations
+     */
+    public static StandaloneTestDatabase migrated(MigrationSettings settings, String lint, ClassLoader classLoader) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(classLoader, "classLoader");
+        LintGate gate = DatabaseRequest.lint(lint, "the lint gate \"" + lint + "\"");
         SharedServers.Lease lease = lease();
         try {
             ServerTemplates templates = lease.templates();
-            IsolatedDatabase database = IsolatedDatabase.create(templates, templates.template(settings, classLoader));
+            IsolatedDatabase database = IsolatedDatabase.create(templates, templates.template(settings, gate,
+                    classLoader));
             return new StandaloneTestDatabase(lease, database.info(), Optional.of(database.dataSource()),
                     database::close);
         } catch (RuntimeException e) {

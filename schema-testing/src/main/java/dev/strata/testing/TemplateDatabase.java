@@ -5,12 +5,16 @@ import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.config.LintGate;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.drift.SchemaSnapshot;
 import dev.strata.migrations.drift.SnapshotScope;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.execute.MigrationFailedException;
 import dev.strata.migrations.core.Location;
+import dev.strata.migrations.lint.Linter;
+import dev.strata.migrations.lint.LoggedLintGate;
+import dev.strata.migrations.lint.TargetSizes;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,18 +48,25 @@ final class TemplateDatabase {
     }
 
     /**
-     * Creates {@code name} and applies the migrations of {@code settings} to it.
+     * Creates {@code name} and applies the migrations of {@code settings} to it, after the {@code lint} gate (the
+     * step of schema-api's {@code auto_migrate}). The template is built from nothing, so each file is linted as a
+     * release of its own after the files before it ({@link Linter.Scope#ALL}), as the release gate sees it on a
+     * database that has those files; the sizes are unknown, so no finding is lowered for a small table.
      *
      * @param classLoader finds {@code classpath:} locations (the test class's loader)
-     * @throws TestDatabaseException naming the location or the failing file; the half-built database is dropped
+     * @throws TestDatabaseException naming the location or the failing file, or listing the findings the gate
+     *                               refused; the half-built database is dropped
      */
-    static TemplateDatabase migrate(PostgresServer server, String name, MigrationSettings settings,
+    static TemplateDatabase migrate(PostgresServer server, String name, MigrationSettings settings, LintGate lint,
                                     ClassLoader classLoader) {
         requireClasspathLocations(settings, classLoader);
         server.createDatabase(name, Optional.empty());
         try {
-            Migrator migrator = new Migrator(ConnectionSource.of(server.dataSource(name), "template database " + name
-                    + " on " + server), settings, classLoader, ExecutionListener.NONE);
+            ConnectionSource target = ConnectionSource.of(server.dataSource(name), "template database " + name
+                    + " on " + server);
+            new LoggedLintGate(lint, server::scratchDatabases).apply(target, settings, classLoader,
+                    Linter.Scope.ALL, TargetSizes.unknown());
+            Migrator migrator = new Migrator(target, settings, classLoader, ExecutionListener.NONE);
             MigrateResult result = migrator.migrate();
             if (result.plan().entries().isEmpty()) {
                 throw new TestDatabaseException("no migration files found in " + settings.locations(),

@@ -25,6 +25,6 @@ class OtherMigrationToolsCheck implements BeanFactoryPostProcessor, EnvironmentA
         ClassLoader classLoader = beanFactory.getBeanClassLoader() == null ? getClass().getClassLoader()
                 : beanFactory.getBeanClassLoader();
         OtherMigrationTools.check(environment, classLoader, properties.isAllowOtherMigrationTools(),
-                StrataPropertyKeys.migrationSettings(properties).locations());
+                StrataPropertyKeys.config(environment).migrations().locations());
     }
 }

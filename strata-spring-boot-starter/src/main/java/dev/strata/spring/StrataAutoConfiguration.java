@@ -1,7 +1,9 @@
 package dev.strata.spring;
 
-import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.config.ConfigKey;
 import dev.strata.migrations.config.ConfigurationException;
+import dev.strata.migrations.config.StrataConfig;
+import dev.strata.migrations.lint.LoggedLintGate;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,9 +13,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 import java.util.List;
@@ -41,12 +45,14 @@ public class StrataAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public StrataMigrations strataMigrations(StrataProperties properties,
+    public StrataMigrations strataMigrations(StrataProperties properties, Environment environment,
                                              @StrataDataSource ObjectProvider<DataSource> strataDataSource,
-                                             ObjectProvider<DataSource> dataSource, BeanFactory beanFactory,
-                                             ResourceLoader resourceLoader) {
-        MigrationSettings settings = StrataPropertyKeys.migrationSettings(properties);
-        DataSource target = strataDataSource.getIfAvailable(dataSource::getIfUnique);
+                                             ObjectProvider<DataSource> dataSource,
+                                             ObjectProvider<JdbcConnectionDetails> connectionDetails,
+                                             BeanFactory beanFactory, ResourceLoader resourceLoader) {
+        StrataConfig config = StrataPropertyKeys.config(environment);
+        DataSource marked = strataDataSource.getIfAvailable();
+        DataSource target = marked != null ? marked : dataSource.getIfUnique();
         if (target == null) {
             throw new ConfigurationException("the application has several DataSource"
                     + " beans and none is primary: Strata cannot tell which one to migrate and verify",
@@ -57,14 +63,31 @@ public class StrataAutoConfiguration {
                 .orElse(StrataAutoConfiguration.class.getClassLoader());
         List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
                 : List.of();
-        return new StrataMigrations(target, settings, () -> SchemaDescriptors.find(
+        // Spring Boot's connection details describe the DataSource it configured, not one marked @StrataDataSource.
+        Optional<JdbcConnectionDetails> details = Optional.ofNullable(marked == null
+                ? connectionDetails.getIfUnique() : null);
+        LoggedLintGate lintGate = new LoggedLintGate(config.lintGate(), () -> LintScratch.on(details.orElseThrow(
+                () -> noScratchServer(config))));
+        return new StrataMigrations(target, config.migrations(), () -> SchemaDescriptors.find(
                 Optional.ofNullable(properties.getSchemaVersionClass()).filter(name -> !name.isBlank()), packages,
-                classLoader), classLoader);
+                classLoader), classLoader, lintGate);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    public StrataInitializer strataInitializer(StrataMigrations migrations, StrataProperties properties) {
-        return new StrataInitializer(migrations, properties);
+    public StrataInitializer strataInitializer(StrataMigrations migrations, StrataProperties properties,
+                                               Environment environment) {
+        return new StrataInitializer(migrations, properties,
+                StrataPropertyKeys.config(environment).database().autoMigrate());
+    }
+
+    private static ConfigurationException noScratchServer(StrataConfig config) {
+        String lint = StrataPropertyKeys.property(ConfigKey.MIGRATIONS_LINT);
+        return new ConfigurationException(lint + "=" + config.lintGate().label() + " replays the pending migrations"
+                + " on a scratch database created on the server of the DataSource Strata migrates, and Spring Boot's"
+                + " connection details (spring.datasource.url, username, password) do not describe that DataSource"
+                + " (it is the application's own bean, or one marked @StrataDataSource)",
+                "let Spring Boot configure the DataSource from spring.datasource.*, or set " + lint + "=off for the"
+                        + " application and lint where migrate runs in CI (strata lint, strata migrate)");
     }
 }

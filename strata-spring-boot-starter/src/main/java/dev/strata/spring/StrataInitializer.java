@@ -12,24 +12,27 @@ import java.util.Optional;
 /**
  * Runs at start-up before every bean that uses the database (jOOQ's {@code DSLContext}, JPA's
  * {@code EntityManagerFactory}, {@code JdbcTemplate}, beans marked {@code @DependsOnDatabaseInitialization}):
- * migrates when {@code strata.migrate-at-start}, then verifies the database against
- * the generated descriptor when {@code strata.verify-at-start}. Any failure stops the start with Strata's message.
- * (Another enabled migration tool was refused earlier, by {@link OtherMigrationToolsCheck}.)
+ * migrates when {@code strata.migrate-at-start} (after the {@code strata.migrations.lint} gate), then verifies the
+ * database against the generated descriptor when {@code strata.verify-at-start}. Any failure stops the start with
+ * Strata's message. (Another enabled migration tool was refused earlier, by {@link OtherMigrationToolsCheck}.)
  */
 public class StrataInitializer implements InitializingBean {
     private static final Logger LOG = LoggerFactory.getLogger(StrataInitializer.class);
 
     private final StrataMigrations migrations;
     private final StrataProperties properties;
+    private final boolean migrateAtStart;
 
-    public StrataInitializer(StrataMigrations migrations, StrataProperties properties) {
+    /** @param migrateAtStart {@code strata.database.auto-migrate} (or its earlier name, strata.migrate-at-start) */
+    public StrataInitializer(StrataMigrations migrations, StrataProperties properties, boolean migrateAtStart) {
         this.migrations = migrations;
         this.properties = properties;
+        this.migrateAtStart = migrateAtStart;
     }
 
     @Override
     public void afterPropertiesSet() {
-        if (properties.isMigrateAtStart()) {
+        if (migrateAtStart) {
             MigrateResult result = migrations.migrate();
             if (result.nothingToDo()) {
                 LOG.info("Strata: {} is up to date{}", migrations.description(), result.plan().current()
@@ -54,6 +57,6 @@ public class StrataInitializer implements InitializingBean {
                 + " application's packages", "set " + SchemaDescriptors.PROPERTY + " to the generated class, e.g."
                 + " com.example.db.SchemaVersion, or set strata.verify-at-start=false"
                 + Optional.of(" (strata.migrate-at-start=true alone keeps the database at the migrations' version)")
-                .filter(text -> properties.isMigrateAtStart()).orElse(""));
+                .filter(text -> migrateAtStart).orElse(""));
     }
 }

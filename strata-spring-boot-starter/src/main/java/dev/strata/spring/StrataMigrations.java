@@ -10,6 +10,9 @@ import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.execute.progress.ExecutionListener;
+import dev.strata.migrations.lint.Linter;
+import dev.strata.migrations.lint.LoggedLintGate;
+import dev.strata.migrations.lint.TargetSizes;
 import dev.strata.migrations.plan.MigrationPlan;
 
 import java.sql.Connection;
@@ -29,6 +32,7 @@ public class StrataMigrations {
     private final MigrationSettings settings;
     private final Supplier<Optional<SchemaDescriptor>> descriptor;
     private final ClassLoader classLoader;
+    private final LoggedLintGate lintGate;
     private volatile String description;
     private volatile Optional<SchemaDescriptor> found;
 
@@ -38,10 +42,17 @@ public class StrataMigrations {
      */
     public StrataMigrations(DataSource dataSource, MigrationSettings settings,
                             Supplier<Optional<SchemaDescriptor>> descriptor, ClassLoader classLoader) {
+        this(dataSource, settings, descriptor, classLoader, LoggedLintGate.off());
+    }
+
+    /** @param lintGate {@code strata.migrations.lint}, applied before {@link #migrate()} */
+    StrataMigrations(DataSource dataSource, MigrationSettings settings, Supplier<Optional<SchemaDescriptor>> descriptor,
+                     ClassLoader classLoader, LoggedLintGate lintGate) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        this.lintGate = Objects.requireNonNull(lintGate, "lintGate");
     }
 
     public MigrationSettings settings() {
@@ -62,9 +73,17 @@ public class StrataMigrations {
         return known;
     }
 
-    /** Applies pending migrations under the engine's advisory lock. */
+    /**
+     * Applies pending migrations under the engine's advisory lock, after the {@code strata.migrations.lint} gate
+     * (the step schema-api's {@code auto_migrate} takes): {@code warn} logs each finding, {@code error} refuses
+     * before anything is applied.
+     *
+     * @throws dev.strata.migrations.lint.LintFindingsException listing the findings when the gate refuses
+     */
     public MigrateResult migrate() {
-        return migrator().migrate();
+        ConnectionSource target = connections();
+        lintGate.apply(target, settings, classLoader, Linter.Scope.PENDING, TargetSizes.of(target));
+        return new Migrator(target, settings, classLoader, ExecutionListener.NONE).migrate();
     }
 
     /** Every migration's state, changing nothing. */
@@ -98,8 +117,11 @@ public class StrataMigrations {
     }
 
     private Migrator migrator() {
-        return new Migrator(ConnectionSource.of(dataSource, description()), settings, classLoader,
-                ExecutionListener.NONE);
+        return new Migrator(connections(), settings, classLoader, ExecutionListener.NONE);
+    }
+
+    private ConnectionSource connections() {
+        return ConnectionSource.of(dataSource, description());
     }
 
     private static String describe(DataSource dataSource) {

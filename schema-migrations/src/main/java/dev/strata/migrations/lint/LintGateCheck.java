@@ -11,8 +11,9 @@ import java.util.Objects;
 
 /**
  * {@code migrations.lint}: the one place that decides whether a command that applies (or checks) a database's pending
- * files lints them first, and whether the findings stop it. The CLI's validate, plan and migrate, a fleet's migrate
- * (each target on its own) and the runtime's {@code auto_migrate} call it; the caller renders the findings.
+ * files lints them first, and whether the findings stop it. The CLI's validate, plan and migrate and a fleet's
+ * migrate (each target on its own) call it and render the findings; the libraries ({@code auto_migrate}, the Spring
+ * starter, schema-testing) call it through {@link LoggedLintGate}.
  */
 public final class LintGateCheck {
     /** The gate turned off: nothing is linted. */
@@ -59,6 +60,16 @@ public final class LintGateCheck {
      */
     public LintGateOutcome check(ConnectionSource target, MigrationSettings settings, ClassLoader classLoader,
                                  TargetSizes sizes) {
+        return check(target, settings, classLoader, Linter.Scope.PENDING, sizes);
+    }
+
+    /**
+     * As {@link #check(ConnectionSource, MigrationSettings, ClassLoader, TargetSizes)}, linting {@code scope}:
+     * {@link Linter.Scope#ALL} judges each file as a release of its own, for a database built from nothing (a test
+     * template), where the pending files as one release would find nothing that existed before.
+     */
+    public LintGateOutcome check(ConnectionSource target, MigrationSettings settings, ClassLoader classLoader,
+                                 Linter.Scope scope, TargetSizes sizes) {
         if (gate == LintGate.OFF) {
             return new LintGateOutcome.NotLinted();
         }
@@ -68,7 +79,7 @@ public final class LintGateCheck {
         }
         try (ScratchDatabases.Scratch database = scratch.open()) {
             LintReport report = new Linter(target, database.connections(), settings, classLoader)
-                    .run(Linter.Scope.PENDING, sizes);
+                    .run(scope, sizes);
             return new LintGateOutcome.Linted(gate, report, database.connections().description(),
                     gate == LintGate.ERROR && report.reaches(Severity.ERROR));
         }

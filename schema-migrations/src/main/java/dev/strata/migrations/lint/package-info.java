@@ -10,9 +10,11 @@
  * {@link dev.strata.migrations.lint.LintGateCheck} is the {@code migrations.lint} gate, on scratch databases its
  * caller provides ({@link dev.strata.migrations.lint.ScratchDatabases}); a fleet run shares them, so that a server
  * they need ({@link dev.strata.migrations.lint.ScratchServer}) is started once per run
- * ({@link dev.strata.migrations.lint.SharedScratchServer}).
+ * ({@link dev.strata.migrations.lint.SharedScratchServer}). {@link dev.strata.migrations.lint.LoggedLintGate} is the
+ * gate as the libraries apply it (findings logged, the refusal listing them).
  *
- * <p><b>Internal</b>: the CLI's {@code lint}, {@code plan --analyze} and gate, the fleet and the schema API's
- * {@code auto_migrate} use it; no Java API is documented yet.
+ * <p><b>Internal</b>: the CLI's {@code lint}, {@code plan --analyze} and gate, the fleet, the schema API's
+ * {@code auto_migrate}, the Spring starter's start-up migration and schema-testing's templates use it; no Java API is
+ * documented yet.
  */
 package dev.strata.migrations.lint;

@@ -1,13 +1,12 @@
 package dev.strata.spring.test;
 
 import dev.strata.migrations.MigrationSettings;
-import dev.strata.spring.StrataProperties;
+import dev.strata.migrations.config.StrataConfig;
 import dev.strata.spring.StrataPropertyKeys;
 import dev.strata.testing.StandaloneTestDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextCustomizer;
@@ -32,10 +31,11 @@ final class StrataDatabaseContextCustomizer implements ContextCustomizer {
 
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
-        StrataProperties properties = Binder.get(context.getEnvironment()).bind("strata", StrataProperties.class)
-                .orElseGet(StrataProperties::new);
-        MigrationSettings settings = StrataPropertyKeys.migrationSettings(properties);
-        StandaloneTestDatabase database = StandaloneTestDatabase.migrated(settings, testClass.getClassLoader());
+        StrataConfig config = StrataPropertyKeys.config(context.getEnvironment());
+        MigrationSettings settings = config.migrations();
+        // The application's lint gate too: a test suite fails on a file the start-up (or release) gate would refuse.
+        StandaloneTestDatabase database = StandaloneTestDatabase.migrated(settings, config.lintGate().label(),
+                testClass.getClassLoader());
         LOG.info("Strata: @StrataDatabase gives {} {} (a copy of {}, migrated from {})", testClass.getName(),
                 database, database.info().template(), settings.locations());
         DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
