@@ -1,15 +1,21 @@
 package dev.strata.it;
 
 import dev.strata.it.Queries.HistoryRow;
+import dev.strata.migrations.Migrator;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.Version;
+import dev.strata.migrations.execute.CommitFailedException;
+import dev.strata.migrations.execute.progress.ExecutionListener;
+import dev.strata.migrations.execute.progress.Interruption;
 import dev.strata.migrations.execute.MigrationFailedException;
+import dev.strata.migrations.execute.MigrationInterruptedException;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.MigrationState;
 import dev.strata.migrations.plan.PlanEntry;
 import dev.strata.migrations.plan.UndoRefusedException;
+import dev.strata.migrations.resolve.ResolvedMigration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +138,53 @@ class UndoTest {
         assertThat(Queries.relationExists(database, "b")).isTrue();
         assertThat(types(database)).containsExactly("1:V1__create_a.sql:SQL", "2:V2__create_b.sql:SQL",
                 "3:V3__create_c.sql:SQL", "3:U3__create_c.sql:UNDO");
+        assertThat(files.migrator(database).validate().current()).map(Version::toString).contains("2");
+    }
+
+    @Test
+    void anUndoStoppedFromOutsideSaysToRunUndoAgain(TestDatabase database, @TempDir Path dir) {
+        MigrationFiles files = threeMigrationsWithUndoFiles(dir);
+        files.migrator(database).migrate();
+        files.write("U2__create_b.sql", "drop table no_such_table;\n");
+        Interruption interruption = new Interruption();
+        ExecutionListener stopAtU2 = new ExecutionListener() {
+            @Override
+            public void starting(ResolvedMigration migration) {
+                if (migration.script().equals("U2__create_b.sql")) {
+                    interruption.interrupt("SIGTERM");
+                }
+            }
+        };
+
+        MigrationInterruptedException stopped = catchThrowableOfType(MigrationInterruptedException.class,
+                () -> new Migrator(database.connectionSource(), files.settings(), UndoTest.class.getClassLoader(),
+                        stopAtU2, interruption).undo(Optional.of(Version.parse("1"))));
+
+        assertThat(stopped).isNotNull();
+        assertThat(stopped.getMessage()).contains("SIGTERM stopped the run during", "U2__create_b.sql");
+        assertThat(stopped.hint()).startsWith("run `strata undo` again: U2__create_b.sql")
+                .contains("(the 1 undo file(s) before it in this run were run and recorded)")
+                .doesNotContain("strata migrate");
+        assertThat(Queries.relationExists(database, "b")).isTrue();
+    }
+
+    @Test
+    void anUndoWhoseCommitFailsSaysToRunUndoAgain(TestDatabase database, @TempDir Path dir) {
+        MigrationFiles files = new MigrationFiles(dir)
+                .write("V1__create_owner.sql", "create table owner (id int primary key);\n"
+                        + "create table pet (owner_id int references owner deferrable initially deferred);\n")
+                .write("V2__seed.sql", "insert into owner values (1);\ninsert into pet values (1);\n")
+                .write("U2__seed.sql", "delete from owner;\n");
+        files.migrator(database).migrate();
+
+        CommitFailedException failed = catchThrowableOfType(CommitFailedException.class,
+                () -> files.migrator(database).undo(Optional.empty()));
+
+        assertThat(failed).isNotNull();
+        assertThat(failed.getMessage()).contains("U2__seed.sql", "[SQLSTATE 23503]", "rolled back");
+        assertThat(failed.hint()).contains("a deferred constraint failed at the commit",
+                "then run `strata undo` again").doesNotContain("strata migrate");
+        assertThat(Queries.queryLong(database, "select count(*) from owner")).isEqualTo(1);
         assertThat(files.migrator(database).validate().current()).map(Version::toString).contains("2");
     }
 

@@ -10,6 +10,7 @@ import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.execute.FailureContext;
 import dev.strata.migrations.execute.MigrationFailedException;
+import dev.strata.migrations.execute.RunCommand;
 import dev.strata.migrations.execute.SqlFailure;
 import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.plan.MigrationState;
@@ -272,9 +273,9 @@ class CliHardeningTest {
         ResolvedMigration file = new ResolvedMigration(new MigrationId.Repeatable("R__a.sql"), "a", "R__a.sql",
                 "m/R__a.sql", "select nope;", Checksum.of("select nope;"));
         MigrationFailedException nonTransactional = new MigrationFailedException(failure,
-                new FailureContext(file, MigrationType.SQL, false, 1, 0), null);
+                new FailureContext(file, MigrationType.SQL, RunCommand.MIGRATE, false, 1, 0), null);
         MigrationFailedException transactional = new MigrationFailedException(failure,
-                new FailureContext(file, MigrationType.SQL, true, 0, 0), null);
+                new FailureContext(file, MigrationType.SQL, RunCommand.MIGRATE, true, 0, 0), null);
 
         assertThat(ExceptionExitCodes.wording(nonTransactional, ExitCode.MIGRATION_FAILED))
                 .doesNotContain("rolled back").contains("stay applied");

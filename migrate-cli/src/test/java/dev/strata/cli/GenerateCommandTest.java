@@ -72,6 +72,23 @@ class GenerateCommandTest {
     }
 
     @Test
+    void eachLocationIsReadInTheLayoutItNames() throws IOException {
+        Path legacy = Files.createDirectories(project.resolve("db/legacy"));
+        Files.writeString(legacy.resolve("20240501000000_create_label.up.sql"),
+                "CREATE TABLE label (id int PRIMARY KEY, name text NOT NULL);\n");
+        Files.writeString(legacy.resolve("20240501000000_create_label.down.sql"), "DROP TABLE label;\n");
+        Files.writeString(config, Files.readString(config).replace("locations = [\"filesystem:db/migrations\"]",
+                "locations = [\"filesystem:db/migrations\", \"filesystem:db/legacy?layout=sqlx\"]"));
+
+        assertThat(run("generate", "--config", config.toString())).as(stderr()).isZero();
+
+        Path generated = project.resolve("src/generated/java/com/example/tickets");
+        assertThat(generated.resolve("tables/Label.java")).exists();
+        assertThat(generated.resolve("SchemaVersion.java")).content()
+                .contains("V2__create_ticket_tag.sql", "20240501000000_create_label.up.sql");
+    }
+
+    @Test
     void thePackageIsRequiredAndValidated() throws IOException {
         Files.writeString(config, "[migrations]\nlocations = [\"filesystem:db/migrations\"]\n");
         assertThat(run("generate", "--config", config.toString())).isEqualTo(ExitCode.USAGE.code());

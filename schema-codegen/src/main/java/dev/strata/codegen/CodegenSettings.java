@@ -13,8 +13,13 @@ import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.core.NonTransactionalFiles;
 import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.Location;
+import dev.strata.migrations.resolve.LocationEntry;
+import dev.strata.migrations.core.LocationLayouts;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -38,12 +43,15 @@ import java.util.regex.PatternSyntaxException;
  *                        Strata sets in it); empty for jOOQ's defaults
  * @param layout          how the files in the directories are named ({@code migrations.layout}): Strata's own, or a
  *                        sqlx, golang-migrate, dbmate or diesel folder read unchanged
+ * @param locationLayouts the directories whose files are named in a layout of their own (a location's
+ *                        {@code ?layout=}), each one of {@code migrations}; the others are read in {@code layout}
  * @param nonTransactional how a file that must run outside a transaction is recognised
  *                        ({@code migrations.non_transactional})
  */
 public record CodegenSettings(List<Path> migrations, String packageName, Path outputDirectory, List<String> schemas,
                               List<String> includes, List<String> excludes, Optional<String> postgresVersion,
-                              Optional<Generator> jooq, Layout layout, NonTransactionalFiles nonTransactional) {
+                              Optional<Generator> jooq, Layout layout, Map<Path, Layout> locationLayouts,
+                              NonTransactionalFiles nonTransactional) {
 
     public static final Path DEFAULT_MIGRATIONS = Path.of("src/main/resources/db/migration");
     public static final Path DEFAULT_OUTPUT = Path.of("target/generated-sources/strata");
@@ -62,10 +70,17 @@ public record CodegenSettings(List<Path> migrations, String packageName, Path ou
         Objects.requireNonNull(postgresVersion, "postgresVersion");
         jooq = Objects.requireNonNull(jooq, "jooq").map(CodegenSettings::copy);
         Objects.requireNonNull(layout, "layout");
+        locationLayouts = Map.copyOf(locationLayouts);
         Objects.requireNonNull(nonTransactional, "nonTransactional");
         requirePackage(packageName);
         if (migrations.isEmpty()) {
             throw invalid("migration locations", "none given", "give at least one directory");
+        }
+        for (Path directory : locationLayouts.keySet()) {
+            if (!migrations.contains(directory)) {
+                throw invalid("migration locations", directory + " has a layout but is not one of " + migrations,
+                        "name the layout on the directory's own entry, e.g. db/legacy?layout=sqlx");
+            }
         }
         if (schemas.isEmpty() || schemas.stream().anyMatch(String::isBlank)) {
             throw invalid("schemas", schemas.toString(), "name at least one schema, e.g. public");
@@ -84,7 +99,7 @@ public record CodegenSettings(List<Path> migrations, String packageName, Path ou
                            List<String> includes, List<String> excludes, Optional<String> postgresVersion,
                            Optional<Generator> jooq) {
         this(migrations, packageName, outputDirectory, schemas, includes, excludes, postgresVersion, jooq,
-                Layout.STRATA, NonTransactionalFiles.DIRECTIVE);
+                Layout.STRATA, Map.of(), NonTransactionalFiles.DIRECTIVE);
     }
 
     /** The defaults for a package: migrations and output below the working directory, schema {@code public}. */
@@ -109,59 +124,89 @@ public record CodegenSettings(List<Path> migrations, String packageName, Path ou
         return sourceRoot.resolve(packageName.replace('.', '/'));
     }
 
+    /** These directories, each read in {@link #layout()}. */
     public CodegenSettings withMigrations(List<Path> directories) {
         return new CodegenSettings(directories, packageName, outputDirectory, schemas, includes, excludes,
-                postgresVersion, jooq, layout, nonTransactional);
+                postgresVersion, jooq, layout, Map.of(), nonTransactional);
+    }
+
+    /**
+     * The directories of {@code entries}, written as a {@code filesystem:} entry of {@code migrations.locations} is
+     * after its prefix: {@code db/migration}, or {@code db/legacy?layout=sqlx} for a directory in a layout of its own
+     * (the engine's own reading of an entry, so a directory is read here exactly as {@code strata migrate} reads it).
+     *
+     * @param base the directory relative entries are resolved against
+     */
+    public CodegenSettings withMigrationEntries(Path base, List<String> entries) {
+        List<Path> directories = new ArrayList<>();
+        Map<Path, Layout> layouts = new LinkedHashMap<>();
+        for (String entry : entries) {
+            LocationEntry parsed;
+            try {
+                parsed = LocationEntry.parse(Location.FILESYSTEM_PREFIX + entry);
+            } catch (IllegalArgumentException e) {
+                throw invalid("migration locations", entry, e.getMessage());
+            }
+            Path directory = base.resolve(((Location.Filesystem) parsed.location()).directory()).normalize();
+            directories.add(directory);
+            parsed.layout().ifPresent(own -> layouts.put(directory, own));
+        }
+        return new CodegenSettings(directories, packageName, outputDirectory, schemas, includes, excludes,
+                postgresVersion, jooq, layout, layouts, nonTransactional);
     }
 
     public CodegenSettings withOutputDirectory(Path directory) {
         return new CodegenSettings(migrations, packageName, directory, schemas, includes, excludes, postgresVersion,
-                jooq, layout, nonTransactional);
+                jooq, layout, locationLayouts, nonTransactional);
     }
 
     public CodegenSettings withSchemas(List<String> names) {
         return new CodegenSettings(migrations, packageName, outputDirectory, names, includes, excludes,
-                postgresVersion, jooq, layout, nonTransactional);
+                postgresVersion, jooq, layout, locationLayouts, nonTransactional);
     }
 
     public CodegenSettings withIncludes(List<String> patterns) {
         return new CodegenSettings(migrations, packageName, outputDirectory, schemas, patterns, excludes,
-                postgresVersion, jooq, layout, nonTransactional);
+                postgresVersion, jooq, layout, locationLayouts, nonTransactional);
     }
 
     public CodegenSettings withExcludes(List<String> patterns) {
         return new CodegenSettings(migrations, packageName, outputDirectory, schemas, includes, patterns,
-                postgresVersion, jooq, layout, nonTransactional);
+                postgresVersion, jooq, layout, locationLayouts, nonTransactional);
     }
 
     public CodegenSettings withPostgresVersion(Optional<String> version) {
         return new CodegenSettings(migrations, packageName, outputDirectory, schemas, includes, excludes, version,
-                jooq, layout, nonTransactional);
+                jooq, layout, locationLayouts, nonTransactional);
     }
 
     public CodegenSettings withJooq(Optional<Generator> generator) {
         return new CodegenSettings(migrations, packageName, outputDirectory, schemas, includes, excludes,
-                postgresVersion, generator, layout, nonTransactional);
+                postgresVersion, generator, layout, locationLayouts, nonTransactional);
     }
 
     public CodegenSettings withLayout(Layout newLayout) {
         return new CodegenSettings(migrations, packageName, outputDirectory, schemas, includes, excludes,
-                postgresVersion, jooq, newLayout, nonTransactional);
+                postgresVersion, jooq, newLayout, locationLayouts, nonTransactional);
     }
 
     public CodegenSettings withNonTransactional(NonTransactionalFiles mode) {
         return new CodegenSettings(migrations, packageName, outputDirectory, schemas, includes, excludes,
-                postgresVersion, jooq, layout, mode);
+                postgresVersion, jooq, layout, locationLayouts, mode);
     }
 
     /**
-     * The engine's settings for applying these migrations to the generator's database: the directories, their layout
-     * and non-transactional rule, and otherwise the defaults (history table {@code public.strata_schema_history}).
+     * The engine's settings for applying these migrations to the generator's database: the directories, each one's
+     * layout and the non-transactional rule, and otherwise the defaults (history table
+     * {@code public.strata_schema_history}). The generator resolves the files from these settings as the engine does.
      */
     public MigrationSettings migrationSettings() {
+        Map<Location, Layout> own = new LinkedHashMap<>();
+        locationLayouts.forEach((directory, directoryLayout) -> own.put(new Location.Filesystem(directory),
+                directoryLayout));
         return MigrationSettings.defaults()
                 .withLocations(migrations.stream().<Location>map(Location.Filesystem::new).toList())
-                .withLayout(layout)
+                .withLayouts(new LocationLayouts(layout, own))
                 .withNonTransactional(nonTransactional);
     }
 

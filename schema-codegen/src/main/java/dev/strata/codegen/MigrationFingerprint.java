@@ -1,5 +1,6 @@
 package dev.strata.codegen;
 
+import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.Location;
@@ -63,6 +64,18 @@ public record MigrationFingerprint(String latestVersion, String fingerprint, Lis
      * folder read unchanged).
      */
     public static MigrationFingerprint ofDirectories(List<Path> directories, Layout layout) {
+        return of(directories, MigrationSettings.defaults()
+                .withLocations(directories.stream().<Location>map(Location.Filesystem::new).toList())
+                .withLayout(layout));
+    }
+
+    /** The migrations the settings name, each directory read in its own layout, as the generator applies them. */
+    public static MigrationFingerprint of(CodegenSettings settings) {
+        return of(settings.migrations(), settings.migrationSettings());
+    }
+
+    /** Resolved as {@link dev.strata.migrations.Migrator} resolves them: the same locations, layouts and Go rule. */
+    private static MigrationFingerprint of(List<Path> directories, MigrationSettings engine) {
         for (Path directory : directories) {
             if (!Files.isDirectory(directory)) {
                 throw new CodegenException("migration directory " + directory + " does not exist",
@@ -71,8 +84,8 @@ public record MigrationFingerprint(String latestVersion, String fingerprint, Lis
         }
         ResolvedMigrations resolved;
         try {
-            resolved = new MigrationResolver(MigrationFingerprint.class.getClassLoader(), layout)
-                    .resolve(directories.stream().<Location>map(Location.Filesystem::new).toList());
+            resolved = new MigrationResolver(MigrationFingerprint.class.getClassLoader(), engine.layouts(),
+                    engine.skipGoMigrations()).resolve(engine.locations());
         } catch (LocationNotFoundException e) {
             // The engine refuses a location without files (never an empty schema by mistake); so does the generator.
             throw new CodegenException("there are no migrations to generate code from in " + directories + ": "

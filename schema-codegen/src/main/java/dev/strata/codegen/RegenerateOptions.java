@@ -29,7 +29,8 @@ public record RegenerateOptions(CodegenSettings settings, boolean force, boolean
             and the same settings.
 
               --package=<name>      the Java package to generate (required)
-              --migrations=<dirs>   the migration directories (default: %s)
+              --migrations=<dirs>   the migration directories (default: %s); dir?layout=sqlx reads one in
+                                    another tool's layout, as in migrations.locations
               --output=<dir>        the source root to generate into (default: %s)
               --schemas=<names>     the PostgreSQL schemas to generate (default: public)
               --includes=<regexes>  generate only objects matching one of these (default: all)
@@ -52,7 +53,7 @@ public record RegenerateOptions(CodegenSettings settings, boolean force, boolean
     /** @throws IllegalArgumentException naming the bad argument, or {@link CodegenException} for a bad setting */
     public static RegenerateOptions parse(String[] args) {
         String packageName = null;
-        List<Path> migrations = List.of(CodegenSettings.DEFAULT_MIGRATIONS);
+        List<String> migrations = List.of(CodegenSettings.DEFAULT_MIGRATIONS.toString());
         Path output = CodegenSettings.DEFAULT_OUTPUT;
         List<String> schemas = CodegenSettings.DEFAULT_SCHEMAS;
         List<String> includes = List.of();
@@ -77,7 +78,7 @@ public record RegenerateOptions(CodegenSettings settings, boolean force, boolean
             }
             switch (name) {
                 case "--package" -> packageName = inline;
-                case "--migrations" -> migrations = list(inline).stream().map(Path::of).toList();
+                case "--migrations" -> migrations = list(inline);
                 case "--output" -> output = Path.of(inline);
                 case "--schemas" -> schemas = list(inline);
                 case "--includes" -> includes = list(inline);
@@ -91,9 +92,9 @@ public record RegenerateOptions(CodegenSettings settings, boolean force, boolean
         if (packageName == null) {
             throw new IllegalArgumentException("--package is required (the Java package to generate, e.g. com.example.db)");
         }
-        CodegenSettings settings = new CodegenSettings(
-                migrations.stream().map(path -> path.toAbsolutePath().normalize()).toList(), packageName,
-                output.toAbsolutePath().normalize(), schemas, includes, excludes, postgres, Optional.empty());
+        CodegenSettings settings = new CodegenSettings(List.of(CodegenSettings.DEFAULT_MIGRATIONS), packageName,
+                output.toAbsolutePath().normalize(), schemas, includes, excludes, postgres, Optional.empty())
+                .withMigrationEntries(Path.of("").toAbsolutePath(), migrations);
         return new RegenerateOptions(settings, force, check);
     }
 

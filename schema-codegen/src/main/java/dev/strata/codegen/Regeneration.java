@@ -99,7 +99,7 @@ public final class Regeneration {
 
     /** The migrations, the generator and the digest of everything else the output depends on. */
     public SchemaVersionSource.Provenance provenance() {
-        return new SchemaVersionSource.Provenance(MigrationFingerprint.ofDirectories(settings.migrations(), settings.layout()),
+        return new SchemaVersionSource.Provenance(MigrationFingerprint.of(settings),
                 SchemaCodeGenerator.GENERATOR,
                 sha256(JooqConfiguration.describe(settings) + "\nPostgreSQL " + binaries.version() + "\n"));
     }

@@ -52,4 +52,42 @@ class OtherToolLayoutTest {
                 .hasMessageContaining("have problems")
                 .hasMessageContaining("20240301090000_create_warehouses.sql");
     }
+
+    /** The engine reads each location in its own layout; the generator reads the same locations the same way. */
+    @Test
+    void aSqlxFolderBesideAStrataFolderGeneratesWithALayoutPerLocation(@TempDir Path sqlx) throws IOException {
+        Files.writeString(sqlx.resolve("20240401000000_create_supplier.up.sql"),
+                "create table supplier (id bigint primary key, name text not null);\n");
+        Files.writeString(sqlx.resolve("20240401000000_create_supplier.down.sql"), "drop table supplier;\n");
+        CodegenSettings settings = TestFiles.settings(TestFiles.fixtureMigrations(), output)
+                .withMigrationEntries(Path.of("/"), List.of(TestFiles.fixtureMigrations().toString(),
+                        sqlx + "?layout=sqlx"));
+
+        Regeneration.Result result = TestFiles.regeneration(settings, TestPostgres.databases()).regenerate(false);
+
+        assertThat(result.outcome()).isEqualTo(Regeneration.Outcome.GENERATED);
+        assertThat(settings.packageDirectory().resolve("tables/Supplier.java")).exists();
+        assertThat(settings.packageDirectory().resolve("tables/Warehouse.java")).exists();
+        SchemaVersionSource.Recorded recorded = SchemaVersionSource.read(settings.packageDirectory()).orElseThrow();
+        assertThat(recorded.latestVersion()).isEqualTo("20240401000000");
+        assertThat(recorded.fingerprint()).isEqualTo(MigrationFingerprint.of(settings).fingerprint());
+        assertThat(Files.readString(settings.packageDirectory().resolve("SchemaVersion.java")))
+                .contains("V1__create_warehouse.sql", "20240401000000_create_supplier.up.sql")
+                .doesNotContain("create_supplier.down.sql");
+
+        assertThatThrownBy(() -> MigrationFingerprint.of(settings.withMigrations(settings.migrations())))
+                .as("one layout for both folders: the sqlx files are not Strata's names")
+                .isInstanceOf(CodegenException.class)
+                .hasMessageContaining("20240401000000_create_supplier.up.sql");
+    }
+
+    @Test
+    void aLocationEntryNamingAnUnknownLayoutIsRefusedWithTheKnownOnes() {
+        CodegenSettings settings = TestFiles.settings(TestFiles.fixtureMigrations(), output);
+
+        assertThatThrownBy(() -> settings.withMigrationEntries(Path.of("/"), List.of("db/legacy?layout=flyway")))
+                .isInstanceOf(CodegenException.class)
+                .hasMessage("invalid code generation setting migration locations: db/legacy?layout=flyway")
+                .satisfies(e -> assertThat(((CodegenException) e).hint()).contains("sqlx, golang-migrate"));
+    }
 }

@@ -31,7 +31,11 @@ abstract class AbstractCodegenMojo extends AbstractMojo {
     @Parameter(property = "strata.packageName", required = true)
     String packageName;
 
-    /** The directories holding the migration files, read together. */
+    /**
+     * The directories holding the migration files, read together; a directory whose files another tool named, in a
+     * layout other than {@link #layout}, says so as a {@code migrations.locations} entry does:
+     * {@code db/legacy?layout=sqlx}.
+     */
     @Parameter(defaultValue = "${project.basedir}/src/main/resources/db/migration")
     List<File> locations;
 
@@ -99,12 +103,17 @@ abstract class AbstractCodegenMojo extends AbstractMojo {
 
     CodegenSettings settings() throws MojoFailureException {
         try {
-            return new CodegenSettings(
-                    locations.stream().map(file -> file.toPath().toAbsolutePath().normalize()).toList(),
-                    packageName, directory.toPath().toAbsolutePath().normalize(), schemas,
-                    includes == null ? List.of() : includes, excludes == null ? List.of() : excludes,
-                    Optional.ofNullable(postgresVersion).filter(version -> !version.isBlank()),
-                    Optional.ofNullable(jooq), layout(), nonTransactional());
+            return CodegenSettings.forPackage(packageName)
+                    .withLayout(layout())
+                    // Maven made each File absolute against the project's directory, its ?layout= suffix included.
+                    .withMigrationEntries(Path.of(""), locations.stream().map(File::getAbsolutePath).toList())
+                    .withOutputDirectory(directory.toPath().toAbsolutePath().normalize())
+                    .withSchemas(schemas)
+                    .withIncludes(includes == null ? List.of() : includes)
+                    .withExcludes(excludes == null ? List.of() : excludes)
+                    .withPostgresVersion(Optional.ofNullable(postgresVersion).filter(version -> !version.isBlank()))
+                    .withJooq(Optional.ofNullable(jooq))
+                    .withNonTransactional(nonTransactional());
         } catch (CodegenException e) {
             throw failure(e);
         }

@@ -1,10 +1,17 @@
 package dev.strata.maven;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,15 +39,42 @@ class CliEnvironmentTest {
         assertThat(mojo.command()).isEqualTo("migrate");
     }
 
-    @Test
-    void theMigrateGoalPassesItsScratchUrlToTheLintGateAsAnOption() {
-        MigrateMojo mojo = new MigrateMojo();
+    @ParameterizedTest
+    @ValueSource(strings = {"migrate", "validate", "plan"})
+    void everyGoalWithTheLintGatePassesItsScratchUrlAsAnOption(String goal) {
+        AbstractLintGatedMojo mojo = switch (goal) {
+            case "migrate" -> new MigrateMojo();
+            case "validate" -> new ValidateMojo();
+            default -> new PlanMojo();
+        };
+        assertThat(mojo.command()).isEqualTo(goal);
         assertThat(mojo.options()).as("unset: the gate's embedded scratch server").isEmpty();
 
         mojo.scratchUrl = "postgresql://ci@scratch.example:5432/postgres";
 
         assertThat(mojo.options()).containsExactly("--scratch-url", "postgresql://ci@scratch.example:5432/postgres");
         assertThat(mojo.environment(Map.of())).doesNotContainValue("postgresql://ci@scratch.example:5432/postgres");
+    }
+
+    /** The descriptor Maven reads: each gated goal takes scratchUrl, and -Dstrata.scratchUrl sets it. */
+    @Test
+    void thePluginDescriptorGivesScratchUrlToExactlyTheGoalsWithTheLintGate() throws Exception {
+        Path classes = Path.of(MigrateMojo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Document descriptor = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(classes.resolve("META-INF/maven/plugin.xml").toFile());
+        XPath xpath = XPathFactory.newInstance().newXPath();
+
+        for (String goal : List.of("migrate", "validate", "plan")) {
+            String mojo = "/plugin/mojos/mojo[goal='" + goal + "']";
+            assertThat(xpath.evaluate(mojo + "/parameters/parameter[name='scratchUrl']/editable", descriptor))
+                    .as(goal).isEqualTo("true");
+            assertThat(xpath.evaluate(mojo + "/configuration/scratchUrl", descriptor)).as(goal)
+                    .isEqualTo("${strata.scratchUrl}");
+        }
+        for (String goal : List.of("status", "diff")) {
+            assertThat(xpath.evaluate("count(/plugin/mojos/mojo[goal='" + goal
+                    + "']/parameters/parameter[name='scratchUrl'])", descriptor)).as(goal).isEqualTo("0");
+        }
     }
 
     @Test

@@ -2,10 +2,13 @@ package dev.strata.maven;
 
 import dev.strata.migrations.core.NonTransactionalFiles;
 import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.core.Location;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,5 +44,20 @@ class CodegenParametersTest {
                 .hasMessage("invalid code generation setting layout: 'flyway': expected one of " + Layout.names());
         assertThatThrownBy(() -> mojo("strata", "sometimes").settings())
                 .hasMessage("invalid code generation setting nonTransactional: 'sometimes': expected directive or detect");
+    }
+
+    @Test
+    void aLocationNamesItsOwnLayoutAsAMigrationsLocationsEntryDoes() throws MojoFailureException {
+        GenerateMojo mojo = mojo("strata", "directive");
+        mojo.locations = List.of(new File("db/migration"), new File("db/legacy?layout=sqlx"));
+
+        MigrationSettings settings = mojo.settings().migrationSettings();
+
+        Path legacy = Path.of(new File("db/legacy").getAbsolutePath()).normalize();
+        assertThat(settings.locations()).containsExactly(
+                new Location.Filesystem(Path.of(new File("db/migration").getAbsolutePath()).normalize()),
+                new Location.Filesystem(legacy));
+        assertThat(settings.layouts().of(new Location.Filesystem(legacy))).isEqualTo(Layout.SQLX);
+        assertThat(settings.layouts().fallback()).isEqualTo(Layout.STRATA);
     }
 }

@@ -59,6 +59,29 @@ class DriftExclusionsTest {
     }
 
     @Test
+    void aSchemaVersionTableIsLeftOutOnlyWithTheColumnsOfTheToolThatUsesTheName(TestDatabase live,
+                                                                               TestDatabase scratch) {
+        EveryKindSchema.migrate(live, EveryKindSchema.SETTINGS);
+        EveryKindSchema.hotfix(live, """
+                create table public.schema_version (version integer primary key, applied_at timestamptz);
+                create schema temporal;
+                create table temporal.schema_version (version_partition integer not null, db_name varchar(255)
+                    not null, creation_time timestamp, curr_version varchar(64), min_compatible_version varchar(64),
+                    primary key (version_partition, db_name));
+                """);
+
+        DriftReport report = check(live, scratch, DriftExclusions.of(true, List.of(), "the default", List.of()));
+
+        assertThat(report.excluded()).extracting(Excluded::pattern,
+                        excluded -> excluded.objects().stream().map(Object::toString).toList())
+                .containsExactly(tuple("table:*.schema_version", List.of("table temporal.schema_version")));
+        assertThat(report.diff().differences()).as("the application's own table is compared")
+                .extracting(d -> d.key().toString(), d -> d.change())
+                .containsExactlyInAnyOrder(tuple("schema temporal", Change.UNEXPECTED),
+                        tuple("table public.schema_version", Change.UNEXPECTED));
+    }
+
+    @Test
     void withoutExclusionsTheSameObjectsAreDrift(TestDatabase live, TestDatabase scratch) {
         EveryKindSchema.migrate(live, EveryKindSchema.SETTINGS);
         EveryKindSchema.hotfix(live, LEFT_BEHIND);

@@ -14,12 +14,17 @@ import dev.strata.migrations.config.ConfigKey;
 import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.config.StrataConfig;
 import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.LocationLayouts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -106,9 +111,17 @@ public final class GenerateCommand implements Callable<Integer> {
                 new ConfigurationException("strata generate needs the Java package to generate",
                         "pass --package com.example.db, or set " + ConfigKey.CODEGEN_PACKAGE.qualifiedName()
                                 + " in the configuration file"));
-        List<Path> directories = config.migrations().locations().stream()
-                .filter(Location.Filesystem.class::isInstance).map(Location.Filesystem.class::cast)
-                .map(location -> workingDirectory.resolve(location.directory()).normalize()).toList();
+        List<Path> directories = new ArrayList<>();
+        Map<Path, Layout> ownLayouts = new LinkedHashMap<>();
+        LocationLayouts layouts = config.migrations().layouts();
+        for (Location location : config.migrations().locations()) {
+            if (location instanceof Location.Filesystem filesystem) {
+                Path directory = workingDirectory.resolve(filesystem.directory()).normalize();
+                directories.add(directory);
+                Optional.ofNullable(layouts.byLocation().get(location))
+                        .ifPresent(own -> ownLayouts.put(directory, own));
+            }
+        }
         if (directories.isEmpty()) {
             throw new ConfigurationException("strata generate reads migration files from directories, and "
                     + ConfigKey.MIGRATIONS_LOCATIONS.qualifiedName() + " has no filesystem: location",
@@ -119,8 +132,9 @@ public final class GenerateCommand implements Callable<Integer> {
             CodegenSettings settings = new CodegenSettings(directories, name,
                     workingDirectory.resolve(output != null ? output : Path.of(codegen.output())).normalize(),
                     codegen.schemas(), codegen.includes(), codegen.excludes(), codegen.postgresVersion(),
-                    Optional.empty(), config.migrations().layout(), config.migrations().nonTransactional());
-            MigrationFingerprint.ofDirectories(settings.migrations(), settings.layout());
+                    Optional.empty(), config.migrations().layout(), ownLayouts,
+                    config.migrations().nonTransactional());
+            MigrationFingerprint.of(settings);
             return settings;
         } catch (CodegenException e) {
             throw new ConfigurationException(e.getMessage(), e.hint());

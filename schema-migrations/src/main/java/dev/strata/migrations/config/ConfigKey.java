@@ -104,8 +104,8 @@ public enum ConfigKey {
     DRIFT_EXCLUDE_TOOL_HISTORY(Section.DRIFT, "exclude_tool_history", ValueType.BOOLEAN, "true",
             "strata diff: leave out the history tables of other tools (flyway_schema_history, _sqlx_migrations,"
                     + " schema_migrations, __diesel_schema_migrations, goose_db_version, schema_migration,"
-                    + " schema_version, schema_update_history, in any schema), which stay"
-                    + " behind after adopt or baseline. false compares them like any table."),
+                    + " schema_version with temporal-sql-tool's columns, schema_update_history, in any schema),"
+                    + " which stay behind after adopt or baseline. false compares them like any table."),
     FLEET_SCHEMAS(Section.FLEET, "schemas", ValueType.STRING, null,
             "Fleet targets discovered by name: every schema of database.url's database matching this pattern (*"
                     + " any characters, ? one), e.g. tenant_*; each is a target named after its schema, with its"

@@ -5,6 +5,7 @@ import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.history.ForeignHistoryTable;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,11 +122,13 @@ public final class DriftExclusions {
      * of every relation left out. Each rule's list holds the objects it named whose relation was not left out too.
      */
     Filtered apply(SchemaSnapshot snapshot) {
+        Map<String, Set<String>> columns = columnsByRelation(snapshot);
         Map<ObjectKey, Rule> direct = new LinkedHashMap<>();
         for (SchemaObject object : snapshot.objects()) {
             Optional<String> schema = ExclusionPattern.schemaOf(object);
-            rules.stream().filter(rule -> rule.pattern().matches(object, schema)).findFirst()
-                    .ifPresent(rule -> direct.put(object.key(), rule));
+            rules.stream().filter(rule -> rule.pattern().matches(object, schema))
+                    .filter(rule -> !rule.byDefault() || isToolHistory(object, columns))
+                    .findFirst().ifPresent(rule -> direct.put(object.key(), rule));
         }
         Set<String> excludedRelations = new HashSet<>();
         direct.keySet().stream().filter(key -> SchemaDiff.isRelation(key.kind()) || key.kind() == ObjectKind.SEQUENCE)
@@ -144,5 +147,27 @@ public final class DriftExclusions {
             }
         }
         return new Filtered(new SchemaSnapshot(snapshot.serverVersion(), kept), matched);
+    }
+
+    /**
+     * A table the default rules name is left out only when it is the tool's: a table called {@code schema_version}
+     * with columns of the application's own is compared like any other.
+     */
+    private static boolean isToolHistory(SchemaObject table, Map<String, Set<String>> columns) {
+        String name = table.name().substring(table.name().lastIndexOf('.') + 1);
+        return ForeignHistoryTable.isDefaultToolTable(name, columns.getOrDefault(table.name(), Set.of()));
+    }
+
+    /** Each relation's column names, as a column's qualified name ends ({@code public.jobs.status}: status). */
+    private static Map<String, Set<String>> columnsByRelation(SchemaSnapshot snapshot) {
+        Map<String, Set<String>> columns = new HashMap<>();
+        for (SchemaObject object : snapshot.objects()) {
+            if (object.kind() == ObjectKind.COLUMN && object.parent().isPresent()) {
+                String relation = object.parent().get();
+                columns.computeIfAbsent(relation, ignored -> new HashSet<>())
+                        .add(object.name().substring(relation.length() + 1));
+            }
+        }
+        return columns;
     }
 }

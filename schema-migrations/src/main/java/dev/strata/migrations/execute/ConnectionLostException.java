@@ -75,9 +75,10 @@ public final class ConnectionLostException extends StrataException {
                     + " was applied and the history is as before it.";
         }
         String earlier = appliedBeforeFailure == 0 ? ""
-                : " The " + appliedBeforeFailure + " migration(s) before it in this run were applied and recorded.";
+                : " The " + context.command().earlier(appliedBeforeFailure) + ".";
         String hint = "check that the server is up (it may have been restarted, or the session ended by an"
-                + " administrator), then run `strata migrate` again: it continues with " + script
+                + " administrator), then run `" + context.command().invocation() + "` again: it continues with "
+                + script
                 + (phase == Phase.COMMITTING ? " unless it was committed" : "")
                 + (transactional ? "" : ", from its first statement, so it must be safe to re-run (IF NOT EXISTS)");
         return new ConnectionLostException(what + ": " + reason + "\n  " + state + earlier, hint, script, id,

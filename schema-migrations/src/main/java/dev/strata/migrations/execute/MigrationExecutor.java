@@ -62,7 +62,7 @@ public final class MigrationExecutor {
      */
     public List<AppliedFile> apply(Connection connection, List<PendingMigration> pending, LockCheck lock)
             throws SQLException {
-        return run(connection, pending, MigrationType.SQL, lock);
+        return run(connection, pending, MigrationType.SQL, RunCommand.MIGRATE, lock);
     }
 
     /**
@@ -71,11 +71,11 @@ public final class MigrationExecutor {
      */
     public List<AppliedFile> undo(Connection connection, List<PendingMigration> undos, LockCheck lock)
             throws SQLException {
-        return run(connection, undos, MigrationType.UNDO, lock);
+        return run(connection, undos, MigrationType.UNDO, RunCommand.UNDO, lock);
     }
 
     private List<AppliedFile> run(Connection connection, List<PendingMigration> pending, MigrationType type,
-                                 LockCheck lock) throws SQLException {
+                                  RunCommand command, LockCheck lock) throws SQLException {
         List<AppliedFile> applied = new ArrayList<>(pending.size());
         if (pending.isEmpty()) {
             return applied;
@@ -90,14 +90,14 @@ public final class MigrationExecutor {
                 if (stopped.isPresent()) {
                     throw new MigrationInterruptedException(stopped.get(), stopped.get() + " stopped the run before "
                             + migration.migration().script() + ": it and the files after it were not started",
-                            "run `strata " + (type == MigrationType.UNDO ? "undo" : "migrate") + "` again",
+                            "run `" + command.invocation() + "` again",
                             applied.size(), null);
                 }
                 listener.starting(migration.migration());
                 StatementTimeouts timeouts = migration.directives().timeouts().over(runTimeouts);
                 MigrationType recorded = migration.migration().id() instanceof MigrationId.Repeatable
                         ? MigrationType.REPEATABLE : type;
-                FailureContext context = FailureContext.starting(migration.migration(), recorded,
+                FailureContext context = FailureContext.starting(migration.migration(), recorded, command,
                         migration.directives().transactional(), applied.size());
                 AppliedFile run = context.transactional()
                         ? applyInTransaction(connection, migration, context, timeouts, lock, reset)
@@ -242,14 +242,13 @@ public final class MigrationExecutor {
         Optional<String> stopped = interruption.reason();
         if (stopped.isPresent()) {
             ResolvedMigration migration = context.file();
-            int appliedSoFar = context.filesApplied();
             String where = statement == null ? "" : " at line " + statement.line();
             throw new MigrationInterruptedException(stopped.get(), stopped.get() + " stopped the run during "
                     + migration.path() + where + ": its transaction was rolled back, so the schema and the history"
                     + " are as before this file",
-                    "run `strata migrate` again: " + migration.script() + " and the files after it are still pending"
-                            + (appliedSoFar > 0 ? " (the " + appliedSoFar + " before it in this run stay applied)" : ""),
-                    appliedSoFar, cause);
+                    "run `" + context.command().invocation() + "` again: " + migration.script()
+                            + " and the files after it are still pending" + context.earlierFiles(),
+                    context.filesApplied(), cause);
         }
     }
 

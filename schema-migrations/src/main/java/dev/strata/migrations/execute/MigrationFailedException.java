@@ -20,8 +20,7 @@ public final class MigrationFailedException extends StrataException {
     /** @param context the failing file and how far the run got: what the message says stays applied */
     public MigrationFailedException(SqlFailure failure, FailureContext context, Throwable cause) {
         super(failure.describe() + "\n  " + outcome(context.transactional(), context.statementsApplied()),
-                hint(failure, context.filesApplied(), context.transactional(), context.type() == MigrationType.UNDO),
-                cause);
+                hint(failure, context), cause);
         this.failure = failure;
         this.appliedBeforeFailure = context.filesApplied();
         this.transactional = context.transactional();
@@ -36,23 +35,20 @@ public final class MigrationFailedException extends StrataException {
                 + " before the failing one stay applied, and a failed history row records where it stopped.";
     }
 
-    private static String hint(SqlFailure failure, int appliedBeforeFailure, boolean transactional, boolean undo) {
-        String command = undo ? "undo" : "migrate";
-        String earlier = appliedBeforeFailure > 0 ? " (the " + appliedBeforeFailure
-                + (undo ? " undo file(s) before it in this run were run and recorded)"
-                : " migration(s) before it in this run were applied and recorded)") : "";
-        String cause = causeAdvice(failure.sqlState(), failure.script());
-        if (transactional) {
-            return (cause == null ? "fix " + failure.script() : cause) + ", then run `strata " + command
-                    + "` again: nothing of it was applied" + earlier;
+    private static String hint(SqlFailure failure, FailureContext context) {
+        String command = context.command().invocation();
+        String cause = causeAdvice(failure.sqlState(), failure.script(), command);
+        if (context.transactional()) {
+            return (cause == null ? "fix " + failure.script() : cause) + ", then run `" + command
+                    + "` again: nothing of it was applied" + context.earlierFiles();
         }
         return (cause == null ? "" : cause + "; ") + "fix " + failure.script()
                 + " so it can run again from the top (e.g. IF NOT EXISTS), then run "
-                + "`strata repair` to remove the failed row and `strata " + command + "`" + earlier;
+                + "`strata repair` to remove the failed row and `" + command + "`" + context.earlierFiles();
     }
 
     /** For failures that are not the file's fault, what to do instead of editing it; null for the others. */
-    private static String causeAdvice(String sqlState, String script) {
+    private static String causeAdvice(String sqlState, String script, String command) {
         if (sqlState == null) {
             return null;
         }
@@ -63,7 +59,7 @@ public final class MigrationFailedException extends StrataException {
             case "57014" -> "the statement was cancelled (statement_timeout, or a cancel request); if it needs longer,"
                     + " raise `-- strata:statement_timeout` in " + script + " or [migrations] statement_timeout";
             case "25006" -> "the database is read-only (a hot standby, or default_transaction_read_only is on);"
-                    + " the file needs no fix: run `strata migrate` against the primary (status and diff work on a"
+                    + " the file needs no fix: run `" + command + "` against the primary (status and diff work on a"
                     + " standby)";
             case "42501" -> "the migrating role lacks a privilege this statement needs: grant it (e.g. CREATE on the"
                     + " schema) or migrate as the owner of the objects";

@@ -102,17 +102,13 @@ final class NonTransactionalRun {
         recordFailure(reached, started, recordCause);
         String kept = index == 0 ? "no statement of it was applied"
                 : (index == 1 ? "statement 1 stays applied" : "statements 1-" + index + " stay applied");
-        String command = context.command();
-        int appliedSoFar = context.filesApplied();
         return new MigrationInterruptedException(reason, reason + " stopped the run during " + migration.path()
                 + ": " + reached + ".\n  This file runs without a transaction: " + kept
                 + ", and a failed history row records where it stopped.",
                 "check what it changed, make " + migration.script() + " safe to run again from the top (e.g. IF NOT"
-                        + " EXISTS), then run `strata repair` to remove the failed row and `strata " + command + "`"
-                        + (appliedSoFar == 1 ? " (the file before it in this run stays applied)"
-                        : appliedSoFar > 1 ? " (the " + appliedSoFar + " files before it in this run stay applied)"
-                        : ""),
-                appliedSoFar, recordCause);
+                        + " EXISTS), then run `strata repair` to remove the failed row and `"
+                        + context.command().invocation() + "`" + context.earlierFiles(),
+                context.filesApplied(), recordCause);
     }
 
     private void recordFailure(String reached, long started, SQLException cause) {

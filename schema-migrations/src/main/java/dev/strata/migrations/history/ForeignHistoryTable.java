@@ -21,11 +21,18 @@ public record ForeignHistoryTable(String tool, String adoptAs) {
     /**
      * Each tool's columns that together tell its table from the others'; checked in order. {@code byName}: the
      * columns alone are too common (a single {@code version}), so the table must also have the tool's name.
+     * {@code genericName}: the default name is one an application may give a table of its own, so a table of that
+     * name is the tool's only when it also has the tool's columns.
      */
     private record Signature(ForeignHistoryTable table, String defaultTable, Set<String> columns,
-                             Set<String> absent, boolean byName) {
+                             Set<String> absent, boolean byName, boolean genericName) {
         Signature(ForeignHistoryTable table, String defaultTable, Set<String> columns, Set<String> absent) {
-            this(table, defaultTable, columns, absent, false);
+            this(table, defaultTable, columns, absent, false, false);
+        }
+
+        boolean matches(String table, Set<String> tableColumns) {
+            return tableColumns.containsAll(columns) && absent.stream().noneMatch(tableColumns::contains)
+                    && (!byName || defaultTable.equals(table) && tableColumns.size() == 1);
         }
     }
 
@@ -41,14 +48,14 @@ public record ForeignHistoryTable(String tool, String adoptAs) {
             new Signature(new ForeignHistoryTable("golang-migrate", "golang-migrate"), "schema_migrations", Set.of("version", "dirty"),
                     Set.of()),
             new Signature(new ForeignHistoryTable("temporal-sql-tool", "temporal-sql-tool"), "schema_version",
-                    Set.of("db_name", "curr_version"), Set.of()),
+                    Set.of("db_name", "curr_version"), Set.of(), false, true),
             new Signature(new ForeignHistoryTable("temporal-sql-tool", "temporal-sql-tool"), "schema_update_history",
                     Set.of("new_version", "old_version", "manifest_md5"), Set.of()),
             new Signature(new ForeignHistoryTable("popx", "popx"), "schema_migration",
                     Set.of("version", "version_self"), Set.of()),
             // popx before version_self: one version column, like dbmate's, told apart by popx's table name.
             new Signature(new ForeignHistoryTable("popx", "popx"), "schema_migration", Set.of("version"),
-                    Set.of(), true),
+                    Set.of(), true, false),
             new Signature(new ForeignHistoryTable("dbmate", "dbmate"), "schema_migrations", Set.of("version"), Set.of("dirty",
                     "installed_rank", "description", "script", "checksum")));
 
@@ -60,12 +67,22 @@ public record ForeignHistoryTable(String tool, String adoptAs) {
         return SIGNATURES.stream().map(Signature::defaultTable).distinct().toList();
     }
 
+    /**
+     * Whether a table named {@code table}, one of {@link #defaultTableNames()}, with {@code columns} is the history
+     * table of a tool that names its table so: by the name alone, except for a name an application may use for a
+     * table of its own ({@code schema_version}), which is the tool's only with the tool's columns.
+     */
+    public static boolean isDefaultToolTable(String table, Set<String> columns) {
+        List<Signature> named = SIGNATURES.stream().filter(signature -> signature.defaultTable().equals(table))
+                .toList();
+        return !named.isEmpty() && named.stream()
+                .anyMatch(signature -> !signature.genericName() || signature.matches(table, columns));
+    }
+
     /** Whose table {@code columns} describe, if a known tool's. */
     static Optional<ForeignHistoryTable> recognise(String table, Set<String> columns) {
         for (Signature signature : SIGNATURES) {
-            boolean matches = columns.containsAll(signature.columns())
-                    && signature.absent().stream().noneMatch(columns::contains)
-                    && (!signature.byName() || signature.defaultTable().equals(table) && columns.size() == 1);
+            boolean matches = signature.matches(table, columns);
             // dbmate's table is a single column: anything more is someone else's table called version-something.
             if (matches && (!signature.table().tool().equals("dbmate") || columns.size() == 1)) {
                 return Optional.of(signature.table());

@@ -31,4 +31,15 @@ class ForeignHistoryTableTest {
         assertThat(ForeignHistoryTable.defaultTableNames()).contains("goose_db_version", "schema_migration",
                 "schema_version", "schema_update_history").doesNotHaveDuplicates();
     }
+
+    @Test
+    void aGenericDefaultNameIsTheToolsTableOnlyWithItsColumns() {
+        assertThat(ForeignHistoryTable.isDefaultToolTable("schema_version", Set.of("version_partition", "db_name",
+                "creation_time", "curr_version", "min_compatible_version"))).isTrue();
+        assertThat(ForeignHistoryTable.isDefaultToolTable("schema_version", Set.of("version", "applied_at")))
+                .as("an application's own schema_version, even with dbmate's lone version column's name").isFalse();
+        assertThat(ForeignHistoryTable.isDefaultToolTable("goose_db_version", Set.of("id", "version_id")))
+                .as("a tool's own name suffices").isTrue();
+        assertThat(ForeignHistoryTable.isDefaultToolTable("users", Set.of("version", "dirty"))).isFalse();
+    }
 }
