@@ -5,7 +5,6 @@ import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.execute.DeadClientCheck;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.execute.progress.Interruption;
 import dev.strata.migrations.execute.LockCheck;
@@ -14,8 +13,6 @@ import dev.strata.migrations.history.ExistingObjects;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.history.NewHistoryRow;
-import dev.strata.migrations.lock.AdvisoryLock;
-import dev.strata.migrations.lock.SessionCheck;
 import dev.strata.migrations.plan.EditedRows;
 import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.Planner;
@@ -30,9 +27,7 @@ import dev.strata.migrations.resolve.ResolvedMigrations;
 import dev.strata.migrations.sql.SqlStates;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +51,7 @@ public final class Migrator {
     private final ClassLoader classLoader;
     private final Interruption interruption;
     private final LockSession lockSession;
+    private final WritingSessions sessions;
 
     /** Where the migration lock is held while files run. */
     public enum LockSession {
@@ -98,6 +94,8 @@ public final class Migrator {
                 settings.skipGoMigrations());
         this.listener = Objects.requireNonNull(listener, "listener");
         this.history = new HistoryTable(settings.historyTable(), settings.recordContent());
+        this.sessions = new WritingSessions(connections, settings.historyTable(), settings.lockTimeout(),
+                lockSession);
         this.executor = new MigrationExecutor(history, settings.timeouts(),
                 Objects.requireNonNull(listener, "listener"), Objects.requireNonNull(interruption, "interruption"));
     }
@@ -156,7 +154,7 @@ public final class Migrator {
      */
     public MigrateResult migrate() {
         long started = System.nanoTime();
-        try (HistoryPrefetch prefetch = startHistoryPrefetch(() -> openForWriting("migrate"))) {
+        try (HistoryPrefetch prefetch = startHistoryPrefetch(() -> sessions.openForWriting("migrate"))) {
             ResolvedMigrations resolved = resolve();
             return migrate(prefetch.get(), resolved, started);
         }
@@ -172,7 +170,7 @@ public final class Migrator {
                 // would do. Answering without the lock spares the up-to-date case (most deploys) a second connection.
                 return new MigrateResult(current, List.of(), Duration.ofNanos(System.nanoTime() - started));
             }
-            return underLock("migrating " + connections.description(), connection,
+            return sessions.underLock("migrating " + connections.description(), connection,
                     (migrationConnection, lock) -> migrate(migrationConnection, lock, resolved, prepared, started));
         } catch (SQLException e) {
             throw historyReadFailed(e);
@@ -211,7 +209,7 @@ public final class Migrator {
         Objects.requireNonNull(to, "to");
         long started = System.nanoTime();
         ResolvedMigrations resolved = resolve();
-        return underLock("undo", "undoing migrations in " + connections.description(), (connection, lock) -> {
+        return sessions.underLock("undo", "undoing migrations in " + connections.description(), (connection, lock) -> {
             MigrationPlan plan = planWith(connection, resolved);
             if (plan.hasProblems()) {
                 throw new ValidationFailedException(plan);
@@ -230,7 +228,7 @@ public final class Migrator {
      */
     public HistoryRow baseline(Version version, String description) {
         Objects.requireNonNull(version, "version");
-        return underLock("baseline", "recording a baseline in " + connections.description(), (connection, lock) -> {
+        return sessions.underLock("baseline", "recording a baseline in " + connections.description(), (connection, lock) -> {
             List<HistoryRow> rows = history.readAll(connection);
             if (!rows.isEmpty()) {
                 throw new BaselineRefusedException(settings.historyTable().toString(), rows.size());
@@ -248,7 +246,7 @@ public final class Migrator {
      */
     public List<RepairAction> repair() {
         ResolvedMigrations resolved = resolve();
-        return underLock("repair", "repairing the history in " + connections.description(), (connection, lock) -> {
+        return sessions.underLock("repair", "repairing the history in " + connections.description(), (connection, lock) -> {
             List<RepairAction> actions = RepairAction.from(planWith(connection, resolved));
             if (actions.isEmpty()) {
                 return actions;
@@ -273,72 +271,6 @@ public final class Migrator {
             }
             return actions;
         });
-    }
-
-    /** Work that runs on the migration connection while the advisory lock is held on another. */
-    @FunctionalInterface
-    private interface LockedWork<T> {
-        T run(Connection connection, LockCheck lock) throws SQLException;
-    }
-
-    /** @param command the command that writes, as the user runs it: how a refusal names it */
-    private <T> T underLock(String command, String action, LockedWork<T> work) {
-        try (Connection connection = openForWriting(command)) {
-            return underLock(action, connection, work);
-        } catch (SQLException e) {
-            throw translate(action, e);
-        }
-    }
-
-    /** Work on an open migration connection while the advisory lock is held on a connection of its own. */
-    private <T> T underLock(String action, Connection connection, LockedWork<T> work) {
-        if (lockSession == LockSession.MIGRATION) {
-            return underLockOnSession(action, connection, work);
-        }
-        try (Connection lockConnection = connections.openInAutocommit()) {
-            try (DeadClientCheck ignored = DeadClientCheck.enable(connection);
-                 AdvisoryLock lock = AdvisoryLock.acquire(lockConnection,
-                         AdvisoryLock.keyFor(currentDatabase(lockConnection), settings.historyTable()),
-                         settings.lockTimeout())) {
-                SessionCheck.refuseTransactionPooling(connection, lockConnection, connections.description());
-                return work.run(connection, lock);
-            }
-        } catch (SQLException e) {
-            throw translate(action, e);
-        }
-    }
-
-    /** Work on an open migration connection while the advisory lock is held on that same connection. */
-    private <T> T underLockOnSession(String action, Connection connection, LockedWork<T> work) {
-        try (DeadClientCheck ignored = DeadClientCheck.enable(connection);
-             AdvisoryLock lock = AdvisoryLock.acquireOnMigrationSession(connection,
-                     AdvisoryLock.keyFor(currentDatabase(connection), settings.historyTable()),
-                     settings.lockTimeout(), connections.description())) {
-            SessionCheck.refuseTransactionPooling(connection, connections.description());
-            return work.run(connection, lock);
-        } catch (SQLException e) {
-            throw translate(action, e);
-        }
-    }
-
-    /**
-     * The session of a command that writes, refused on a hot standby before anything is planned, locked or created:
-     * the one check for every writer of this class, on the connection its work then runs on.
-     */
-    private Connection openForWriting(String command) {
-        Connection connection = connections.openInAutocommit();
-        try {
-            SessionCheck.refuseHotStandby(connection, command, connections.description());
-            return connection;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.close();
-            } catch (SQLException closing) {
-                e.addSuppressed(closing);
-            }
-            throw e instanceof SQLException sql ? translate("checking that " + connections.description()
-                    + " takes writes", sql) : (RuntimeException) e;
-        }
     }
 
     /**
@@ -398,14 +330,6 @@ public final class Migrator {
         return content;
     }
 
-    private static String currentDatabase(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select current_database()")) {
-            result.next();
-            return result.getString(1);
-        }
-    }
-
     private RuntimeException historyReadFailed(SQLException e) {
         if (SqlStates.cannotConnect(e)) {
             return new DatabaseConnectionException(connections.description(), e);
@@ -414,9 +338,6 @@ public final class Migrator {
     }
 
     private RuntimeException translate(String action, SQLException e) {
-        if (SqlStates.cannotConnect(e)) {
-            return new DatabaseConnectionException(connections.description(), e);
-        }
-        return new DatabaseOperationException(action, e);
+        return sessions.translate(action, e);
     }
 }
