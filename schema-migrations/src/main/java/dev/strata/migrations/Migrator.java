@@ -6,10 +6,10 @@ import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.execute.DeadClientCheck;
-import dev.strata.migrations.execute.progress.ExecutionListener;
-import dev.strata.migrations.execute.progress.Interruption;
 import dev.strata.migrations.execute.LockCheck;
 import dev.strata.migrations.execute.MigrationExecutor;
+import dev.strata.migrations.execute.progress.ExecutionListener;
+import dev.strata.migrations.execute.progress.Interruption;
 import dev.strata.migrations.history.ExistingObjects;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.history.HistoryUnreadableException;
@@ -21,6 +21,7 @@ import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.Planner;
 import dev.strata.migrations.plan.PreparationCache;
 import dev.strata.migrations.plan.RepairAction;
+import dev.strata.migrations.plan.RepairPlanner;
 import dev.strata.migrations.plan.UndoPlan;
 import dev.strata.migrations.plan.UndoPlanner;
 import dev.strata.migrations.plan.UndoRefusedException;
@@ -249,7 +250,7 @@ public final class Migrator {
     public List<RepairAction> repair() {
         ResolvedMigrations resolved = resolve();
         return underLock("repair", "repairing the history in " + connections.description(), (connection, lock) -> {
-            List<RepairAction> actions = RepairAction.from(planWith(connection, resolved));
+            List<RepairAction> actions = RepairPlanner.actions(planWith(connection, resolved));
             if (actions.isEmpty()) {
                 return actions;
             }

@@ -6,6 +6,7 @@ import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import dev.strata.migrations.execute.progress.Interruption;
 import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.sql.SqlSplitter;
 import dev.strata.migrations.sql.SqlStatement;
 import dev.strata.migrations.sql.SqlStates;
 
@@ -58,7 +59,7 @@ final class NonTransactionalRun {
                     throw interrupted(stopped.get(), i, sql, "was not started", null, started);
                 }
                 try {
-                    statement.execute(sql.executableSql());
+                    statement.execute(SqlSplitter.executableSql(sql));
                     Notices.drain(statement, migration, sql.line(), sql.line(), executor.listener());
                 } catch (SQLException e) {
                     if (SqlStates.sessionEnded(e)) {

@@ -7,8 +7,13 @@ import dev.strata.migrations.sql.SqlSyntaxException;
  * Files that hold no statement: empty, blank or only comments. Other tools accept them (a dialect's placeholder, a
  * {@code -- nothing to undo} down file), and so does Strata: such a file runs nothing and is recorded like any other.
  */
-final class NoOpScripts {
+public final class NoOpScripts {
     private NoOpScripts() {
+    }
+
+    /** Whether the entry's file holds no statement (empty, or only comments): it runs nothing when applied. */
+    public static boolean isNoOp(PlanEntry entry) {
+        return entry.file().filter(present -> holdsNoStatement(present.content())).isPresent();
     }
 
     static boolean holdsNoStatement(String content) {

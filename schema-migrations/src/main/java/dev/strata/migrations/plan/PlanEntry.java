@@ -37,11 +37,6 @@ public record PlanEntry(MigrationId id, String description, String script, Migra
         }
     }
 
-    /** Whether the entry's file holds no statement (empty, or only comments): it runs nothing when applied. */
-    public boolean isNoOp() {
-        return file.filter(present -> NoOpScripts.holdsNoStatement(present.content())).isPresent();
-    }
-
     public Optional<OffsetDateTime> installedAt() {
         return row.map(HistoryRow::installedAt);
     }

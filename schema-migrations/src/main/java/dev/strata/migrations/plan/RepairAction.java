@@ -1,11 +1,8 @@
 package dev.strata.migrations.plan;
 
-import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.resolve.ResolvedMigration;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,24 +17,6 @@ public record RepairAction(Kind kind, int installedRank, MigrationId id, String 
 
     public enum Kind {
         REALIGNED_CHECKSUM, REMOVED_FAILED_ROW
-    }
-
-    /** The actions that make the plan's edited and failed entries valid again, in version order. */
-    public static List<RepairAction> from(MigrationPlan plan) {
-        List<RepairAction> actions = new ArrayList<>();
-        for (PlanEntry entry : plan.entries()) {
-            if (entry.state() == MigrationState.EDITED && entry.file().isPresent()) {
-                HistoryRow row = entry.row().orElseThrow();
-                ResolvedMigration file = entry.file().get();
-                actions.add(new RepairAction(Kind.REALIGNED_CHECKSUM, row.installedRank(), row.id(), row.script(),
-                        row.checksum(), file.checksum().toString(), Optional.of(file)));
-            } else if (entry.state() == MigrationState.FAILED) {
-                HistoryRow row = entry.row().orElseThrow();
-                actions.add(new RepairAction(Kind.REMOVED_FAILED_ROW, row.installedRank(), row.id(), row.script(),
-                        "failed row " + row.installedRank(), "removed", Optional.empty()));
-            }
-        }
-        return List.copyOf(actions);
     }
 
     /** A line for the report: what changed, from what to what. */

@@ -53,6 +53,11 @@ public final class SqlSplitter {
         return new SqlSplitter(script).run();
     }
 
+    /** What to send to the server: the statement's SQL with its comments blanked out, same length and lines. */
+    public static String executableSql(SqlStatement statement) {
+        return blankComments(statement.sql());
+    }
+
     /**
      * The statement with every comment replaced by spaces (one per character, line breaks kept), so the server's
      * error positions, counted in characters, still point at the right place in the original text. pgjdbc scans

@@ -38,6 +38,21 @@ public record TextPosition(int line, int column) {
     }
 
     /**
+     * Script position of {@code statement.sql().charAt(indexInStatement)}. Needs no script because the statement's
+     * SQL is a contiguous slice of it: walking the slice from the statement's known start is enough. Useful to turn a
+     * server error position (converted to a char index) into a line in the migration file.
+     *
+     * @throws IndexOutOfBoundsException if the index is negative or past {@code statement.sql().length()}
+     */
+    public static TextPosition inStatement(SqlStatement statement, int indexInStatement) {
+        String sql = statement.sql();
+        if (indexInStatement < 0 || indexInStatement > sql.length()) {
+            throw new IndexOutOfBoundsException("index " + indexInStatement + " outside 0.." + sql.length());
+        }
+        return new TextPosition(statement.line(), statement.column()).advance(sql, 0, indexInStatement);
+    }
+
+    /**
      * Moves from this position (which must be that of {@code text[from]}) to {@code text[to]}.
      * Lets the splitter compute every statement position in one pass over the script instead of
      * rescanning from the start, which would be quadratic for long single-line scripts.

@@ -127,7 +127,7 @@ class RepeatablePlannerTest {
                     "history row 2 records that the repeatable migration R__views.sql failed");
             assertThat(problem.hint()).contains("strata repair");
         });
-        assertThat(RepairAction.from(plan)).singleElement().satisfies(action -> {
+        assertThat(RepairPlanner.actions(plan)).singleElement().satisfies(action -> {
             assertThat(action.kind()).isEqualTo(RepairAction.Kind.REMOVED_FAILED_ROW);
             assertThat(action.installedRank()).isEqualTo(2);
             assertThat(action.describe()).isEqualTo("R__views.sql (repeatable): removed failed history row 2");
