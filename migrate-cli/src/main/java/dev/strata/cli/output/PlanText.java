@@ -1,15 +1,15 @@
 package dev.strata.cli.output;
 
 import dev.strata.migrations.core.MigrationId;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.MigrationState;
+import dev.strata.migrations.core.PendingMigration;
+import dev.strata.migrations.core.PlanEntry;
 import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.ScriptDirectives;
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.plan.MigrationState;
 import dev.strata.migrations.plan.NoOpScripts;
-import dev.strata.migrations.plan.PendingMigration;
-import dev.strata.migrations.plan.PlanEntry;
-import dev.strata.migrations.plan.ScriptDirectives;
-import dev.strata.migrations.sql.SqlStatement;
 
 import java.io.PrintWriter;
 import java.time.ZoneOffset;

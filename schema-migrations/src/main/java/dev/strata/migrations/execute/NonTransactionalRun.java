@@ -1,13 +1,13 @@
 package dev.strata.migrations.execute;
 
 import dev.strata.migrations.core.AppliedFile;
+import dev.strata.migrations.core.PendingMigration;
+import dev.strata.migrations.core.ResolvedMigration;
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import dev.strata.migrations.execute.progress.Interruption;
-import dev.strata.migrations.plan.PendingMigration;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.sql.SqlSplitter;
-import dev.strata.migrations.sql.SqlStatement;
 import dev.strata.migrations.sql.SqlStates;
 
 import java.sql.Connection;

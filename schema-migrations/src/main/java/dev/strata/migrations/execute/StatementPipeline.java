@@ -1,7 +1,7 @@
 package dev.strata.migrations.execute;
 
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.sql.SqlSplitter;
-import dev.strata.migrations.sql.SqlStatement;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;

@@ -1,13 +1,13 @@
 package dev.strata.migrations.lint;
 
+import dev.strata.migrations.core.PendingMigration;
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.lint.CatalogProbe.Relation;
 import dev.strata.migrations.lint.CatalogProbe.Snapshot;
 import dev.strata.migrations.plan.DirectiveReader.Allowance;
 import dev.strata.migrations.plan.DirectiveReader;
-import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.sql.SqlSplitter;
-import dev.strata.migrations.sql.SqlStatement;
 
 import java.sql.Connection;
 import java.sql.SQLException;

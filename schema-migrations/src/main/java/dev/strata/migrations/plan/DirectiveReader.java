@@ -1,9 +1,10 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.ScriptDirectives;
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.sql.ScriptLexicon;
 import dev.strata.migrations.sql.SqlSplitter;
-import dev.strata.migrations.sql.SqlStatement;
 import dev.strata.migrations.sql.TextPosition;
 
 import java.time.Duration;

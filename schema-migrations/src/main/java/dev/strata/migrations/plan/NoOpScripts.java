@@ -1,5 +1,6 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.PlanEntry;
 import dev.strata.migrations.sql.SqlSplitter;
 import dev.strata.migrations.sql.SqlSyntaxException;
 

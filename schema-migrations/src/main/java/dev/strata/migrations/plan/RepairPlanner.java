@@ -1,7 +1,11 @@
 package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.HistoryRow;
-import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.MigrationState;
+import dev.strata.migrations.core.PlanEntry;
+import dev.strata.migrations.core.RepairAction;
+import dev.strata.migrations.core.ResolvedMigration;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.strata.migrations.sql;
 
+import dev.strata.migrations.core.SqlStatement;
+
 import java.util.Objects;
 
 /**

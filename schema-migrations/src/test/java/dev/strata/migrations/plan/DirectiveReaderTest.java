@@ -1,5 +1,6 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.ScriptDirectives;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

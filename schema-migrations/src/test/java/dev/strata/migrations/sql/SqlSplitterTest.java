@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.strata.migrations.core.SqlStatement;
+
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Nested;

@@ -1,12 +1,10 @@
-package dev.strata.migrations.plan;
-
-import dev.strata.migrations.core.StatementTimeouts;
+package dev.strata.migrations.core;
 
 import java.time.Duration;
 
 /**
- * A file's own settings, written as {@code -- strata:} line comments above its first statement (read by
- * {@link DirectiveReader}): whether it runs in a transaction, and its statement and lock timeouts.
+ * A file's own settings, written as {@code -- strata:} line comments above its first statement (read by the planner):
+ * whether it runs in a transaction, and its statement and lock timeouts.
  *
  * @param transactionDeclared whether the file says {@code strata:transaction} itself, which detection never overrides
  */

@@ -1,4 +1,4 @@
-package dev.strata.migrations.sql;
+package dev.strata.migrations.core;
 
 import java.util.Objects;
 

@@ -1,9 +1,4 @@
-package dev.strata.migrations.plan;
-
-import dev.strata.migrations.core.HistoryRow;
-import dev.strata.migrations.core.MigrationId;
-import dev.strata.migrations.core.VersionOrder;
-import dev.strata.migrations.resolve.ResolvedMigration;
+package dev.strata.migrations.core;
 
 import java.time.OffsetDateTime;
 import java.util.Comparator;
