@@ -1,7 +1,7 @@
 package dev.strata.bench;
 
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.sql.SqlSplitter;
-import dev.strata.migrations.sql.SqlStatement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

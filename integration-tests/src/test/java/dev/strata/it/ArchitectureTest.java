@@ -173,6 +173,15 @@ class ArchitectureTest {
                     + " drift and fleets on top; nothing below knows them");
 
     @ArchTest
+    static final ArchRule coreDependsOnNothingElseOfStrata = noClasses()
+            .that().resideInAPackage("dev.strata.migrations.core..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.strata..")
+                    .and(JavaClass.Predicates.resideOutsideOfPackage("dev.strata.migrations.core..")))
+            .because("core's values are public API that every step shares (engineStepsAreLayered puts sql in the"
+                    + " same layer): a value that needed the splitter, the planner or any internal step would show it"
+                    + " to applications, so the steps make the values and the values only hold them");
+
+    @ArchTest
     static final ArchRule everyEnginePackageIsInALayer = classes()
             .that().resideInAPackage("dev.strata.migrations..")
             .should().resideInAnyPackage("dev.strata.migrations", "dev.strata.migrations.core..",

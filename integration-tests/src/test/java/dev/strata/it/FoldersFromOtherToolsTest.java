@@ -7,11 +7,12 @@ import dev.strata.migrations.NonEmptySchemaException;
 import dev.strata.migrations.UndoResult;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.core.AppliedFile;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.NonTransactionalFiles;
+import dev.strata.migrations.core.PlanEntry;
 import dev.strata.migrations.core.ProblemKind;
 import dev.strata.migrations.history.HistoryUnreadableException;
-import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.core.NonTransactionalFiles;
-import dev.strata.migrations.plan.PlanEntry;
+import dev.strata.migrations.plan.NoOpScripts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,7 +51,7 @@ class FoldersFromOtherToolsTest {
         assertThat(Queries.appliedVersions(database)).containsExactly("1", "2", "3");
         MigrationPlan status = files.migrator(database).plan();
         assertThat(status.problems()).isEmpty();
-        assertThat(status.entries()).filteredOn(PlanEntry::isNoOp).extracting(PlanEntry::script)
+        assertThat(status.entries()).filteredOn(NoOpScripts::isNoOp).extracting(PlanEntry::script)
                 .containsExactly("V2__mysql_only.sql", "V3__placeholder.sql", "R__nothing_yet.sql");
 
         UndoResult undone = files.migrator(database).undo(Optional.empty());

@@ -2,6 +2,8 @@ package dev.strata.it;
 
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.MigrationId;
+import dev.strata.migrations.core.PendingMigration;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.lint.FileFacts;
@@ -9,9 +11,7 @@ import dev.strata.migrations.lint.LintReplay;
 import dev.strata.migrations.lint.LockMode;
 import dev.strata.migrations.lint.RelationLock;
 import dev.strata.migrations.lint.StatementFacts;
-import dev.strata.migrations.plan.PendingMigration;
 import dev.strata.migrations.plan.Planner;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

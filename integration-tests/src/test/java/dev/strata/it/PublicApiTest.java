@@ -28,23 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The toolkit's API is marked: every package says in its {@code package-info.java} whether it is public API or
- * internal ({@link PackageRoles}), and the public API shows no internal type in a public signature, except the ones
- * listed in {@link #EXPOSED_TODAY}.
+ * internal ({@link PackageRoles}), and the public API shows no internal type in a public signature.
  */
 @AnalyzeClasses(packages = "dev.strata", importOptions = ImportOption.DoNotIncludeTests.class)
 class PublicApiTest {
-    /**
-     * Internal types the public API still shows, each named so that the list can only shrink. TODO(issue #18, item 3):
-     * the identity refactor moves the engine's values (history rows, plan entries, resolved files, the per-run
-     * results) into the public API as typed identities; then these entries go.
-     */
-    static final Set<String> EXPOSED_TODAY = Set.of(
-            // Migrator.plan()/validate(), ValidationFailedException.plan(), DriftReport, MigrateResult, UndoResult
-            "dev.strata.migrations.plan.MigrationPlan",
-            "dev.strata.migrations.plan.PendingMigration",
-            "dev.strata.migrations.plan.RepairAction",
-            "dev.strata.migrations.resolve.ResolvedMigration");
-
     private static final Set<String> PUBLIC_PACKAGES = Set.copyOf(PackageRoles.publicApi());
 
     private static boolean isPublicApi(JavaClass type) {
@@ -62,32 +49,16 @@ class PublicApiTest {
                     (JavaClass type) -> type.getModifiers().contains(JavaModifier.PUBLIC) && isPublicApi(type)))
             .should(exposeNoInternalType())
             .because("an application compiles against the public API only; an internal type in a public signature"
-                    + " makes it part of the API by accident, where it can no longer change freely (the few that do so"
-                    + " today are named in EXPOSED_TODAY until the identity refactor of issue #18)");
+                    + " makes it part of the API by accident, where it can no longer change freely");
 
     private static ArchCondition<JavaClass> exposeNoInternalType() {
         return new ArchCondition<>("show no internal Strata type in a public or protected signature") {
-            private final Set<String> stillExposed = new TreeSet<>();
-
             @Override
             public void check(JavaClass type, ConditionEvents events) {
                 for (Leak leak : leaks(type)) {
-                    if (EXPOSED_TODAY.contains(leak.internalType())) {
-                        stillExposed.add(leak.internalType());
-                    } else {
-                        events.add(SimpleConditionEvent.violated(type, type.getName() + " exposes "
-                                + leak.internalType() + " (" + leak.where() + ")"));
-                    }
+                    events.add(SimpleConditionEvent.violated(type, type.getName() + " exposes "
+                            + leak.internalType() + " (" + leak.where() + ")"));
                 }
-            }
-
-            /** An entry nothing exposes any more is removed from the list, so that the list only shrinks. */
-            @Override
-            public void finish(ConditionEvents events) {
-                Set<String> stale = new TreeSet<>(EXPOSED_TODAY);
-                stale.removeAll(stillExposed);
-                stale.forEach(name -> events.add(SimpleConditionEvent.violated(name, "EXPOSED_TODAY lists " + name
-                        + ", which no public signature shows any more: remove it from the list")));
             }
         };
     }

@@ -1,7 +1,7 @@
 package dev.strata.cli;
 
+import dev.strata.migrations.core.MigrationState;
 import dev.strata.migrations.core.ProblemKind;
-import dev.strata.migrations.plan.MigrationState;
 import picocli.CommandLine;
 
 import java.util.Arrays;

@@ -1,10 +1,10 @@
 package dev.strata.cli;
 
 import dev.strata.cli.command.NewCommand;
-import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.ResolvedMigration;
+import dev.strata.migrations.core.Version;
 import dev.strata.migrations.resolve.MigrationResolver;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

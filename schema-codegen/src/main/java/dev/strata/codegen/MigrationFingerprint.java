@@ -1,13 +1,13 @@
 package dev.strata.codegen;
 
 import dev.strata.migrations.MigrationSettings;
-import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.resolve.LocationNotFoundException;
 import dev.strata.migrations.resolve.MigrationResolver;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.strata.migrations;
 
 import dev.strata.migrations.core.AppliedFile;
-import dev.strata.migrations.plan.MigrationPlan;
+import dev.strata.migrations.core.MigrationPlan;
 
 import java.time.Duration;
 import java.util.List;

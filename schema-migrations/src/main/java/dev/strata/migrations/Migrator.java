@@ -3,26 +3,27 @@ package dev.strata.migrations;
 import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationId;
+import dev.strata.migrations.core.MigrationPlan;
 import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.RepairAction;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.execute.progress.ExecutionListener;
-import dev.strata.migrations.execute.progress.Interruption;
 import dev.strata.migrations.execute.LockCheck;
 import dev.strata.migrations.execute.MigrationExecutor;
+import dev.strata.migrations.execute.progress.ExecutionListener;
+import dev.strata.migrations.execute.progress.Interruption;
 import dev.strata.migrations.history.ExistingObjects;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.history.HistoryUnreadableException;
 import dev.strata.migrations.history.NewHistoryRow;
 import dev.strata.migrations.plan.EditedRows;
-import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.migrations.plan.Planner;
 import dev.strata.migrations.plan.PreparationCache;
-import dev.strata.migrations.plan.RepairAction;
+import dev.strata.migrations.plan.RepairPlanner;
 import dev.strata.migrations.plan.UndoPlan;
 import dev.strata.migrations.plan.UndoPlanner;
 import dev.strata.migrations.plan.UndoRefusedException;
 import dev.strata.migrations.resolve.MigrationResolver;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import dev.strata.migrations.sql.SqlStates;
 
@@ -246,31 +247,35 @@ public final class Migrator {
      */
     public List<RepairAction> repair() {
         ResolvedMigrations resolved = resolve();
-        return sessions.underLock("repair", "repairing the history in " + connections.description(), (connection, lock) -> {
-            List<RepairAction> actions = RepairAction.from(planWith(connection, resolved));
-            if (actions.isEmpty()) {
-                return actions;
-            }
-            connection.setAutoCommit(false);
-            try {
-                for (RepairAction action : actions) {
-                    if (action.kind() == RepairAction.Kind.REALIGNED_CHECKSUM) {
-                        ResolvedMigration file = action.file().orElseThrow();
-                        history.realign(connection, action.installedRank(), action.after(), file.description(),
-                                file.content());
-                    } else {
-                        history.delete(connection, action.installedRank());
-                    }
-                }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        return sessions.underLock("repair", "repairing the history in " + connections.description(),
+                (connection, lock) -> repair(connection, resolved));
+    }
+
+    /** Under the lock: the actions of the plan as of now, applied in one transaction. */
+    private List<RepairAction> repair(Connection connection, ResolvedMigrations resolved) throws SQLException {
+        List<RepairAction> actions = RepairPlanner.actions(planWith(connection, resolved));
+        if (actions.isEmpty()) {
             return actions;
-        });
+        }
+        connection.setAutoCommit(false);
+        try {
+            for (RepairAction action : actions) {
+                if (action.kind() == RepairAction.Kind.REALIGNED_CHECKSUM) {
+                    ResolvedMigration file = action.file().orElseThrow();
+                    history.realign(connection, action.installedRank(), action.after(), file.description(),
+                            file.content());
+                } else {
+                    history.delete(connection, action.installedRank());
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        return actions;
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.strata.migrations;
 
 import dev.strata.migrations.core.AppliedFile;
+import dev.strata.migrations.core.MigrationPlan;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.plan.MigrationPlan;
 
 import java.time.Duration;
 import java.util.List;

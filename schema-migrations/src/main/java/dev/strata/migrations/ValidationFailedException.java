@@ -1,9 +1,9 @@
 package dev.strata.migrations;
 
-import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ErrorKind;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.StrataException;
-import dev.strata.migrations.plan.MigrationPlan;
 
 import java.util.List;
 

@@ -5,14 +5,14 @@ import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.MigrationState;
+import dev.strata.migrations.core.PlanEntry;
 import dev.strata.migrations.drift.DriftCheck;
 import dev.strata.migrations.drift.SchemaDiff;
 import dev.strata.migrations.drift.SchemaSnapshot;
 import dev.strata.migrations.drift.SnapshotScope;
 import dev.strata.migrations.execute.progress.ExecutionListener;
-import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.plan.MigrationState;
-import dev.strata.migrations.plan.PlanEntry;
 
 import java.sql.Connection;
 import java.sql.SQLException;

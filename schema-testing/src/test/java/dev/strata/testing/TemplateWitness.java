@@ -3,7 +3,7 @@ package dev.strata.testing;
 import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
-import dev.strata.migrations.plan.MigrationPlan;
+import dev.strata.migrations.core.MigrationPlan;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

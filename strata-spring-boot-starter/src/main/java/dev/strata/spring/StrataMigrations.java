@@ -9,11 +9,11 @@ import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.migrations.core.MigrationPlan;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.lint.Linter;
 import dev.strata.migrations.lint.LoggedLintGate;
 import dev.strata.migrations.lint.TargetSizes;
-import dev.strata.migrations.plan.MigrationPlan;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -3,8 +3,8 @@ package dev.strata.it.sql;
 import dev.strata.it.TestDatabase;
 import dev.strata.it.sql.GeneratedScript.Lexeme;
 import dev.strata.it.sql.GeneratedScript.Range;
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.sql.SqlSplitter;
-import dev.strata.migrations.sql.SqlStatement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,7 +95,7 @@ class SplitterPropertyTest {
                 // As the engine runs them: comments blanked, since pgjdbc's scanner misreads some of them.
                 statement.setEscapeProcessing(false);
                 for (SqlStatement sql : statements) {
-                    statement.execute(sql.executableSql());
+                    statement.execute(SqlSplitter.executableSql(sql));
                 }
             }
         });

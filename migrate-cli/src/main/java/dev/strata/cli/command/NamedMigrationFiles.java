@@ -1,8 +1,8 @@
 package dev.strata.cli.command;
 
-import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.plan.PlanEntry;
-import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.PlanEntry;
+import dev.strata.migrations.core.ResolvedMigration;
 
 import java.nio.file.Path;
 import java.util.LinkedHashSet;

@@ -3,8 +3,8 @@ package dev.strata.cli.command;
 import dev.strata.cli.CliContext;
 import dev.strata.cli.ExitCode;
 import dev.strata.cli.database.DatabaseSession;
+import dev.strata.migrations.core.RepairAction;
 import dev.strata.migrations.execute.progress.ExecutionListener;
-import dev.strata.migrations.plan.RepairAction;
 import picocli.CommandLine.Command;
 
 import java.util.List;

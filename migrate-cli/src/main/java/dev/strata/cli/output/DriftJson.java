@@ -3,6 +3,7 @@ package dev.strata.cli.output;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.strata.migrations.core.MigrationId;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.drift.AttributeDifference;
 import dev.strata.migrations.drift.DriftReport;
 import dev.strata.migrations.drift.Excluded;
@@ -10,7 +11,6 @@ import dev.strata.migrations.drift.ObjectDifference;
 import dev.strata.migrations.drift.ObjectKey;
 import dev.strata.migrations.drift.SchemaObject;
 import dev.strata.migrations.drift.UnreplayedStep;
-import dev.strata.migrations.resolve.ResolvedMigration;
 
 import java.util.List;
 import java.util.Map;

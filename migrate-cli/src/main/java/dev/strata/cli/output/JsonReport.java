@@ -11,12 +11,12 @@ import dev.strata.migrations.adopt.AdoptionPlan;
 import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationId;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.RepairAction;
 import dev.strata.migrations.drift.DriftReport;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.fleet.FleetResult;
 import dev.strata.migrations.lint.LintReport;
-import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.plan.RepairAction;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -3,19 +3,20 @@ package dev.strata.cli.output;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
-import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.adopt.AdoptionPlan;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.ChangedLines;
 import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationId;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.PendingMigration;
+import dev.strata.migrations.core.PlanEntry;
 import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.RepairAction;
+import dev.strata.migrations.core.ScriptDirectives;
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.plan.PendingMigration;
-import dev.strata.migrations.plan.PlanEntry;
-import dev.strata.migrations.plan.RepairAction;
-import dev.strata.migrations.plan.ScriptDirectives;
-import dev.strata.migrations.sql.SqlStatement;
+import dev.strata.migrations.plan.NoOpScripts;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,7 +52,7 @@ final class JsonValues {
         static Entry of(PlanEntry entry) {
             return new Entry(text(entry.id().versionNumber()), entry.id() instanceof MigrationId.Repeatable,
                     entry.description(), entry.script(),
-                    entry.state().label(), entry.adopted(), entry.adoptedFrom().orElse(null), entry.isNoOp(),
+                    entry.state().label(), entry.adopted(), entry.adoptedFrom().orElse(null), NoOpScripts.isNoOp(entry),
                     entry.installedAt().map(JsonValues::utc).orElse(null), entry.executionMs().orElse(null));
         }
     }

@@ -1,9 +1,9 @@
 package dev.strata.cli.output;
 
 import dev.strata.migrations.core.AppliedFile;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.execute.progress.ServerNotice;
-import dev.strata.migrations.resolve.ResolvedMigration;
 
 import java.io.PrintWriter;
 

@@ -1,14 +1,15 @@
 package dev.strata.cli.output;
 
 import dev.strata.migrations.core.MigrationId;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.MigrationState;
+import dev.strata.migrations.core.PendingMigration;
+import dev.strata.migrations.core.PlanEntry;
 import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.ScriptDirectives;
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.plan.MigrationState;
-import dev.strata.migrations.plan.PendingMigration;
-import dev.strata.migrations.plan.PlanEntry;
-import dev.strata.migrations.plan.ScriptDirectives;
-import dev.strata.migrations.sql.SqlStatement;
+import dev.strata.migrations.plan.NoOpScripts;
 
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
@@ -43,7 +44,8 @@ public final class PlanText {
                     entry.id() instanceof MigrationId.Versioned versioned ? versioned.version().toString()
                             : "repeatable",
                     entry.description(),
-                    entry.state().label() + (entry.adopted() ? " (adopted)" : "") + (entry.isNoOp() ? " (no-op)" : ""),
+                    entry.state().label() + (entry.adopted() ? " (adopted)" : "")
+                            + (NoOpScripts.isNoOp(entry) ? " (no-op)" : ""),
                     entry.installedAt().map(at -> INSTALLED_AT.format(at.withOffsetSameInstant(ZoneOffset.UTC))).orElse(""),
                     entry.executionMs().map(ms -> ms + " ms").orElse("")
             };

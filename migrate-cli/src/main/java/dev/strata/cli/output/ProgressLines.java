@@ -1,8 +1,8 @@
 package dev.strata.cli.output;
 
 import dev.strata.migrations.core.AppliedFile;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.execute.progress.ExecutionListener;
-import dev.strata.migrations.resolve.ResolvedMigration;
 
 import java.io.PrintWriter;
 import java.util.Optional;

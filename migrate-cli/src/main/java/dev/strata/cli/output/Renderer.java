@@ -2,18 +2,18 @@ package dev.strata.cli.output;
 
 import dev.strata.migrations.MigrateResult;
 import dev.strata.migrations.UndoResult;
-import dev.strata.migrations.execute.progress.ExecutionListener;
-import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.adopt.AdoptionPlan;
+import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.RepairAction;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.drift.DriftReport;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.fleet.FleetCommand;
 import dev.strata.migrations.fleet.FleetListener;
 import dev.strata.migrations.fleet.FleetOptions;
 import dev.strata.migrations.fleet.FleetResult;
 import dev.strata.migrations.lint.LintReport;
-import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.plan.RepairAction;
 
 import java.io.PrintWriter;
 import java.util.List;

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.MigrationId;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.PendingMigration;
+import dev.strata.migrations.core.ResolvedMigration;
+import dev.strata.migrations.core.ScriptDirectives;
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.plan.PendingMigration;
-import dev.strata.migrations.plan.ScriptDirectives;
-import dev.strata.migrations.resolve.ResolvedMigration;
-import dev.strata.migrations.sql.SqlStatement;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;

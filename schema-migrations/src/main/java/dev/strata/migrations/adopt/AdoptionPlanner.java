@@ -1,17 +1,17 @@
 package dev.strata.migrations.adopt;
 
 import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.core.SkippedGoStep;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.history.AppliedVersions;
-import dev.strata.migrations.core.Layout;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
-import dev.strata.migrations.core.SkippedGoStep;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -5,13 +5,13 @@ import dev.strata.migrations.DatabaseConnectionException;
 import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.lock.AdvisoryLock;
-import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.lock.SessionCheck;
 import dev.strata.migrations.resolve.MigrationResolver;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import dev.strata.migrations.sql.SqlStates;
 

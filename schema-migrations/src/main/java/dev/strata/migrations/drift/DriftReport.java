@@ -1,8 +1,8 @@
 package dev.strata.migrations.drift;
 
-import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.plan.PendingMigration;
-import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.PendingMigration;
+import dev.strata.migrations.core.ResolvedMigration;
 
 import java.util.List;
 import java.util.Objects;

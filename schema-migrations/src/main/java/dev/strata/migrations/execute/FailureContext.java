@@ -1,7 +1,7 @@
 package dev.strata.migrations.execute;
 
 import dev.strata.migrations.core.MigrationType;
-import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.core.ResolvedMigration;
 
 import java.util.Objects;
 

@@ -3,15 +3,16 @@ package dev.strata.migrations.execute;
 import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.PendingMigration;
+import dev.strata.migrations.core.ResolvedMigration;
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.core.StatementTimeouts;
+import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.execute.progress.Interruption;
-import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import dev.strata.migrations.history.HistoryTable;
 import dev.strata.migrations.history.NewHistoryRow;
-import dev.strata.migrations.plan.PendingMigration;
-import dev.strata.migrations.resolve.ResolvedMigration;
-import dev.strata.migrations.sql.SqlStatement;
+import dev.strata.migrations.sql.SqlSplitter;
 import dev.strata.migrations.sql.SqlStates;
 import dev.strata.migrations.sql.TextPosition;
 import org.postgresql.util.PSQLException;
@@ -129,7 +130,7 @@ public final class MigrationExecutor {
             // A file without statements (a no-op) has nothing to send ahead of its history row.
             if (!statements.isEmpty() && StatementPipeline.applies(statements)) {
                 List<String> batch = new ArrayList<>(settings);
-                statements.forEach(sql -> batch.add(sql.executableSql()));
+                statements.forEach(sql -> batch.add(SqlSplitter.executableSql(sql)));
                 // When the lock can be checked inside the transaction, the session reset, the history row, the check
                 // and the commit travel with the file: one round trip for the whole migration.
                 Optional<String> guard = lock.guardStatement();
@@ -262,7 +263,7 @@ public final class MigrationExecutor {
                                  FailureContext context) throws SQLException {
         for (SqlStatement sql : pending.statements()) {
             try {
-                statement.execute(sql.executableSql());
+                statement.execute(SqlSplitter.executableSql(sql));
                 Notices.drain(statement, pending.migration(), sql.line(), sql.line(), listener);
             } catch (SQLException e) {
                 Notices.drain(statement, pending.migration(), sql.line(), sql.line(), listener);

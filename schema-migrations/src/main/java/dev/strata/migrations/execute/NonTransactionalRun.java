@@ -1,12 +1,13 @@
 package dev.strata.migrations.execute;
 
 import dev.strata.migrations.core.AppliedFile;
+import dev.strata.migrations.core.PendingMigration;
+import dev.strata.migrations.core.ResolvedMigration;
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.execute.ConnectionLostException.Phase;
 import dev.strata.migrations.execute.progress.Interruption;
-import dev.strata.migrations.plan.PendingMigration;
-import dev.strata.migrations.resolve.ResolvedMigration;
-import dev.strata.migrations.sql.SqlStatement;
+import dev.strata.migrations.sql.SqlSplitter;
 import dev.strata.migrations.sql.SqlStates;
 
 import java.sql.Connection;
@@ -58,7 +59,7 @@ final class NonTransactionalRun {
                     throw interrupted(stopped.get(), i, sql, "was not started", null, started);
                 }
                 try {
-                    statement.execute(sql.executableSql());
+                    statement.execute(SqlSplitter.executableSql(sql));
                     Notices.drain(statement, migration, sql.line(), sql.line(), executor.listener());
                 } catch (SQLException e) {
                     if (SqlStates.sessionEnded(e)) {

@@ -1,8 +1,8 @@
 package dev.strata.migrations.execute;
 
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.execute.progress.ServerNotice;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import org.postgresql.util.PSQLWarning;
 import org.postgresql.util.ServerErrorMessage;
 

@@ -1,6 +1,7 @@
 package dev.strata.migrations.execute;
 
-import dev.strata.migrations.sql.SqlStatement;
+import dev.strata.migrations.core.SqlStatement;
+import dev.strata.migrations.sql.SqlSplitter;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
@@ -38,7 +39,7 @@ final class StatementPipeline {
     /** True when every statement is of a kind that returns no rows. */
     static boolean applies(List<SqlStatement> statements) {
         for (SqlStatement statement : statements) {
-            if (!returnsNoRows(statement.executableSql())) {
+            if (!returnsNoRows(SqlSplitter.executableSql(statement))) {
                 return false;
             }
         }

@@ -4,8 +4,8 @@ import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.config.LintGate;
+import dev.strata.migrations.core.MigrationPlan;
 import dev.strata.migrations.execute.progress.ExecutionListener;
-import dev.strata.migrations.plan.MigrationPlan;
 
 import java.util.Objects;
 

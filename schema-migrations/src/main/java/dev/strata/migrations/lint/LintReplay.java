@@ -1,12 +1,13 @@
 package dev.strata.migrations.lint;
 
+import dev.strata.migrations.core.PendingMigration;
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.lint.CatalogProbe.Relation;
 import dev.strata.migrations.lint.CatalogProbe.Snapshot;
-import dev.strata.migrations.plan.PendingMigration;
-import dev.strata.migrations.plan.ScriptDirectives;
-import dev.strata.migrations.plan.ScriptDirectives.Allowance;
-import dev.strata.migrations.sql.SqlStatement;
+import dev.strata.migrations.plan.DirectiveReader.Allowance;
+import dev.strata.migrations.plan.DirectiveReader;
+import dev.strata.migrations.sql.SqlSplitter;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -75,8 +76,8 @@ public final class LintReplay {
         String script = file.migration().script();
         List<Allowance> allowances;
         try {
-            allowances = ScriptDirectives.allowances(file.migration().content());
-        } catch (ScriptDirectives.InvalidDirectiveException e) {
+            allowances = DirectiveReader.allowances(file.migration().content());
+        } catch (DirectiveReader.InvalidDirectiveException e) {
             throw new LintInputException(script + " line " + e.line() + ": " + e.getMessage(),
                     "fix the comment: -- strata:allow=<rule> <reason>");
         }
@@ -109,7 +110,7 @@ public final class LintReplay {
                 Set<String> existingNames = new HashSet<>();
                 existing.forEach(oid -> Optional.ofNullable(names.get(oid)).ifPresent(existingNames::add));
                 measured.add(new StatementFacts(script, statement.line(), statement.sql(),
-                        StatementFacts.normalize(statement.executableSql()), List.copyOf(held.values()), acquired,
+                        StatementFacts.normalize(SqlSplitter.executableSql(statement)), List.copyOf(held.values()), acquired,
                         rewrites(before, after), inTransaction ? scans(before, after, names) : List.of(),
                         after.defaults(), existingNames, lockTimeout, transactional, lastLine,
                         changedColumns(before, after), inTransaction));
@@ -137,7 +138,7 @@ public final class LintReplay {
     /** Runs one statement; false when it had to run outside a transaction. */
     private boolean execute(Connection connection, SqlStatement statement, String script) throws SQLException {
         try (Statement jdbc = connection.createStatement()) {
-            jdbc.execute(statement.executableSql());
+            jdbc.execute(SqlSplitter.executableSql(statement));
             return true;
         } catch (SQLException e) {
             if (!ACTIVE_SQL_TRANSACTION.equals(e.getSQLState()) || connection.getAutoCommit()) {
@@ -147,7 +148,7 @@ public final class LintReplay {
         connection.rollback();
         connection.setAutoCommit(true);
         try (Statement jdbc = connection.createStatement()) {
-            jdbc.execute(statement.executableSql());
+            jdbc.execute(SqlSplitter.executableSql(statement));
             return false;
         } catch (SQLException e) {
             throw failed(script, statement, e);

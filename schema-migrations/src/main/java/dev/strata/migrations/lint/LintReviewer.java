@@ -1,6 +1,6 @@
 package dev.strata.migrations.lint;
 
-import dev.strata.migrations.plan.ScriptDirectives.Allowance;
+import dev.strata.migrations.plan.DirectiveReader.Allowance;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -62,7 +62,7 @@ public record StatementFacts(String script, int line, String sql, String normali
                 inTransaction, lastLine, List.of());
     }
 
-    /** SQL without comments (see {@link dev.strata.migrations.sql.SqlStatement#executableSql()}) as rules read it. */
+    /** SQL without comments (see {@link dev.strata.migrations.sql.SqlSplitter#executableSql}) as rules read it. */
     public static String normalize(String executableSql) {
         return executableSql.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").replaceAll(" ?;$", "").strip();
     }

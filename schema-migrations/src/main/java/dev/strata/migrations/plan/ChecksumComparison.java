@@ -4,7 +4,7 @@ import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
-import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.core.ResolvedMigration;
 
 /**
  * How the checksum a history row recorded compares with its file as it is now. Versioned files call a difference an

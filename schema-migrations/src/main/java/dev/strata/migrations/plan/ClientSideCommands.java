@@ -1,7 +1,7 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.sql.SqlSplitter;
-import dev.strata.migrations.sql.SqlStatement;
 
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.history.AppliedVersions;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
 import java.util.List;

@@ -1,12 +1,14 @@
 package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.NonTransactionalFiles;
+import dev.strata.migrations.core.PendingMigration;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
-import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.core.ResolvedMigration;
+import dev.strata.migrations.core.ScriptDirectives;
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.sql.ScriptLexicon;
 import dev.strata.migrations.sql.SqlSplitter;
-import dev.strata.migrations.sql.SqlStatement;
 import dev.strata.migrations.sql.SqlSyntaxException;
 
 import java.util.List;
@@ -38,8 +40,8 @@ final class FilePreparer {
         }
         ScriptDirectives directives;
         try {
-            directives = ScriptDirectives.parse(file.content(), lexicon, statements.stream().findFirst());
-        } catch (ScriptDirectives.InvalidDirectiveException e) {
+            directives = DirectiveReader.read(file.content(), lexicon, statements.stream().findFirst());
+        } catch (DirectiveReader.InvalidDirectiveException e) {
             return new Preparation.Refused(new Problem(ProblemKind.INVALID_DIRECTIVE, file.script(),
                     file.id().versionNumber().orElse(null),
                     file.path() + ":" + e.line() + ": " + e.getMessage(), "fix the directive; nothing was applied"));
@@ -60,12 +62,17 @@ final class FilePreparer {
             return directives;
         }
         if (file.layout().runsWithoutTransaction(file.script())) {
-            return directives.withoutTransaction();
+            return withoutTransaction(directives);
         }
         if (mode == NonTransactionalFiles.DETECT && !statements.isEmpty()
                 && TransactionRequirement.allNeedNoTransaction(statements)) {
-            return directives.withoutTransaction();
+            return withoutTransaction(directives);
         }
         return directives;
+    }
+
+    /** As these, but without a transaction: what the layout or {@link NonTransactionalFiles#DETECT} found it needs. */
+    private static ScriptDirectives withoutTransaction(ScriptDirectives directives) {
+        return new ScriptDirectives(false, directives.timeouts(), directives.transactionDeclared());
     }
 }

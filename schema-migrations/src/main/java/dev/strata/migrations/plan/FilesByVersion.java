@@ -1,8 +1,8 @@
 package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.PlanEntry;
 import dev.strata.migrations.sql.SqlSplitter;
 import dev.strata.migrations.sql.SqlSyntaxException;
 
@@ -7,8 +8,13 @@ import dev.strata.migrations.sql.SqlSyntaxException;
  * Files that hold no statement: empty, blank or only comments. Other tools accept them (a dialect's placeholder, a
  * {@code -- nothing to undo} down file), and so does Strata: such a file runs nothing and is recorded like any other.
  */
-final class NoOpScripts {
+public final class NoOpScripts {
     private NoOpScripts() {
+    }
+
+    /** Whether the entry's file holds no statement (empty, or only comments): it runs nothing when applied. */
+    public static boolean isNoOp(PlanEntry entry) {
+        return entry.file().filter(present -> holdsNoStatement(present.content())).isPresent();
     }
 
     static boolean holdsNoStatement(String content) {

@@ -1,5 +1,7 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.PendingMigration;
+import dev.strata.migrations.core.PlanEntry;
 import dev.strata.migrations.core.Problem;
 
 import java.util.ArrayList;

@@ -2,13 +2,16 @@ package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.ChangedLines;
 import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.MigrationState;
 import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.PlanEntry;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.VersionOrder;
 import dev.strata.migrations.history.AppliedVersions;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
 import java.util.ArrayList;

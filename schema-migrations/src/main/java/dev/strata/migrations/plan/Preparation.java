@@ -1,5 +1,6 @@
 package dev.strata.migrations.plan;
 
+import dev.strata.migrations.core.PendingMigration;
 import dev.strata.migrations.core.Problem;
 
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.NonTransactionalFiles;
 import dev.strata.migrations.core.Parallel;
-import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.core.ResolvedMigration;
 
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -1,9 +1,11 @@
 package dev.strata.migrations.plan;
 
 import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.MigrationState;
+import dev.strata.migrations.core.PlanEntry;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
-import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.core.ResolvedMigration;
 
 import java.util.List;
 import java.util.Map;

@@ -3,9 +3,10 @@ package dev.strata.migrations.plan;
 import dev.strata.migrations.core.NonTransactionalFiles;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
-import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.core.ResolvedMigration;
+import dev.strata.migrations.core.ScriptDirectives;
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.sql.ScriptLexicon;
-import dev.strata.migrations.sql.SqlStatement;
 import dev.strata.migrations.sql.TextPosition;
 
 import java.util.List;

@@ -1,11 +1,15 @@
 package dev.strata.migrations.plan;
 
-import dev.strata.migrations.core.NonTransactionalFiles;
 import dev.strata.migrations.core.MigrationId;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.MigrationState;
+import dev.strata.migrations.core.NonTransactionalFiles;
+import dev.strata.migrations.core.PendingMigration;
+import dev.strata.migrations.core.PlanEntry;
 import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.VersionOrder;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
 import java.util.ArrayList;

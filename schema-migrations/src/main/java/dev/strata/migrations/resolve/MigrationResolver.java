@@ -8,6 +8,7 @@ import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.Parallel;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.SkippedGoStep;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.VersionOrder;

@@ -1,6 +1,7 @@
 package dev.strata.migrations.resolve;
 
 import dev.strata.migrations.core.Problem;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.SkippedGoStep;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.VersionOrder;

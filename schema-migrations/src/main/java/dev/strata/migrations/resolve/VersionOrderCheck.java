@@ -3,6 +3,7 @@ package dev.strata.migrations.resolve;
 import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.VersionOrder;
 
 import java.util.ArrayList;

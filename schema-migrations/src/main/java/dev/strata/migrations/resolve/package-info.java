@@ -4,7 +4,7 @@
  * and checksums them, reporting misnamed, duplicate and unreadable files as problems.
  *
  * <p><b>Internal</b>: used by the engine and the toolkit's front ends; applications name locations and layouts through
- * {@link dev.strata.migrations.MigrationSettings} with the values of {@code core}. The resolved files are still shown
- * through public signatures (listed by the architecture rules until the identity refactor of issue #18).
+ * {@link dev.strata.migrations.MigrationSettings} with the values of {@code core}. The files it resolves are
+ * {@link dev.strata.migrations.core.ResolvedMigration}s, a public value of {@code core}.
  */
 package dev.strata.migrations.resolve;

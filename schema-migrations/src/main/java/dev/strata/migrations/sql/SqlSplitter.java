@@ -1,5 +1,7 @@
 package dev.strata.migrations.sql;
 
+import dev.strata.migrations.core.SqlStatement;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,6 +53,11 @@ public final class SqlSplitter {
     public static List<SqlStatement> split(String script) {
         Objects.requireNonNull(script, "script");
         return new SqlSplitter(script).run();
+    }
+
+    /** What to send to the server: the statement's SQL with its comments blanked out, same length and lines. */
+    public static String executableSql(SqlStatement statement) {
+        return blankComments(statement.sql());
     }
 
     /**

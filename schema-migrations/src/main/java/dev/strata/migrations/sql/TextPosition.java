@@ -1,5 +1,7 @@
 package dev.strata.migrations.sql;
 
+import dev.strata.migrations.core.SqlStatement;
+
 import java.util.Objects;
 
 /**
@@ -35,6 +37,21 @@ public record TextPosition(int line, int column) {
             throw new IndexOutOfBoundsException("offset " + offset + " outside 0.." + text.length());
         }
         return START.advance(text, 0, offset);
+    }
+
+    /**
+     * Script position of {@code statement.sql().charAt(indexInStatement)}. Needs no script because the statement's
+     * SQL is a contiguous slice of it: walking the slice from the statement's known start is enough. Useful to turn a
+     * server error position (converted to a char index) into a line in the migration file.
+     *
+     * @throws IndexOutOfBoundsException if the index is negative or past {@code statement.sql().length()}
+     */
+    public static TextPosition inStatement(SqlStatement statement, int indexInStatement) {
+        String sql = statement.sql();
+        if (indexInStatement < 0 || indexInStatement > sql.length()) {
+            throw new IndexOutOfBoundsException("index " + indexInStatement + " outside 0.." + sql.length());
+        }
+        return new TextPosition(statement.line(), statement.column()).advance(sql, 0, indexInStatement);
     }
 
     /**

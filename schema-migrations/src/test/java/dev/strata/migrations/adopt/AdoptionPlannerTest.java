@@ -2,15 +2,15 @@ package dev.strata.migrations.adopt;
 
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.HistoryRow;
+import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.MigrationId;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.MigrationState;
 import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.plan.MigrationPlan;
-import dev.strata.migrations.plan.MigrationState;
 import dev.strata.migrations.plan.Planner;
-import dev.strata.migrations.core.Layout;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import org.junit.jupiter.api.Test;
 

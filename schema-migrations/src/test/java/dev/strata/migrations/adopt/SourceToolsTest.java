@@ -4,16 +4,16 @@ import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.history.ForeignHistoryTable;
 
 import dev.strata.migrations.core.Checksum;
+import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.core.SkippedGoStep;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.VersionOrder;
-import dev.strata.migrations.core.Layout;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
-import dev.strata.migrations.core.SkippedGoStep;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

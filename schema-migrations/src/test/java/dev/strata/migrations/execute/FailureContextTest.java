@@ -3,8 +3,8 @@ package dev.strata.migrations.execute;
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;

@@ -7,14 +7,18 @@ import dev.strata.migrations.core.ChangedLines;
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationId;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.MigrationState;
 import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.NonTransactionalFiles;
+import dev.strata.migrations.core.PendingMigration;
+import dev.strata.migrations.core.PlanEntry;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.ResolvedMigration;
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
-import dev.strata.migrations.sql.SqlStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -125,7 +129,7 @@ class PlannerTest {
             assertThat(plan.pending().get(1).statements()).isEmpty();
             assertThat(plan.pending().get(1).directives().transactional()).isTrue();
             assertThat(plan.entries()).filteredOn(entry -> entry.script().equals(comments.script())).singleElement()
-                    .satisfies(entry -> assertThat(entry.isNoOp()).isTrue());
+                    .satisfies(entry -> assertThat(NoOpScripts.isNoOp(entry)).isTrue());
         }
 
         @ParameterizedTest(name = "[{index}] {0}")
@@ -134,7 +138,8 @@ class PlannerTest {
             MigrationPlan plan = plan(files(file("1", content)));
 
             assertThat(plan.problems()).isEmpty();
-            assertThat(plan.entries()).singleElement().satisfies(entry -> assertThat(entry.isNoOp()).isTrue());
+            assertThat(plan.entries()).singleElement()
+                    .satisfies(entry -> assertThat(NoOpScripts.isNoOp(entry)).isTrue());
         }
 
         @ParameterizedTest(name = "[{index}] {0}")
@@ -142,7 +147,8 @@ class PlannerTest {
         void fileWithAStatementIsNoNoOp(String content) {
             MigrationPlan plan = plan(files(file("1", content)));
 
-            assertThat(plan.entries()).singleElement().satisfies(entry -> assertThat(entry.isNoOp()).isFalse());
+            assertThat(plan.entries()).singleElement()
+                    .satisfies(entry -> assertThat(NoOpScripts.isNoOp(entry)).isFalse());
         }
 
         @Test

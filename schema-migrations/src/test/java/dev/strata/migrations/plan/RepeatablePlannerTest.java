@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.HistoryRow;
 import dev.strata.migrations.core.MigrationId;
+import dev.strata.migrations.core.MigrationPlan;
+import dev.strata.migrations.core.MigrationState;
 import dev.strata.migrations.core.MigrationType;
+import dev.strata.migrations.core.PlanEntry;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.RepairAction;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.resolve.ResolvedMigration;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -127,7 +131,7 @@ class RepeatablePlannerTest {
                     "history row 2 records that the repeatable migration R__views.sql failed");
             assertThat(problem.hint()).contains("strata repair");
         });
-        assertThat(RepairAction.from(plan)).singleElement().satisfies(action -> {
+        assertThat(RepairPlanner.actions(plan)).singleElement().satisfies(action -> {
             assertThat(action.kind()).isEqualTo(RepairAction.Kind.REMOVED_FAILED_ROW);
             assertThat(action.installedRank()).isEqualTo(2);
             assertThat(action.describe()).isEqualTo("R__views.sql (repeatable): removed failed history row 2");

@@ -9,6 +9,7 @@ import dev.strata.migrations.core.Location;
 import dev.strata.migrations.core.LocationLayouts;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.ResolvedMigration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

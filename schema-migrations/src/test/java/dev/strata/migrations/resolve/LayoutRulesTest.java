@@ -7,6 +7,7 @@ import dev.strata.migrations.core.Location;
 import dev.strata.migrations.core.LocationLayouts;
 import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.Version;
 import java.util.List;
 import org.junit.jupiter.api.Nested;

@@ -9,6 +9,7 @@ import dev.strata.migrations.core.Location;
 import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ProblemKind;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.strata.migrations.core.SqlStatement;
+
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -330,16 +332,16 @@ class SqlSplitterTest {
         }
 
         @Test
-        void positionOfMapsIndexInStatementToScript() {
+        void anIndexInAStatementMapsToItsPositionInTheScript() {
             String script = "-- x\n  SELECT 1,\n    'é😀', bad_col\n";
             SqlStatement st = SqlSplitter.split(script).get(0);
-            assertThat(st.positionOf(0)).isEqualTo(new TextPosition(2, 3));
-            assertThat(st.positionOf(st.sql().indexOf("bad_col"))).isEqualTo(new TextPosition(3, 11));
-            assertThat(st.positionOf(st.sql().indexOf("bad_col")))
+            assertThat(TextPosition.inStatement(st, 0)).isEqualTo(new TextPosition(2, 3));
+            assertThat(TextPosition.inStatement(st, st.sql().indexOf("bad_col"))).isEqualTo(new TextPosition(3, 11));
+            assertThat(TextPosition.inStatement(st, st.sql().indexOf("bad_col")))
                     .isEqualTo(TextPosition.of(script, script.indexOf("bad_col")));
-            assertThat(st.positionOf(st.sql().length())).isEqualTo(new TextPosition(3, 18));
-            assertThatThrownBy(() -> st.positionOf(-1)).isInstanceOf(IndexOutOfBoundsException.class);
-            assertThatThrownBy(() -> st.positionOf(st.sql().length() + 1))
+            assertThat(TextPosition.inStatement(st, st.sql().length())).isEqualTo(new TextPosition(3, 18));
+            assertThatThrownBy(() -> TextPosition.inStatement(st, -1)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> TextPosition.inStatement(st, st.sql().length() + 1))
                     .isInstanceOf(IndexOutOfBoundsException.class);
         }
     }
@@ -528,7 +530,7 @@ class SqlSplitterTest {
         @Test
         void blanksCommentsKeepingLengthAndLineBreaks() {
             String sql = "insert into t values ('a -- b', $$/* c */$$) /* x\n; y */ -- z;\n, (E'\\'', \"--\")";
-            String executable = SqlSplitter.split(sql).get(0).executableSql();
+            String executable = SqlSplitter.executableSql(SqlSplitter.split(sql).get(0));
 
             assertThat(executable).isEqualTo("insert into t values ('a -- b', $$/* c */$$) " + " ".repeat(4) + "\n"
                     + " ".repeat(6) + " " + " ".repeat(5) + "\n, (E'\\'', \"--\")");
@@ -538,7 +540,7 @@ class SqlSplitterTest {
         @Test
         void blanksABlockCommentThatStartsWithSlashStarSlash() {
             // pgjdbc's own scanner ends this comment after "/*/" and would split the statement at the ';'.
-            String executable = SqlSplitter.split("select 1 /*/ ; */ + 1").get(0).executableSql();
+            String executable = SqlSplitter.executableSql(SqlSplitter.split("select 1 /*/ ; */ + 1").get(0));
 
             assertThat(executable).isEqualTo("select 1 " + " ".repeat("/*/ ; */".length()) + " + 1");
         }
@@ -546,7 +548,7 @@ class SqlSplitterTest {
         @Test
         void keepsTheNumberOfCharactersWhereACommentHoldsACharacterBeyondTheBasicPlane() {
             String sql = "select /* \uD83D\uDE00 */ nope";
-            String executable = SqlSplitter.split(sql).get(0).executableSql();
+            String executable = SqlSplitter.executableSql(SqlSplitter.split(sql).get(0));
 
             assertThat(executable.codePointCount(0, executable.length())).isEqualTo(sql.codePointCount(0, sql.length()));
             assertThat(executable.indexOf("nope")).isEqualTo(sql.indexOf("nope") - 1);
@@ -555,7 +557,8 @@ class SqlSplitterTest {
         @Test
         void leavesAStatementWithoutCommentsAsItIs() {
             String sql = "select '/* not a comment */' as \"-- nor this\"";
-            assertThat(SqlSplitter.split(sql).get(0).executableSql()).isSameAs(SqlSplitter.split(sql).get(0).sql());
+            SqlStatement statement = SqlSplitter.split(sql).get(0);
+            assertThat(SqlSplitter.executableSql(statement)).isSameAs(statement.sql());
         }
     }
 

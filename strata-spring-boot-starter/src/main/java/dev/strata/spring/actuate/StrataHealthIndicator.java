@@ -1,8 +1,8 @@
 package dev.strata.spring.actuate;
 
 import dev.strata.api.SchemaComparison;
+import dev.strata.migrations.core.MigrationPlan;
 import dev.strata.migrations.core.Problem;
-import dev.strata.migrations.plan.MigrationPlan;
 import dev.strata.spring.StrataMigrations;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;

@@ -1,8 +1,8 @@
 package dev.strata.migrations.execute.progress;
 
-import dev.strata.migrations.core.SkippedGoStep;
 import dev.strata.migrations.core.AppliedFile;
-import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.core.ResolvedMigration;
+import dev.strata.migrations.core.SkippedGoStep;
 
 /**
  * Progress of a run, for front ends that print a line per file: the CLI, or an application that logs each file it

@@ -1,6 +1,6 @@
 package dev.strata.migrations.execute.progress;
 
-import dev.strata.migrations.resolve.ResolvedMigration;
+import dev.strata.migrations.core.ResolvedMigration;
 
 /**
  * A notice or warning the server sent while a migration ran ({@code RAISE NOTICE}, {@code RAISE WARNING}, "relation

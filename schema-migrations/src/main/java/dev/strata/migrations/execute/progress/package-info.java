@@ -5,7 +5,7 @@
  * step, which calls the listener and honours the interruption.
  *
  * <p><b>Public API</b>: applications and the toolkit's front ends pass them to
- * {@link dev.strata.migrations.Migrator}; the listener still shows the resolved file and the applied run (listed by
- * the architecture rules until the identity refactor of issue #18).
+ * {@link dev.strata.migrations.Migrator}; the listener shows the resolved file and the file a run applied, values of
+ * {@code core}.
  */
 package dev.strata.migrations.execute.progress;

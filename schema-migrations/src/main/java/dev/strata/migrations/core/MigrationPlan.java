@@ -1,8 +1,4 @@
-package dev.strata.migrations.plan;
-
-import dev.strata.migrations.core.Problem;
-import dev.strata.migrations.core.Version;
-import dev.strata.migrations.core.VersionOrder;
+package dev.strata.migrations.core;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,4 @@
-package dev.strata.migrations.resolve;
-
-import dev.strata.migrations.core.Checksum;
-import dev.strata.migrations.core.Layout;
-import dev.strata.migrations.core.Version;
-import dev.strata.migrations.core.MigrationId;
+package dev.strata.migrations.core;
 
 import java.util.Objects;
 

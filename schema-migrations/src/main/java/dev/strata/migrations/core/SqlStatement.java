@@ -1,4 +1,4 @@
-package dev.strata.migrations.sql;
+package dev.strata.migrations.core;
 
 import java.util.Objects;
 
@@ -25,30 +25,8 @@ public record SqlStatement(String sql, int startOffset, int line, int column) {
         }
     }
 
-    /**
-     * What to send to the server: {@code sql} with its comments blanked out, same length and lines (see
-     * {@link SqlSplitter#blankComments}).
-     */
-    public String executableSql() {
-        return SqlSplitter.blankComments(sql);
-    }
-
     /** 0-based char offset just past {@code sql} in the script. */
     public int endOffset() {
         return startOffset + sql.length();
-    }
-
-    /**
-     * Script position of {@code sql.charAt(indexInStatement)}. Needs no script because {@code sql}
-     * is a contiguous slice of it: walking the slice from the known start is enough. Useful to turn
-     * a server error position (converted to a char index) into a line in the migration file.
-     *
-     * @throws IndexOutOfBoundsException if the index is negative or past {@code sql.length()}
-     */
-    public TextPosition positionOf(int indexInStatement) {
-        if (indexInStatement < 0 || indexInStatement > sql.length()) {
-            throw new IndexOutOfBoundsException("index " + indexInStatement + " outside 0.." + sql.length());
-        }
-        return new TextPosition(line, column).advance(sql, 0, indexInStatement);
     }
 }

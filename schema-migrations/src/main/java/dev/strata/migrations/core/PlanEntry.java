@@ -1,9 +1,4 @@
-package dev.strata.migrations.plan;
-
-import dev.strata.migrations.core.HistoryRow;
-import dev.strata.migrations.core.MigrationId;
-import dev.strata.migrations.core.VersionOrder;
-import dev.strata.migrations.resolve.ResolvedMigration;
+package dev.strata.migrations.core;
 
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -35,11 +30,6 @@ public record PlanEntry(MigrationId id, String description, String script, Migra
         if (file.isEmpty() && row.isEmpty()) {
             throw new IllegalArgumentException("a plan entry needs a file or a history row");
         }
-    }
-
-    /** Whether the entry's file holds no statement (empty, or only comments): it runs nothing when applied. */
-    public boolean isNoOp() {
-        return file.filter(present -> NoOpScripts.holdsNoStatement(present.content())).isPresent();
     }
 
     public Optional<OffsetDateTime> installedAt() {

@@ -1,10 +1,10 @@
 package dev.strata.migrations.plan;
 
-import dev.strata.migrations.core.NonTransactionalFiles;
+import dev.strata.migrations.core.ScriptDirectives;
+import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.sql.ScriptLexicon;
 import dev.strata.migrations.sql.SqlSplitter;
-import dev.strata.migrations.sql.SqlStatement;
 import dev.strata.migrations.sql.TextPosition;
 
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Per-file settings written as line comments before the file's first statement:
+ * Reads a file's {@link ScriptDirectives}, written as line comments before its first statement:
  * <pre>
  * -- strata:transaction=false
  * -- strata:lock_timeout=5s
@@ -27,21 +27,8 @@ import java.util.regex.Pattern;
  * The one exception is {@code -- strata:allow=<rule> <reason>}, which silences a {@code strata lint} rule for the
  * statement below it (or, above the first statement, for the whole file), may appear anywhere and any number of
  * times, and is read by {@link #allowances(String)}; the reason is required.
- *
- * @param transactionDeclared whether the file says {@code strata:transaction} itself, which detection never overrides
  */
-public record ScriptDirectives(boolean transactional, StatementTimeouts timeouts, boolean transactionDeclared) {
-    public static final ScriptDirectives DEFAULTS = new ScriptDirectives(true, StatementTimeouts.SERVER_DEFAULTS);
-
-    public ScriptDirectives(boolean transactional, StatementTimeouts timeouts) {
-        this(transactional, timeouts, false);
-    }
-
-    /** As these, but without a transaction: what {@link NonTransactionalFiles#DETECT} found the file needs. */
-    ScriptDirectives withoutTransaction() {
-        return new ScriptDirectives(false, timeouts, transactionDeclared);
-    }
-
+public final class DirectiveReader {
     /**
      * What a reader could take for a directive: {@code strata:} in lower case, or {@code strata:name=value} in any
      * case and spacing (a prose comment such as {@code -- Strata: adds users} is neither).
@@ -50,6 +37,9 @@ public record ScriptDirectives(boolean transactional, StatementTimeouts timeouts
     private static final Pattern DIRECTIVE = Pattern.compile("--\\s*strata:([a-z_]+)\\s*=\\s*(\\S+)\\s*");
     private static final Pattern ALLOW = Pattern.compile("--\\s*strata:allow\\s*=\\s*([a-z0-9-]*)\\s*(.*)");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)");
+
+    private DirectiveReader() {
+    }
 
     /** An invalid directive, with its 1-based line. */
     public static final class InvalidDirectiveException extends Exception {
@@ -66,9 +56,9 @@ public record ScriptDirectives(boolean transactional, StatementTimeouts timeouts
     }
 
     /** Reads the directives of a script on its own (splitting it); for callers that have not split it yet. */
-    public static ScriptDirectives parse(String content) throws InvalidDirectiveException {
+    public static ScriptDirectives read(String content) throws InvalidDirectiveException {
         List<SqlStatement> statements = SqlSplitter.split(content);
-        return parse(content, SqlSplitter.lexicon(content), statements.isEmpty() ? Optional.empty()
+        return read(content, SqlSplitter.lexicon(content), statements.isEmpty() ? Optional.empty()
                 : Optional.of(statements.get(0)));
     }
 
@@ -76,7 +66,7 @@ public record ScriptDirectives(boolean transactional, StatementTimeouts timeouts
      * @param lexicon        the script's comments
      * @param firstStatement where directives stop being honoured; empty for a script without statements
      */
-    static ScriptDirectives parse(String content, ScriptLexicon lexicon, Optional<SqlStatement> firstStatement)
+    static ScriptDirectives read(String content, ScriptLexicon lexicon, Optional<SqlStatement> firstStatement)
             throws InvalidDirectiveException {
         boolean transactional = true;
         Optional<Duration> statementTimeout = Optional.empty();
@@ -153,26 +143,6 @@ public record ScriptDirectives(boolean transactional, StatementTimeouts timeouts
                     comment.offset() < firstStatement));
         }
         return List.copyOf(allowances);
-    }
-
-    /** The directives as a file would write them, e.g. {@code transaction=false, lock_timeout=5s}. */
-    public String describe() {
-        StringBuilder text = new StringBuilder("transaction=").append(transactional);
-        timeouts.statementTimeout().ifPresent(d -> text.append(", statement_timeout=").append(durationText(d)));
-        timeouts.lockTimeout().ifPresent(d -> text.append(", lock_timeout=").append(durationText(d)));
-        return text.toString();
-    }
-
-    /** A duration in the largest unit that writes it exactly, as the directive syntax accepts it. */
-    public static String durationText(Duration duration) {
-        long ms = duration.toMillis();
-        if (ms % 3_600_000 == 0) {
-            return ms / 3_600_000 + "h";
-        }
-        if (ms % 60_000 == 0) {
-            return ms / 60_000 + "min";
-        }
-        return ms % 1_000 == 0 ? ms / 1_000 + "s" : ms + "ms";
     }
 
     private static boolean bool(String value, int line) throws InvalidDirectiveException {

@@ -1,7 +1,4 @@
-package dev.strata.migrations.plan;
-
-import dev.strata.migrations.resolve.ResolvedMigration;
-import dev.strata.migrations.sql.SqlStatement;
+package dev.strata.migrations.core;
 
 import java.util.List;
 

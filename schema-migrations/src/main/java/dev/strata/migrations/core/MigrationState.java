@@ -1,4 +1,4 @@
-package dev.strata.migrations.plan;
+package dev.strata.migrations.core;
 
 /** The state of one migration as {@code strata status} shows it. */
 public enum MigrationState {
