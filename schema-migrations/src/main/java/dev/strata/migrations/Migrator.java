@@ -152,6 +152,8 @@ public final class Migrator {
      * @throws dev.strata.migrations.lock.LockTimeoutException when another run holds the lock past lock_timeout
      * @throws dev.strata.migrations.lock.HotStandbyException when the database is a hot standby (also when nothing
      *                                                        is pending: it is the wrong server for this command)
+     * @throws dev.strata.migrations.lock.ReadOnlySessionException when the session is read-only
+     *                                                             ({@code default_transaction_read_only})
      */
     public MigrateResult migrate() {
         long started = System.nanoTime();

@@ -86,7 +86,7 @@ final class WritingSessions {
     Connection openForWriting(String command) {
         Connection connection = connections.openInAutocommit();
         try {
-            SessionCheck.refuseHotStandby(connection, command, connections.description());
+            SessionCheck.refuseReadOnly(connection, command, connections.description());
             return connection;
         } catch (SQLException | RuntimeException e) {
             try {

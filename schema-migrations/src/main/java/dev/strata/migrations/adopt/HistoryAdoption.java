@@ -76,12 +76,13 @@ public final class HistoryAdoption {
      * @throws AdoptionRefusedException when the tool's state is not clean, or a file was edited without
      *                                  {@code acceptEdited}; nothing is written
      * @throws dev.strata.migrations.lock.HotStandbyException when the database is a hot standby
+     * @throws dev.strata.migrations.lock.ReadOnlySessionException when the session is read-only
      */
     public AdoptionPlan adopt(boolean acceptEdited) {
         Files files = files();
         String action = "adopting " + tool.displayName() + "'s history into " + settings.historyTable();
         try (Connection connection = connections.openInAutocommit()) {
-            SessionCheck.refuseHotStandby(connection, "adopt", connections.description());
+            SessionCheck.refuseReadOnly(connection, "adopt", connections.description());
             try (Connection lockConnection = connections.openInAutocommit();
                  AdvisoryLock ignored = AdvisoryLock.acquire(lockConnection,
                          AdvisoryLock.keyFor(currentDatabase(lockConnection), settings.historyTable()),

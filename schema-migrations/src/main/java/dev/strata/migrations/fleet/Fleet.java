@@ -97,7 +97,7 @@ public final class Fleet {
              Statement statement = connection.createStatement()) {
             if (create) {
                 // The schema is the tenant's first write: a standby is refused before it, as migrate would be.
-                SessionCheck.refuseHotStandby(connection, "migrate", connections.description());
+                SessionCheck.refuseReadOnly(connection, "migrate", connections.description());
                 statement.execute("create schema if not exists " + TargetConnections.identifier(schema));
                 return Optional.empty();
             }

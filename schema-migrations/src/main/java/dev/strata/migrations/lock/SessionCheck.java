@@ -6,8 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * What the session of a command that writes must be: a primary's, not a hot standby's, checked once when the session
- * is opened; and its own, not a transaction pooler's, checked once the lock is taken.
+ * What the session of a command that writes must be: a primary's that may write, not a hot standby's nor a read-only
+ * one, checked once when the session is opened; and its own, not a transaction pooler's, checked once the lock is
+ * taken.
  *
  * <p>A transaction-mode pooler between Strata and the server is detected once the lock is taken. Directly, and through
  * a session-mode pooler, each of the run's two connections keeps its own server session; through a transaction-mode
@@ -20,20 +21,26 @@ public final class SessionCheck {
     }
 
     /**
-     * Refuses a hot standby before anything is planned, locked or created on it: there every write fails (SQLSTATE
-     * 25006), the first one being the history table's creation or the first file, which would read as a failed
-     * migration rather than a command run against the wrong server.
+     * Refuses a session that cannot write before anything is planned, locked or created on it: on a hot standby, or
+     * with {@code default_transaction_read_only} on, every write fails (SQLSTATE 25006), the first one being the
+     * history table's creation or the first file, which would read as a failed migration rather than a command run
+     * against the wrong server or with the wrong settings.
      *
      * @param command  the command that would write, as the user runs it ({@code migrate}, {@code adopt}, …)
      * @param database how messages name the database (never with a password)
-     * @throws HotStandbyException when the session's server is in recovery
+     * @throws HotStandbyException       when the session's server is in recovery
+     * @throws ReadOnlySessionException when the server is a primary but the session's transactions are read-only
      */
-    public static void refuseHotStandby(Connection session, String command, String database) throws SQLException {
+    public static void refuseReadOnly(Connection session, String command, String database) throws SQLException {
         try (Statement statement = session.createStatement();
-             ResultSet row = statement.executeQuery("select pg_catalog.pg_is_in_recovery()")) {
+             ResultSet row = statement.executeQuery("select pg_catalog.pg_is_in_recovery(),"
+                     + " pg_catalog.current_setting('transaction_read_only')")) {
             row.next();
             if (row.getBoolean(1)) {
                 throw new HotStandbyException(command, database);
+            }
+            if ("on".equals(row.getString(2))) {
+                throw new ReadOnlySessionException(command, database);
             }
         }
     }
