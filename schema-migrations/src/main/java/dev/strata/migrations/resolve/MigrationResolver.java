@@ -268,8 +268,8 @@ public final class MigrationResolver {
         if (name.isEmpty()) {
             return List.of(Resolved.of(misnamed(rules, file)));
         }
-        Version version = name.get().version();
         MigrationId id = name.get().id();
+        Version version = id.versionNumber().orElse(null);
         if (decoded.invalid() != null) {
             return List.of(Resolved.of(new Problem(ProblemKind.INVALID_ENCODING, name.get().script(), version,
                     file.path() + " (" + id.describe() + ") " + decoded.invalid().problem(),

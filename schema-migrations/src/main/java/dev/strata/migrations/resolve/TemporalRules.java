@@ -106,7 +106,7 @@ final class TemporalRules implements LayoutRules {
                     }
                     String description = manifest.description().isEmpty() ? manifest.files().get(i)
                             : manifest.description() + " (" + manifest.files().get(i) + ")";
-                    names.put(path, new FileName(MigrationFileName.Kind.VERSIONED,
+                    names.put(path, FileName.versioned(MigrationFileName.Kind.VERSIONED,
                             Version.parse(manifest.version() + "." + (i + 1)), description,
                             directory + "/" + manifest.files().get(i)));
                 }
