@@ -198,8 +198,8 @@ public final class NewCommand implements Callable<Integer> {
         List<Existing> existing = new ArrayList<>();
         resolved.migrations().forEach(migration -> existing.add(new Existing(migration.script(),
                 migration.id().versionNumber().orElseThrow())));
-        resolved.problems().stream().filter(problem -> problem.script() != null && problem.version() != null)
-                .forEach(problem -> existing.add(new Existing(problem.script(), problem.version())));
+        resolved.problems().forEach(problem -> problem.version()
+                .ifPresent(version -> existing.add(new Existing(problem.script(), version))));
         return existing.stream().max(Comparator.comparing(Existing::version));
     }
 

@@ -91,7 +91,7 @@ final class JsonValues {
     record ProblemValue(String kind, String script, String version, String message, String hint,
                         ChangedLinesValue changedLines) {
         static ProblemValue of(Problem problem) {
-            return new ProblemValue(problem.kind().name(), problem.script(), text(problem.versionNumber()),
+            return new ProblemValue(problem.kind().name(), problem.script(), text(problem.version()),
                     problem.text(), problem.hint(), problem.changedLines().map(ChangedLinesValue::of).orElse(null));
         }
     }

@@ -81,7 +81,7 @@ public final class AdoptionPlanner {
                         .filter(step -> step.version().equals(version)).findFirst();
                 Optional<Problem> refusedGoStep = files.problems().stream()
                         .filter(problem -> problem.kind() == ProblemKind.GO_MIGRATION
-                                && version.equals(problem.version())).findFirst();
+                                && problem.version().equals(Optional.of(version))).findFirst();
                 if (file == null && goStep.isPresent()) {
                     // Strata never runs it (so never records it): its version stays out of Strata's history too.
                     notes.add(migration.describe() + ": " + goStep.get().path() + " is a step written in Go, which"

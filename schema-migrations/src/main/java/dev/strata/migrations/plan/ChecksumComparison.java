@@ -28,7 +28,7 @@ sealed interface ChecksumComparison {
             recorded = Checksum.parse(row.checksum());
         } catch (IllegalArgumentException e) {
             return new Unreadable(new Problem(ProblemKind.UNREADABLE_HISTORY, row.script(),
-                    row.id().versionNumber().orElse(null),
+                    row.id().versionNumber(),
                     "history row " + row.installedRank() + " for " + row.script() + ": " + e.getMessage(),
                     unreadableHint));
         }

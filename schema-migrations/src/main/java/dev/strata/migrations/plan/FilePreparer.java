@@ -34,7 +34,7 @@ final class FilePreparer {
             lexicon = SqlSplitter.lexicon(file.content());
         } catch (SqlSyntaxException e) {
             return new Preparation.Refused(new Problem(ProblemKind.UNPARSEABLE, file.script(),
-                    file.id().versionNumber().orElse(null),
+                    file.id().versionNumber(),
                     file.path() + ":" + e.line() + ":" + e.column() + ": " + e.getMessage(),
                     "fix the file; nothing was applied"));
         }
@@ -43,7 +43,7 @@ final class FilePreparer {
             directives = DirectiveReader.read(file.content(), lexicon, statements.stream().findFirst());
         } catch (DirectiveReader.InvalidDirectiveException e) {
             return new Preparation.Refused(new Problem(ProblemKind.INVALID_DIRECTIVE, file.script(),
-                    file.id().versionNumber().orElse(null),
+                    file.id().versionNumber(),
                     file.path() + ":" + e.line() + ": " + e.getMessage(), "fix the directive; nothing was applied"));
         }
         directives = transactionMode(file, directives, statements, mode);

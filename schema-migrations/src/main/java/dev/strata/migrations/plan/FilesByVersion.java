@@ -28,7 +28,7 @@ record FilesByVersion(Map<Version, ResolvedMigration> files, Set<Version> duplic
         }
         Set<Version> duplicated = resolved.problems().stream()
                 .filter(problem -> problem.kind() == ProblemKind.DUPLICATE_VERSION)
-                .flatMap(problem -> problem.versionNumber().stream()).collect(Collectors.toSet());
+                .flatMap(problem -> problem.version().stream()).collect(Collectors.toSet());
         return new FilesByVersion(files, duplicated);
     }
 

@@ -119,20 +119,20 @@ public final class Planner {
         }
         if (!row.success()) {
             return PlanPart.of(entry(row, present, MigrationState.FAILED), new Problem(ProblemKind.FAILED,
-                    row.script(), version, "history row " + row.installedRank() + " records that " + row.script()
-                            + " (version " + version + ") failed",
+                    row.script(), Optional.of(version), "history row " + row.installedRank() + " records that "
+                            + row.script() + " (version " + version + ") failed",
                     "check what it changed, then run `strata repair` to remove the failed row and migrate again"));
         }
         if (present.isEmpty()) {
             boolean ahead = newestFile.isEmpty() || order.isAfter(version, newestFile.get());
             if (ahead) {
                 return PlanPart.of(entry(row, present, MigrationState.FUTURE), new Problem(ProblemKind.FUTURE,
-                        row.script(), version, "the database is ahead of the code: version " + version
+                        row.script(), Optional.of(version), "the database is ahead of the code: version " + version
                                 + " (" + row.script() + ") is applied but newer than every migration file",
                         "deploy the build that contains " + row.script() + ", or point Strata at the right locations"));
             }
             return PlanPart.of(entry(row, present, MigrationState.MISSING), new Problem(ProblemKind.MISSING,
-                    row.script(), version,
+                    row.script(), Optional.of(version),
                     "version " + version + " (" + row.script() + ") is applied but its file is missing",
                     "restore " + row.script() + " in the migration locations"));
         }
@@ -144,7 +144,7 @@ public final class Planner {
         }
         if (comparison instanceof ChecksumComparison.Differs differs) {
             return PlanPart.of(entry(row, present, MigrationState.EDITED), new Problem(ProblemKind.EDITED,
-                    row.script(), version, "edit detected in " + file.path() + " (version " + version
+                    row.script(), Optional.of(version), "edit detected in " + file.path() + " (version " + version
                             + ") after it was applied: recorded " + differs.recorded().shortForm() + ", file now "
                             + file.checksum().shortForm(),
                     "restore the file as it was applied, or run `strata repair` if the edit was intended",
@@ -188,7 +188,7 @@ public final class Planner {
                 undoRow);
         if (outOfOrder && !outOfOrderAllowed) {
             Version newest = newestApplied.get();
-            return PlanPart.of(entry, new Problem(ProblemKind.OUT_OF_ORDER, file.script(), version,
+            return PlanPart.of(entry, new Problem(ProblemKind.OUT_OF_ORDER, file.script(), Optional.of(version),
                     file.path() + " (version " + version + ") is pending but older than the newest applied"
                             + " version " + newest,
                     "give it a version newer than " + newest + ", or set out_of_order = true to apply it anyway"));

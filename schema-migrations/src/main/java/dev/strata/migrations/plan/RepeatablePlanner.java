@@ -67,7 +67,7 @@ final class RepeatablePlanner {
     }
 
     private static Problem failed(HistoryRow row) {
-        return new Problem(ProblemKind.FAILED, row.script(), null,
+        return new Problem(ProblemKind.FAILED, row.script(), Optional.empty(),
                 "history row " + row.installedRank() + " records that the repeatable migration " + row.script()
                         + " failed",
                 "check what it changed, then run `strata repair` to remove the failed row and migrate again");

@@ -72,7 +72,7 @@ final class StatementChecks {
     }
 
     private static Problem problem(ProblemKind kind, ResolvedMigration file, int line, String message, String fix) {
-        return new Problem(kind, file.script(), file.id().versionNumber().orElse(null),
+        return new Problem(kind, file.script(), file.id().versionNumber(),
                 file.path() + ":" + line + ": " + message, fix);
     }
 

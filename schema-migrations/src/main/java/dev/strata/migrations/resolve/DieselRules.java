@@ -45,8 +45,8 @@ final class DieselRules implements LayoutRules {
             return Optional.empty();
         }
         String stem = directory.substring(0, separator).replace("-", "") + directory.substring(separator);
-        return ToolFileName.parseStem(stem).map(parsed -> new FileName(kind, parsed.version(), parsed.description(),
-                directory + "/" + file.name()));
+        return ToolFileName.parseStem(stem).map(parsed -> FileName.versioned(kind, parsed.version(),
+                parsed.description(), directory + "/" + file.name()));
     }
 
     @Override

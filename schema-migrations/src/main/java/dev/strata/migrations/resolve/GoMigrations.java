@@ -8,6 +8,7 @@ import dev.strata.migrations.core.Version;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,7 @@ final class GoMigrations {
             if (skip) {
                 skipped.add(new SkippedGoStep(file.path(), version, layout));
             } else {
-                problems.add(new Problem(ProblemKind.GO_MIGRATION, file.name(), version,
+                problems.add(new Problem(ProblemKind.GO_MIGRATION, file.name(), Optional.of(version),
                         file.path() + " (version " + version + ") is a " + layout + " migration written in Go,"
                                 + " which Strata cannot run",
                         "rewrite it in SQL as a migration of this folder, or set migrations.skip_go_migrations ="

@@ -40,7 +40,7 @@ interface LayoutRules {
 
     /** The migrations in a well-named file's normalised text: usually the text itself, one entry. */
     default Read read(FileName name, String text) {
-        return new Read.Entries(List.of(new Entry(name.kind(), name.version(), name.description(), name.script(),
+        return new Read.Entries(List.of(new Entry(name.kind(), name.id(), name.description(), name.script(),
                 text, text)));
     }
 
@@ -76,13 +76,18 @@ interface LayoutRules {
     /**
      * What a file's name says.
      *
-     * @param kind    a migration, its undo, or a repeatable one (strata only)
-     * @param version null for a repeatable file
-     * @param script  the name recorded in history and used in messages
+     * @param kind   a migration, its undo, or a repeatable one (strata only)
+     * @param id     the version, or, for a repeatable file, which has none, its name
+     * @param script the name recorded in history and used in messages
      */
-    record FileName(MigrationFileName.Kind kind, Version version, String description, String script) {
-        MigrationId id() {
-            return MigrationFileName.id(kind, version, script);
+    record FileName(MigrationFileName.Kind kind, MigrationId id, String description, String script) {
+        public FileName {
+            MigrationFileName.requireFitting(kind, id);
+        }
+
+        /** The name of a migration or its undo file, which every tool but Strata's {@code R__} names are. */
+        static FileName versioned(MigrationFileName.Kind kind, Version version, String description, String script) {
+            return new FileName(kind, new MigrationId.Versioned(version), description, script);
         }
     }
 
@@ -92,10 +97,10 @@ interface LayoutRules {
      * @param content      the text Strata runs (a tool's no-transaction marker becomes Strata's directive)
      * @param checksumText the text the checksum is computed from: the file's normalised text, or dbmate's section
      */
-    record Entry(MigrationFileName.Kind kind, Version version, String description, String script, String content,
+    record Entry(MigrationFileName.Kind kind, MigrationId id, String description, String script, String content,
                  String checksumText) {
-        MigrationId id() {
-            return MigrationFileName.id(kind, version, script);
+        public Entry {
+            MigrationFileName.requireFitting(kind, id);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.strata.migrations.resolve;
 import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.Version;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,29 +24,37 @@ final class MigrationFileName {
         VERSIONED, UNDO, REPEATABLE
     }
 
-    /** @param version null for a repeatable file */
-    record Parsed(Kind kind, Version version, String description) {
+    /** @param id the version, or, for a repeatable file, which has none, the file name */
+    record Parsed(Kind kind, MigrationId id, String description) {
+        Parsed {
+            requireFitting(kind, id);
+        }
     }
 
     private MigrationFileName() {
     }
 
-    /** What a file of {@code kind} is known by: its version, or, for a repeatable file, which has none, its name. */
-    static MigrationId id(Kind kind, Version version, String script) {
-        return kind == Kind.REPEATABLE ? new MigrationId.Repeatable(script) : new MigrationId.Versioned(version);
+    /** A repeatable file is known by its name, a migration and its undo file by their version. */
+    static void requireFitting(Kind kind, MigrationId id) {
+        Objects.requireNonNull(kind, "kind");
+        if ((kind == Kind.REPEATABLE) != (id instanceof MigrationId.Repeatable)) {
+            throw new IllegalArgumentException("a " + kind + " file cannot be known by " + id);
+        }
     }
 
     static Optional<Parsed> parse(String fileName) {
         Matcher repeatable = REPEATABLE.matcher(fileName);
         if (repeatable.matches()) {
-            return Optional.of(new Parsed(Kind.REPEATABLE, null, describe(repeatable.group(1))));
+            return Optional.of(new Parsed(Kind.REPEATABLE, new MigrationId.Repeatable(fileName),
+                    describe(repeatable.group(1))));
         }
         Matcher matcher = VERSIONED.matcher(fileName);
         if (!matcher.matches()) {
             return Optional.empty();
         }
         Kind kind = matcher.group(1).equals("U") ? Kind.UNDO : Kind.VERSIONED;
-        return Optional.of(new Parsed(kind, Version.parse(matcher.group(2)), describe(matcher.group(3))));
+        return Optional.of(new Parsed(kind, new MigrationId.Versioned(Version.parse(matcher.group(2))),
+                describe(matcher.group(3))));
     }
 
     private static String describe(String raw) {

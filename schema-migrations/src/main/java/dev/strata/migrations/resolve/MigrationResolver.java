@@ -201,7 +201,7 @@ public final class MigrationResolver {
                 pairedUndos.add(undo);
             } else {
                 Version version = undo.id().versionNumber().orElseThrow();
-                problems.add(new Problem(ProblemKind.UNDO_WITHOUT_MIGRATION, undo.script(), version,
+                problems.add(new Problem(ProblemKind.UNDO_WITHOUT_MIGRATION, undo.script(), Optional.of(version),
                         undo.path() + " undoes version " + version + ", but " + (undo.layout() == Layout.STRATA
                                 ? "no V" + version + "__<description>.sql file" : "no migration file")
                                 + " has that version",
@@ -268,16 +268,15 @@ public final class MigrationResolver {
         if (name.isEmpty()) {
             return List.of(Resolved.of(misnamed(rules, file)));
         }
-        Version version = name.get().version();
         MigrationId id = name.get().id();
         if (decoded.invalid() != null) {
-            return List.of(Resolved.of(new Problem(ProblemKind.INVALID_ENCODING, name.get().script(), version,
-                    file.path() + " (" + id.describe() + ") " + decoded.invalid().problem(),
+            return List.of(Resolved.of(new Problem(ProblemKind.INVALID_ENCODING, name.get().script(),
+                    id.versionNumber(), file.path() + " (" + id.describe() + ") " + decoded.invalid().problem(),
                     "re-save the file as UTF-8 text without NUL characters")));
         }
         LayoutRules.Read read = rules.read(name.get(), decoded.text());
         if (read instanceof LayoutRules.Read.Rejected rejected) {
-            return List.of(Resolved.of(new Problem(rejected.kind(), name.get().script(), version,
+            return List.of(Resolved.of(new Problem(rejected.kind(), name.get().script(), id.versionNumber(),
                     file.path() + " (" + id.describe() + ") " + rejected.message(),
                     rejected.hint())));
         }
@@ -293,7 +292,7 @@ public final class MigrationResolver {
 
     private static Problem misnamed(LayoutRules rules, ScriptFile file) {
         String layoutName = rules.layout() == Layout.STRATA ? "" : rules.layout() + " ";
-        return new Problem(ProblemKind.MISNAMED, file.name(), null,
+        return new Problem(ProblemKind.MISNAMED, file.name(), Optional.empty(),
                 file.path() + " is not a " + layoutName + "migration file name: " + rules.explainMismatch(file)
                         + "; expected " + rules.expected(),
                 "rename the file, or move it out of the migration locations");
@@ -306,7 +305,7 @@ public final class MigrationResolver {
             ResolvedMigration current = sorted.get(i);
             if (previous.id().equals(current.id())) {
                 problems.add(new Problem(ProblemKind.DUPLICATE_VERSION, current.script(),
-                        current.id().versionNumber().orElseThrow(), kind + current.id().describe()
+                        current.id().versionNumber(), kind + current.id().describe()
                                 + " is used by two files: " + previous.path() + " and "
                                 + current.path(),
                         "give one of them the next free version"));
@@ -321,7 +320,7 @@ public final class MigrationResolver {
         for (ResolvedMigration repeatable : sorted) {
             ResolvedMigration previous = unique.isEmpty() ? null : unique.get(unique.size() - 1);
             if (previous != null && previous.script().equals(repeatable.script())) {
-                problems.add(new Problem(ProblemKind.DUPLICATE_VERSION, repeatable.script(), null,
+                problems.add(new Problem(ProblemKind.DUPLICATE_VERSION, repeatable.script(), Optional.empty(),
                         "repeatable migration " + repeatable.script() + " is in two places: " + previous.path()
                                 + " and " + repeatable.path(),
                         "keep one of them, or give one a different description"));

@@ -65,7 +65,7 @@ final class PopxRules implements LayoutRules {
 
     @Override
     public Optional<FileName> parseName(ScriptFile file) {
-        return PopxName.parse(file.name()).map(name -> new FileName(name.kind(), name.stem().version(),
+        return PopxName.parse(file.name()).map(name -> FileName.versioned(name.kind(), name.stem().version(),
                 name.stem().description(), file.name()));
     }
 

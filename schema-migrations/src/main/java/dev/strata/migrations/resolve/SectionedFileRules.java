@@ -29,7 +29,7 @@ abstract class SectionedFileRules implements LayoutRules {
             return Optional.empty();
         }
         return ToolFileName.parseStem(ToolFileName.strip(file.name(), ".sql"))
-                .map(stem -> new FileName(MigrationFileName.Kind.VERSIONED, stem.version(), stem.description(),
+                .map(stem -> FileName.versioned(MigrationFileName.Kind.VERSIONED, stem.version(), stem.description(),
                         file.name()));
     }
 
@@ -48,10 +48,10 @@ abstract class SectionedFileRules implements LayoutRules {
         }
         Split.Sections sections = (Split.Sections) split;
         List<Entry> entries = new ArrayList<>(2);
-        entries.add(new Entry(MigrationFileName.Kind.VERSIONED, name.version(), name.description(), name.script(),
+        entries.add(new Entry(MigrationFileName.Kind.VERSIONED, name.id(), name.description(), name.script(),
                 sections.up().content(), sections.up().asWritten()));
         sections.down().filter(SectionedFile.Section::hasStatements).ifPresent(down -> entries.add(
-                new Entry(MigrationFileName.Kind.UNDO, name.version(), name.description(), name.script(),
+                new Entry(MigrationFileName.Kind.UNDO, name.id(), name.description(), name.script(),
                         down.content(), down.asWritten())));
         return new Read.Entries(entries);
     }

@@ -44,7 +44,7 @@ final class SqlxRules implements LayoutRules {
     public Read read(FileName name, String text) {
         String content = text.startsWith(NO_TRANSACTION)
                 ? "-- strata:transaction=false" + text.substring(NO_TRANSACTION.length()) : text;
-        return new Read.Entries(List.of(new Entry(name.kind(), name.version(), name.description(), name.script(),
+        return new Read.Entries(List.of(new Entry(name.kind(), name.id(), name.description(), name.script(),
                 content, text)));
     }
 

@@ -25,7 +25,7 @@ final class StrataRules implements LayoutRules {
 
     @Override
     public Optional<FileName> parseName(ScriptFile file) {
-        return MigrationFileName.parse(file.name()).map(parsed -> new FileName(parsed.kind(), parsed.version(),
+        return MigrationFileName.parse(file.name()).map(parsed -> new FileName(parsed.kind(), parsed.id(),
                 parsed.description(), file.name()));
     }
 

@@ -99,19 +99,20 @@ final class TemporalRules implements LayoutRules {
                 for (int i = 0; i < manifest.files().size(); i++) {
                     String path = base + manifest.files().get(i);
                     if (!present.contains(path)) {
-                        problems.add(new Problem(ProblemKind.MISSING, manifest.files().get(i), null,
+                        problems.add(new Problem(ProblemKind.MISSING, manifest.files().get(i), Optional.empty(),
                                 manifestFile.path() + " lists " + manifest.files().get(i) + ", which is not there",
                                 "restore the file, or take it out of the manifest"));
                         continue;
                     }
                     String description = manifest.description().isEmpty() ? manifest.files().get(i)
                             : manifest.description() + " (" + manifest.files().get(i) + ")";
-                    names.put(path, new FileName(MigrationFileName.Kind.VERSIONED,
+                    names.put(path, FileName.versioned(MigrationFileName.Kind.VERSIONED,
                             Version.parse(manifest.version() + "." + (i + 1)), description,
                             directory + "/" + manifest.files().get(i)));
                 }
             } catch (TemporalManifest.InvalidManifestException e) {
-                problems.add(new Problem(ProblemKind.MISNAMED, directory + "/" + TemporalManifest.FILE_NAME, null,
+                problems.add(new Problem(ProblemKind.MISNAMED, directory + "/" + TemporalManifest.FILE_NAME,
+                        Optional.empty(),
                         manifestFile.path() + " " + e.getMessage(),
                         "write it as temporal-sql-tool expects: {\"CurrVersion\": \"1.2\", \"Description\": …,"
                                 + " \"SchemaUpdateCqlFiles\": [\"file.sql\", …]}"));

@@ -36,6 +36,6 @@ record UpDownName(ToolFileName.Stem stem, MigrationFileName.Kind kind) {
     }
 
     LayoutRules.FileName toFileName(String script) {
-        return new LayoutRules.FileName(kind, stem.version(), stem.description(), script);
+        return LayoutRules.FileName.versioned(kind, stem.version(), stem.description(), script);
     }
 }

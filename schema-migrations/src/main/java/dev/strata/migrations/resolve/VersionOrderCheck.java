@@ -55,7 +55,7 @@ final class VersionOrderCheck {
         List<Problem> problems = new ArrayList<>();
         for (ResolvedMigration migration : moved) {
             problems.add(new Problem(ProblemKind.VERSION_ORDER, migration.script(),
-                    migration.id().versionNumber().orElseThrow(), migration.path() + " (" + migration.id().describe()
+                    migration.id().versionNumber(), migration.path() + " (" + migration.id().describe()
                             + ") is at another position when versions"
                             + " are compared as strings (as dbmate, diesel and popx do) than as numbers (as Strata,"
                             + " sqlx, golang-migrate and goose do), and the locations' layouts disagree on which;"

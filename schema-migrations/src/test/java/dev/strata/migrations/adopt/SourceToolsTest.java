@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -234,7 +235,7 @@ class SourceToolsTest {
                 "migrations/4_backfill.go is a step written in Go", "not recorded");
 
         ResolvedMigrations refusing = new ResolvedMigrations(List.of(V1, V2, V3), List.of(new Problem(
-                ProblemKind.GO_MIGRATION, "4_backfill.go", Version.parse("4"), "a Go step", "")));
+                ProblemKind.GO_MIGRATION, "4_backfill.go", Optional.of(Version.parse("4")), "a Go step", "")));
         AdoptionPlan refused = AdoptionPlanner.plan(new GooseTool(), table, history, refusing, Layout.GOOSE, BYTES,
                 List.of());
         assertThat(refused.refusals()).singleElement().satisfies(refusal -> {

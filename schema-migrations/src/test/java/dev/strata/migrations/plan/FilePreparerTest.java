@@ -153,8 +153,8 @@ class FilePreparerTest {
             ResolvedMigration one = file("select 1;");
             PlanEntry entry = new PlanEntry(one.id(), one.description(), one.script(), MigrationState.PENDING,
                     Optional.of(one), Optional.empty());
-            Problem first = new Problem(ProblemKind.FAILED, "a", null, "first", "");
-            Problem second = new Problem(ProblemKind.FAILED, "b", null, "second", "");
+            Problem first = new Problem(ProblemKind.FAILED, "a", Optional.empty(), "first", "");
+            Problem second = new Problem(ProblemKind.FAILED, "b", Optional.empty(), "second", "");
             Preparation ready = FilePreparer.prepare(one, NonTransactionalFiles.DIRECTIVE);
 
             PlanPart joined = PlanPart.join(List.of(PlanPart.of(entry, first), PlanPart.EMPTY,

@@ -1,6 +1,7 @@
 package dev.strata.migrations.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.Location;
@@ -23,6 +24,10 @@ class LayoutRulesTest {
         return ScriptFile.of(name, path, new byte[0]);
     }
 
+    private static MigrationId versioned(String version) {
+        return new MigrationId.Versioned(Version.parse(version));
+    }
+
     private static List<LayoutRules.Entry> entries(LayoutRules rules, String path, String text) {
         LayoutRules.FileName name = rules.parseName(file(path)).orElseThrow();
         return ((LayoutRules.Read.Entries) rules.read(name, text)).entries();
@@ -37,7 +42,7 @@ class LayoutRulesTest {
             LayoutRules.FileName name = rules.parseName(file("db/20240105093000_add_users.sql")).orElseThrow();
 
             assertThat(name.kind()).isEqualTo(MigrationFileName.Kind.VERSIONED);
-            assertThat(name.version()).isEqualTo(Version.parse("20240105093000"));
+            assertThat(name.id()).isEqualTo(versioned("20240105093000"));
             assertThat(name.description()).isEqualTo("add users");
             assertThat(name.script()).isEqualTo("20240105093000_add_users.sql");
         }
@@ -85,7 +90,7 @@ class LayoutRulesTest {
             LayoutRules.FileName up = rules.parseName(file("m/000012_add_index.up.sql")).orElseThrow();
             LayoutRules.FileName down = rules.parseName(file("m/000012_add_index.down.sql")).orElseThrow();
 
-            assertThat(up.version()).isEqualTo(Version.parse("12"));
+            assertThat(up.id()).isEqualTo(versioned("12"));
             assertThat(up.kind()).isEqualTo(MigrationFileName.Kind.VERSIONED);
             assertThat(down.kind()).isEqualTo(MigrationFileName.Kind.UNDO);
         }
@@ -185,7 +190,7 @@ class LayoutRulesTest {
             LayoutRules.FileName down = rules.parseName(file("migrations/2024-01-05-093000_add_users/down.sql"))
                     .orElseThrow();
 
-            assertThat(up.version()).isEqualTo(Version.parse("20240105093000"));
+            assertThat(up.id()).isEqualTo(versioned("20240105093000"));
             assertThat(up.description()).isEqualTo("add users");
             assertThat(up.script()).isEqualTo("2024-01-05-093000_add_users/up.sql");
             assertThat(down.kind()).isEqualTo(MigrationFileName.Kind.UNDO);
@@ -213,6 +218,24 @@ class LayoutRulesTest {
             assertThat(rules.parseName(file("db/R__views.sql")).orElseThrow().kind())
                     .isEqualTo(MigrationFileName.Kind.REPEATABLE);
             assertThat(rules.parseName(file("db/1_jobs.sql"))).isEmpty();
+        }
+
+        @Test
+        void aRepeatableFileIsKnownByItsNameAndHasNoVersion() {
+            LayoutRules.FileName name = new StrataRules().parseName(file("db/R__views.sql")).orElseThrow();
+            assertThat(name.id()).isEqualTo(new MigrationId.Repeatable("R__views.sql"));
+            assertThat(name.id().versionNumber()).isEmpty();
+            assertThat(new StrataRules().parseName(file("db/U3__jobs.sql")).orElseThrow().id())
+                    .isEqualTo(versioned("3"));
+        }
+
+        @Test
+        void aNameWhoseKindAndIdentityDisagreeCannotBeMade() {
+            assertThatIllegalArgumentException().isThrownBy(() -> new LayoutRules.FileName(
+                    MigrationFileName.Kind.REPEATABLE, versioned("3"), "views", "R__views.sql"));
+            assertThatIllegalArgumentException().isThrownBy(() -> new LayoutRules.Entry(
+                    MigrationFileName.Kind.UNDO, new MigrationId.Repeatable("R__views.sql"), "views", "R__views.sql",
+                    "", ""));
         }
     }
 
@@ -242,7 +265,7 @@ class LayoutRulesTest {
                     .containsExactly(MigrationFileName.Kind.VERSIONED, MigrationFileName.Kind.UNDO);
             assertThat(read.get(0).content()).isEqualTo("-- +goose Up\nCREATE TABLE t (id int);\n\n");
             assertThat(read.get(1).content()).isEqualTo("\n\n\n-- +goose Down\nDROP TABLE t;\n\n");
-            assertThat(read.get(0).version()).isEqualTo(Version.parse("1"));
+            assertThat(read.get(0).id()).isEqualTo(versioned("1"));
         }
 
         @Test
@@ -353,11 +376,11 @@ class LayoutRulesTest {
 
             assertThat(selection.problems()).isEmpty();
             LayoutRules.FileName first = selection.rules().parseName(file("s/v1.1/b.sql")).orElseThrow();
-            assertThat(first.version()).isEqualTo(Version.parse("1.1.1"));
+            assertThat(first.id()).isEqualTo(versioned("1.1.1"));
             assertThat(first.script()).isEqualTo("v1.1/b.sql");
             assertThat(first.description()).isEqualTo("add tasks (b.sql)");
-            assertThat(selection.rules().parseName(file("s/v1.1/a.sql")).orElseThrow().version())
-                    .isEqualTo(Version.parse("1.1.2"));
+            assertThat(selection.rules().parseName(file("s/v1.1/a.sql")).orElseThrow().id())
+                    .isEqualTo(versioned("1.1.2"));
         }
 
         @Test

@@ -167,7 +167,7 @@ class MigrationResolverTest {
             assertThat(resolved.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.kind()).isEqualTo(ProblemKind.MISNAMED);
                 assertThat(problem.script()).isEqualTo(name);
-                assertThat(problem.version()).isNull();
+                assertThat(problem.version()).isEmpty();
                 assertThat(problem.message())
                         .startsWith(dir.resolve(name) + " is not a migration file name: ")
                         .contains(reason)
@@ -226,7 +226,7 @@ class MigrationResolverTest {
             assertThat(resolved.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.kind()).isEqualTo(ProblemKind.INVALID_ENCODING);
                 assertThat(problem.script()).isEqualTo("V2__latin1.sql");
-                assertThat(problem.version()).isEqualTo(Version.parse("2"));
+                assertThat(problem.version()).contains(Version.parse("2"));
                 assertThat(problem.message()).isEqualTo(dir.resolve("V2__latin1.sql")
                         + " (version 2) is not valid UTF-8: invalid byte sequence at byte offset 3");
             });
@@ -250,7 +250,7 @@ class MigrationResolverTest {
 
             assertThat(resolved.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.kind()).isEqualTo(ProblemKind.DUPLICATE_VERSION);
-                assertThat(problem.version()).isEqualTo(Version.parse("1"));
+                assertThat(problem.version()).contains(Version.parse("1"));
                 assertThat(problem.message())
                         .startsWith("version 1")
                         .contains("is used by two files")
@@ -454,7 +454,7 @@ class MigrationResolverTest {
             assertThat(resolved.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.kind()).isEqualTo(ProblemKind.UNDO_WITHOUT_MIGRATION);
                 assertThat(problem.script()).isEqualTo("U3__three.sql");
-                assertThat(problem.version()).isEqualTo(Version.parse("3"));
+                assertThat(problem.version()).contains(Version.parse("3"));
                 assertThat(problem.message()).contains(dir.resolve("U3__three.sql").toString(), "no V3__");
             });
         }
