@@ -44,7 +44,13 @@ public final class MigrateCommand extends DatabaseCommand {
         try (DatabaseSession session = openSession(context)) {
             PendingLintGate.check(session, scratch, context);
             Renderer renderer = renderer();
-            MigrateResult result = session.migrator(renderer.migrating(session.description())).migrate();
+            MigrateResult result;
+            try {
+                result = session.migrator(renderer.migrating(session.description())).migrate();
+            } catch (RuntimeException e) {
+                renderer.runStopped();
+                throw e;
+            }
             renderer.migrated(result);
             return ExitCode.SUCCESS.code();
         }

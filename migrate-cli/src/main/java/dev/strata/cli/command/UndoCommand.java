@@ -36,7 +36,13 @@ public final class UndoCommand extends DatabaseCommand {
         Optional<Version> target = Optional.ofNullable(to).map(value -> versionOption("--to", value));
         try (DatabaseSession session = openSession(context)) {
             Renderer renderer = renderer();
-            UndoResult result = session.migrator(renderer.undoing(session.description())).undo(target);
+            UndoResult result;
+            try {
+                result = session.migrator(renderer.undoing(session.description())).undo(target);
+            } catch (RuntimeException e) {
+                renderer.runStopped();
+                throw e;
+            }
             renderer.undone(result);
             return ExitCode.SUCCESS.code();
         }

@@ -11,6 +11,7 @@ import java.util.Optional;
 public final class ProgressLines implements ExecutionListener {
     private final PrintWriter out;
     private Optional<String> heading;
+    private boolean lineOpen;
 
     public ProgressLines(PrintWriter out) {
         this(out, Optional.empty());
@@ -28,11 +29,22 @@ public final class ProgressLines implements ExecutionListener {
         heading = Optional.empty();
         out.print("  " + migration.script() + " … ");
         out.flush();
+        lineOpen = true;
     }
 
     @Override
     public void applied(AppliedFile run) {
         out.println(run.executionMs() + " ms");
         out.flush();
+        lineOpen = false;
+    }
+
+    /** Ends the line of the file that did not finish; what stopped it is on stderr. */
+    void stopped() {
+        if (lineOpen) {
+            out.println("stopped");
+            out.flush();
+            lineOpen = false;
+        }
     }
 }

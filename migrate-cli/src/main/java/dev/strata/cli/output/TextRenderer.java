@@ -27,6 +27,8 @@ final class TextRenderer implements Renderer {
     private final Optional<PrintWriter> progress;
     /** The progress line of the fleet run under way, cleared before its summary. */
     private Optional<FleetProgress> fleetProgress = Optional.empty();
+    /** The file progress of the migrate or undo run under way. */
+    private Optional<ProgressLines> runProgress = Optional.empty();
 
     TextRenderer(PrintWriter out, Optional<PrintWriter> progress) {
         this.out = out;
@@ -98,7 +100,17 @@ final class TextRenderer implements Renderer {
     public ExecutionListener migrating(String database) {
         out.println("Migrating " + database);
         out.flush();
-        return new ProgressLines(out);
+        return follow(new ProgressLines(out));
+    }
+
+    private ProgressLines follow(ProgressLines lines) {
+        runProgress = Optional.of(lines);
+        return lines;
+    }
+
+    @Override
+    public void runStopped() {
+        runProgress.ifPresent(ProgressLines::stopped);
     }
 
     @Override
@@ -115,7 +127,7 @@ final class TextRenderer implements Renderer {
     /** The heading waits for the first undo file: a refused undo must not look as if it had started. */
     @Override
     public ExecutionListener undoing(String database) {
-        return new ProgressLines(out, Optional.of("Undoing in " + database));
+        return follow(new ProgressLines(out, Optional.of("Undoing in " + database)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.strata.cli.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.Checksum;
 import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationPlan;
@@ -11,6 +12,7 @@ import dev.strata.migrations.core.ScriptDirectives;
 import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.core.Version;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -69,6 +71,24 @@ class RendererTest {
         assertThat(pending.get("directives").get("lockTimeout").textValue()).isEqualTo("5s");
         assertThat(pending.get("directives").get("statementTimeout").isNull()).isTrue();
         assertThat(pending.get("statements").get(0).get("line").intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunThatStopsClosesTheLineOfTheFileItWasRunningAndOnlyThat() {
+        Renderer renderer = Renderer.of(false, new JsonReport("migrate"), new PrintWriter(text, true),
+                SecretMasker.from(Map.of(), new String[0]), Optional.empty());
+        ResolvedMigration file = PLAN.pending().get(0).migration();
+        ExecutionListener progress = renderer.migrating("db on localhost");
+        progress.starting(file);
+        progress.applied(new AppliedFile(file.id(), file.description(), file.script(), 1, 7));
+        renderer.runStopped();
+        String afterAFinishedFile = text.toString();
+        progress.starting(file);
+        renderer.runStopped();
+        renderer.runStopped();
+
+        assertThat(afterAFinishedFile).isEqualTo("Migrating db on localhost\n  V2__index.sql … 7 ms\n");
+        assertThat(text.toString()).isEqualTo(afterAFinishedFile + "  V2__index.sql … stopped\n");
     }
 
     @Test
