@@ -3,6 +3,7 @@ package dev.strata.bench;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.config.DatabaseUrl;
+import dev.strata.migrations.core.Location;
 import dev.strata.migrations.fleet.Fleet;
 import dev.strata.migrations.fleet.FleetCommand;
 import dev.strata.migrations.fleet.FleetListener;
@@ -10,7 +11,6 @@ import dev.strata.migrations.fleet.FleetOptions;
 import dev.strata.migrations.fleet.FleetResult;
 import dev.strata.migrations.fleet.Target;
 import dev.strata.migrations.fleet.TargetResult;
-import dev.strata.migrations.core.Location;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

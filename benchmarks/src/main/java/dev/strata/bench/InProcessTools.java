@@ -1,7 +1,7 @@
 package dev.strata.bench;
 
-import dev.strata.migrations.Migrator;
 import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.Migrator;
 import dev.strata.migrations.core.Location;
 
 import java.nio.file.Path;

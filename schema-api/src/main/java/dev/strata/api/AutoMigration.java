@@ -7,8 +7,6 @@ import dev.strata.migrations.config.ConfigKey;
 import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.config.StrataConfig;
 import dev.strata.migrations.execute.progress.ExecutionListener;
-import dev.strata.migrations.lint.LintGateCheck;
-import dev.strata.migrations.lint.LintGateOutcome;
 import dev.strata.migrations.lint.Linter;
 import dev.strata.migrations.lint.LoggedLintGate;
 import dev.strata.migrations.lint.ScratchDatabases;

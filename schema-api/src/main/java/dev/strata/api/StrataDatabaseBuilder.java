@@ -6,8 +6,8 @@ import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.config.StrataConfig;
-import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.SchemaTable;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,6 +2,12 @@ package dev.strata.codegen;
 
 import org.jooq.meta.jaxb.Generator;
 
+import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.LocationLayouts;
+import dev.strata.migrations.core.NonTransactionalFiles;
+import dev.strata.migrations.resolve.LocationEntry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,12 +15,6 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import dev.strata.migrations.MigrationSettings;
-import dev.strata.migrations.core.NonTransactionalFiles;
-import dev.strata.migrations.core.Layout;
-import dev.strata.migrations.core.Location;
-import dev.strata.migrations.resolve.LocationEntry;
-import dev.strata.migrations.core.LocationLayouts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

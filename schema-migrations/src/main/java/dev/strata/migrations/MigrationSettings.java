@@ -1,11 +1,11 @@
 package dev.strata.migrations;
 
-import dev.strata.migrations.core.SchemaTable;
-import dev.strata.migrations.core.StatementTimeouts;
-import dev.strata.migrations.core.NonTransactionalFiles;
 import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.Location;
 import dev.strata.migrations.core.LocationLayouts;
+import dev.strata.migrations.core.NonTransactionalFiles;
+import dev.strata.migrations.core.SchemaTable;
+import dev.strata.migrations.core.StatementTimeouts;
 
 import java.time.Duration;
 import java.util.List;

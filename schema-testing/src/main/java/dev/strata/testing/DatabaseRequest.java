@@ -1,11 +1,11 @@
 package dev.strata.testing;
 
-import dev.strata.testserver.TestEnvironment;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.config.ConfigKey;
 import dev.strata.migrations.config.LintGate;
-import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.SchemaTable;
+import dev.strata.testserver.TestEnvironment;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.util.Arrays;

@@ -1,7 +1,5 @@
 package dev.strata.testing;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.strata.embedded.ThrowawayDatabases;
@@ -11,6 +9,8 @@ import dev.strata.migrations.lint.ScratchDatabases;
 import dev.strata.migrations.lint.ServerScratchDatabases;
 import dev.strata.testserver.TestEnvironment;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

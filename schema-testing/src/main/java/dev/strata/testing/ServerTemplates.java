@@ -1,9 +1,9 @@
 package dev.strata.testing;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.config.LintGate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;

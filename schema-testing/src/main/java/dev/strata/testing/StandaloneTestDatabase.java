@@ -1,8 +1,8 @@
 package dev.strata.testing;
 
-import dev.strata.testserver.TestEnvironment;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.config.LintGate;
+import dev.strata.testserver.TestEnvironment;
 
 import java.util.HashMap;
 import java.util.Map;

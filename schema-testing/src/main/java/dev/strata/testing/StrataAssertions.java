@@ -1,12 +1,12 @@
 package dev.strata.testing;
 
-import dev.strata.testserver.TestEnvironment;
 import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.ValidationFailedException;
+import dev.strata.migrations.core.Location;
 import dev.strata.migrations.core.StrataException;
 import dev.strata.migrations.drift.SchemaDiff;
-import dev.strata.migrations.core.Location;
+import dev.strata.testserver.TestEnvironment;
 import org.opentest4j.AssertionFailedError;
 
 import java.sql.Connection;

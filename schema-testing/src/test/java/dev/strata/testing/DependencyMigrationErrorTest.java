@@ -1,8 +1,8 @@
 package dev.strata.testing;
 
-import dev.strata.testserver.TestEnvironment;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.core.Location;
+import dev.strata.testserver.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

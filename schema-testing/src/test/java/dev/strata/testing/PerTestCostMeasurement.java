@@ -1,10 +1,10 @@
 package dev.strata.testing;
 
-import dev.strata.testserver.TestEnvironment;
 import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
 import dev.strata.migrations.execute.progress.ExecutionListener;
+import dev.strata.testserver.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 

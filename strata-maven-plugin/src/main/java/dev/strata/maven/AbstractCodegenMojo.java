@@ -2,10 +2,10 @@ package dev.strata.maven;
 
 import dev.strata.codegen.CodegenException;
 import dev.strata.codegen.CodegenSettings;
-import dev.strata.migrations.core.NonTransactionalFiles;
-import dev.strata.migrations.core.Layout;
 import dev.strata.codegen.PostgresBinaries;
 import dev.strata.codegen.Regeneration;
+import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.NonTransactionalFiles;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;

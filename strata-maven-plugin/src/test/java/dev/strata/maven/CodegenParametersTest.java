@@ -1,9 +1,9 @@
 package dev.strata.maven;
 
-import dev.strata.migrations.core.NonTransactionalFiles;
-import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.MigrationSettings;
+import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.NonTransactionalFiles;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 

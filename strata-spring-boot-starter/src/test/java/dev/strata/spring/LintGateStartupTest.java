@@ -1,12 +1,12 @@
 package dev.strata.spring;
 
 import dev.strata.migrations.ConnectionSource;
-import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
+import dev.strata.migrations.config.ConfigurationException;
+import dev.strata.migrations.core.Location;
 import dev.strata.migrations.execute.progress.ExecutionListener;
 import dev.strata.migrations.lint.LintFindingsException;
-import dev.strata.migrations.core.Location;
 import dev.strata.spring.app.TestApplication;
 import dev.strata.testing.StandaloneTestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +18,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;

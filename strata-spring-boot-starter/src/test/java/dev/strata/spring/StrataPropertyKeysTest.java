@@ -4,8 +4,8 @@ import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.config.ConfigurationException;
 import dev.strata.migrations.config.LintGate;
 import dev.strata.migrations.config.StrataConfig;
-import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.SchemaTable;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 

@@ -3,8 +3,8 @@ package dev.strata.it.drift;
 import dev.strata.it.TestDatabase;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.Migrator;
-import dev.strata.migrations.drift.DriftCheck;
 import dev.strata.migrations.core.Location;
+import dev.strata.migrations.drift.DriftCheck;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -11,11 +11,11 @@ import dev.strata.migrations.lint.LintFindingsException;
 import dev.strata.migrations.lint.LintReport;
 import dev.strata.migrations.lint.Linter;
 import dev.strata.migrations.lint.Severity;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.util.List;
 import java.util.Optional;

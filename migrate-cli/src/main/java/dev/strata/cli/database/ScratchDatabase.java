@@ -1,14 +1,14 @@
 package dev.strata.cli.database;
 
 import dev.strata.cli.StrataVersion;
+import dev.strata.embedded.EmbeddedPostgres;
+import dev.strata.embedded.EmbeddedPostgresException;
 import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.config.DatabaseSettings;
 import dev.strata.migrations.config.DatabaseUrl;
 import dev.strata.migrations.lint.ScratchDatabases;
 import dev.strata.migrations.lint.ScratchServer;
 import dev.strata.migrations.lint.ServerScratchDatabases;
-import dev.strata.embedded.EmbeddedPostgres;
-import dev.strata.embedded.EmbeddedPostgresException;
 
 import java.time.Duration;
 import java.util.Optional;

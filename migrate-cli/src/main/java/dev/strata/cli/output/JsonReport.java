@@ -10,7 +10,6 @@ import dev.strata.migrations.ValidationFailedException;
 import dev.strata.migrations.adopt.AdoptionPlan;
 import dev.strata.migrations.core.AppliedFile;
 import dev.strata.migrations.core.HistoryRow;
-import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.MigrationPlan;
 import dev.strata.migrations.core.RepairAction;
 import dev.strata.migrations.drift.DriftReport;

@@ -1,8 +1,8 @@
 package dev.strata.migrations.adopt;
 
+import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
-import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
 import java.sql.Connection;

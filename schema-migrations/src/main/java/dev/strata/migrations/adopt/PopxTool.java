@@ -1,9 +1,9 @@
 package dev.strata.migrations.adopt;
 
+import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.core.VersionOrder;
-import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.resolve.ResolvedMigrations;
 
 import java.sql.Connection;

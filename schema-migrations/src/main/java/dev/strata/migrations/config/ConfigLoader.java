@@ -2,13 +2,13 @@ package dev.strata.migrations.config;
 
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.core.FailurePolicy;
+import dev.strata.migrations.core.Layout;
+import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.LocationLayouts;
 import dev.strata.migrations.core.NonTransactionalFiles;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.StatementTimeouts;
-import dev.strata.migrations.core.Layout;
-import dev.strata.migrations.core.Location;
 import dev.strata.migrations.resolve.LocationEntry;
-import dev.strata.migrations.core.LocationLayouts;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;

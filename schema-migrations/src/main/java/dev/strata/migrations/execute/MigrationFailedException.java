@@ -2,7 +2,6 @@ package dev.strata.migrations.execute;
 
 import dev.strata.migrations.core.ErrorKind;
 import dev.strata.migrations.core.MigrationId;
-import dev.strata.migrations.core.MigrationType;
 import dev.strata.migrations.core.StrataException;
 
 import java.util.Optional;

@@ -4,11 +4,11 @@ import dev.strata.migrations.ConnectionSource;
 import dev.strata.migrations.DatabaseOperationException;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.config.DatabaseSettings;
+import dev.strata.migrations.drift.DriftExclusions;
+import dev.strata.migrations.execute.progress.Interruption;
 import dev.strata.migrations.lint.LintGateCheck;
 import dev.strata.migrations.lint.ScratchDatabases;
 import dev.strata.migrations.lock.SessionCheck;
-import dev.strata.migrations.drift.DriftExclusions;
-import dev.strata.migrations.execute.progress.Interruption;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

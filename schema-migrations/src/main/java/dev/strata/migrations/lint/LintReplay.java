@@ -5,8 +5,8 @@ import dev.strata.migrations.core.SqlStatement;
 import dev.strata.migrations.core.StatementTimeouts;
 import dev.strata.migrations.lint.CatalogProbe.Relation;
 import dev.strata.migrations.lint.CatalogProbe.Snapshot;
-import dev.strata.migrations.plan.DirectiveReader.Allowance;
 import dev.strata.migrations.plan.DirectiveReader;
+import dev.strata.migrations.plan.DirectiveReader.Allowance;
 import dev.strata.migrations.sql.SqlSplitter;
 
 import java.sql.Connection;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.strata.migrations.MigrationSettings;
-import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.SchemaTable;
 
 import java.io.IOException;
 import java.nio.file.Files;
