@@ -161,16 +161,16 @@ public final class MigrationResolver {
         for (LocationReading reading : readings) {
             for (List<Resolved> file : Parallel.map(reading.files(), one -> resolveOne(reading.rules(), one))) {
                 for (Resolved resolved : file) {
-                    if (resolved.problem() != null) {
-                        problems.add(resolved.problem());
-                        continue;
+                    if (resolved instanceof Resolved.Refused refused) {
+                        problems.add(refused.problem());
+                    } else if (resolved instanceof Resolved.Migration migration) {
+                        List<ResolvedMigration> ofItsKind = switch (migration.kind()) {
+                            case VERSIONED -> migrations;
+                            case UNDO -> undos;
+                            case REPEATABLE -> repeatables;
+                        };
+                        ofItsKind.add(migration.migration());
                     }
-                    List<ResolvedMigration> kind = switch (resolved.kind()) {
-                        case VERSIONED -> migrations;
-                        case UNDO -> undos;
-                        case REPEATABLE -> repeatables;
-                    };
-                    kind.add(resolved.migration());
                 }
             }
         }
@@ -223,29 +223,38 @@ public final class MigrationResolver {
     }
 
     /** One file's outcome: a migration of some kind, or the problem that keeps it from being one. */
-    private record Resolved(MigrationFileName.Kind kind, ResolvedMigration migration, Problem problem) {
-        static Resolved of(Problem problem) {
-            return new Resolved(null, null, problem);
+    private sealed interface Resolved {
+        record Migration(MigrationFileName.Kind kind, ResolvedMigration migration) implements Resolved {
+        }
+
+        record Refused(Problem problem) implements Resolved {
         }
     }
 
     /** A file with its normalised text, or the encoding problem that keeps it from having one. */
-    private record Decoded(ScriptFile file, String text, ScriptText.InvalidEncodingException invalid) {
+    private sealed interface Decoded {
+        ScriptFile file();
+
+        record Readable(ScriptFile file, String text) implements Decoded {
+        }
+
+        record Unreadable(ScriptFile file, ScriptText.InvalidEncodingException invalid) implements Decoded {
+        }
     }
 
     private static List<Decoded> decode(List<ScriptFile> files) {
         return Parallel.map(files, file -> {
             try {
-                return new Decoded(file, ScriptText.normalise(file.content()), null);
+                return new Decoded.Readable(file, ScriptText.normalise(file.content()));
             } catch (ScriptText.InvalidEncodingException e) {
-                return new Decoded(file, null, e);
+                return new Decoded.Unreadable(file, e);
             }
         });
     }
 
     /** The readable files, which are what auto detection judges (an unreadable one is reported on its own). */
     private static List<LayoutDetection.Text> texts(List<Decoded> decoded) {
-        return decoded.stream().filter(file -> file.invalid() == null)
+        return decoded.stream().filter(Decoded.Readable.class::isInstance).map(Decoded.Readable.class::cast)
                 .map(file -> new LayoutDetection.Text(file.file(), file.text())).toList();
     }
 
@@ -266,26 +275,26 @@ public final class MigrationResolver {
         ScriptFile file = decoded.file();
         Optional<LayoutRules.FileName> name = rules.parseName(file);
         if (name.isEmpty()) {
-            return List.of(Resolved.of(misnamed(rules, file)));
+            return List.of(new Resolved.Refused(misnamed(rules, file)));
         }
         MigrationId id = name.get().id();
-        if (decoded.invalid() != null) {
-            return List.of(Resolved.of(new Problem(ProblemKind.INVALID_ENCODING, name.get().script(),
-                    id.versionNumber(), file.path() + " (" + id.describe() + ") " + decoded.invalid().problem(),
+        if (decoded instanceof Decoded.Unreadable unreadable) {
+            return List.of(new Resolved.Refused(new Problem(ProblemKind.INVALID_ENCODING, name.get().script(),
+                    id.versionNumber(), file.path() + " (" + id.describe() + ") " + unreadable.invalid().problem(),
                     "re-save the file as UTF-8 text without NUL characters")));
         }
-        LayoutRules.Read read = rules.read(name.get(), decoded.text());
+        LayoutRules.Read read = rules.read(name.get(), ((Decoded.Readable) decoded).text());
         if (read instanceof LayoutRules.Read.Rejected rejected) {
-            return List.of(Resolved.of(new Problem(rejected.kind(), name.get().script(), id.versionNumber(),
+            return List.of(new Resolved.Refused(new Problem(rejected.kind(), name.get().script(), id.versionNumber(),
                     file.path() + " (" + id.describe() + ") " + rejected.message(),
                     rejected.hint())));
         }
         List<Resolved> resolved = new ArrayList<>();
         // An empty or comment-only file is a no-op migration, as in every other tool (the plan says so).
         for (LayoutRules.Entry entry : ((LayoutRules.Read.Entries) read).entries()) {
-            resolved.add(new Resolved(entry.kind(), new ResolvedMigration(entry.id(), entry.description(),
+            resolved.add(new Resolved.Migration(entry.kind(), new ResolvedMigration(entry.id(), entry.description(),
                     entry.script(), file.path(), entry.content(), Checksum.of(entry.checksumText()),
-                    rules.layout()), null));
+                    rules.layout())));
         }
         return resolved;
     }
