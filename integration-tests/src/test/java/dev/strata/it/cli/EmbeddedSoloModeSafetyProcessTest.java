@@ -3,8 +3,12 @@ package dev.strata.it.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -82,5 +86,36 @@ class EmbeddedSoloModeSafetyProcessTest {
             assertThat(files.map(path -> path.getFileName().toString()))
                     .containsExactlyInAnyOrder("PG_VERSION", "postgresql.conf");
         }
+    }
+
+    @Test
+    void anotherOsUserGetsARefusalNamingTheOwnerNotAStackTraceNorAServerOfItsOwn() throws Exception {
+        assumeThat(ProcessHandle.current().info().user()).as("needs root to run strata as another OS user (nobody)")
+                .hasValue("root");
+        assumeThat(Path.of("/usr/sbin/runuser")).as("needs runuser").exists();
+        Map<String, String> environment = soloMode("create table never (id int);\n");
+        Path home = Files.createDirectories(workingDirectory.resolve(".strata"));
+        // The owner's project, readable by others as a checkout usually is; its .strata/ is the owner's alone to write.
+        for (Path readable : List.of(workingDirectory.getParent(), workingDirectory, workingDirectory.resolve("sql"))) {
+            Files.setPosixFilePermissions(readable, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> command = new ArrayList<>(List.of("/usr/sbin/runuser", "-u", "nobody", "--",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                StrataCli.jar().toAbsolutePath().toString(), "status"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("STRATA_") || name.equals("CI"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).as(output).isEqualTo(3);
+        assertThat(output).contains("error: cannot use the embedded PostgreSQL in " + home.resolve("pgdata")
+                        + ": this user may not create " + home.resolve("embedded.lock") + " in " + home
+                        + ", which belongs to the OS user root",
+                "fix: the embedded server's data belongs to one OS user: run strata as the owner of " + home)
+                .doesNotContain("\tat ");
+        assertThat(home.resolve("pgdata")).as("no server of its own started there").doesNotExist();
     }
 }

@@ -12,7 +12,9 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -64,6 +66,12 @@ final class EmbeddedDatabase implements AutoCloseable {
         } catch (EmbeddedPostgresException e) {
             closeQuietly(channel);
             throw new EmbeddedDatabaseException(e.getMessage(), remedy(e), e);
+        } catch (AccessDeniedException e) {
+            closeQuietly(channel);
+            throw new EmbeddedDatabaseException("cannot use the embedded PostgreSQL in " + dataDirectory + ": "
+                    + notWritable(Path.of(e.getFile())), "the embedded server's data belongs to one OS user: run strata"
+                    + " as the owner of " + home + ", or give the URL of a server of your own (--url or"
+                    + " STRATA_DATABASE__URL)", e);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             if (e instanceof LockTimeoutException timeout) {
@@ -72,6 +80,20 @@ final class EmbeddedDatabase implements AutoCloseable {
             throw new EmbeddedDatabaseException("cannot start the embedded PostgreSQL in " + dataDirectory + ": "
                     + e.getMessage(), "see " + home.resolve("postgres.log") + " for the server's log", e);
         }
+    }
+
+    /** Why this OS user was refused {@code denied}: whose it is, or whose directory it would be created in. */
+    private static String notWritable(Path denied) {
+        boolean exists = Files.exists(denied, LinkOption.NOFOLLOW_LINKS);
+        Path owned = exists || denied.getParent() == null ? denied : denied.getParent();
+        String owner;
+        try {
+            owner = "the OS user " + Files.getOwner(owned, LinkOption.NOFOLLOW_LINKS).getName();
+        } catch (IOException e) {
+            owner = "another OS user";
+        }
+        return exists ? denied + " belongs to " + owner + ", and this user may not write it"
+                : "this user may not create " + denied + " in " + owned + ", which belongs to " + owner;
     }
 
     /**
