@@ -9,7 +9,9 @@ import dev.strata.migrations.config.JdbcConnectionSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A new, empty database of its own on the {@linkplain TestServers test server}; {@link #close()} drops it. Get one per
@@ -23,6 +25,7 @@ public final class TestDatabase implements AutoCloseable {
     private final String rawUrl;
     private final DatabaseUrl url;
     private final ConnectionSource connections;
+    private final List<Runnable> beforeDrop = new CopyOnWriteArrayList<>();
 
     private TestDatabase(TestServer server, String name) {
         this.server = server;
@@ -95,13 +98,25 @@ public final class TestDatabase implements AutoCloseable {
         return connections.open();
     }
 
-    /** Drops the database, ending any session still connected to it. */
+    /**
+     * Runs {@code cleanup} when this database is closed, before it is dropped: for what lives on the server beyond
+     * this database (a role) but must be undone inside it ({@code drop owned by}).
+     */
+    public void beforeDrop(Runnable cleanup) {
+        beforeDrop.add(cleanup);
+    }
+
+    /** Drops the database, ending any session still connected to it, after its {@link #beforeDrop} cleanups. */
     @Override
     public void close() {
-        try (Connection connection = server.admin().open()) {
-            ThrowawayDatabases.drop(connection, name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot drop database " + name + " on " + server, e);
+        try {
+            beforeDrop.forEach(Runnable::run);
+        } finally {
+            try (Connection connection = server.admin().open()) {
+                ThrowawayDatabases.drop(connection, name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot drop database " + name + " on " + server, e);
+            }
         }
     }
 

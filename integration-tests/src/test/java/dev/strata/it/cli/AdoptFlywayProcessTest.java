@@ -3,7 +3,6 @@ package dev.strata.it.cli;
 import dev.strata.it.FreshDatabase;
 import dev.strata.it.TestDatabase;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,11 +44,6 @@ class AdoptFlywayProcessTest {
         write("V2__create_orders.sql", "create table orders (id bigint primary key,\n"
                 + "  customer_id bigint not null references customers (id));\n");
         write("R__customer_view.sql", "create or replace view customer_names as select name from customers;\n");
-    }
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
     }
 
     @Test

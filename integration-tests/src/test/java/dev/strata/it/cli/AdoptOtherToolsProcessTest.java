@@ -2,7 +2,6 @@ package dev.strata.it.cli;
 
 import dev.strata.it.FreshDatabase;
 import dev.strata.it.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,11 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdoptOtherToolsProcessTest {
     @TempDir
     Path workingDirectory;
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
-    }
 
     @Test
     void sqlxHistoryIsAdoptedStatusSaysWhereEachRowCameFromAndMigrateAppliesOnlyTheNewFile(TestDatabase database)

@@ -2,7 +2,6 @@ package dev.strata.it.cli;
 
 import dev.strata.it.FreshDatabase;
 import dev.strata.it.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,11 +32,6 @@ class BaselineRepairProcessTest {
         Files.writeString(migrations.resolve("V1__a.sql"), "create table a (id int);\n");
         Files.writeString(migrations.resolve("V2__b.sql"), "create table b (id int);\n");
         Files.writeString(migrations.resolve("V3__c.sql"), "create table c (id int);\n");
-    }
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
     }
 
     private Map<String, String> environment(TestDatabase database) throws SQLException {

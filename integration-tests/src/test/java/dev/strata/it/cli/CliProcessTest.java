@@ -46,11 +46,6 @@ class CliProcessTest {
                 + "  job_id bigint references jobs (id) on delete cascade\n);\n");
     }
 
-    @org.junit.jupiter.api.AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
-    }
-
     private void write(String name, String content) throws IOException {
         Files.writeString(migrations.resolve(name), content, StandardCharsets.UTF_8);
     }

@@ -17,9 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link dev.strata.it.Secrets}) can look for a string that appears nowhere else.
  */
 public record DeployerRole(String name, String password, String url) {
-    /** Roles are server-wide: each test drops the ones it created, while its database still exists. */
-    private static final java.util.List<Runnable> CLEANUPS = new java.util.concurrent.CopyOnWriteArrayList<>();
-
     public static DeployerRole create(TestDatabase database) throws SQLException {
         String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         String name = "deployer_" + suffix;
@@ -29,16 +26,10 @@ public record DeployerRole(String name, String password, String url) {
             statement.execute("grant create, connect on database " + database.name() + " to " + name);
             statement.execute("grant all on schema public to " + name);
         }
-        CLEANUPS.add(() -> drop(database, name));
+        // Roles are server-wide: each is dropped with what it owns when its database is, while that still exists.
+        database.beforeDrop(() -> drop(database, name));
         String hostAndDatabase = database.jdbcUrl().substring("jdbc:postgresql://".length());
         return new DeployerRole(name, password, "postgresql://" + name + ":" + password + "@" + hostAndDatabase);
-    }
-
-    /** Drops every role created since the last call, with what it owns. */
-    public static void dropAll() {
-        java.util.List<Runnable> cleanups = java.util.List.copyOf(CLEANUPS);
-        CLEANUPS.clear();
-        cleanups.forEach(Runnable::run);
     }
 
     private static void drop(TestDatabase database, String name) {
@@ -46,9 +37,6 @@ public record DeployerRole(String name, String password, String url) {
             statement.execute("drop owned by " + name);
             statement.execute("drop role " + name);
         } catch (SQLException e) {
-            if ("3D000".equals(e.getSQLState())) {
-                return; // the test's database is gone already, with everything the role owned in it
-            }
             throw new IllegalStateException("cannot drop role " + name, e);
         }
     }

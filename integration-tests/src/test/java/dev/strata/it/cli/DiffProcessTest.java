@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.it.FreshDatabase;
 import dev.strata.it.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,11 +44,6 @@ class DiffProcessTest {
                 Files.copy(in, migrations.resolve(file));
             }
         }
-    }
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
     }
 
     private Map<String, String> environment(String url) {

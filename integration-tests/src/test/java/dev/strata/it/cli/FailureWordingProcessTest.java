@@ -2,7 +2,6 @@ package dev.strata.it.cli;
 
 import dev.strata.it.FreshDatabase;
 import dev.strata.it.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,11 +35,6 @@ class FailureWordingProcessTest {
     void writeMigrations() throws IOException {
         migrations = Files.createDirectories(workingDirectory.resolve("migrations"));
         write("V1__jobs.sql", "create table jobs (id int);\n");
-    }
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
     }
 
     private void write(String name, String content) throws IOException {

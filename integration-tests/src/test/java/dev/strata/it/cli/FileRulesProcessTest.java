@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.it.FreshDatabase;
 import dev.strata.it.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,11 +31,6 @@ class FileRulesProcessTest {
     @BeforeEach
     void createMigrationDirectory() throws IOException {
         migrations = Files.createDirectories(workingDirectory.resolve("migrations"));
-    }
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
     }
 
     private void write(String name, String content) throws IOException {

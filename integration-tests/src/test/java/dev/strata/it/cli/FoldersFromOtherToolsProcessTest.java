@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.it.FreshDatabase;
 import dev.strata.it.Queries;
 import dev.strata.it.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,11 +34,6 @@ class FoldersFromOtherToolsProcessTest {
     @BeforeEach
     void createMigrationDirectory() throws IOException {
         migrations = Files.createDirectories(workingDirectory.resolve("migrations"));
-    }
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
     }
 
     private void write(String name, String content) throws IOException {

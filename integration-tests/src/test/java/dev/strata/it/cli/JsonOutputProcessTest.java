@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.it.FreshDatabase;
 import dev.strata.it.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,11 +43,6 @@ class JsonOutputProcessTest {
                 + "update jobs set status = 'new'; -- backfill; harmless on an empty table\n");
         write("V3__create_events.sql", "-- events of a job\n\ncreate table job_events (\n  id bigint primary key,\n"
                 + "  job_id bigint references jobs (id) on delete cascade\n);\n");
-    }
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
     }
 
     private void write(String name, String content) throws IOException {

@@ -2,7 +2,6 @@ package dev.strata.it.cli;
 
 import dev.strata.it.FreshDatabase;
 import dev.strata.it.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,11 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LayoutProcessTest {
     @TempDir
     Path workingDirectory;
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
-    }
 
     private Map<String, String> environment(TestDatabase database, Path migrations, String layout) throws Exception {
         Map<String, String> environment = new HashMap<>(DeployerRole.create(database).environment(migrations));

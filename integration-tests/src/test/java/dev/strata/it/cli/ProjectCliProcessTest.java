@@ -2,7 +2,6 @@ package dev.strata.it.cli;
 
 import dev.strata.it.FreshDatabase;
 import dev.strata.it.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectCliProcessTest {
     @TempDir
     Path project;
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
-    }
 
     private static void write(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());

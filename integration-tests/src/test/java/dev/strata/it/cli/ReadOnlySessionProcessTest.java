@@ -9,7 +9,6 @@ import dev.strata.migrations.core.Location;
 import dev.strata.migrations.core.MigrationPlan;
 import dev.strata.migrations.core.Version;
 import dev.strata.migrations.lock.ReadOnlySessionException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,11 +31,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReadOnlySessionProcessTest {
     @TempDir
     Path workingDirectory;
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
-    }
 
     @Test
     void aReadOnlyRoleIsRefusedBeforeAnythingIsWrittenAndStatusStillReads(TestDatabase database) throws Exception {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.it.FreshDatabase;
 import dev.strata.it.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,11 +33,6 @@ class RepeatableProcessTest {
         Files.writeString(migrations.resolve("V1__jobs.sql"), "create table jobs (id int, state text);\n");
         Files.writeString(migrations.resolve("R__job_views.sql"),
                 "create or replace view active_jobs as select id from jobs where state = 'active';\n");
-    }
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
     }
 
     private Map<String, String> environment(TestDatabase database) throws SQLException {

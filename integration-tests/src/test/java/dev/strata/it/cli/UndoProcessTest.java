@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.it.FreshDatabase;
 import dev.strata.it.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,11 +36,6 @@ class UndoProcessTest {
         Files.writeString(migrations.resolve("U2__b.sql"), "drop table b;\n");
         Files.writeString(migrations.resolve("V3__c.sql"), "create table c (id int);\n");
         Files.writeString(migrations.resolve("U3__c.sql"), "drop table c;\n");
-    }
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
     }
 
     private Map<String, String> environment(TestDatabase database) throws SQLException {

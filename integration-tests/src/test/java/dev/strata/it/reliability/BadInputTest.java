@@ -94,7 +94,6 @@ class BadInputTest {
 
     @AfterAll
     static void cleanUp() throws SQLException {
-        DeployerRole.dropAll();
         execute(empty, "drop owned by " + lowly);
         execute(migrated, "drop owned by " + lowly);
         execute(migrated, "drop role " + lowly);

@@ -6,7 +6,6 @@ import dev.strata.it.TestDatabase;
 import dev.strata.it.cli.DeployerRole;
 import dev.strata.it.cli.StrataCli;
 import dev.strata.migrations.lock.AdvisoryLock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,11 +36,6 @@ class ConcurrentProcessesTest {
 
     @TempDir
     Path workingDirectory;
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
-    }
 
     @Test
     void sixteenProcessesApplyEveryFileExactlyOnceThenFindNothingToDo(TestDatabase database) throws Exception {

@@ -6,7 +6,6 @@ import dev.strata.it.TestDatabase;
 import dev.strata.it.cli.DeployerRole;
 import dev.strata.it.cli.StrataCli;
 import dev.strata.migrations.ConnectionSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,11 +34,6 @@ class ConnectionLossTest {
 
     @TempDir
     Path workingDirectory;
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
-    }
 
     /** V3 creates a table, waits at gate 3, then fills the table: stopped at the gate, it is half done. */
     private static void writeMigrations(Path directory) throws Exception {

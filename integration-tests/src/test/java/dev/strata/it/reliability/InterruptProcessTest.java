@@ -7,7 +7,6 @@ import dev.strata.it.Queries;
 import dev.strata.it.TestDatabase;
 import dev.strata.it.cli.DeployerRole;
 import dev.strata.it.cli.StrataCli;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +30,6 @@ class InterruptProcessTest {
 
     @TempDir
     Path workingDirectory;
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
-    }
 
     @Test
     void sigintDuringANonTransactionalFileRecordsTheStatementReachedAndExits130(TestDatabase database)

@@ -4,7 +4,6 @@ import dev.strata.it.Queries;
 import dev.strata.it.TestDatabase;
 import dev.strata.it.cli.DeployerRole;
 import dev.strata.it.cli.StrataCli;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,11 +48,6 @@ class KillTest {
     @TempDir
     Path workingDirectory;
 
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
-    }
-
     @Test
     void afterEveryKillHistoryAndSchemaAgreeAndARerunCompletes() throws Exception {
         long seed = Long.getLong("strata.kill.seed", System.nanoTime());
@@ -91,7 +85,6 @@ class KillTest {
                         .isEqualTo(CrashCorpus.MIGRATIONS);
                 assertThat(deployment.run("migrate").stdout())
                         .contains("Schema is up to date at version " + CrashCorpus.MIGRATIONS);
-                DeployerRole.dropAll();
             }
         }
         LOG.info("KillTest: {} kills in {} rounds of {} migrations: {}", killed, rounds, CrashCorpus.MIGRATIONS, kills);

@@ -5,7 +5,6 @@ import dev.strata.it.Queries;
 import dev.strata.it.TestDatabase;
 import dev.strata.it.cli.DeployerRole;
 import dev.strata.it.cli.StrataCli;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LockProcessTest {
     @TempDir
     Path workingDirectory;
-
-    @AfterEach
-    void dropRoles() {
-        DeployerRole.dropAll();
-    }
 
     @Test
     void aSecondMigratorWaitsNamesTheHolderAndExitsWith5(TestDatabase database) throws Exception {
