@@ -9,8 +9,10 @@ import dev.strata.migrations.core.Location;
 import dev.strata.migrations.core.MigrationPlan;
 import dev.strata.migrations.core.MigrationState;
 import dev.strata.migrations.core.PlanEntry;
+import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.SchemaTable;
 import dev.strata.migrations.execute.MigrationFailedException;
+import dev.strata.migrations.execute.progress.ExecutionListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -101,10 +104,30 @@ class MigrateTest {
                 .write("V1__create_kept.sql", "create table kept (id int);\n")
                 .write("V2__fails.sql", failing);
 
-        MigrationFailedException failure =
-                catchThrowableOfType(MigrationFailedException.class, () -> files.migrator(database).migrate());
+        List<String> heard = new ArrayList<>();
+        ExecutionListener listener = new ExecutionListener() {
+            @Override
+            public void starting(ResolvedMigration migration) {
+                heard.add("starting " + migration.script());
+            }
+
+            @Override
+            public void applied(AppliedFile file) {
+                heard.add("applied " + file.script());
+            }
+
+            @Override
+            public void stopped(ResolvedMigration migration) {
+                heard.add("stopped " + migration.script());
+            }
+        };
+        MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+                () -> new Migrator(database.connectionSource(), files.settings(), getClass().getClassLoader(),
+                        listener).migrate());
 
         assertThat(failure).isNotNull();
+        assertThat(heard).as("what the listener heard").containsExactly("starting V1__create_kept.sql",
+                "applied V1__create_kept.sql", "starting V2__fails.sql", "stopped V2__fails.sql");
         assertThat(failure.getMessage()).contains("V2__fails.sql", "V2__fails.sql:5:13", "[SQLSTATE 42P01]",
                 "relation \"no_such_table\" does not exist");
         assertThat(failure.failure().line()).isEqualTo(5);

@@ -44,13 +44,7 @@ public final class MigrateCommand extends DatabaseCommand {
         try (DatabaseSession session = openSession(context)) {
             PendingLintGate.check(session, scratch, context);
             Renderer renderer = renderer();
-            MigrateResult result;
-            try {
-                result = session.migrator(renderer.migrating(session.description())).migrate();
-            } catch (RuntimeException e) {
-                renderer.runStopped();
-                throw e;
-            }
+            MigrateResult result = session.migrator(renderer.migrating(session.description())).migrate();
             renderer.migrated(result);
             return ExitCode.SUCCESS.code();
         }

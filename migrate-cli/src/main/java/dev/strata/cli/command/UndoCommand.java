@@ -36,13 +36,7 @@ public final class UndoCommand extends DatabaseCommand {
         Optional<Version> target = Optional.ofNullable(to).map(value -> versionOption("--to", value));
         try (DatabaseSession session = openSession(context)) {
             Renderer renderer = renderer();
-            UndoResult result;
-            try {
-                result = session.migrator(renderer.undoing(session.description())).undo(target);
-            } catch (RuntimeException e) {
-                renderer.runStopped();
-                throw e;
-            }
+            UndoResult result = session.migrator(renderer.undoing(session.description())).undo(target);
             renderer.undone(result);
             return ExitCode.SUCCESS.code();
         }

@@ -86,11 +86,6 @@ final class JsonRenderer implements Renderer {
         report.undone(result).print(out, masker);
     }
 
-    /** Nothing to close: the error document the error report prints is the whole output. */
-    @Override
-    public void runStopped() {
-    }
-
     @Override
     public void adopted(String database, SchemaTable history, AdoptionPlan plan, boolean dryRun) {
         report.adopted(plan, dryRun).print(out, masker);

@@ -28,6 +28,11 @@ public final class NoticeLines implements ExecutionListener {
     }
 
     @Override
+    public void stopped(ResolvedMigration migration) {
+        progress.stopped(migration);
+    }
+
+    @Override
     public void resolution(String note) {
         err.println(note);
         err.flush();

@@ -11,7 +11,6 @@ import java.util.Optional;
 public final class ProgressLines implements ExecutionListener {
     private final PrintWriter out;
     private Optional<String> heading;
-    private boolean lineOpen;
 
     public ProgressLines(PrintWriter out) {
         this(out, Optional.empty());
@@ -29,22 +28,18 @@ public final class ProgressLines implements ExecutionListener {
         heading = Optional.empty();
         out.print("  " + migration.script() + " … ");
         out.flush();
-        lineOpen = true;
     }
 
     @Override
     public void applied(AppliedFile run) {
         out.println(run.executionMs() + " ms");
         out.flush();
-        lineOpen = false;
     }
 
     /** Ends the line of the file that did not finish; what stopped it is on stderr. */
-    void stopped() {
-        if (lineOpen) {
-            out.println("stopped");
-            out.flush();
-            lineOpen = false;
-        }
+    @Override
+    public void stopped(ResolvedMigration migration) {
+        out.println("stopped");
+        out.flush();
     }
 }

@@ -65,12 +65,6 @@ public sealed interface Renderer permits TextRenderer, JsonRenderer {
     void undone(UndoResult result);
 
     /**
-     * The run {@link #migrating} or {@link #undoing} started ended with an error, which the error report shows on
-     * stderr: a file's progress line left open is closed, so that the output does not stop mid-line.
-     */
-    void runStopped();
-
-    /**
      * {@code strata adopt} recorded {@code plan}'s rows (with {@code dryRun}: would record them) into {@code history}
      * of {@code database}.
      */

@@ -27,8 +27,6 @@ final class TextRenderer implements Renderer {
     private final Optional<PrintWriter> progress;
     /** The progress line of the fleet run under way, cleared before its summary. */
     private Optional<FleetProgress> fleetProgress = Optional.empty();
-    /** The file progress of the migrate or undo run under way. */
-    private Optional<ProgressLines> runProgress = Optional.empty();
 
     TextRenderer(PrintWriter out, Optional<PrintWriter> progress) {
         this.out = out;
@@ -100,17 +98,7 @@ final class TextRenderer implements Renderer {
     public ExecutionListener migrating(String database) {
         out.println("Migrating " + database);
         out.flush();
-        return follow(new ProgressLines(out));
-    }
-
-    private ProgressLines follow(ProgressLines lines) {
-        runProgress = Optional.of(lines);
-        return lines;
-    }
-
-    @Override
-    public void runStopped() {
-        runProgress.ifPresent(ProgressLines::stopped);
+        return new ProgressLines(out);
     }
 
     @Override
@@ -127,7 +115,7 @@ final class TextRenderer implements Renderer {
     /** The heading waits for the first undo file: a refused undo must not look as if it had started. */
     @Override
     public ExecutionListener undoing(String database) {
-        return follow(new ProgressLines(out, Optional.of("Undoing in " + database)));
+        return new ProgressLines(out, Optional.of("Undoing in " + database));
     }
 
     @Override

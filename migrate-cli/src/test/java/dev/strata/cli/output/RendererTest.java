@@ -74,21 +74,18 @@ class RendererTest {
     }
 
     @Test
-    void aRunThatStopsClosesTheLineOfTheFileItWasRunningAndOnlyThat() {
+    void aFileThatDidNotFinishEndsItsLineWithStopped() {
         Renderer renderer = Renderer.of(false, new JsonReport("migrate"), new PrintWriter(text, true),
                 SecretMasker.from(Map.of(), new String[0]), Optional.empty());
         ResolvedMigration file = PLAN.pending().get(0).migration();
         ExecutionListener progress = renderer.migrating("db on localhost");
         progress.starting(file);
         progress.applied(new AppliedFile(file.id(), file.description(), file.script(), 1, 7));
-        renderer.runStopped();
-        String afterAFinishedFile = text.toString();
         progress.starting(file);
-        renderer.runStopped();
-        renderer.runStopped();
+        progress.stopped(file);
 
-        assertThat(afterAFinishedFile).isEqualTo("Migrating db on localhost\n  V2__index.sql … 7 ms\n");
-        assertThat(text.toString()).isEqualTo(afterAFinishedFile + "  V2__index.sql … stopped\n");
+        assertThat(text.toString()).isEqualTo("Migrating db on localhost\n  V2__index.sql … 7 ms\n"
+                + "  V2__index.sql … stopped\n");
     }
 
     @Test

@@ -94,15 +94,22 @@ public final class MigrationExecutor {
                             "run `" + command.invocation() + "` again",
                             applied.size(), null);
                 }
-                listener.starting(migration.migration());
                 StatementTimeouts timeouts = migration.directives().timeouts().over(runTimeouts);
                 MigrationType recorded = migration.migration().id() instanceof MigrationId.Repeatable
                         ? MigrationType.REPEATABLE : type;
                 FailureContext context = FailureContext.starting(migration.migration(), recorded, command,
                         migration.directives().transactional(), applied.size());
-                AppliedFile run = context.transactional()
-                        ? applyInTransaction(connection, migration, context, timeouts, lock, reset)
-                        : new NonTransactionalRun(this, connection, migration, context, reset).apply(timeouts, lock);
+                listener.starting(migration.migration());
+                AppliedFile run;
+                try {
+                    run = context.transactional()
+                            ? applyInTransaction(connection, migration, context, timeouts, lock, reset)
+                            : new NonTransactionalRun(this, connection, migration, context, reset).apply(timeouts,
+                                    lock);
+                } catch (SQLException | RuntimeException e) {
+                    listener.stopped(migration.migration());
+                    throw e;
+                }
                 applied.add(run);
                 listener.applied(run);
             }

@@ -19,6 +19,13 @@ public interface ExecutionListener {
     default void applied(AppliedFile run) {
     }
 
+    /**
+     * The file {@link #starting} announced did not finish: it failed, the run was stopped, or the connection was lost.
+     * The exception the run then throws says what became of it; this only closes what {@code starting} opened.
+     */
+    default void stopped(ResolvedMigration migration) {
+    }
+
     /** A notice or warning the server sent while a file ran; front ends show it (on stderr). */
     default void notice(ServerNotice notice) {
     }
