@@ -3,6 +3,7 @@ package dev.strata.codegen;
 import dev.strata.migrations.MigrationSettings;
 import dev.strata.migrations.core.Layout;
 import dev.strata.migrations.core.Location;
+import dev.strata.migrations.core.MigrationId;
 import dev.strata.migrations.core.Problem;
 import dev.strata.migrations.core.ResolvedMigration;
 import dev.strata.migrations.core.Version;
@@ -30,15 +31,17 @@ import java.util.stream.Stream;
  */
 public record MigrationFingerprint(String latestVersion, String fingerprint, List<Entry> migrations) {
 
-    /**
-     * One migration file as the generated {@code SchemaVersion.Migration} records it.
-     *
-     * @param version null for a repeatable migration
-     */
-    public record Entry(String version, String script, String checksum) {
+    /** One migration file as the generated {@code SchemaVersion} records it (a {@code SchemaMigration}). */
+    public record Entry(MigrationId id, String script, String checksum) {
         public Entry {
+            Objects.requireNonNull(id, "id");
             Objects.requireNonNull(script, "script");
             Objects.requireNonNull(checksum, "checksum");
+        }
+
+        /** What the fingerprint's line starts with: the version, or a repeatable file's name. */
+        public String key() {
+            return id.versionNumber().map(Version::toString).orElse(script);
         }
     }
 
@@ -110,8 +113,7 @@ public record MigrationFingerprint(String latestVersion, String fingerprint, Lis
                     "add a V1__<description>.sql file to the migration directory");
         }
         List<Entry> entries = Stream.concat(versioned.stream(), repeatables.stream())
-                .map(m -> new Entry(m.id().versionNumber().map(Version::toString).orElse(null), m.script(),
-                        m.checksum().toString()))
+                .map(m -> new Entry(m.id(), m.script(), m.checksum().toString()))
                 .toList();
         String latest = versioned.get(versioned.size() - 1).id().versionNumber().orElseThrow().toString();
         return new MigrationFingerprint(latest, digest(entries), entries);
@@ -121,7 +123,7 @@ public record MigrationFingerprint(String latestVersion, String fingerprint, Lis
     public static String digest(List<Entry> entries) {
         StringBuilder text = new StringBuilder();
         for (Entry entry : entries) {
-            text.append(entry.version() != null ? entry.version() : entry.script()).append(':')
+            text.append(entry.key()).append(':')
                     .append(entry.checksum()).append('\n');
         }
         try {

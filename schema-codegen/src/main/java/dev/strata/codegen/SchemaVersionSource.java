@@ -1,5 +1,7 @@
 package dev.strata.codegen;
 
+import dev.strata.migrations.core.MigrationId;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -120,10 +122,10 @@ public final class SchemaVersionSource {
         for (int i = 0; i < fingerprint.migrations().size(); i++) {
             MigrationFingerprint.Entry entry = fingerprint.migrations().get(i);
             java.append("            new SchemaMigration.");
-            if (entry.version() == null) {
-                java.append("Repeatable(");
+            if (entry.id() instanceof MigrationId.Versioned versioned) {
+                java.append("Versioned(").append(literal(versioned.version().toString())).append(", ");
             } else {
-                java.append("Versioned(").append(literal(entry.version())).append(", ");
+                java.append("Repeatable(");
             }
             java.append(literal(entry.script())).append(",\n                    ")
                     .append(literal(entry.checksum())).append(')')

@@ -1,5 +1,7 @@
 package dev.strata.codegen;
 
+import dev.strata.migrations.core.MigrationId;
+import dev.strata.migrations.core.Version;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,9 +28,10 @@ class MigrationFingerprintTest {
         assertThat(fingerprint.migrations()).hasSize(3);
         assertThat(fingerprint.migrations().get(1).script()).isEqualTo("V2__create_stock_item.sql");
         assertThat(fingerprint.migrations().get(2).script()).isEqualTo("R__stock_views.sql");
-        assertThat(fingerprint.migrations().get(2).version()).isNull();
+        assertThat(fingerprint.migrations().get(2).id()).isEqualTo(new MigrationId.Repeatable("R__stock_views.sql"));
         StringBuilder lines = new StringBuilder();
-        fingerprint.migrations().forEach(m -> lines.append(m.version() != null ? m.version() : m.script()).append(':')
+        fingerprint.migrations().forEach(m -> lines.append(m.id().versionNumber().map(Version::toString)
+                        .orElse(m.script())).append(':')
                 .append(m.checksum()).append('\n'));
         String expected = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(lines.toString().getBytes(StandardCharsets.UTF_8)));

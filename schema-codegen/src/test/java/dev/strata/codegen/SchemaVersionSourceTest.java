@@ -1,5 +1,7 @@
 package dev.strata.codegen;
 
+import dev.strata.migrations.core.MigrationId;
+import dev.strata.migrations.core.Version;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,9 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SchemaVersionSourceTest {
     private static final List<MigrationFingerprint.Entry> ENTRIES = List.of(
-            new MigrationFingerprint.Entry("1", "V1__a.sql", "sha256:" + "a".repeat(64)),
-            new MigrationFingerprint.Entry("1.1", "V1_1__b.sql", "sha256:" + "b".repeat(64)),
-            new MigrationFingerprint.Entry(null, "R__views.sql", "sha256:" + "c".repeat(64)));
+            new MigrationFingerprint.Entry(new MigrationId.Versioned(Version.parse("1")), "V1__a.sql",
+                    "sha256:" + "a".repeat(64)),
+            new MigrationFingerprint.Entry(new MigrationId.Versioned(Version.parse("1.1")), "V1_1__b.sql",
+                    "sha256:" + "b".repeat(64)),
+            new MigrationFingerprint.Entry(new MigrationId.Repeatable("R__views.sql"), "R__views.sql",
+                    "sha256:" + "c".repeat(64)));
     private static final SchemaVersionSource.Provenance PROVENANCE = new SchemaVersionSource.Provenance(
             new MigrationFingerprint("1.1", MigrationFingerprint.digest(ENTRIES), ENTRIES), "jOOQ 9.9.9",
             "sha256:" + "d".repeat(64));
